@@ -49,7 +49,11 @@ export function runApiExtractor({ packageDir, entry, mode, pkgName }) {
     localBuild: mode === "update",
     showVerboseMessages: false,
     messageCallback(message) {
-      if (bundling && message.category === "Extractor" && message.messageId === "console-api-report-not-copied") {
+      if (
+        bundling &&
+        message.category === "Extractor" &&
+        message.messageId === "console-api-report-not-copied"
+      ) {
         message.handled = true;
       }
     },

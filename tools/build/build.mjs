@@ -12,7 +12,11 @@ import { readPackageEntries } from "./packageEntries.mjs";
 
 const packageDir = process.cwd();
 const { pkg, entries } = readPackageEntries(packageDir);
-const dependencyNames = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies });
+const dependencyNames = Object.keys({
+  ...pkg.dependencies,
+  ...pkg.peerDependencies,
+  ...pkg.optionalDependencies,
+});
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const isExternal = (id) =>
   builtins.has(id) || dependencyNames.some((dep) => id === dep || id.startsWith(`${dep}/`));

@@ -55,9 +55,12 @@ export interface ClientLoggerOptions {
  * ```
  * @public
  */
-export function createClientLogger(libraryName: string, options: ClientLoggerOptions = {}): AzkitClientLogger {
+export function createClientLogger(
+  libraryName: string,
+  options: ClientLoggerOptions = {},
+): AzkitClientLogger {
   if (typeof libraryName !== "string" || libraryName.trim() === "") {
-    throw new TypeError("createClientLogger: expected a library name such as \"storage-blob\".");
+    throw new TypeError('createClientLogger: expected a library name such as "storage-blob".');
   }
   if (options.level !== undefined) assertLogLevel(options.level, "createClientLogger");
   const namespace = toNamespace(libraryName);

@@ -249,7 +249,10 @@ function* headerEntries(headers: HeadersLike): Iterable<readonly [string, unknow
 const SECRET_TEXT_PATTERNS: readonly [RegExp, string][] = [
   [/\b(Bearer|SharedKey|SharedKeyLite|Basic)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`],
   [/([?&;]|\b)(sig|signature)=[^&\s"',;]+/gi, `$1$2=${REDACTED}`],
-  [/\b(AccountKey|SharedAccessSignature|SharedAccessKey|client_secret|client_assertion|password|access_token|refresh_token|id_token)=[^&;\s"']+/gi, `$1=${REDACTED}`],
+  [
+    /\b(AccountKey|SharedAccessSignature|SharedAccessKey|client_secret|client_assertion|password|access_token|refresh_token|id_token)=[^&;\s"']+/gi,
+    `$1=${REDACTED}`,
+  ],
   [
     /"(client_?secret|clientSecret|password|access_?token|accessToken|refresh_?token|refreshToken|id_token|accountKey|account_key|primaryKey|secondaryKey|key1|key2|secret|sasToken|sas_token|authorization|x-ms-copy-source-authorization)"\s*:\s*"(?:[^"\\]|\\.)*"/gi,
     `"$1":"${REDACTED}"`,
