@@ -12,5 +12,20 @@
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---
 
 // --- paging and auth policies ---
+export type {
+  ArmListResult,
+  ArmPagedAsyncIteratorOptions,
+} from "./paging/buildArmPagedAsyncIterator.js";
+export { buildArmPagedAsyncIterator } from "./paging/buildArmPagedAsyncIterator.js";
+export { buildPagedAsyncIterator, getPagedAsyncIterator } from "./paging/buildPagedAsyncIterator.js";
+export { getContinuationToken } from "./paging/continuationToken.js";
+export type {
+  PagedAsyncIterableIterator,
+  PagedResult,
+  PageSettings,
+  PageWithLink,
+} from "./paging/pagedAsyncIterableIterator.js";
+export type { PagingErrorCode } from "./paging/pagingError.js";
+export { isPagingError, PagingError } from "./paging/pagingError.js";
 
 // --- sync bridge ---
