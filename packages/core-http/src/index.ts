@@ -8,10 +8,114 @@
 // named (no `export *`), `export type` for types.
 
 // --- request path: request/response, pipeline, policies, transport, options, errors ---
+export type { AbortSignalLike } from "./abortSignalLike.js";
+export type {
+  AzureErrorOptions,
+  HttpResponseErrorOptions,
+  RestErrorOptions,
+} from "./errors.js";
+export {
+  AbortError,
+  AzureError,
+  ClientAuthenticationError,
+  HttpResponseError,
+  isAbortError,
+  isAzureError,
+  isClientAuthenticationError,
+  isHttpResponseError,
+  isResourceExistsError,
+  isResourceModifiedError,
+  isResourceNotFoundError,
+  isRestError,
+  isServiceRequestError,
+  isServiceResponseError,
+  ResourceExistsError,
+  ResourceModifiedError,
+  ResourceNotFoundError,
+  RestError,
+  ServiceRequestError,
+  ServiceResponseError,
+} from "./errors.js";
+export type { HttpHeaders, RawHttpHeaders, RawHttpHeadersInput } from "./httpHeaders.js";
+export { createHttpHeaders } from "./httpHeaders.js";
+export type { ErrorMap, HttpResponseErrorClass, ServiceErrorBody } from "./mapError.js";
+export { mapError, parseServiceErrorBody } from "./mapError.js";
+export type { ProxyOptions, RequestSettings, RetryMode } from "./options/requestSettings.js";
+export type { AddPolicyOptions, Pipeline, PipelinePhase, PipelinePolicy } from "./pipeline.js";
+export { createEmptyPipeline } from "./pipeline.js";
+export type {
+  HttpMethods,
+  PipelineRequest,
+  PipelineRequestOptions,
+  ProxySettings,
+  RequestBodyType,
+  TransferProgressEvent,
+} from "./pipelineRequest.js";
+export { createPipelineRequest } from "./pipelineRequest.js";
+export type { HttpClient, PipelineResponse, SendRequest } from "./pipelineResponse.js";
+export type { DefaultHttpClientOptions } from "./transport/nodeHttpClient.js";
+export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---
+export type { ModelClass } from "./serde/defineModel.js";
+export { defineModel } from "./serde/defineModel.js";
+export { deserialize } from "./serde/deserialize.js";
+export type { Infer, InferInput } from "./serde/inferType.js";
+export type {
+  AnySchema,
+  ArraySchema,
+  BooleanSchema,
+  BytesSchema,
+  DateSchema,
+  DateTimeSchema,
+  DictionarySchema,
+  DurationSchema,
+  NumberSchema,
+  ObjectSchema,
+  PolymorphicSchema,
+  Schema,
+  SchemaCommon,
+  SchemaProperties,
+  StringSchema,
+  UnixTimeSchema,
+  XmlOptions,
+} from "./serde/schema.js";
+export type { SchemaOptions } from "./serde/schemaBuilders.js";
+export { s } from "./serde/schemaBuilders.js";
+export {
+  DeserializationError,
+  isDeserializationError,
+  isSerializationError,
+  SerializationError,
+} from "./serde/serdeErrors.js";
+export type { SerdeProblem } from "./serde/serdeProblem.js";
+export { serialize } from "./serde/serialize.js";
+export { parseXml } from "./serde/xml/parseXml.js";
+export { storageErrorBodySchema } from "./serde/xml/storageErrorBodySchema.js";
+export type { StringifyXmlOptions } from "./serde/xml/stringifyXml.js";
+export { stringifyXml } from "./serde/xml/stringifyXml.js";
 
 // --- paging and auth policies ---
+export type { KeyCredential } from "./auth/azureKeyCredential.js";
+export { AzureKeyCredential, isKeyCredential } from "./auth/azureKeyCredential.js";
+export type { NamedKeyCredential } from "./auth/azureNamedKeyCredential.js";
+export { AzureNamedKeyCredential, isNamedKeyCredential } from "./auth/azureNamedKeyCredential.js";
+export type { SASCredential } from "./auth/azureSasCredential.js";
+export { AzureSasCredential, isSASCredential } from "./auth/azureSasCredential.js";
+export type {
+  AuthorizeRequestOnChallengeOptions,
+  AuthorizeRequestOptions,
+  BearerTokenAuthenticationPolicyOptions,
+  ChallengeCallbacks,
+} from "./auth/bearerTokenAuthenticationPolicy.js";
+export {
+  bearerTokenAuthenticationPolicy,
+  bearerTokenAuthenticationPolicyName,
+} from "./auth/bearerTokenAuthenticationPolicy.js";
+export type { RequestSigningPolicyOptions } from "./auth/requestSigningPolicy.js";
+export { requestSigningPolicy, requestSigningPolicyName } from "./auth/requestSigningPolicy.js";
+export type { AccessToken, GetTokenOptions, TokenCredential } from "./auth/tokenCredential.js";
+export { isTokenCredential } from "./auth/tokenCredential.js";
 export type {
   ArmListResult,
   ArmPagedAsyncIteratorOptions,
