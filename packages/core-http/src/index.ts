@@ -8,6 +8,53 @@
 // named (no `export *`), `export type` for types.
 
 // --- request path: request/response, pipeline, policies, transport, options, errors ---
+export type { AbortSignalLike } from "./abortSignalLike.js";
+export type {
+  AzureErrorOptions,
+  HttpResponseErrorOptions,
+  RestErrorOptions,
+} from "./errors.js";
+export {
+  AbortError,
+  AzureError,
+  ClientAuthenticationError,
+  HttpResponseError,
+  isAbortError,
+  isAzureError,
+  isClientAuthenticationError,
+  isHttpResponseError,
+  isResourceExistsError,
+  isResourceModifiedError,
+  isResourceNotFoundError,
+  isRestError,
+  isServiceRequestError,
+  isServiceResponseError,
+  ResourceExistsError,
+  ResourceModifiedError,
+  ResourceNotFoundError,
+  RestError,
+  ServiceRequestError,
+  ServiceResponseError,
+} from "./errors.js";
+export type { HttpHeaders, RawHttpHeaders, RawHttpHeadersInput } from "./httpHeaders.js";
+export { createHttpHeaders } from "./httpHeaders.js";
+export type { ErrorMap, HttpResponseErrorClass, ServiceErrorBody } from "./mapError.js";
+export { mapError, parseServiceErrorBody } from "./mapError.js";
+export type { ProxyOptions, RequestSettings, RetryMode } from "./options/requestSettings.js";
+export type { AddPolicyOptions, Pipeline, PipelinePhase, PipelinePolicy } from "./pipeline.js";
+export { createEmptyPipeline } from "./pipeline.js";
+export type {
+  HttpMethods,
+  PipelineRequest,
+  PipelineRequestOptions,
+  ProxySettings,
+  RequestBodyType,
+  TransferProgressEvent,
+} from "./pipelineRequest.js";
+export { createPipelineRequest } from "./pipelineRequest.js";
+export type { HttpClient, PipelineResponse, SendRequest } from "./pipelineResponse.js";
+export type { DefaultHttpClientOptions } from "./transport/nodeHttpClient.js";
+export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---
 

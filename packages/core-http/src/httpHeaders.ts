@@ -1,0 +1,101 @@
+import { sanitizeHeaders } from "@azkit/core-logging";
+
+/**
+ * Headers as a plain object, name to value.
+ * @public
+ */
+export type RawHttpHeaders = { [headerName: string]: string };
+
+/**
+ * Headers as callers may give them: values are turned into strings.
+ * @public
+ */
+export type RawHttpHeadersInput = Record<string, string | number | boolean>;
+
+/**
+ * The headers of a request or response, looked up without regard to case (as
+ * `@azure/core-rest-pipeline`'s `HttpHeaders`).
+ * @public
+ */
+export interface HttpHeaders extends Iterable<[string, string]> {
+  /** The value of a header (any case), or `undefined` when it is absent. */
+  get(name: string): string | undefined;
+  /** Whether a header (any case) is present. */
+  has(name: string): boolean;
+  /** Sets a header, replacing any value it had under any case; the name keeps the case given. */
+  set(name: string, value: string | number | boolean): void;
+  /** Removes a header (any case). */
+  delete(name: string): void;
+  /** The headers as an object; names lower-cased unless `preserveCase` is set. */
+  toJSON(options?: { preserveCase?: boolean }): RawHttpHeaders;
+}
+
+interface HeaderEntry {
+  name: string;
+  value: string;
+}
+
+const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
+
+class HttpHeadersImpl implements HttpHeaders {
+  private readonly entries = new Map<string, HeaderEntry>();
+
+  constructor(raw?: RawHttpHeadersInput) {
+    if (raw) {
+      for (const name of Object.keys(raw)) this.set(name, raw[name]!);
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.entries.get(name.toLowerCase())?.value;
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string | number | boolean): void {
+    this.entries.set(name.toLowerCase(), { name, value: String(value) });
+  }
+
+  delete(name: string): void {
+    this.entries.delete(name.toLowerCase());
+  }
+
+  toJSON(options?: { preserveCase?: boolean }): RawHttpHeaders {
+    const out: RawHttpHeaders = {};
+    if (options?.preserveCase) {
+      for (const entry of this.entries.values()) out[entry.name] = entry.value;
+    } else {
+      for (const [key, entry] of this.entries) out[key] = entry.value;
+    }
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<[string, string]> {
+    for (const entry of this.entries.values()) yield [entry.name, entry.value];
+  }
+
+  /** Printing headers (console.log, util.inspect, error dumps) must not show credentials. */
+  [inspectSymbol](): RawHttpHeaders {
+    return sanitizeHeaders(this.toJSON({ preserveCase: true }));
+  }
+
+  toString(): string {
+    return JSON.stringify(this[inspectSymbol]());
+  }
+}
+
+/**
+ * Creates a case-insensitive header collection.
+ *
+ * @example
+ * ```ts
+ * const headers = createHttpHeaders({ "Content-Type": "application/json" });
+ * headers.get("content-type"); // "application/json"
+ * ```
+ * @public
+ */
+export function createHttpHeaders(rawHeaders?: RawHttpHeadersInput): HttpHeaders {
+  return new HttpHeadersImpl(rawHeaders);
+}

@@ -1,0 +1,39 @@
+import type { Agent } from "node:http";
+import type { ProxySettings } from "../pipelineRequest.js";
+
+/** Proxy agents by target scheme and proxy URL; tunnels are kept alive like direct connections. */
+const agents = new Map<string, Agent>();
+
+/** The proxy as a URL string, credentials included. */
+export function proxyUrlOf(settings: ProxySettings): string {
+  const url = new URL(settings.host.includes("://") ? settings.host : `http://${settings.host}`);
+  if (settings.port) url.port = String(settings.port);
+  if (settings.username) url.username = encodeURIComponent(settings.username);
+  if (settings.password) url.password = encodeURIComponent(settings.password);
+  return url.toString();
+}
+
+/**
+ * The agent that sends through `settings`. The agent packages load on first use so a process
+ * that never meets a proxy never pays their import cost.
+ */
+export async function getProxyAgent(settings: ProxySettings, targetIsHttps: boolean): Promise<Agent> {
+  const proxyUrl = proxyUrlOf(settings);
+  const key = `${targetIsHttps ? "https" : "http"}|${proxyUrl}`;
+  let agent = agents.get(key);
+  if (agent === undefined) {
+    if (targetIsHttps) {
+      const { HttpsProxyAgent } = await import("https-proxy-agent");
+      agent = new HttpsProxyAgent(proxyUrl, { keepAlive: true }) as unknown as Agent;
+    } else {
+      const { HttpProxyAgent } = await import("http-proxy-agent");
+      agent = new HttpProxyAgent(proxyUrl, { keepAlive: true }) as unknown as Agent;
+    }
+    const raced = agents.get(key);
+    if (raced !== undefined) {
+      agent.destroy();
+      agent = raced;
+    } else agents.set(key, agent);
+  }
+  return agent;
+}
