@@ -22,7 +22,8 @@ export function parseRetryAfterInMs(headers: LroHeaders, now: number = Date.now(
   if (!value) return undefined;
   const seconds = parseNumber(value);
   if (seconds !== undefined) return seconds * 1000;
-  const date = Date.parse(value);
+  // Only an HTTP date (IMF-fixdate names the weekday/month), not whatever else Date.parse accepts.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
