@@ -57,6 +57,43 @@ export type { DefaultHttpClientOptions } from "./transport/nodeHttpClient.js";
 export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---
+export type { ModelClass } from "./serde/defineModel.js";
+export { defineModel } from "./serde/defineModel.js";
+export { deserialize } from "./serde/deserialize.js";
+export type { Infer, InferInput } from "./serde/inferType.js";
+export type {
+  AnySchema,
+  ArraySchema,
+  BooleanSchema,
+  BytesSchema,
+  DateSchema,
+  DateTimeSchema,
+  DictionarySchema,
+  DurationSchema,
+  NumberSchema,
+  ObjectSchema,
+  PolymorphicSchema,
+  Schema,
+  SchemaCommon,
+  SchemaProperties,
+  StringSchema,
+  UnixTimeSchema,
+  XmlOptions,
+} from "./serde/schema.js";
+export type { SchemaOptions } from "./serde/schemaBuilders.js";
+export { s } from "./serde/schemaBuilders.js";
+export {
+  DeserializationError,
+  isDeserializationError,
+  isSerializationError,
+  SerializationError,
+} from "./serde/serdeErrors.js";
+export type { SerdeProblem } from "./serde/serdeProblem.js";
+export { serialize } from "./serde/serialize.js";
+export { parseXml } from "./serde/xml/parseXml.js";
+export { storageErrorBodySchema } from "./serde/xml/storageErrorBodySchema.js";
+export type { StringifyXmlOptions } from "./serde/xml/stringifyXml.js";
+export { stringifyXml } from "./serde/xml/stringifyXml.js";
 
 // --- paging and auth policies ---
 export type { KeyCredential } from "./auth/azureKeyCredential.js";

@@ -1,0 +1,26 @@
+import { formatPath } from "./serdePath.js";
+import { createProblem, MAX_PROBLEMS, type SerdeProblem } from "./serdeProblem.js";
+
+/** @internal Thrown through the walk once enough problems are collected; caught by serialize/deserialize. */
+export const enoughProblems: unique symbol = Symbol("enoughProblems");
+
+/**
+ * @internal The state of one serialize or deserialize call: the path walked so far (a stack of
+ * segments, so no path string is built unless a problem is found) and the problems collected.
+ */
+export class SerdeContext {
+  /** Property names and array indexes from the root to the value being converted. */
+  readonly segments: (string | number)[] = [];
+  /** Problems found so far. */
+  readonly problems: SerdeProblem[] = [];
+
+  constructor(readonly root: string) {}
+
+  /** Records a problem at the current path (plus `child`, when given) and returns undefined. */
+  fail(expected: string, actual: string, hint?: string, child?: string | number): undefined {
+    const segments = child === undefined ? this.segments : [...this.segments, child];
+    this.problems.push(createProblem(formatPath(this.root, segments), expected, actual, hint));
+    if (this.problems.length >= MAX_PROBLEMS) throw enoughProblems;
+    return undefined;
+  }
+}
