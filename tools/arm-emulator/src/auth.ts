@@ -1,0 +1,287 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { ArmError } from "./armError.js";
+import { queryParam } from "./httpIo.js";
+import { signJwt, type TokenClaims, verifyJwt } from "./jwt.js";
+
+/** Audiences ARM accepts, as listed in its InvalidAuthenticationTokenAudience message. */
+export const ARM_AUDIENCES = [
+  "https://management.core.windows.net/",
+  "https://management.core.windows.net",
+  "https://management.azure.com/",
+  "https://management.azure.com",
+];
+
+const ARM_SCOPES = new Set(
+  ARM_AUDIENCES.flatMap((a) => [`${a.replace(/\/$/, "")}/.default`, `${a.replace(/\/$/, "")}//.default`]),
+);
+
+/** What the auth part needs to know about the emulator. */
+export interface AuthConfig {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  managedIdentityClientId: string;
+  subscriptionId: string;
+  tokenLifetimeSeconds: number;
+  signingKey: Buffer;
+  /** Base URL of the emulator (the authority host). */
+  authorityHost: () => string;
+}
+
+/** Options of {@link issueToken}, for tests that need unusual tokens. */
+export interface IssueTokenOptions {
+  /** Audience (default https://management.azure.com). */
+  audience?: string;
+  /** Tenant in `tid`/`iss` (default: the emulator's tenant). */
+  tenantId?: string;
+  /** Client id in `appid` (default: the emulator's service principal). */
+  clientId?: string;
+  /** Lifetime in seconds; negative makes an already-expired token (default: tokenLifetimeSeconds). */
+  expiresInSeconds?: number;
+}
+
+/** Mints a signed access token. */
+export function issueToken(
+  config: AuthConfig,
+  options: IssueTokenOptions = {},
+): { token: string; exp: number } {
+  const now = Math.floor(Date.now() / 1000);
+  const tenant = options.tenantId ?? config.tenantId;
+  const appid = options.clientId ?? config.clientId;
+  const exp = now + (options.expiresInSeconds ?? config.tokenLifetimeSeconds);
+  const claims: TokenClaims = {
+    aud: options.audience ?? "https://management.azure.com",
+    iss: `https://sts.windows.net/${tenant}/`,
+    tid: tenant,
+    appid,
+    oid: appid,
+    sub: appid,
+    idtyp: "app",
+    iat: now,
+    nbf: Math.min(now, exp) - 300,
+    exp,
+    ver: "1.0",
+  };
+  if (appid === config.managedIdentityClientId) {
+    claims.xms_mirid = `/subscriptions/${config.subscriptionId}/resourcegroups/emulator/providers/Microsoft.ManagedIdentity/userAssignedIdentities/emulator-identity`;
+  }
+  return { token: signJwt(claims, config.signingKey), exp };
+}
+
+/** An OAuth2/Entra-style error response (not ARM-shaped: it comes from the identity platform). */
+export class OAuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly aadsts: number,
+    description: string,
+  ) {
+    super(`AADSTS${aadsts}: ${description}`);
+  }
+
+  /** The JSON body Entra ID sends. */
+  toBody(): Record<string, unknown> {
+    return {
+      error: this.error,
+      error_description: `${this.message}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString()}`,
+      error_codes: [this.aadsts],
+      timestamp: new Date().toISOString(),
+      trace_id: randomUUID(),
+      correlation_id: randomUUID(),
+    };
+  }
+}
+
+/** Answers `POST /{tenant}/oauth2/v2.0/token` (client credentials) and the v1 `/oauth2/token`. */
+export function handleTokenRequest(
+  config: AuthConfig,
+  tenant: string,
+  form: URLSearchParams,
+  v1: boolean,
+): Record<string, unknown> {
+  if (tenant.toLowerCase() !== config.tenantId.toLowerCase() && tenant.toLowerCase() !== "organizations") {
+    throw new OAuthError(
+      400,
+      "invalid_request",
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    );
+  }
+  const grantType = form.get("grant_type");
+  if (grantType !== "client_credentials") {
+    throw new OAuthError(
+      400,
+      "unsupported_grant_type",
+      70003,
+      `The app requested an unsupported grant type '${grantType ?? ""}'.`,
+    );
+  }
+  const clientId = form.get("client_id");
+  if (!clientId || clientId !== config.clientId) {
+    throw new OAuthError(
+      400,
+      "unauthorized_client",
+      700016,
+      `Application with identifier '${clientId ?? ""}' was not found in the directory '${config.tenantId}'.`,
+    );
+  }
+  if (form.get("client_secret") !== config.clientSecret) {
+    throw new OAuthError(
+      401,
+      "invalid_client",
+      7000215,
+      "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app.",
+    );
+  }
+  let audience: string;
+  if (v1) {
+    const resource = form.get("resource") ?? "";
+    if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
+    audience = resource;
+  } else {
+    const scopes = (form.get("scope") ?? "").split(" ").filter(Boolean);
+    const armScope = scopes.find((s) => ARM_SCOPES.has(s));
+    if (!armScope) {
+      throw new OAuthError(
+        400,
+        "invalid_scope",
+        1002012,
+        `The provided value for scope ${scopes.join(" ")} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
+    }
+    audience = armScope.replace(/\/+\.default$/, "");
+  }
+  const { token, exp } = issueToken(config, { audience, clientId });
+  const expiresIn = exp - Math.floor(Date.now() / 1000);
+  return v1
+    ? {
+        token_type: "Bearer",
+        expires_in: String(expiresIn),
+        ext_expires_in: String(expiresIn),
+        expires_on: String(exp),
+        not_before: String(exp - expiresIn),
+        resource: audience,
+        access_token: token,
+      }
+    : { token_type: "Bearer", expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token };
+}
+
+function invalidResource(resource: string): OAuthError {
+  return new OAuthError(
+    400,
+    "invalid_resource",
+    500011,
+    `The resource principal named ${resource} was not found in the tenant named ${"emulator"}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`,
+  );
+}
+
+/** Answers the IMDS managed identity endpoint `GET /metadata/identity/oauth2/token`. */
+export function handleImdsRequest(
+  config: AuthConfig,
+  req: IncomingMessage,
+  url: URL,
+): Record<string, unknown> {
+  if (String(req.headers.metadata ?? "").toLowerCase() !== "true") {
+    throw new OAuthError(400, "invalid_request", 0, "Required metadata header not specified");
+  }
+  if (!queryParam(url, "api-version")) {
+    throw new OAuthError(400, "invalid_request", 0, "Required query variable 'api-version' is missing");
+  }
+  const resource = queryParam(url, "resource");
+  if (!resource)
+    throw new OAuthError(400, "invalid_request", 0, "Required query variable 'resource' is missing");
+  if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
+  const clientId = queryParam(url, "client_id");
+  if (clientId && clientId !== config.managedIdentityClientId) {
+    throw new OAuthError(400, "invalid_request", 0, "Identity not found");
+  }
+  const { token, exp } = issueToken(config, { audience: resource, clientId: config.managedIdentityClientId });
+  const expiresIn = exp - Math.floor(Date.now() / 1000);
+  return {
+    access_token: token,
+    client_id: config.managedIdentityClientId,
+    expires_in: String(expiresIn),
+    expires_on: String(exp),
+    ext_expires_in: String(expiresIn),
+    not_before: String(exp - expiresIn),
+    resource,
+    token_type: "Bearer",
+  };
+}
+
+/** Who made an ARM request, from the verified token. */
+export interface Caller {
+  clientId: string;
+  /** `systemData.createdByType`. */
+  type: "Application" | "ManagedIdentity";
+}
+
+function unauthorized(config: AuthConfig, code: string, message: string, description: string): ArmError {
+  return new ArmError(401, code, message, {
+    origin: "gateway",
+    headers: {
+      "WWW-Authenticate": `Bearer authorization_uri="${config.authorityHost()}/${config.tenantId}", error="invalid_token", error_description="${description}"`,
+    },
+  });
+}
+
+/** Checks the bearer token of an ARM request; throws ARM's 401 errors. */
+export function authenticate(config: AuthConfig, req: IncomingMessage): Caller {
+  const header = req.headers.authorization;
+  if (!header) {
+    throw unauthorized(
+      config,
+      "AuthenticationFailed",
+      "Authentication failed. The 'Authorization' header is missing.",
+      "The authentication failed because of missing 'Authorization' header.",
+    );
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) {
+    throw unauthorized(
+      config,
+      "AuthenticationFailed",
+      "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+      "The authentication failed because of an invalid 'Authorization' header format.",
+    );
+  }
+  const claims = verifyJwt(match[1]!, config.signingKey);
+  if (!claims) {
+    throw unauthorized(
+      config,
+      "InvalidAuthenticationToken",
+      "The access token is invalid.",
+      "The access token is invalid.",
+    );
+  }
+  const now = Math.floor(Date.now() / 1000);
+  if (claims.exp <= now) {
+    throw unauthorized(
+      config,
+      "ExpiredAuthenticationToken",
+      `The access token expiry UTC time '${new Date(claims.exp * 1000).toUTCString()}' is earlier than current UTC time '${new Date(now * 1000).toUTCString()}'.`,
+      "The access token has expired.",
+    );
+  }
+  if (!ARM_AUDIENCES.includes(claims.aud)) {
+    throw unauthorized(
+      config,
+      "InvalidAuthenticationTokenAudience",
+      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((a) => `'${a}'`).join(",")}.`,
+      "The access token has been obtained for wrong audience or resource.",
+    );
+  }
+  if (claims.tid.toLowerCase() !== config.tenantId.toLowerCase()) {
+    throw unauthorized(
+      config,
+      "InvalidAuthenticationTokenTenant",
+      `The access token is from the wrong issuer '${claims.iss}'. It must match the tenant 'https://sts.windows.net/${config.tenantId}/' associated with this subscription. Please use the authority (URL) '${config.authorityHost()}/${config.tenantId}' to get the token.`,
+      "The access token is from the wrong issuer.",
+    );
+  }
+  return {
+    clientId: claims.appid,
+    type: claims.appid === config.managedIdentityClientId ? "ManagedIdentity" : "Application",
+  };
+}

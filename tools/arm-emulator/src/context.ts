@@ -1,0 +1,69 @@
+import type { IncomingMessage } from "node:http";
+import type { AuthConfig, Caller } from "./auth.js";
+import type { FaultInjector } from "./faults.js";
+import type { RequestIds } from "./httpIo.js";
+import type { OperationTracker } from "./lro.js";
+import type { ResolvedOptions } from "./options.js";
+import type { ArmStore, SystemData } from "./store.js";
+
+/** Everything a handler may touch: options, state, operations, faults, auth. */
+export interface EmulatorContext {
+  options: ResolvedOptions;
+  store: ArmStore;
+  operations: OperationTracker;
+  faults: FaultInjector;
+  auth: AuthConfig;
+  /** The emulator's base URL (scheme, host, port), for Location headers and nextLinks. */
+  baseUrl: () => string;
+}
+
+/** An authenticated ARM request, parsed. */
+export interface ArmRequest {
+  ctx: EmulatorContext;
+  req: IncomingMessage;
+  method: string;
+  url: URL;
+  apiVersion: string | undefined;
+  body: unknown;
+  caller: Caller;
+  ids: RequestIds;
+}
+
+/** What a handler answers; the server adds ARM's standard headers. */
+export interface ArmResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Produced by a resource provider (KeyVault/Web): echoes x-ms-client-request-id like real RPs. */
+  provider?: "keyvault" | "web";
+}
+
+/** `systemData` for a write by the caller, keeping creation fields of an existing record. */
+export function systemDataFor(caller: Caller, previous?: SystemData): SystemData {
+  const now = new Date().toISOString();
+  return {
+    createdBy: previous?.createdBy ?? caller.clientId,
+    createdByType: previous?.createdByType ?? caller.type,
+    createdAt: previous?.createdAt ?? now,
+    lastModifiedBy: caller.clientId,
+    lastModifiedByType: caller.type,
+    lastModifiedAt: now,
+  };
+}
+
+/** ARM's location normalization: "East US" -> "eastus". */
+export function normalizeLocation(location: string): string {
+  return location.replace(/\s+/g, "").toLowerCase();
+}
+
+/** A plain-object view of a request body (validated beforehand). */
+export function bodyObject(body: unknown): Record<string, unknown> {
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
+
+/** Retry-After header for LRO responses. */
+export function retryAfter(ctx: EmulatorContext): Record<string, string> {
+  return { "Retry-After": String(ctx.options.lro.retryAfterSeconds) };
+}

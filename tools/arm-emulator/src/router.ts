@@ -1,0 +1,216 @@
+import { API_VERSIONS, checkGatewayApiVersion, checkProviderApiVersion } from "./apiVersions.js";
+import { ArmError } from "./armError.js";
+import { type ArmRequest, type ArmResponse, bodyObject, normalizeLocation, retryAfter } from "./context.js";
+import { specData } from "./generated/specSchemas.js";
+import { handleGeneric, handleResourceList, handleTypeList } from "./genericResources.js";
+import { handleGroup, handleGroupList, handleOperationResult, methodNotAllowed } from "./resourceGroups.js";
+import { handleSubscription, handleSubscriptionList } from "./subscriptions.js";
+import {
+  handleCheckName,
+  handleDeletedVault,
+  handleDeletedVaultList,
+  handleVault,
+  handleVaultList,
+} from "./vaults.js";
+import { handleWeb, handleWebList } from "./web.js";
+
+/** Registered casing of the types the emulator knows, for error messages. */
+const TYPE_NAMES: Record<string, string> = {
+  vaults: "vaults",
+  deletedvaults: "deletedVaults",
+  checknameavailability: "checkNameAvailability",
+  serverfarms: "serverFarms",
+  sites: "sites",
+  locations: "locations",
+};
+
+function providerVersions(namespace: string): readonly string[] | undefined {
+  switch (namespace.toLowerCase()) {
+    case "microsoft.keyvault":
+      return API_VERSIONS.keyvault;
+    case "microsoft.web":
+      return API_VERSIONS.web;
+    default:
+      return undefined;
+  }
+}
+
+function providerOf(namespace: string): "keyvault" | "web" | undefined {
+  const lower = namespace.toLowerCase();
+  return lower === "microsoft.keyvault" ? "keyvault" : lower === "microsoft.web" ? "web" : undefined;
+}
+
+/** Routes an authenticated ARM request (path already split into decoded segments). */
+export function routeArm(
+  r: ArmRequest,
+  segs: string[],
+  setProvider: (p: "keyvault" | "web") => void,
+): ArmResponse {
+  const lower = segs.map((s) => s.toLowerCase());
+  const gateway = (accepted: readonly string[]) => checkGatewayApiVersion(r.apiVersion, accepted);
+  if (segs.length === 1) {
+    gateway(API_VERSIONS.subscriptions);
+    return handleSubscriptionList(r);
+  }
+  const sub = r.ctx.options.subscriptionId;
+  const requireSubscription = () => {
+    if (lower[1] !== sub.toLowerCase()) {
+      throw new ArmError(404, "SubscriptionNotFound", `The subscription '${segs[1]}' could not be found.`, {
+        origin: "gateway",
+      });
+    }
+  };
+  if (segs.length === 2) {
+    gateway(API_VERSIONS.subscriptions);
+    requireSubscription();
+    return handleSubscription(r);
+  }
+  const section = lower[2];
+  if (section === "resourcegroups") {
+    if (segs.length <= 5 || lower[4] !== "providers") {
+      gateway(API_VERSIONS.resources);
+      requireSubscription();
+      if (segs.length === 3) return handleGroupList(r, sub);
+      if (segs.length === 4) return handleGroup(r, sub, segs[3]!);
+      if (segs.length === 5 && lower[4] === "resources") return handleResourceList(r, sub, segs[3]!);
+      throw notServed(r);
+    }
+    const rg = segs[3]!;
+    const namespace = segs[5]!;
+    const rest = segs.slice(6);
+    if (rest.length === 0) throw notServed(r);
+    const group = r.ctx.store.getGroup(sub, rg);
+    const location = locationFor(r, group?.location);
+    checkProviderApiVersion(r.apiVersion, providerVersions(namespace), typeName(rest), location);
+    requireSubscription();
+    const provider = providerOf(namespace);
+    if (provider) setProvider(provider);
+    const types = rest.filter((_, i) => i % 2 === 0);
+    const names = rest.filter((_, i) => i % 2 === 1);
+    const first = types[0]!.toLowerCase();
+    if (rest.length % 2 === 1) {
+      if (rest.length === 1 && provider === "keyvault" && first === "vaults")
+        return handleVaultList(r, sub, rg);
+      if (rest.length === 1 && provider === "web" && (first === "serverfarms" || first === "sites")) {
+        return handleWebList(r, sub, first, rg);
+      }
+      const parentTail = rest
+        .slice(0, -1)
+        .map((s) => `/${s}`)
+        .join("");
+      return handleTypeList(
+        r,
+        sub,
+        rg,
+        `/subscriptions/${sub}/resourceGroups/${rg}/providers/${namespace}${parentTail}`,
+        [namespace, ...types].join("/"),
+      );
+    }
+    if (rest.length === 2 && provider === "keyvault" && first === "vaults")
+      return handleVault(r, sub, rg, names[0]!);
+    if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
+      return handleWeb(r, sub, rg, first, names[0]!);
+    }
+    return handleGeneric(r, { sub, rg, namespace, types, names });
+  }
+  if (section === "resources" && segs.length === 3) {
+    gateway([...API_VERSIONS.resources, ...specData.apiVersions.vaultsListViaResources]);
+    requireSubscription();
+    return handleResourceList(r, sub);
+  }
+  if (section === "operationresults" && segs.length === 4) {
+    gateway(API_VERSIONS.resources);
+    requireSubscription();
+    return handleOperationResult(r, sub, segs[3]!);
+  }
+  if (section === "providers" && segs.length >= 5) {
+    const namespace = segs[3]!;
+    const rest = segs.slice(4);
+    const restLower = lower.slice(4);
+    checkProviderApiVersion(r.apiVersion, providerVersions(namespace), typeName(rest), locationFor(r));
+    requireSubscription();
+    const provider = providerOf(namespace);
+    if (provider) setProvider(provider);
+    if (
+      restLower[0] === "locations" &&
+      (restLower[2] === "operationresults" || restLower[2] === "operationstatuses")
+    ) {
+      if (rest.length !== 4) throw notServed(r);
+      return handleProviderOperation(r, restLower[2], rest[3]!);
+    }
+    if (provider === "keyvault") {
+      if (rest.length === 1 && restLower[0] === "checknameavailability") return handleCheckName(r);
+      if (rest.length === 1 && restLower[0] === "vaults") return handleVaultList(r, sub);
+      if (rest.length === 1 && restLower[0] === "deletedvaults") return handleDeletedVaultList(r, sub);
+      if (
+        restLower[0] === "locations" &&
+        restLower[2] === "deletedvaults" &&
+        (rest.length === 4 || rest.length === 5)
+      ) {
+        if (rest.length === 5 && restLower[4] !== "purge") throw notServed(r);
+        return handleDeletedVault(r, sub, rest[1]!, rest[3]!, rest.length === 5);
+      }
+    }
+    if (
+      provider === "web" &&
+      rest.length === 1 &&
+      (restLower[0] === "serverfarms" || restLower[0] === "sites")
+    ) {
+      return handleWebList(r, sub, restLower[0]);
+    }
+    if (rest.length === 1) {
+      return handleTypeList(
+        r,
+        sub,
+        undefined,
+        `/subscriptions/${sub}/resourceGroups/`,
+        `${namespace}/${rest[0]}`,
+      );
+    }
+  }
+  throw notServed(r);
+}
+
+function typeName(rest: string[]): string {
+  const types = rest.filter((_, i) => i % 2 === 0).map((t) => TYPE_NAMES[t.toLowerCase()] ?? t);
+  return types.join("/");
+}
+
+function locationFor(r: ArmRequest, fallback?: string): string {
+  const body = bodyObject(r.body);
+  return typeof body.location === "string" ? normalizeLocation(body.location) : (fallback ?? "eastus");
+}
+
+function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmResponse {
+  if (r.method !== "GET") throw methodNotAllowed(r.method);
+  const op = r.ctx.operations.get(id);
+  if (!op) throw new ArmError(404, "OperationNotFound", `The operation '${id}' could not be found.`);
+  const done = r.ctx.operations.poll(op);
+  if (kind === "operationstatuses") {
+    const body: Record<string, unknown> = {
+      id: r.url.pathname,
+      name: op.id,
+      status: op.status,
+      startTime: op.startTime,
+    };
+    if (op.endTime) body.endTime = op.endTime;
+    return { status: 200, body, headers: done ? {} : retryAfter(r.ctx) };
+  }
+  if (done) return { status: 200 };
+  return {
+    status: 202,
+    headers: {
+      Location: new URL(r.url.pathname + r.url.search, r.ctx.baseUrl()).toString(),
+      ...retryAfter(r.ctx),
+    },
+  };
+}
+
+function notServed(r: ArmRequest): ArmError {
+  return new ArmError(
+    404,
+    "NotFound",
+    `The arm-emulator does not serve '${r.method} ${r.url.pathname}' (see tools/arm-emulator/README.md).`,
+    { origin: "gateway" },
+  );
+}

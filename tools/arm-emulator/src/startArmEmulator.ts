@@ -1,0 +1,335 @@
+import { randomBytes } from "node:crypto";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo, Socket } from "node:net";
+import { ArmError } from "./armError.js";
+import {
+  type AuthConfig,
+  authenticate,
+  handleImdsRequest,
+  handleTokenRequest,
+  type IssueTokenOptions,
+  issueToken,
+  OAuthError,
+} from "./auth.js";
+import { loopbackCertificate } from "./certificate.js";
+import type { ArmRequest, ArmResponse, EmulatorContext } from "./context.js";
+import { handleControl } from "./control.js";
+import { FaultInjector, type FaultSpec } from "./faults.js";
+import { armHeaders, newRequestIds, parseJsonBody, queryParam, readBody, sendJson } from "./httpIo.js";
+import { OperationTracker } from "./lro.js";
+import { type ArmEmulatorOptions, resolveOptions } from "./options.js";
+import { routeArm } from "./router.js";
+import { ArmStore } from "./store.js";
+
+/** A running emulator: where it is, the credentials it accepts, and controls for tests. */
+export interface ArmEmulator {
+  /** ARM endpoint (use as the client's endpoint/baseUri), e.g. https://127.0.0.1:4000. */
+  url: string;
+  /** The OAuth2 v2.0 token endpoint of the emulator's tenant. */
+  tokenUrl: string;
+  /** Authority host for identity clients (AZURE_AUTHORITY_HOST); equals `url`. */
+  authorityHost: string;
+  /** The IMDS-style managed identity token endpoint. */
+  imdsUrl: string;
+  /** The one subscription that exists. */
+  subscriptionId: string;
+  /** Tenant of the subscription and of the service principal. */
+  tenantId: string;
+  /** Client id of the service principal. */
+  clientId: string;
+  /** Secret of the service principal. */
+  clientSecret: string;
+  /** Client id of the managed identity the IMDS endpoint serves. */
+  managedIdentityClientId: string;
+  /** PEM of the self-signed certificate (HTTPS mode) to trust as a CA; undefined in HTTP mode. */
+  ca: string | undefined;
+  /** Environment variables a client needs (without NODE_EXTRA_CA_CERTS, which needs a file). */
+  env: Record<string, string>;
+  /** Arms a fault for the next matching requests. */
+  injectFault(spec: FaultSpec): void;
+  /** Disarms all faults. */
+  clearFaults(): void;
+  /** Mints an access token directly (e.g. an expired one, or one for another audience). */
+  issueToken(options?: IssueTokenOptions): string;
+  /** Forgets all groups, resources, operations and faults. */
+  reset(): void;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local Azure Resource Manager with a token endpoint, in this process.
+ * Use in tests and samples; `close()` it when done.
+ *
+ * @example
+ * ```ts
+ * const arm = await startArmEmulator({ port: 0, https: false, lro: { polls: 1 } });
+ * // point a client at arm.url, authenticate with arm.tenantId/clientId/clientSecret at arm.authorityHost
+ * await arm.close();
+ * ```
+ */
+export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promise<ArmEmulator> {
+  const opts = resolveOptions(options);
+  const store = new ArmStore(opts.statePath);
+  store.load();
+  if (options.clientSecret === undefined && store.secrets) opts.clientSecret = store.secrets.clientSecret;
+  const signingKey = store.secrets ? Buffer.from(store.secrets.signingKey, "base64") : randomBytes(32);
+  store.secrets = { clientSecret: opts.clientSecret, signingKey: signingKey.toString("base64") };
+
+  let baseUrl = "";
+  const auth: AuthConfig = {
+    tenantId: opts.tenantId,
+    clientId: opts.clientId,
+    clientSecret: opts.clientSecret,
+    managedIdentityClientId: opts.managedIdentityClientId,
+    subscriptionId: opts.subscriptionId,
+    tokenLifetimeSeconds: opts.tokenLifetimeSeconds,
+    signingKey,
+    authorityHost: () => baseUrl,
+  };
+  const ctx: EmulatorContext = {
+    options: opts,
+    store,
+    operations: new OperationTracker(opts.lro),
+    faults: new FaultInjector(),
+    auth,
+    baseUrl: () => baseUrl,
+  };
+  for (const fault of opts.faults) ctx.faults.add(fault);
+
+  const tls = opts.https ? await loopbackCertificate() : undefined;
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handleRequest(ctx, req, res).catch((error: unknown) => {
+      opts.log?.(`arm-emulator: internal error ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: "InternalServerError", message: "emulator bug" } });
+      else res.destroy();
+    });
+  };
+  const server: Server = tls
+    ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener)
+    : createHttpServer(listener);
+  server.keepAliveTimeout = 5_000;
+  const sockets = new Set<Socket>();
+  server.on(tls ? "secureConnection" : "connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  // A client that resets a connection must not crash the emulator.
+  server.on("clientError", (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+  baseUrl = `${tls ? "https" : "http"}://${host}:${port}`;
+  store.changed();
+
+  const env: Record<string, string> = {
+    AZURE_TENANT_ID: opts.tenantId,
+    AZURE_CLIENT_ID: opts.clientId,
+    AZURE_CLIENT_SECRET: opts.clientSecret,
+    AZURE_AUTHORITY_HOST: baseUrl,
+    AZURE_SUBSCRIPTION_ID: opts.subscriptionId,
+    AZURE_RESOURCE_MANAGER_ENDPOINT: baseUrl,
+    AZURE_POD_IDENTITY_AUTHORITY_HOST: baseUrl,
+  };
+
+  return {
+    url: baseUrl,
+    tokenUrl: `${baseUrl}/${opts.tenantId}/oauth2/v2.0/token`,
+    authorityHost: baseUrl,
+    imdsUrl: `${baseUrl}/metadata/identity/oauth2/token`,
+    subscriptionId: opts.subscriptionId,
+    tenantId: opts.tenantId,
+    clientId: opts.clientId,
+    clientSecret: opts.clientSecret,
+    managedIdentityClientId: opts.managedIdentityClientId,
+    ca: tls?.cert,
+    env,
+    injectFault: (spec) => ctx.faults.add(spec),
+    clearFaults: () => ctx.faults.clear(),
+    issueToken: (tokenOptions) => issueToken(auth, tokenOptions).token,
+    reset: () => {
+      store.clear();
+      ctx.operations.clear();
+      ctx.faults.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        ctx.faults.releaseAll();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+const RATE_LIMITS = { reads: 12_000, writes: 1_200, deletes: 15_000 };
+
+async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(req.url ?? "/", ctx.baseUrl());
+  const segs = url.pathname
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
+  const lower = segs.map((s) => s.toLowerCase());
+  const ids = newRequestIds(req);
+  const text = await readBody(req);
+  ctx.options.log?.(`${method} ${url.pathname}${url.search}`);
+
+  if (lower[0] === "__emulator" && segs.length === 2) {
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const answer = handleControl(ctx, method, segs[1]!, body);
+    sendJson(res, answer.status, answer.body);
+    return;
+  }
+
+  const isToken =
+    (lower[0] === "metadata" && lower[1] === "identity") ||
+    (lower[1] === "oauth2" && (lower[2] === "token" || lower[2] === "v2.0")) ||
+    lower[1] === "v2.0" ||
+    (lower[0] === "common" && lower[1] === "discovery");
+  const fault = ctx.faults.take(isToken ? "token" : "arm", method, url.pathname);
+  if (fault) {
+    ctx.faults.apply(fault, req, res, armHeaders(ids));
+    return;
+  }
+  if (isToken) {
+    handleIdentity(ctx, req, res, method, url, segs, lower, text);
+    return;
+  }
+  if (lower[0] !== "subscriptions") {
+    sendJson(
+      res,
+      404,
+      {
+        error: { code: "NotFound", message: `The arm-emulator does not serve '${method} ${url.pathname}'.` },
+      },
+      armHeaders(ids),
+    );
+    return;
+  }
+
+  let provider: "keyvault" | "web" | undefined;
+  let response: ArmResponse;
+  let gatewayError = false;
+  try {
+    const caller = authenticate(ctx.auth, req);
+    const body =
+      method === "PUT" || method === "PATCH" || method === "POST" ? parseJsonBody(text) : undefined;
+    const r: ArmRequest = {
+      ctx,
+      req,
+      method,
+      url,
+      apiVersion: queryParam(url, "api-version"),
+      body,
+      caller,
+      ids,
+    };
+    response = routeArm(r, segs, (p) => {
+      provider = p;
+    });
+  } catch (error) {
+    if (!(error instanceof ArmError)) throw error;
+    gatewayError = error.origin === "gateway";
+    response = { status: error.status, body: error.toBody(), headers: error.headers };
+    if (gatewayError) provider = undefined;
+  }
+
+  const headers: Record<string, string> = armHeaders(ids);
+  if (gatewayError) {
+    headers["x-ms-failure-cause"] = "gateway";
+  } else {
+    const kind = method === "DELETE" ? "deletes" : method === "GET" || method === "HEAD" ? "reads" : "writes";
+    RATE_LIMITS[kind] = RATE_LIMITS[kind] > 1 ? RATE_LIMITS[kind] - 1 : 1_000;
+    headers[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(RATE_LIMITS[kind]);
+  }
+  const provided = provider ?? response.provider;
+  if (provided && !gatewayError) {
+    const clientRequestId = req.headers["x-ms-client-request-id"];
+    if (typeof clientRequestId === "string") headers["x-ms-client-request-id"] = clientRequestId;
+    if (provided === "keyvault") headers["x-ms-keyvault-service-version"] = "1.5.0.0";
+  }
+  Object.assign(headers, response.headers);
+  sendJson(res, response.status, method === "HEAD" ? undefined : response.body, headers);
+}
+
+function handleIdentity(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  url: URL,
+  segs: string[],
+  lower: string[],
+  text: string,
+): void {
+  const base = ctx.baseUrl();
+  const noStore = { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" };
+  try {
+    if (lower[0] === "metadata" && method === "GET" && lower[2] === "oauth2" && lower[3] === "token") {
+      sendJson(res, 200, handleImdsRequest(ctx.auth, req, url), noStore);
+      return;
+    }
+    if (lower[0] === "common" && lower[1] === "discovery" && lower[2] === "instance") {
+      const tenant = (queryParam(url, "authorization_endpoint") ?? "").split("/")[3] ?? "common";
+      sendJson(res, 200, {
+        tenant_discovery_endpoint: `${base}/${tenant}/v2.0/.well-known/openid-configuration`,
+        "api-version": "1.1",
+        metadata: [
+          {
+            preferred_network: new URL(base).host,
+            preferred_cache: new URL(base).host,
+            aliases: [new URL(base).host],
+          },
+        ],
+      });
+      return;
+    }
+    const tenant = segs[0]!;
+    if (lower[1] === "v2.0" && lower[2] === ".well-known" && lower[3] === "openid-configuration") {
+      sendJson(res, 200, {
+        token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+        authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
+        issuer: `${base}/${ctx.options.tenantId}/v2.0`,
+        jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
+        response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
+        token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"],
+        tenant_region_scope: "NA",
+        cloud_instance_name: "arm-emulator",
+      });
+      return;
+    }
+    const v1 = lower[2] === "token";
+    const v2 = lower[2] === "v2.0" && lower[3] === "token";
+    if (method === "POST" && lower[1] === "oauth2" && (v1 || v2) && segs.length === (v1 ? 3 : 4)) {
+      sendJson(res, 200, handleTokenRequest(ctx.auth, tenant, new URLSearchParams(text), v1), noStore);
+      return;
+    }
+    sendJson(res, 404, {
+      error: "not_found",
+      error_description: `no identity endpoint '${method} ${url.pathname}'`,
+    });
+  } catch (error) {
+    if (!(error instanceof OAuthError)) throw error;
+    sendJson(res, error.status, error.toBody(), noStore);
+  }
+}
