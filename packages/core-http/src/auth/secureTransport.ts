@@ -1,3 +1,4 @@
+import { ServiceRequestError } from "../errors.js";
 import type { PipelineRequest } from "../pipelineRequest.js";
 
 /**
@@ -10,14 +11,18 @@ export function assertSecureTransport(request: PipelineRequest, policyName: stri
   try {
     url = new URL(request.url);
   } catch {
-    throw new Error(`${policyName}: the request URL is not a valid absolute URL.`);
+    throw new ServiceRequestError(`${policyName}: the request URL is not a valid absolute URL.`, {
+      code: "INVALID_URL",
+      request,
+    });
   }
   if (url.protocol === "https:") return;
   const allowInsecure = request.allowInsecureConnection ?? request.settings?.allowInsecureConnection ?? false;
   if (allowInsecure && isLoopbackHost(url.hostname)) return;
-  throw new Error(
+  throw new ServiceRequestError(
     `${policyName}: refusing to send credentials over ${url.protocol.replace(":", "")} to ${url.host}; ` +
       "use https, or set allowInsecureConnection for an emulator on a loopback address.",
+    { code: "INSECURE_CONNECTION", request },
   );
 }
 

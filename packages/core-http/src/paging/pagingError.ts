@@ -1,3 +1,5 @@
+import { AzureError } from "../errors.js";
+
 const pagingErrorBrand = Symbol.for("@azkit/core-http.PagingError");
 
 /**
@@ -14,15 +16,14 @@ export type PagingErrorCode = "EmptyContinuationToken" | "RepeatedContinuationTo
  * for an ordinary last page.
  * @public
  */
-export class PagingError extends Error {
+export class PagingError extends AzureError {
   /** Stable code for programs; see {@link PagingErrorCode}. */
-  readonly code: PagingErrorCode;
+  declare code: PagingErrorCode;
 
   /** Creates the error; `message` must not contain the token itself (it may carry a SAS signature). */
   constructor(code: PagingErrorCode, message: string) {
-    super(message);
+    super(message, { code });
     this.name = "PagingError";
-    this.code = code;
     Object.defineProperty(this, pagingErrorBrand, { value: true });
   }
 }
