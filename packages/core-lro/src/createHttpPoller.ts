@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "@azkit/core-http";
 import {
   type ArmPollingContext,
   type ArmPollingStrategyOptions,
@@ -18,7 +19,7 @@ export interface CreateHttpPollerOptions<TResult> extends ArmPollingStrategyOpti
   /** A token from `serialize()`: resume polling without sending the initial request again. */
   restoreFrom?: string;
   /** Aborts the initial request. */
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignalLike;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "@azkit/core-http";
 import { createClientLogger } from "@azkit/core-logging";
 import { abortableDelay, raceAbort } from "./abortableDelay.js";
 import { createAbortError } from "./errors.js";
@@ -24,7 +25,7 @@ export interface CreatePollerOptions<TResult, TContext> {
   /** A token from `serialize()`: resume that operation instead of sending the initial request. */
   restoreFrom?: string;
   /** Aborts the initial request (later waits take their own signal). */
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignalLike;
 }
 
 /**

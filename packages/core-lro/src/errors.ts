@@ -1,35 +1,12 @@
-// Provisional: replaced by @azkit/core-http's HttpResponseError / AbortError once core-http builds.
-import { sanitizeUrl } from "@azkit/core-logging";
-import type { ArmErrorBody } from "./arm/armStatus.js";
-import { readArmError } from "./arm/armStatus.js";
+import { AbortError, HttpResponseError, mapError, type PipelineResponse } from "@azkit/core-http";
+import { sanitizeText, sanitizeUrl } from "@azkit/core-logging";
+import { type ArmErrorBody, isRecord, readArmError } from "./arm/armStatus.js";
 import type { LroResponse } from "./lroResponse.js";
 
-class HttpResponseError extends Error {
-  statusCode?: number;
-  code?: string;
-  details?: unknown;
-  response?: unknown;
-  constructor(
-    message: string,
-    options: { statusCode?: number; code?: string; details?: unknown; response?: unknown },
-  ) {
-    super(message);
-    this.name = "HttpResponseError";
-    Object.assign(this, options);
-  }
-}
-
-class AbortError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AbortError";
-  }
-}
-
 /** The error a wait rejects with when its abort signal fires; the operation goes on in the service. */
-export function createAbortError(): Error {
+export function createAbortError(): AbortError {
   return new AbortError(
-    "Stopped waiting for the long-running operation: the abort signal fired. The operation itself goes on.",
+    "Stopped waiting for the long-running operation: the abort signal fired. The operation itself goes on in the service.",
   );
 }
 
@@ -38,26 +15,62 @@ export function createOperationError(inputs: {
   status: "failed" | "canceled";
   response: LroResponse;
   error: ArmErrorBody | undefined;
+  method: string;
   url: string;
-}): Error {
-  const { status, response, error, url } = inputs;
-  const code = error?.code ?? (status === "failed" ? "OperationFailed" : "OperationCanceled");
-  const detail = error?.message ? `: ${error.message}` : ".";
-  return new HttpResponseError(
-    `The long-running operation on ${sanitizeUrl(url)} ${status === "failed" ? "failed" : "was canceled"} (${code})${detail}`,
-    { statusCode: response.statusCode, code, details: error, response: response.rawResponse },
+}): HttpResponseError {
+  const { status, response, error, method, url } = inputs;
+  const code =
+    typeof error?.code === "string"
+      ? error.code
+      : status === "failed"
+        ? "OperationFailed"
+        : "OperationCanceled";
+  const what =
+    typeof error?.message === "string"
+      ? error.message
+      : `The long-running operation ${status === "failed" ? "failed" : "was canceled"}.`;
+  const raw = asPipelineResponse(response.rawResponse);
+  const message = sanitizeText(
+    `(${code}) ${what}\nStatus: ${status === "failed" ? "Failed" : "Canceled"}\nOperation: ${method} ${sanitizeUrl(url)}`,
   );
-}
-
-/** The `HttpResponseError` for a 4xx/5xx response while `doing` something with the operation. */
-export function createResponseError(response: LroResponse, doing: string): Error {
-  const error = readArmError(response.body);
-  const code = error?.code ?? `HTTP${response.statusCode}`;
-  const detail = error?.message ? `: ${error.message}` : ".";
-  return new HttpResponseError(`Status ${response.statusCode} while ${doing} (${code})${detail}`, {
+  return new HttpResponseError(message, {
     statusCode: response.statusCode,
     code,
     details: error,
-    response: response.rawResponse,
+    request: raw?.request,
+    response: raw,
   });
+}
+
+/**
+ * The `HttpResponseError` (or its 404/409/... subclass) for a 4xx/5xx response received while
+ * `doing` something with the operation: core-http's `mapError` when the response came through a
+ * pipeline, else one built from the ARM error body.
+ */
+export function createResponseError(response: LroResponse, doing: string): HttpResponseError {
+  const raw = asPipelineResponse(response.rawResponse);
+  if (raw) {
+    const error = mapError(raw);
+    error.message = `${error.message}\nWhile: ${doing}`;
+    return error;
+  }
+  const body = readArmError(response.body);
+  const code = typeof body?.code === "string" ? body.code : undefined;
+  const what =
+    typeof body?.message === "string" ? body.message : `The service answered ${response.statusCode}.`;
+  return new HttpResponseError(
+    sanitizeText(`${code ? `(${code}) ` : ""}${what}\nStatus: ${response.statusCode}\nWhile: ${doing}`),
+    {
+      statusCode: response.statusCode,
+      code,
+      details: body,
+    },
+  );
+}
+
+/** `value` when it is a core-http `PipelineResponse` (what `createPipelineLro` keeps as `rawResponse`). */
+function asPipelineResponse(value: unknown): PipelineResponse | undefined {
+  if (!isRecord(value) || typeof value.status !== "number" || !isRecord(value.request)) return undefined;
+  const headers = value.headers as { get?: unknown } | undefined;
+  return typeof headers?.get === "function" ? (value as unknown as PipelineResponse) : undefined;
 }

@@ -17,4 +17,6 @@ export { createPoller } from "./createPoller.js";
 export type { LroHeaders, LroRequestOptions, LroResponse, RunningOperation } from "./lroResponse.js";
 export type { OperationState, OperationStatus, TerminalOperationStatus } from "./operationState.js";
 export type { PollerLike, PollOptions } from "./pollerLike.js";
+export type { PipelineLroOptions } from "./pipelineLro.js";
+export { createPipelineLro, toLroResponse } from "./pipelineLro.js";
 export type { PollingStrategy, PollStep } from "./pollingStrategy.js";

@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "@azkit/core-http";
 /**
  * Response headers as a long-running operation sees them: either a record (any key case) or an
  * object with a case-insensitive `get`, such as `@azkit/core-http`'s `HttpHeaders`.
@@ -9,7 +10,7 @@ export type LroHeaders =
 
 /**
  * One HTTP response of a long-running operation, in the transport-neutral shape strategies read.
- * Adapters such as `createPipelineLro` build it from a `PipelineResponse`.
+ * Adapters such as {@link createPipelineLro} build it from a `PipelineResponse`.
  * @public
  */
 export interface LroResponse {
@@ -29,7 +30,7 @@ export interface LroResponse {
  */
 export interface LroRequestOptions {
   /** Aborts the request in flight when the caller stops waiting. */
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignalLike;
 }
 
 /**

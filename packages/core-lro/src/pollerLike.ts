@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "@azkit/core-http";
 import type { OperationState } from "./operationState.js";
 
 /**
@@ -6,7 +7,7 @@ import type { OperationState } from "./operationState.js";
  */
 export interface PollOptions {
   /** Stops this call from waiting (it rejects with an `AbortError`); the operation itself goes on in the service. */
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignalLike;
 }
 
 /**

@@ -90,6 +90,7 @@ export function createArmPollingStrategy<TResult>(
       status,
       response,
       error: readArmError(response.body),
+      method: context.requestMethod,
       url: context.requestUrl,
     }),
   });
