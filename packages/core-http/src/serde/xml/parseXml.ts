@@ -93,8 +93,9 @@ function objectToWire(schema: ObjectSchema, node: unknown, extra?: Record<string
       value = isRecord(attributes) ? attributes[p.xmlName] : undefined;
       if (value !== undefined) value = toWire(p.schema, value);
     } else if (p.schema.type === "array" && !p.wrapped) {
+      // XML cannot tell an empty list from an absent one: a required list reads as empty.
       const raw = container[p.itemName];
-      value = raw === undefined ? undefined : itemsToWire(p.schema, asArray(raw));
+      value = raw === undefined ? (p.schema.required ? [] : undefined) : itemsToWire(p.schema, asArray(raw));
     } else {
       const raw = container[p.xmlName];
       if (raw === undefined) continue;
