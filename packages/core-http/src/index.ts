@@ -133,3 +133,20 @@ export type { PagingErrorCode } from "./paging/pagingError.js";
 export { isPagingError, PagingError } from "./paging/pagingError.js";
 
 // --- sync bridge ---
+export type {
+  CreateSyncClientClassOptions,
+} from "./sync/createSyncClientClass.js";
+export { createSyncClientClass } from "./sync/createSyncClientClass.js";
+export { closeSyncBridge } from "./sync/syncBridgeInstance.js";
+export type {
+  AsyncClientConstructor,
+  PagedSyncIterableIterator,
+  SyncArguments,
+  SyncClient,
+  SyncClientClass,
+  SyncPoller,
+  SyncReturn,
+  SyncValue,
+} from "./sync/syncClientTypes.js";
+export type { SyncErrorClass, SyncErrorClassOptions } from "./sync/syncErrorRegistry.js";
+export { registerSyncErrorClass } from "./sync/syncErrorRegistry.js";

@@ -1,0 +1,188 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { createSanitizer, type Sanitizer } from "@azkit/core-logging";
+import { encodeForWorker } from "./encodeForWorker.js";
+import { reviveSyncError } from "./syncErrorRegistry.js";
+import type { BridgeReply, BridgeRequest, WorkerBootData } from "./syncWireFormat.js";
+import { serializeWorkerError } from "./worker/serializeWorkerError.js";
+import { buildWorkerScript } from "./workerScript.js";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A request the main thread waits for (everything but the fire-and-forget ones). */
+export type AnsweredRequest = DistributiveOmit<
+  Exclude<BridgeRequest, { op: "release" } | { op: "callbackResult" }>,
+  "id"
+>;
+
+let mainSanitizer: Sanitizer | undefined;
+
+/**
+ * One worker thread hosting async objects, and the main thread's blocking side of it.
+ *
+ * The main thread posts a request on a MessagePort and sleeps in `Atomics.wait` on a shared
+ * counter that the worker bumps after every message it posts; it then takes the messages with
+ * `receiveMessageOnPort` (never through events, which cannot run while it blocks). Requests
+ * carry ids, so answers may arrive in any order: while waiting for one, the main thread runs the
+ * callbacks the worker asks for, and a callback may itself make a (nested) blocking call.
+ */
+export class SyncBridge {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly signal: Int32Array;
+  private nextId = 0;
+  private readonly replies = new Map<number, BridgeReply>();
+  private readonly callbacks = new Map<number, Function>();
+  private nextCallbackId = 0;
+  private pendingReleases: number[] = [];
+  private failure: Error | undefined;
+
+  constructor(private readonly decode: (bridge: SyncBridge, value: unknown) => unknown) {
+    const { port1, port2 } = new MessageChannel();
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const require = createRequire(import.meta.url);
+    const workerData: WorkerBootData = {
+      port: port2,
+      signal: shared,
+      sanitizerModuleUrl: pathToFileURL(require.resolve("@azkit/core-logging")).href,
+    };
+    this.worker = new Worker(buildWorkerScript(), {
+      eval: true,
+      name: "azkit sync bridge",
+      workerData,
+      transferList: [port2],
+    });
+    // Never keep the process alive: a blocked call keeps it busy anyway, and between calls the
+    // worker only holds objects.
+    this.worker.unref();
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", () => this.fail(new Error("sync bridge: the worker thread has stopped")));
+    this.port = port1;
+    this.port.unref();
+    this.signal = new Int32Array(shared);
+  }
+
+  /** Whether the worker has stopped (a new bridge is then needed). */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** Sends a request, blocks until its answer, and returns the decoded result or throws the error. */
+  call(request: AnsweredRequest): unknown {
+    return this.decode(this, this.request(request));
+  }
+
+  /** Sends a request and blocks until its answer; returns the undecoded result. */
+  request(request: AnsweredRequest): unknown {
+    if (this.failure !== undefined) throw this.failure;
+    const id = ++this.nextId;
+    this.flushReleases();
+    try {
+      this.port.postMessage({ ...request, id });
+    } catch (error) {
+      throw new TypeError(
+        `sync bridge: an argument cannot be copied to the worker thread (${(error as Error).message}). ` +
+          "Pass plain data, Uint8Array/Buffer, Date, functions, or objects from a /sync entry.",
+      );
+    }
+    const reply = this.waitFor(id);
+    if (reply.type === "error") {
+      const callerStack = new Error().stack?.split("\n").slice(2).join("\n");
+      throw reviveSyncError(reply.error, callerStack === undefined ? undefined : `\n${callerStack}`);
+    }
+    return (reply as { value: unknown }).value;
+  }
+
+  /** Keeps a main-thread function for the worker to call back; returns its id. */
+  registerCallback(fn: Function): number {
+    const id = ++this.nextCallbackId;
+    this.callbacks.set(id, fn);
+    return id;
+  }
+
+  /** Lets the worker drop an object no proxy stands for any more (sent with the next message). */
+  release(handle: number): void {
+    if (this.failure !== undefined) return;
+    this.pendingReleases.push(handle);
+    if (this.pendingReleases.length === 1) setImmediate(() => this.flushReleases()).unref();
+  }
+
+  /** Stops the worker; pending and later calls throw. */
+  async close(): Promise<void> {
+    this.fail(new Error("sync bridge: closed"));
+    await this.worker.terminate();
+  }
+
+  private flushReleases(): void {
+    if (this.pendingReleases.length === 0 || this.failure !== undefined) return;
+    this.port.postMessage({ op: "release", handles: this.pendingReleases } satisfies BridgeRequest);
+    this.pendingReleases = [];
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+  }
+
+  private waitFor(id: number): BridgeReply {
+    for (;;) {
+      const reply = this.replies.get(id);
+      if (reply !== undefined) {
+        this.replies.delete(id);
+        return reply;
+      }
+      if (this.failure !== undefined) throw this.failure;
+      const seen = Atomics.load(this.signal, 0);
+      const received = receiveMessageOnPort(this.port);
+      if (received === undefined) {
+        Atomics.wait(this.signal, 0, seen);
+        continue;
+      }
+      this.dispatch(received.message as BridgeReply);
+    }
+  }
+
+  private dispatch(message: BridgeReply): void {
+    switch (message.type) {
+      case "result":
+      case "error":
+        this.replies.set(message.id, message);
+        return;
+      case "callback":
+        this.runCallback(message.callId, message.callbackId, message.args);
+        return;
+      case "releaseCallbacks":
+        for (const id of message.ids) this.callbacks.delete(id);
+        return;
+      case "fatal": {
+        const error = reviveSyncError(message.error);
+        this.fail(
+          error instanceof Error ? error : new Error(`sync bridge: the worker failed: ${String(error)}`),
+        );
+      }
+    }
+  }
+
+  private runCallback(callId: number, callbackId: number, args: unknown[]): void {
+    let answer: BridgeRequest;
+    try {
+      const fn = this.callbacks.get(callbackId);
+      if (fn === undefined) throw new Error("sync bridge: the callback no longer exists");
+      let value: unknown = fn(...(this.decode(this, args) as unknown[]));
+      if (
+        value !== null &&
+        typeof value === "object" &&
+        typeof (value as PromiseLike<unknown>).then === "function"
+      ) {
+        // The main thread is blocked, so the promise cannot settle before the call returns:
+        // the worker gets undefined, as from a callback that returns nothing.
+        (value as Promise<unknown>).then(undefined, () => {});
+        value = undefined;
+      }
+      answer = { op: "callbackResult", callId, ok: true, value: encodeForWorker(this, value) };
+    } catch (error) {
+      mainSanitizer ??= createSanitizer();
+      answer = { op: "callbackResult", callId, ok: false, error: serializeWorkerError(mainSanitizer, error) };
+    }
+    this.port.postMessage(answer);
+  }
+}

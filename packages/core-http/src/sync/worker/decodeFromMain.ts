@@ -1,0 +1,80 @@
+import type { WorkerRuntime } from "./workerRuntime.js";
+
+/**
+ * Turns what the main thread sent back into worker-side values: handles of sync proxies become
+ * the real objects again, callback ids become functions that call the main thread (and return a
+ * Promise of its answer), tagged Buffers become Buffers.
+ * Shipped to the worker as source text: it must not reference anything outside its body.
+ */
+export function decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown {
+  const callbackFunction = (callbackId: number): unknown => {
+    const callback = (...args: unknown[]): Promise<unknown> => {
+      const callId = ++runtime.nextCallId;
+      const answer = new Promise<unknown>((resolve, reject) => {
+        runtime.pendingCallbacks.set(callId, { resolve, reject });
+      });
+      // Most callers (onProgress) ignore the answer: a failure must not become an unhandled rejection.
+      answer.catch(() => {});
+      runtime.post({
+        type: "callback",
+        callId,
+        callbackId,
+        args: runtime.parts.encodeForMain(runtime, args) as unknown[],
+      });
+      return answer;
+    };
+    runtime.callbackRegistry.register(callback, callbackId);
+    return callback;
+  };
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const item = walk(v[i]);
+        if (item !== v[i]) copy ??= v.slice(0, i);
+        if (copy !== undefined) copy[i] = item;
+      }
+      return copy ?? v;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== null && proto !== Object.prototype) return v;
+    const record = v as Record<string, unknown>;
+    switch (record.$azkitSync) {
+      case "ref": {
+        const handle = record.handle as number;
+        if (!runtime.handles.has(handle)) {
+          throw new TypeError(
+            `sync bridge: the object passed as argument (handle ${handle}) no longer exists`,
+          );
+        }
+        return runtime.handles.get(handle);
+      }
+      case "callback":
+        return callbackFunction(record.id as number);
+      case "buffer": {
+        const bytes = record.bytes as Uint8Array;
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      }
+      case "escaped": {
+        const inner = record.value as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(inner)) out[key] = walk(inner[key]);
+        return out;
+      }
+    }
+    let copy: Record<string, unknown> | undefined;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const item = walk(record[key]);
+      if (item !== record[key] && copy === undefined) {
+        copy = {};
+        for (let j = 0; j < i; j++) copy[keys[j]!] = record[keys[j]!];
+      }
+      if (copy !== undefined) copy[key] = item;
+    }
+    return copy ?? v;
+  };
+  return walk(value);
+}

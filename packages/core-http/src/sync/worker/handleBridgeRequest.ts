@@ -1,0 +1,104 @@
+import type { BridgeRequest } from "../syncWireFormat.js";
+import type { WorkerRuntime } from "./workerRuntime.js";
+
+/**
+ * Carries out one request from the main thread on the worker-side objects and returns the
+ * encoded result (the caller posts it, or the error it throws). Pollers and paged lists are
+ * returned as they are even though pollers are thenable: awaiting one would wait for the
+ * operation's end instead of handing back the poller.
+ * Shipped to the worker as source text: it must not reference anything outside its body.
+ */
+export async function handleBridgeRequest(runtime: WorkerRuntime, request: BridgeRequest): Promise<unknown> {
+  const { parts } = runtime;
+  const decodeArgs = (args: unknown[]): unknown[] => parts.decodeFromMain(runtime, args) as unknown[];
+  const target = (handle: number): Record<string | symbol, unknown> => {
+    if (!runtime.handles.has(handle)) {
+      throw new TypeError(`sync bridge: object ${handle} no longer exists in the worker (it was released)`);
+    }
+    return runtime.handles.get(handle) as Record<string | symbol, unknown>;
+  };
+  const settle = async (value: unknown): Promise<unknown> => {
+    if (value === null || (typeof value !== "object" && typeof value !== "function")) return value;
+    const v = value as Record<string, unknown>;
+    if (typeof v.pollUntilDone === "function" || typeof v.byPage === "function") return value;
+    return typeof v.then === "function" ? await value : value;
+  };
+  const exported = async (moduleUrl: string, exportName: string): Promise<Function> => {
+    const module = await runtime.loadModule(moduleUrl);
+    const value = module[exportName];
+    if (typeof value !== "function") {
+      throw new TypeError(
+        `sync bridge: ${moduleUrl} has no exported class or function named "${exportName}"`,
+      );
+    }
+    return value;
+  };
+  const method = (object: Record<string | symbol, unknown>, name: string): Function => {
+    const fn = object[name];
+    if (typeof fn !== "function") throw new TypeError(`sync bridge: ${name} is not a method of this object`);
+    return fn;
+  };
+
+  switch (request.op) {
+    case "construct": {
+      const Ctor = (await exported(request.moduleUrl, request.exportName)) as new (
+        ...args: unknown[]
+      ) => object;
+      return parts.encodeForMain(runtime, new Ctor(...decodeArgs(request.args)), true);
+    }
+    case "callStatic": {
+      const Ctor = (await exported(request.moduleUrl, request.exportName)) as unknown as Record<
+        string,
+        unknown
+      >;
+      const result = method(Ctor, request.method).apply(Ctor, decodeArgs(request.args));
+      return parts.encodeForMain(runtime, await settle(result));
+    }
+    case "call": {
+      const object = target(request.handle);
+      const result = method(object, request.method).apply(object, decodeArgs(request.args));
+      return parts.encodeForMain(runtime, await settle(result));
+    }
+    case "apply": {
+      const fn = target(request.handle) as unknown as Function;
+      return parts.encodeForMain(runtime, await settle(fn(...decodeArgs(request.args))));
+    }
+    case "get":
+      return parts.encodeForMain(runtime, await settle(target(request.handle)[request.prop]));
+    case "iterate": {
+      const object = target(request.handle);
+      const iterator = method(object, Symbol.asyncIterator as unknown as string).call(object);
+      return parts.encodeForMain(runtime, iterator, true);
+    }
+    case "next": {
+      const iterator = target(request.handle);
+      const step = (await method(iterator, "next").call(iterator)) as { done?: boolean; value?: unknown };
+      const reply: Record<string, unknown> = {
+        done: step.done === true,
+        value: parts.encodeForMain(runtime, step.value),
+      };
+      // A page's continuation token lives beside the page (a WeakMap shared through Symbol.for,
+      // or an array's own property); neither survives structured clone, so it travels apart.
+      const page = step.value;
+      if (page !== null && typeof page === "object") {
+        const shared = (globalThis as Record<symbol, unknown>)[
+          Symbol.for("@azkit/core-http/continuationTokens")
+        ];
+        const token =
+          (shared instanceof WeakMap ? shared.get(page) : undefined) ??
+          (Array.isArray(page) ? (page as unknown as Record<string, unknown>).continuationToken : undefined);
+        if (typeof token === "string") reply.continuationToken = token;
+      }
+      return reply;
+    }
+    case "return": {
+      const iterator = target(request.handle);
+      runtime.handles.delete(request.handle);
+      if (typeof iterator.return === "function")
+        await (iterator.return as () => Promise<unknown>).call(iterator);
+      return { done: true, value: undefined };
+    }
+    default:
+      throw new TypeError(`sync bridge: unknown request ${(request as { op: string }).op}`);
+  }
+}

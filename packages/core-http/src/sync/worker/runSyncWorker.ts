@@ -1,0 +1,110 @@
+import type { Sanitizer } from "@azkit/core-logging";
+import type { BridgeReply, BridgeRequest, SerializedError, WorkerBootData } from "../syncWireFormat.js";
+import type { WorkerParts, WorkerRuntime } from "./workerRuntime.js";
+
+/**
+ * The worker program's entry: keeps the handle table, answers each request as soon as its
+ * promise settles (requests run concurrently, so a callback may start a nested call), and wakes
+ * the blocked main thread after every message it posts.
+ * Shipped to the worker as source text: it must not reference anything outside its body; the
+ * loader of modules comes from the worker script, where `import()` is not rewritten by tools.
+ */
+export function runSyncWorker(
+  parts: WorkerParts,
+  threads: typeof import("node:worker_threads"),
+  importModule: (url: string) => Promise<Record<string, unknown>>,
+): void {
+  const boot = threads.workerData as WorkerBootData;
+  const signal = new Int32Array(boot.signal);
+  const port = boot.port;
+  const modules = new Map<string, Promise<Record<string, unknown>>>();
+  let sanitizer: Promise<Sanitizer | undefined> | undefined;
+  let releasedCallbacks: number[] = [];
+
+  const post = (reply: BridgeReply): void => {
+    port.postMessage(reply);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  const runtime: WorkerRuntime = {
+    parts,
+    handles: new Map(),
+    nextHandle: 0,
+    prototypeShapes: new WeakMap(),
+    pendingCallbacks: new Map(),
+    nextCallId: 0,
+    callbackRegistry: new FinalizationRegistry((id: number) => {
+      // Batched: a garbage collection usually frees many callbacks at once.
+      if (releasedCallbacks.length === 0) {
+        setImmediate(() => {
+          const ids = releasedCallbacks;
+          releasedCallbacks = [];
+          post({ type: "releaseCallbacks", ids });
+        }).unref();
+      }
+      releasedCallbacks.push(id);
+    }),
+    post,
+    loadModule(url) {
+      let module = modules.get(url);
+      if (module === undefined) {
+        module = importModule(url);
+        modules.set(url, module);
+        module.catch(() => modules.delete(url));
+      }
+      return module;
+    },
+    async describeError(error) {
+      sanitizer ??= importModule(boot.sanitizerModuleUrl).then(
+        (m) => (m.createSanitizer as () => Sanitizer)(),
+        () => undefined,
+      );
+      return parts.serializeWorkerError(await sanitizer, error);
+    },
+  };
+  const reviveCallbackError = (data: SerializedError): Error => {
+    const error = new Error(data.message);
+    error.name = data.name;
+    if (data.stack !== undefined) error.stack = data.stack;
+    Object.assign(error, data.props);
+    return error;
+  };
+  const answer = (id: number, request: BridgeRequest): void => {
+    parts.handleBridgeRequest(runtime, request).then(
+      (value) => {
+        try {
+          post({ type: "result", id, value });
+        } catch (error) {
+          // The value held something structured clone refuses (a symbol, a WeakMap...).
+          runtime.describeError(error).then((data) => post({ type: "error", id, error: data }));
+        }
+      },
+      (error) => runtime.describeError(error).then((data) => post({ type: "error", id, error: data })),
+    );
+  };
+
+  port.on("message", (request: BridgeRequest) => {
+    switch (request.op) {
+      case "release":
+        for (const handle of request.handles) runtime.handles.delete(handle);
+        return;
+      case "callbackResult": {
+        const pending = runtime.pendingCallbacks.get(request.callId);
+        runtime.pendingCallbacks.delete(request.callId);
+        if (pending === undefined) return;
+        if (request.ok) pending.resolve(parts.decodeFromMain(runtime, request.value));
+        else pending.reject(reviveCallbackError(request.error));
+        return;
+      }
+      default:
+        answer(request.id, request);
+    }
+  });
+  // A failure nobody awaits (a fire-and-forget promise inside a client) must not end the worker
+  // and leave the main thread waiting forever.
+  process.on("unhandledRejection", () => {});
+  process.on("uncaughtException", (error) => {
+    post({ type: "fatal", error: parts.serializeWorkerError(undefined, error) });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,38 @@
+import { decodeFromMain } from "./worker/decodeFromMain.js";
+import { describeObjectShape } from "./worker/describeObjectShape.js";
+import { encodeForMain } from "./worker/encodeForMain.js";
+import { handleBridgeRequest } from "./worker/handleBridgeRequest.js";
+import { runSyncWorker } from "./worker/runSyncWorker.js";
+import { serializeWorkerError } from "./worker/serializeWorkerError.js";
+import type { WorkerParts } from "./worker/workerRuntime.js";
+
+const workerParts: WorkerParts = {
+  handleBridgeRequest,
+  encodeForMain,
+  decodeFromMain,
+  describeObjectShape,
+  serializeWorkerError,
+};
+
+let script: string | undefined;
+
+/**
+ * The sync bridge's worker program as source text, for `new Worker(source, { eval: true })`.
+ *
+ * Why text: the package ships as one ESM and one CJS bundle (and runs from TypeScript sources in
+ * tests), and no single worker file path works from all three. The worker's functions are
+ * self-contained (they reach each other through the runtime's `parts`), so their compiled source
+ * is the program. `fn.name` is used rather than the key because a bundler may rename a function.
+ */
+export function buildWorkerScript(): string {
+  if (script !== undefined) return script;
+  const definitions = Object.values(workerParts).map((fn) => fn.toString());
+  const table = Object.entries(workerParts).map(([key, fn]) => `${key}: ${fn.name}`);
+  script = [
+    '"use strict";',
+    ...definitions,
+    runSyncWorker.toString(),
+    `${runSyncWorker.name}({ ${table.join(", ")} }, require("node:worker_threads"), (url) => import(url));`,
+  ].join("\n");
+  return script;
+}
