@@ -32,8 +32,8 @@ export interface CreateHttpPollerOptions<TResult> extends ArmPollingStrategyOpti
  * beginDelete(resourceGroupName: string, options: BeginDeleteOptions = {}) {
  *   const url = `${this.endpoint}/subscriptions/${this.subscriptionId}/resourcegroups/${resourceGroupName}?api-version=2021-04-01`;
  *   return createHttpPoller<void>(createPipelineLro({ client: this, method: "DELETE", url }), {
- *     intervalInMs: options.updateIntervalInMs,
- *     restoreFrom: options.resumeFrom,
+ *     intervalInMs: options.intervalInMs,
+ *     restoreFrom: options.restoreFrom,
  *   });
  * }
  * await client.beginDelete("my-rg"); // 202 + Location, polled until 200

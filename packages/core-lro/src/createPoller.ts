@@ -39,7 +39,7 @@ export interface CreatePollerOptions<TResult, TContext> {
  *   return createPoller({
  *     strategy: blobCopyStrategy(this, source),
  *     intervalInMs: options.intervalInMs,
- *     restoreFrom: options.resumeFrom,
+ *     restoreFrom: options.restoreFrom,
  *   });
  * }
  * const copy = await blob.beginCopyFromURL(url); // awaits the copy's end

@@ -27,7 +27,7 @@ export interface PipelineLroOptions {
  * beginCreateOrUpdate(resourceGroupName: string, vaultName: string, parameters: VaultCreateOrUpdateParameters, options: BeginCreateOrUpdateOptions = {}) {
  *   const initialRequest = createPipelineRequest({ url, method: "PUT", body: JSON.stringify(parameters), abortSignal: options.abortSignal });
  *   const lro = createPipelineLro({ sendRequest: (request) => this.pipeline.sendRequest(this.httpClient, request), initialRequest });
- *   return createHttpPoller<Vault>(lro, { restoreFrom: options.resumeFrom, intervalInMs: options.updateIntervalInMs, processResult: deserializeVault });
+ *   return createHttpPoller<Vault>(lro, { restoreFrom: options.restoreFrom, intervalInMs: options.intervalInMs, processResult: deserializeVault });
  * }
  * ```
  * @public
