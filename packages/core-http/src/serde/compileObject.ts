@@ -54,7 +54,8 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
         wireName: wirePath[0]!,
         required: p.required === true,
         readOnly: p.readOnly === true,
-        nullable: p.nullable === true,
+        // `any` covers null as it covers every JSON value.
+        nullable: p.nullable === true || p.type === "any",
         node: compile(p),
       };
     });
