@@ -124,7 +124,7 @@ export function encodeForWorker(bridge: SyncBridge, value: unknown): unknown {
       getterValues(object, getters);
       for (const key of Object.keys(getters)) if (!(key in copy!)) copy![key] = walk(getters[key]);
     }
-    let result: unknown = copy ?? object;
+    let result: object = copy ?? object;
     if (Object.hasOwn(result, "$azkitSync")) {
       result = { $azkitSync: "escaped", value: result };
     }

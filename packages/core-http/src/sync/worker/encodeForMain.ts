@@ -48,12 +48,6 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
       return tagged;
     }
     if (isCloneableBuiltin(object)) return object;
-    const kind = kindOf(object);
-    if (kind !== undefined) {
-      const encoded = toHandle(object, kind);
-      memo.set(object, encoded);
-      return encoded;
-    }
     if (Array.isArray(object)) {
       memo.set(object, object);
       let copy: unknown[] | undefined;
@@ -64,6 +58,12 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
       }
       if (copy !== undefined) memo.set(object, copy);
       return copy ?? object;
+    }
+    const kind = kindOf(object);
+    if (kind !== undefined) {
+      const encoded = toHandle(object, kind);
+      memo.set(object, encoded);
+      return encoded;
     }
     const record = object as Record<string, unknown>;
     const proto = Object.getPrototypeOf(object);
@@ -80,7 +80,7 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
       }
       if (copy !== undefined) copy[key] = item;
     }
-    let result: unknown = copy ?? object;
+    let result: object = copy ?? object;
     if (Object.hasOwn(result, "$azkitSync")) {
       result = { $azkitSync: "escaped", value: result };
     }

@@ -17,11 +17,12 @@ export async function handleBridgeRequest(runtime: WorkerRuntime, request: Bridg
     }
     return runtime.handles.get(handle) as Record<string | symbol, unknown>;
   };
-  const settle = async (value: unknown): Promise<unknown> => {
-    if (value === null || (typeof value !== "object" && typeof value !== "function")) return value;
+  // Boxed: an async function returning a thenable would adopt it, i.e. await the poller.
+  const settle = async (value: unknown): Promise<{ value: unknown }> => {
+    if (value === null || (typeof value !== "object" && typeof value !== "function")) return { value };
     const v = value as Record<string, unknown>;
-    if (typeof v.pollUntilDone === "function" || typeof v.byPage === "function") return value;
-    return typeof v.then === "function" ? await value : value;
+    if (typeof v.pollUntilDone === "function" || typeof v.byPage === "function") return { value };
+    return { value: typeof v.then === "function" ? await value : value };
   };
   const exported = async (moduleUrl: string, exportName: string): Promise<Function> => {
     const module = await runtime.loadModule(moduleUrl);
@@ -52,19 +53,19 @@ export async function handleBridgeRequest(runtime: WorkerRuntime, request: Bridg
         unknown
       >;
       const result = method(Ctor, request.method).apply(Ctor, decodeArgs(request.args));
-      return parts.encodeForMain(runtime, await settle(result));
+      return parts.encodeForMain(runtime, (await settle(result)).value);
     }
     case "call": {
       const object = target(request.handle);
       const result = method(object, request.method).apply(object, decodeArgs(request.args));
-      return parts.encodeForMain(runtime, await settle(result));
+      return parts.encodeForMain(runtime, (await settle(result)).value);
     }
     case "apply": {
       const fn = target(request.handle) as unknown as Function;
-      return parts.encodeForMain(runtime, await settle(fn(...decodeArgs(request.args))));
+      return parts.encodeForMain(runtime, (await settle(fn(...decodeArgs(request.args)))).value);
     }
     case "get":
-      return parts.encodeForMain(runtime, await settle(target(request.handle)[request.prop]));
+      return parts.encodeForMain(runtime, (await settle(target(request.handle)[request.prop])).value);
     case "iterate": {
       const object = target(request.handle);
       const iterator = method(object, Symbol.asyncIterator as unknown as string).call(object);
