@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +19,12 @@ Usage: pnpm --filter arm-emulator start -- [options]
   --verbose               log each request
   --help                  this text`;
 
+// `pnpm start -- --port 4000` passes the `--` through.
+const args = process.argv.slice(2);
+if (args[0] === "--") args.shift();
+
 const { values } = parseArgs({
+  args,
   options: {
     port: { type: "string", default: "4000" },
     host: { type: "string", default: "127.0.0.1" },
@@ -56,6 +61,7 @@ if (emulator.ca) {
   const caPath = join(tmpdir(), `arm-emulator-ca-${process.pid}.pem`);
   writeFileSync(caPath, emulator.ca);
   env.NODE_EXTRA_CA_CERTS = caPath;
+  process.on("exit", () => rmSync(caPath, { force: true }));
 }
 console.log(
   `# arm-emulator listening on ${emulator.url} (started in ${Math.round(performance.now() - started)} ms)`,
