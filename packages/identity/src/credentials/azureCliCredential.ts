@@ -1,0 +1,163 @@
+import { execFile } from "node:child_process";
+import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
+import { AuthenticationError } from "../errors/authenticationError.js";
+import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
+import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
+import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
+
+/**
+ * Options of {@link AzureCliCredential}.
+ * @public
+ */
+export interface AzureCliCredentialOptions {
+  /** Asks `az` for a token from this tenant instead of the logged-in account's default. */
+  tenantId?: string;
+  /** Tenants besides `tenantId` that `getToken({ tenantId })` may ask for; `"*"` allows any. */
+  additionallyAllowedTenants?: string[];
+  /** How long `az` may run before it is stopped and the credential reported unavailable; 10000 ms by default. */
+  processTimeoutInMs?: number;
+}
+
+const NAME = "AzureCliCredential";
+
+/**
+ * Uses the account you are logged in with in the Azure CLI: runs
+ * `az account get-access-token --output json --resource <resource>` (no shell, with a timeout).
+ * Meant for development machines. When `az` is not installed, not logged in or too slow, `getToken`
+ * rejects with a `CredentialUnavailableError` that says which.
+ *
+ * @example
+ * ```ts
+ * // after `az login`
+ * const credential = new AzureCliCredential();
+ * const token = await credential.getToken("https://management.azure.com/.default");
+ * ```
+ * @public
+ */
+export class AzureCliCredential implements TokenCredential {
+  readonly #tenantId: string | undefined;
+  readonly #allowedTenants: readonly string[];
+  readonly #timeoutInMs: number;
+  readonly #cache: TokenCache;
+
+  /** Creates the credential; throws on a malformed tenant id. */
+  constructor(options: AzureCliCredentialOptions = {}) {
+    this.#tenantId = options.tenantId ? checkTenantId(NAME, options.tenantId) : undefined;
+    this.#allowedTenants = options.additionallyAllowedTenants ?? [];
+    this.#timeoutInMs = options.processTimeoutInMs ?? 10_000;
+    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+  }
+
+  /** Gets a token for one scope from the Azure CLI, cached until five minutes before it expires. */
+  async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
+    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+  }
+
+  /** Forgets the cached tokens (the CLI holds no sockets). */
+  async close(): Promise<void> {
+    this.#cache.clear();
+  }
+
+  /** Same as {@link AzureCliCredential.close}, for `await using`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  async #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
+    const resource = scopeToResource(NAME, scopes);
+    const tenant =
+      this.#tenantId === undefined && options.tenantId === undefined
+        ? undefined
+        : resolveTenant(NAME, this.#tenantId ?? options.tenantId!, options.tenantId, this.#allowedTenants);
+    const args = ["account", "get-access-token", "--output", "json", "--resource", resource];
+    if (tenant) args.push("--tenant", tenant);
+    const { stdout } = await runAz(args, this.#timeoutInMs, options);
+    let parsed: { accessToken?: unknown; expires_on?: unknown; expiresOn?: unknown };
+    try {
+      parsed = JSON.parse(stdout);
+    } catch {
+      throw new AuthenticationError(`${NAME}: az printed something other than JSON.`);
+    }
+    if (typeof parsed.accessToken !== "string" || parsed.accessToken === "") {
+      throw new AuthenticationError(`${NAME}: az's output has no accessToken.`);
+    }
+    return { token: parsed.accessToken, expiresOnTimestamp: expiryOf(parsed), tokenType: "Bearer" };
+  }
+}
+
+/** `expires_on` (Unix seconds, az >= 2.54) is exact; older versions print `expiresOn` in local time. */
+function expiryOf(parsed: { expires_on?: unknown; expiresOn?: unknown }): number {
+  const seconds = Number(parsed.expires_on);
+  if (parsed.expires_on !== undefined && Number.isFinite(seconds)) return seconds * 1000;
+  if (typeof parsed.expiresOn === "string") {
+    const local = Date.parse(parsed.expiresOn.replace(" ", "T"));
+    if (!Number.isNaN(local)) return local;
+  }
+  throw new AuthenticationError(`${NAME}: az's output has no usable expiry.`);
+}
+
+function runAz(
+  args: string[],
+  timeoutInMs: number,
+  options: GetTokenOptions,
+): Promise<{ stdout: string; stderr: string }> {
+  // On Windows `az` is a .cmd script, which only runs through the shell; the arguments were validated.
+  const isWindows = process.platform === "win32";
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      isWindows ? "az.cmd" : "az",
+      args,
+      { timeout: timeoutInMs, windowsHide: true, encoding: "utf8", shell: isWindows, maxBuffer: 1024 * 1024 },
+      (error, stdout, stderr) => {
+        options.abortSignal?.removeEventListener("abort", onAbort);
+        if (!error) {
+          resolve({ stdout, stderr });
+          return;
+        }
+        reject(
+          toCliError(error as NodeJS.ErrnoException & { killed?: boolean }, stderr, timeoutInMs, aborted),
+        );
+      },
+    );
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      child.kill();
+    };
+    options.abortSignal?.addEventListener("abort", onAbort);
+  });
+}
+
+function toCliError(
+  error: NodeJS.ErrnoException & { killed?: boolean },
+  stderr: string,
+  timeoutInMs: number,
+  aborted: boolean,
+): Error {
+  if (aborted) {
+    const abortError = new Error(`${NAME}: aborted.`);
+    abortError.name = "AbortError";
+    return abortError;
+  }
+  if (
+    error.code === "ENOENT" ||
+    /not recognized as an internal or external command|az: not found/i.test(stderr)
+  ) {
+    return new CredentialUnavailableError(
+      `${NAME}: the Azure CLI (az) was not found on PATH; install it from https://aka.ms/azure-cli and run "az login".`,
+    );
+  }
+  if (error.killed) {
+    return new CredentialUnavailableError(`${NAME}: az did not answer within ${timeoutInMs} ms.`);
+  }
+  if (/az login|az account set|no subscription found/i.test(stderr)) {
+    return new CredentialUnavailableError(`${NAME}: not logged in to the Azure CLI; run "az login".`);
+  }
+  const firstLine =
+    stderr
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== "")
+      ?.trim()
+      .slice(0, 300) ?? `exit code ${String(error.code)}`;
+  return new AuthenticationError(`${NAME}: az failed: ${firstLine}`);
+}

@@ -1,0 +1,31 @@
+import type { HttpClient } from "@azkit/core-http";
+
+/**
+ * Options every credential that calls a token endpoint accepts.
+ * @public
+ */
+export interface TokenCredentialOptions {
+  /**
+   * Sends the token requests, such as core-http's `createDefaultHttpClient()` or a test double.
+   * By default each credential owns a small keep-alive transport that `close()` releases.
+   */
+  httpClient?: HttpClient;
+}
+
+/**
+ * Options of credentials that get tokens from Microsoft Entra ID.
+ * @public
+ */
+export interface EntraCredentialOptions extends TokenCredentialOptions {
+  /**
+   * The Microsoft Entra ID authority, such as `https://login.microsoftonline.us` for a national cloud.
+   * Defaults to `AZURE_AUTHORITY_HOST`, then `https://login.microsoftonline.com`. Must be https, except
+   * http on a loopback address (a local emulator).
+   */
+  authorityHost?: string;
+  /**
+   * Tenants besides the credential's own that `getToken({ tenantId })` may ask for; `"*"` allows any.
+   * Other tenants are refused, so a service's challenge cannot move the credential to another tenant.
+   */
+  additionallyAllowedTenants?: string[];
+}
