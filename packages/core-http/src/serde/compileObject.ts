@@ -147,9 +147,15 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
         if (p.nullable) out[p.name] = null;
         continue;
       }
-      for (const segment of path) ctx.segments.push(segment);
-      out[p.name] = p.node.de(w, ctx);
-      for (let i = 0; i < path.length; i++) ctx.segments.pop();
+      if (path.length === 1) {
+        ctx.segments.push(p.wireName);
+        out[p.name] = p.node.de(w, ctx);
+        ctx.segments.pop();
+      } else {
+        for (const segment of path) ctx.segments.push(segment);
+        out[p.name] = p.node.de(w, ctx);
+        ctx.segments.length -= path.length;
+      }
     }
     if (extra) {
       for (const key of Object.keys(wire)) {

@@ -61,18 +61,14 @@ function unreachable(): never {
   throw new Error("schema used before it was compiled");
 }
 
-/** Wraps a walker with the null rule: null passes when the schema is nullable (de: always, tolerated). */
-function nullable(
-  schema: Schema,
-  node: CompiledSchema,
-  ser: Walker,
-  de: Walker,
-): { ser: Walker; de: Walker } {
-  return {
-    ser: (v, ctx) =>
-      v === null ? (schema.nullable ? null : ctx.fail(node.expected(), "null")) : ser(v, ctx),
-    de: (w, ctx) => (w === null ? null : de(w, ctx)),
-  };
+/**
+ * @internal Converts one value a container holds (array item, dictionary value, root). Null is decided
+ * here once rather than in every walker: when serializing it passes if the schema is nullable (or
+ * `any`); when deserializing it is always tolerated.
+ */
+export function serChild(node: CompiledSchema, value: unknown, ctx: SerdeContext): unknown {
+  if (value !== null) return node.ser(value, ctx);
+  return node.schema.nullable || node.schema.type === "any" ? null : ctx.fail(node.expected(), "null");
 }
 
 function compileArray(schema: ArraySchema, node: CompiledSchema): void {
@@ -94,7 +90,7 @@ function compileArray(schema: ArraySchema, node: CompiledSchema): void {
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
       ctx.segments.push(i);
-      out[i] = item.ser(value[i], ctx);
+      out[i] = serChild(item, value[i], ctx);
       ctx.segments.pop();
     }
     return out;
@@ -104,13 +100,18 @@ function compileArray(schema: ArraySchema, node: CompiledSchema): void {
     const item = itemNode();
     const out = new Array(wire.length);
     for (let i = 0; i < wire.length; i++) {
+      const w = wire[i];
+      if (w === null) {
+        out[i] = null;
+        continue;
+      }
       ctx.segments.push(i);
-      out[i] = item.de(wire[i], ctx);
+      out[i] = item.de(w, ctx);
       ctx.segments.pop();
     }
     return out;
   };
-  Object.assign(node, nullable(schema, node, ser, de));
+  Object.assign(node, { ser, de });
 }
 
 function compileDictionary(schema: DictionarySchema, node: CompiledSchema): void {
@@ -129,7 +130,8 @@ function compileDictionary(schema: DictionarySchema, node: CompiledSchema): void
         const v = value[key];
         if (v === undefined) continue;
         ctx.segments.push(key);
-        const converted = inner[direction](v, ctx);
+        const converted =
+          v !== null ? inner[direction](v, ctx) : direction === "de" ? null : serChild(inner, v, ctx);
         ctx.segments.pop();
         // A key named __proto__ (possible in parsed JSON and XML) must stay data, not become a prototype.
         if (key === "__proto__") {
@@ -145,7 +147,7 @@ function compileDictionary(schema: DictionarySchema, node: CompiledSchema): void
       }
       return out;
     };
-  Object.assign(node, nullable(schema, node, walk("ser"), walk("de")));
+  Object.assign(node, { ser: walk("ser"), de: walk("de") });
 }
 
 function stringWalkers(schema: StringSchema, node: CompiledSchema): { ser: Walker; de: Walker } {
@@ -272,10 +274,5 @@ function scalarWalkers(schema: Schema, node: CompiledSchema): { ser: Walker; de:
 }
 
 function compileScalar(schema: Schema, node: CompiledSchema): void {
-  const { ser, de } = scalarWalkers(schema, node);
-  if (schema.type === "any") {
-    Object.assign(node, { ser, de });
-    return;
-  }
-  Object.assign(node, nullable(schema, node, ser, de));
+  Object.assign(node, scalarWalkers(schema, node));
 }

@@ -29,7 +29,9 @@ export function deserialize<S extends Schema>(schema: S, wire: unknown, path = "
     value =
       wire === undefined
         ? ctx.fail(compileSchema(schema).expected(), "nothing")
-        : compileSchema(schema).de(wire, ctx);
+        : wire === null
+          ? null
+          : compileSchema(schema).de(wire, ctx);
   } catch (error) {
     if (error !== enoughProblems) throw error;
   }

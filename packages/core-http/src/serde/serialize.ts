@@ -1,4 +1,4 @@
-import { compileSchema } from "./compileSchema.js";
+import { compileSchema, serChild } from "./compileSchema.js";
 import type { InferInput } from "./inferType.js";
 import type { Schema } from "./schema.js";
 import { enoughProblems, SerdeContext } from "./serdeContext.js";
@@ -28,7 +28,7 @@ export function serialize<S extends Schema>(schema: S, value: InferInput<S>, pat
     wire =
       value === undefined
         ? ctx.fail(compileSchema(schema).expected(), "nothing")
-        : compileSchema(schema).ser(value, ctx);
+        : serChild(compileSchema(schema), value, ctx);
   } catch (error) {
     if (error !== enoughProblems) throw error;
   }
