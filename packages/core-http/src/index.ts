@@ -40,7 +40,33 @@ export type { HttpHeaders, RawHttpHeaders, RawHttpHeadersInput } from "./httpHea
 export { createHttpHeaders } from "./httpHeaders.js";
 export type { ErrorMap, HttpResponseErrorClass, ServiceErrorBody } from "./mapError.js";
 export { mapError, parseServiceErrorBody } from "./mapError.js";
+export type {
+  AdditionalPolicyConfig,
+  CommonClientOptions,
+  OperationOptions,
+  OperationRequestOptions,
+  OverridableOptions,
+  RetryOptions,
+  UserAgentOptions,
+} from "./options/clientOptions.js";
 export type { ProxyOptions, RequestSettings, RetryMode } from "./options/requestSettings.js";
+export { DEFAULT_REQUEST_SETTINGS, resolveProxyForUrl, resolveRequestSettings } from "./options/resolveOptions.js";
+export type { InternalPipelineOptions } from "./createPipelineFromOptions.js";
+export { createPipelineFromOptions } from "./createPipelineFromOptions.js";
+export { decompressResponsePolicy, decompressResponsePolicyName } from "./policies/decompressResponsePolicy.js";
+export type { LogPolicyOptions } from "./policies/logPolicy.js";
+export { logPolicy, logPolicyName } from "./policies/logPolicy.js";
+export { proxyPolicy, proxyPolicyName } from "./policies/proxyPolicy.js";
+export type { RedirectPolicyOptions } from "./policies/redirectPolicy.js";
+export { redirectPolicy, redirectPolicyName } from "./policies/redirectPolicy.js";
+export { requestSettingsPolicy, requestSettingsPolicyName } from "./policies/requestSettingsPolicy.js";
+export type { RetryPolicyOptions } from "./policies/retryPolicy.js";
+export { retryPolicy, retryPolicyName } from "./policies/retryPolicy.js";
+export { setClientRequestIdPolicy, setClientRequestIdPolicyName } from "./policies/setClientRequestIdPolicy.js";
+export type { UserAgentPolicyOptions } from "./policies/userAgentPolicy.js";
+export { getUserAgentValue, userAgentPolicy, userAgentPolicyName } from "./policies/userAgentPolicy.js";
+export type { ServiceClientOptions, ServiceSendOptions } from "./serviceClient.js";
+export { ServiceClient } from "./serviceClient.js";
 export type { AddPolicyOptions, Pipeline, PipelinePhase, PipelinePolicy } from "./pipeline.js";
 export { createEmptyPipeline } from "./pipeline.js";
 export type {

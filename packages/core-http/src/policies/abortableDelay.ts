@@ -1,0 +1,25 @@
+import type { AbortSignalLike } from "../abortSignalLike.js";
+import { AbortError } from "../errors.js";
+
+/**
+ * Waits `ms`, or rejects with an AbortError as soon as `signal` aborts; the listener is removed
+ * either way so a long-lived signal never collects listeners.
+ */
+export function abortableDelay(ms: number, signal: AbortSignalLike | undefined, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new AbortError(`${what} was aborted.`));
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new AbortError(`${what} was aborted.`));
+    };
+    timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

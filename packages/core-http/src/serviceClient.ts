@@ -1,0 +1,172 @@
+import { bearerTokenAuthenticationPolicy } from "./auth/bearerTokenAuthenticationPolicy.js";
+import type { TokenCredential } from "./auth/tokenCredential.js";
+import { createPipelineFromOptions, type InternalPipelineOptions } from "./createPipelineFromOptions.js";
+import { type ErrorMap, mapError } from "./mapError.js";
+import type { OperationOptions } from "./options/clientOptions.js";
+import type { RequestSettings } from "./options/requestSettings.js";
+import {
+  CLIENT_OPTION_NAMES,
+  OPERATION_OPTION_NAMES,
+  REQUEST_OPTION_NAMES,
+  resolveRequestSettings,
+} from "./options/resolveOptions.js";
+import { assertKnownOptions } from "./options/unknownOptions.js";
+import type { Pipeline } from "./pipeline.js";
+import type { PipelineRequest } from "./pipelineRequest.js";
+import type { HttpClient, PipelineResponse } from "./pipelineResponse.js";
+import { getSharedDefaultHttpClient } from "./transport/nodeHttpClient.js";
+
+/**
+ * Options of a {@link ServiceClient}: the common client options plus who the client is and how it
+ * authenticates.
+ * @public
+ */
+export interface ServiceClientOptions extends InternalPipelineOptions {
+  /** The service endpoint; relative request URLs resolve against it. */
+  endpoint?: string;
+  /** Signs every attempt with a bearer token (Sign phase). */
+  credential?: TokenCredential;
+  /** Scopes for the credential; `<endpoint origin>/.default` by default. */
+  credentialScopes?: string | string[];
+  /** Names of options a service adds to its own client options (accepted, not rejected as unknown). */
+  clientOptionNames?: readonly string[];
+}
+
+/**
+ * What {@link ServiceClient.sendRequest} accepts: the caller's operation options plus what the
+ * operation knows about itself.
+ * @public
+ */
+export interface ServiceSendOptions extends OperationOptions {
+  /** Statuses the operation expects; any other status throws. Default: every status below 400. */
+  expectedStatuses?: readonly number[];
+  /** Error classes by status (or a function), passed to {@link mapError}. */
+  errorMap?: ErrorMap;
+  /** Names of options this operation defines itself (accepted, not rejected as unknown). */
+  operationOptionNames?: readonly string[];
+}
+
+const CLIENT_META_NAMES = [
+  "endpoint",
+  "credential",
+  "credentialScopes",
+  "packageName",
+  "packageVersion",
+  "redirectOptions",
+  "loggingOptions",
+  "clientRequestIdHeaderName",
+  "clientOptionNames",
+];
+const SEND_OPTION_NAMES: ReadonlySet<string> = new Set([
+  ...OPERATION_OPTION_NAMES,
+  "expectedStatuses",
+  "errorMap",
+  "operationOptionNames",
+]);
+const ABSOLUTE_URL = /^https?:\/\//i;
+const ERROR_BODY_LIMIT = 1 << 20;
+
+async function readErrorBody(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > ERROR_BODY_LIMIT) break;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The small core every azkit service client is built on: validates and resolves options once per
+ * call (per call, per client, environment, defaults), sends through the client's pipeline and
+ * throws the typed error ({@link mapError}) for statuses the operation does not expect.
+ *
+ * @example
+ * ```ts
+ * const client = new ServiceClient({ endpoint, credential, packageName: "@azkit/mgmt-web", packageVersion: "1.0.0" });
+ * const response = await client.sendRequest(createPipelineRequest({ url: "/subscriptions?api-version=2022-12-01" }), {
+ *   abortSignal,
+ *   expectedStatuses: [200],
+ * });
+ * ```
+ * @public
+ */
+export class ServiceClient {
+  /** The pipeline every request of this client goes through; add policies to it to extend the client. */
+  readonly pipeline: Pipeline;
+  /** The endpoint relative URLs resolve against, when given. */
+  readonly endpoint: string | undefined;
+  /** The client's resolved settings (per client, over the defaults). */
+  readonly settings: Readonly<RequestSettings>;
+  private readonly httpClient: HttpClient;
+
+  /** Creates the client; throws a TypeError for an unknown option, naming the valid ones. */
+  constructor(options: ServiceClientOptions) {
+    assertKnownOptions(options, CLIENT_OPTION_NAMES, `${options?.packageName ?? "ServiceClient"} options`, [
+      ...CLIENT_META_NAMES,
+      ...(options?.clientOptionNames ?? []),
+    ]);
+    this.endpoint = options.endpoint;
+    this.settings = resolveRequestSettings([options]);
+    this.httpClient = options.httpClient ?? getSharedDefaultHttpClient();
+    this.pipeline = createPipelineFromOptions(options);
+    if (options.credential) {
+      const scopes =
+        options.credentialScopes ??
+        (options.endpoint ? `${new URL(options.endpoint).origin}/.default` : undefined);
+      if (scopes === undefined) {
+        throw new TypeError(
+          "ServiceClient: a credential needs credentialScopes or an endpoint to derive them from.",
+        );
+      }
+      this.pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes }), {
+        phase: "Sign",
+      });
+    }
+  }
+
+  /**
+   * Sends `request` with the call's options applied and returns the response; throws the typed
+   * error when the status is not one the operation expects.
+   */
+  async sendRequest(request: PipelineRequest, options: ServiceSendOptions = {}): Promise<PipelineResponse> {
+    assertKnownOptions(
+      options,
+      SEND_OPTION_NAMES,
+      request.operationName ?? "sendRequest options",
+      options.operationOptionNames,
+    );
+    if (this.endpoint !== undefined && !ABSOLUTE_URL.test(request.url)) {
+      request.url = new URL(request.url, this.endpoint).href;
+    }
+    request.settings = resolveRequestSettings([options], this.settings);
+    if (options.abortSignal) request.abortSignal = options.abortSignal;
+    if (options.tracingOptions) request.tracingOptions = options.tracingOptions;
+    const requestOptions = options.requestOptions;
+    if (requestOptions) {
+      assertKnownOptions(requestOptions, REQUEST_OPTION_NAMES, "requestOptions");
+      if (requestOptions.timeout !== undefined) request.timeout = requestOptions.timeout;
+      if (requestOptions.onUploadProgress) request.onUploadProgress = requestOptions.onUploadProgress;
+      if (requestOptions.onDownloadProgress) request.onDownloadProgress = requestOptions.onDownloadProgress;
+      if (requestOptions.allowInsecureConnection !== undefined) {
+        request.allowInsecureConnection = requestOptions.allowInsecureConnection;
+      }
+      for (const [name, value] of Object.entries(requestOptions.customHeaders ?? {})) {
+        request.headers.set(name, value);
+      }
+    }
+    const response = await this.pipeline.sendRequest(this.httpClient, request);
+    options.onResponse?.(response);
+    const expected = options.expectedStatuses;
+    if (expected ? !expected.includes(response.status) : response.status >= 400) {
+      if (response.bodyAsText === undefined && response.readableStreamBody) {
+        response.bodyAsText = await readErrorBody(response.readableStreamBody);
+        response.readableStreamBody = undefined;
+      }
+      throw mapError(response, options.errorMap);
+    }
+    return response;
+  }
+}

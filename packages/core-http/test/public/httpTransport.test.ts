@@ -1,0 +1,231 @@
+import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { connect } from "node:net";
+import { Readable } from "node:stream";
+import { gzipSync, deflateSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  AbortError,
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  isAbortError,
+  isServiceRequestError,
+  isServiceResponseError,
+  type TransferProgressEvent,
+} from "../../src/index.js";
+import { type LoopbackServer, startServer, until } from "../helpers/loopbackServer.js";
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
+  const server = await startServer(...args);
+  servers.push(server);
+  return server;
+}
+
+const client = createDefaultHttpClient();
+const req = (url: string, extra: Partial<Parameters<typeof createPipelineRequest>[0]> = {}) =>
+  createPipelineRequest({ url, allowInsecureConnection: true, ...extra });
+
+describe("createDefaultHttpClient", () => {
+  it("sends method, headers and a string body, and returns status, headers and text", async () => {
+    const server = await serve((req, res, body) => {
+      res.writeHead(201, { "X-Echo": req.headers["x-custom"] as string, "Content-Type": "text/plain" });
+      res.end(`got ${req.method} ${body}`);
+    });
+    const response = await client.sendRequest(
+      req(`${server.url}/path?q=1`, {
+        method: "PUT",
+        body: "héllo",
+        headers: createHttpHeaders({ "X-Custom": "v" }),
+      }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-echo")).toBe("v");
+    expect(response.bodyAsText).toBe("got PUT héllo");
+    expect(server.requests[0]).toMatchObject({ url: "/path?q=1", headers: { "content-length": "6" } });
+  });
+
+  it("reuses one keep-alive connection for sequential requests", async () => {
+    const server = await serve((_req, res) => res.end("ok"));
+    for (let i = 0; i < 5; i++) await client.sendRequest(req(server.url));
+    expect(server.requests).toHaveLength(5);
+    expect(server.sockets.size).toBe(1);
+  });
+
+  it("sends Uint8Array bodies and re-creates factory bodies", async () => {
+    const server = await serve((_req, res, body) => res.end(body));
+    const bytes = await client.sendRequest(
+      req(server.url, { method: "POST", body: new Uint8Array([104, 105]) }),
+    );
+    expect(bytes.bodyAsText).toBe("hi");
+    let made = 0;
+    const factory = () => {
+      made++;
+      return Readable.from([Buffer.from("stream "), Buffer.from("body")]);
+    };
+    const streamed = await client.sendRequest(req(server.url, { method: "PUT", body: factory }));
+    expect(streamed.bodyAsText).toBe("stream body");
+    expect(made).toBe(1);
+  });
+
+  it("decodes gzip and deflate bodies", async () => {
+    const server = await serve((req, res) => {
+      const gzip = req.url === "/gzip";
+      res.writeHead(200, { "Content-Encoding": gzip ? "gzip" : "deflate" });
+      res.end(gzip ? gzipSync("zipped text") : deflateSync("deflated text"));
+    });
+    expect((await client.sendRequest(req(`${server.url}/gzip`))).bodyAsText).toBe("zipped text");
+    expect((await client.sendRequest(req(`${server.url}/deflate`))).bodyAsText).toBe("deflated text");
+  });
+
+  it("hands the body over as a stream for statuses in streamResponseStatusCodes", async () => {
+    const server = await serve((_req, res) => res.end("x".repeat(100_000)));
+    const response = await client.sendRequest(req(server.url, { streamResponseStatusCodes: new Set([200]) }));
+    expect(response.bodyAsText).toBeUndefined();
+    let size = 0;
+    for await (const chunk of response.readableStreamBody as AsyncIterable<Buffer>) size += chunk.length;
+    expect(size).toBe(100_000);
+  });
+
+  it("reports upload and download progress", async () => {
+    const server = await serve((_req, res) => res.end("y".repeat(50_000)));
+    const uploads: TransferProgressEvent[] = [];
+    const downloads: TransferProgressEvent[] = [];
+    await client.sendRequest(
+      req(server.url, {
+        method: "PUT",
+        body: () => Readable.from([Buffer.alloc(1000), Buffer.alloc(2000)]),
+        onUploadProgress: (e) => uploads.push(e),
+        onDownloadProgress: (e) => downloads.push(e),
+      }),
+    );
+    expect(uploads.map((e) => e.loadedBytes)).toEqual([1000, 3000]);
+    expect(downloads.at(-1)?.loadedBytes).toBe(50_000);
+    expect(downloads.length).toBeGreaterThan(0);
+  });
+
+  it("refuses plain http unless allowInsecureConnection is set", async () => {
+    const server = await serve((_req, res) => res.end("ok"));
+    const error = await client.sendRequest(createPipelineRequest({ url: server.url })).catch((e) => e);
+    expect(isServiceRequestError(error)).toBe(true);
+    expect(error.code).toBe("INSECURE_CONNECTION");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("fails with READ_TIMEOUT when the server stalls mid-body", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Length": "100" });
+      res.write("first half");
+      // ...and never the rest.
+    });
+    const error = await client.sendRequest(req(server.url, { readTimeoutInMs: 150 })).catch((e) => e);
+    expect(isServiceResponseError(error)).toBe(true);
+    expect(error.code).toBe("READ_TIMEOUT");
+  });
+
+  it("fails with READ_TIMEOUT when no response head arrives", async () => {
+    const server = await serve(() => {
+      // never answers
+    });
+    const error = await client.sendRequest(req(server.url, { readTimeoutInMs: 150 })).catch((e) => e);
+    expect(isServiceRequestError(error)).toBe(true);
+    expect(error.code).toBe("READ_TIMEOUT");
+  });
+
+  it("fails with ServiceResponseError when the connection drops mid-body", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Length": "100" });
+      res.write("partial", () => res.socket?.destroy());
+    });
+    const error = await client.sendRequest(req(server.url)).catch((e) => e);
+    expect(isServiceResponseError(error)).toBe(true);
+    expect(error.statusCode).toBe(200);
+  });
+
+  it("fails with ServiceRequestError ECONNREFUSED when nothing listens", async () => {
+    const server = await serve((_req, res) => res.end());
+    const url = server.url;
+    await server.close();
+    servers.length = 0;
+    const error = await client.sendRequest(req(url)).catch((e) => e);
+    expect(isServiceRequestError(error)).toBe(true);
+    expect(error.code).toBe("ECONNREFUSED");
+  });
+
+  it("aborts before sending, and during the body, destroying the socket", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const early = await client
+      .sendRequest(req("http://127.0.0.1:9", { abortSignal: controller.signal }))
+      .catch((e) => e);
+    expect(early).toBeInstanceOf(AbortError);
+
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Length": "1000" });
+      res.write("some");
+    });
+    const during = new AbortController();
+    const pending = client.sendRequest(req(server.url, { abortSignal: during.signal })).catch((e) => e);
+    await until(() => server.requests.length === 1 && server.sockets.size === 1, "the request to arrive");
+    during.abort();
+    expect(isAbortError(await pending)).toBe(true);
+    await until(() => server.sockets.size === 0, "the socket to close");
+  });
+
+  it("aborts a streamed body the caller is reading", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200);
+      res.write("start");
+    });
+    const controller = new AbortController();
+    const response = await client.sendRequest(
+      req(server.url, { abortSignal: controller.signal, streamResponseStatusCodes: new Set([200]) }),
+    );
+    const reading = (async () => {
+      for await (const _ of response.readableStreamBody as AsyncIterable<Buffer>) controller.abort();
+    })().catch((e) => e);
+    expect(isAbortError(await reading)).toBe(true);
+  });
+});
+
+function hasPython(): boolean {
+  try {
+    execFileSync("python3", ["-c", "pass"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasPython())("connection timeout", () => {
+  it("fails with CONNECT_TIMEOUT when the server's accept queue is full", async () => {
+    // A listener that never accepts: once its backlog is full, new connections stay in SYN-SENT.
+    const child = spawn("python3", [
+      "-c",
+      "import socket,sys,time\ns=socket.socket()\ns.bind(('127.0.0.1',0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(30)",
+    ]);
+    try {
+      const port = await new Promise<number>((resolve) =>
+        child.stdout.once("data", (d) => resolve(Number(String(d)))),
+      );
+      const fillers = [];
+      for (let i = 0; i < 4; i++) {
+        const socket = connect(port, "127.0.0.1");
+        socket.on("error", () => {});
+        fillers.push(socket);
+      }
+      const error = await client
+        .sendRequest(req(`http://127.0.0.1:${port}/`, { connectionTimeoutInMs: 300 }))
+        .catch((e) => e);
+      for (const s of fillers) s.destroy();
+      expect(isServiceRequestError(error)).toBe(true);
+      expect(error.code).toBe("CONNECT_TIMEOUT");
+    } finally {
+      child.kill();
+    }
+  });
+});
