@@ -1,0 +1,580 @@
+import { open } from "node:fs/promises";
+import { isResourceNotFoundError } from "@azkit/core-http";
+import { parseBlobUrl, setUrlParameter } from "../blobUrl.js";
+import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
+import { blobHTTPHeadersToRequest, type BlobHTTPHeaders } from "../models/blobHTTPHeaders.js";
+import { blobPropertiesFromHeaders } from "../models/blobPropertiesFromHeaders.js";
+import type {
+  BlobAbortCopyFromURLOptions,
+  BlobBeginCopyFromURLOptions,
+  BlobCreateSnapshotOptions,
+  BlobCreateSnapshotResponse,
+  BlobDeleteIfExistsResponse,
+  BlobDeleteOptions,
+  BlobDeleteResponse,
+  BlobDownloadOptions,
+  BlobDownloadResponse,
+  BlobDownloadToBufferOptions,
+  BlobDownloadToFileOptions,
+  BlobExistsOptions,
+  BlobGetPropertiesOptions,
+  BlobGetPropertiesResponse,
+  BlobGetTagsResponse,
+  BlobSetHTTPHeadersOptions,
+  BlobSetMetadataOptions,
+  BlobSetPropertiesResponse,
+  BlobSetTierOptions,
+  BlobStartCopyFromURLResponse,
+  BlobTagsOptions,
+} from "../models/blobModels.js";
+import { conditionHeaders, sourceConditionHeaders } from "../models/conditions.js";
+import type { AccessTier, CopyStatusType } from "../models/listModels.js";
+import { type Metadata, metadataToHeaders, type Tags, tagsToHeader } from "../models/metadata.js";
+import { commonResponse, entityResponse, headerNumber } from "../models/responseHeaders.js";
+import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
+import { generateBlobSASQueryParameters } from "../sas/blobSASSignatureValues.js";
+import type { BlobGenerateSasUrlOptions } from "../sas/generateSasUrlOptions.js";
+import { md5VerifyingStream } from "../transfer/md5.js";
+import { downloadRangesToBuffer, downloadRangesToFile } from "../transfer/parallelDownload.js";
+import { createResilientStream } from "../transfer/resilientStream.js";
+import { readTags, writeTags } from "../xml/blobXml.js";
+import type { AppendBlobClient } from "./appendBlobClient.js";
+import { blobClientKinds } from "./blobClientKinds.js";
+import { BlobLeaseClient } from "./blobLeaseClient.js";
+import type { BlockBlobClient } from "./blockBlobClient.js";
+import { resolveClient } from "./clientConstruction.js";
+import type { PageBlobClient } from "./pageBlobClient.js";
+import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+
+/** Range header value for `[offset, offset + count)`; `count` undefined means to the end. */
+export function rangeHeader(offset: number, count?: number): string | undefined {
+  if (offset === 0 && count === undefined) return undefined;
+  return count === undefined ? `bytes=${offset}-` : `bytes=${offset}-${offset + count - 1}`;
+}
+
+/**
+ * A blob of any kind: download, properties, metadata, tags, tier, snapshots, copy and delete.
+ *
+ * @remarks Get one from `ContainerClient.getBlobClient(name)`, or construct it from a blob URL
+ * (with a SAS in the query, or a credential). Use `BlockBlobClient`, `AppendBlobClient` or
+ * `PageBlobClient` for writes specific to a blob type.
+ *
+ * @example
+ * ```ts
+ * const blob = containerClient.getBlobClient("report.csv");
+ * const data = await blob.downloadToBuffer();
+ * await blob.downloadToFile("./report.csv", 0, undefined, { concurrency: 8 });
+ * ```
+ * @public
+ */
+export class BlobClient {
+  /** The blob URL, including a SAS or snapshot/version parameters when present. */
+  public readonly url: string;
+  /** The storage account name. */
+  public readonly accountName: string;
+  /** The container name. */
+  public readonly containerName: string;
+  /** The blob name (decoded). */
+  public readonly name: string;
+  /** The credential requests are signed with. */
+  public readonly credential: StorageCredential;
+
+  /**
+   * A client for the blob at `url`.
+   * @param url - the blob URL, e.g. `https://acct.blob.core.windows.net/container/blob`, optionally with a SAS.
+   * @param credential - Shared Key, a `TokenCredential`, or `AnonymousCredential` (default).
+   * @param options - pipeline options (retries, timeouts, `serviceVersion`, ...).
+   */
+  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions);
+  /**
+   * A client for a blob named in a connection string's account.
+   * @param connectionString - an account key or SAS connection string, or `UseDevelopmentStorage=true`.
+   */
+  constructor(
+    connectionString: string,
+    containerName: string,
+    blobName: string,
+    options?: StoragePipelineOptions,
+  );
+  constructor(
+    urlOrConnectionString: string,
+    credentialOrContainer?: unknown,
+    optionsOrBlobName?: StoragePipelineOptions | string,
+    options?: StoragePipelineOptions,
+  ) {
+    const names =
+      typeof credentialOrContainer === "string" ? [credentialOrContainer, optionsOrBlobName as string] : [];
+    const resolved = resolveClient(
+      urlOrConnectionString,
+      credentialOrContainer,
+      names,
+      names.length > 0 ? options : (optionsOrBlobName as StoragePipelineOptions | undefined),
+    );
+    this.url = resolved.url;
+    setContextOf(this, resolved.context);
+    this.credential = resolved.context.credential;
+    const parts = parseBlobUrl(this.url);
+    this.accountName = parts.accountName;
+    this.containerName = parts.containerName;
+    this.name = parts.blobName;
+  }
+
+  /** A lease client for this blob. */
+  public getBlobLeaseClient(proposeLeaseId?: string): BlobLeaseClient {
+    return new BlobLeaseClient(this, proposeLeaseId);
+  }
+
+  /** This blob as a block blob. */
+  public getBlockBlobClient(): BlockBlobClient {
+    return new blobClientKinds.block!(this.url, contextOf(this) as never);
+  }
+
+  /** This blob as an append blob. */
+  public getAppendBlobClient(): AppendBlobClient {
+    return new blobClientKinds.append!(this.url, contextOf(this) as never);
+  }
+
+  /** This blob as a page blob. */
+  public getPageBlobClient(): PageBlobClient {
+    return new blobClientKinds.page!(this.url, contextOf(this) as never);
+  }
+
+  /** A client for a snapshot of this blob (`""` returns the base blob). */
+  public withSnapshot(snapshot: string): BlobClient {
+    return new BlobClient(
+      setUrlParameter(this.url, "snapshot", snapshot || undefined),
+      contextOf(this) as never,
+    );
+  }
+
+  /** A client for a version of this blob (`""` returns the current version). */
+  public withVersion(versionId: string): BlobClient {
+    return new BlobClient(
+      setUrlParameter(this.url, "versionid", versionId || undefined),
+      contextOf(this) as never,
+    );
+  }
+
+  /**
+   * Reads the blob, or the range `[offset, offset + count)`, as a stream that resumes itself.
+   *
+   * @remarks The body resumes after an early end or reset with a ranged GET pinned to the
+   * blob's ETag; if the blob changed meanwhile the stream fails with `ResourceModifiedError`.
+   * @example
+   * ```ts
+   * const response = await blobClient.download();
+   * response.readableStreamBody!.pipe(createWriteStream("./out.bin"));
+   * ```
+   */
+  public async download(
+    offset = 0,
+    count?: number,
+    options: BlobDownloadOptions = {},
+  ): Promise<BlobDownloadResponse> {
+    const conditions = options.conditions ?? {};
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.download",
+        method: "GET",
+        url: this.url,
+        headers: {
+          "x-ms-range": rangeHeader(offset, count),
+          "x-ms-range-get-content-md5": options.rangeGetContentMD5 ? "true" : undefined,
+          ...conditionHeaders(conditions),
+        },
+        expectedStatuses: [200, 206],
+        stream: true,
+      },
+      options,
+    );
+    const properties = blobPropertiesFromHeaders(res.headers);
+    const contentRange = res.headers.get("content-range");
+    const blobContentMD5 = res.headers.get("x-ms-blob-content-md5");
+    const length = properties.contentLength ?? 0;
+    const etag = properties.etag;
+    let body: NodeJS.ReadableStream | undefined = res.readableStreamBody;
+    if (body) {
+      body = createResilientStream(body, {
+        start: offset,
+        length,
+        maxRetryRequests: options.maxRetryRequests ?? 5,
+        onProgress: options.onProgress,
+        abortSignal: options.abortSignal as AbortSignal | undefined,
+        reopen: async (from) => {
+          const again = await contextOf(this).send(
+            {
+              operationName: "Blob.download",
+              method: "GET",
+              url: this.url,
+              headers: {
+                "x-ms-range": rangeHeader(from, offset + length - from),
+                ...conditionHeaders({ ...conditions, ifMatch: etag ?? conditions.ifMatch }),
+              },
+              expectedStatuses: [200, 206],
+              stream: true,
+            },
+            options,
+          );
+          return again.readableStreamBody!;
+        },
+      });
+      if (options.rangeGetContentMD5 && properties.contentMD5) {
+        body = (body as import("node:stream").Readable).pipe(
+          md5VerifyingStream(properties.contentMD5, `Blob.download ${this.name}`),
+        );
+      }
+    }
+    return {
+      ...properties,
+      contentRange,
+      blobContentMD5: blobContentMD5 ? new Uint8Array(Buffer.from(blobContentMD5, "base64")) : undefined,
+      readableStreamBody: body,
+    };
+  }
+
+  /**
+   * Downloads the blob (or a range) into memory with parallel ranged GETs.
+   *
+   * @example
+   * ```ts
+   * const data = await blobClient.downloadToBuffer(0, undefined, { concurrency: 4, verifyMD5: true });
+   * ```
+   */
+  public async downloadToBuffer(
+    offset?: number,
+    count?: number,
+    options?: BlobDownloadToBufferOptions,
+  ): Promise<Buffer>;
+  /** Downloads into the given buffer, which must be large enough; returns it. */
+  public async downloadToBuffer(
+    buffer: Buffer,
+    offset?: number,
+    count?: number,
+    options?: BlobDownloadToBufferOptions,
+  ): Promise<Buffer>;
+  public async downloadToBuffer(
+    first?: Buffer | number,
+    second?: number,
+    third?: number | BlobDownloadToBufferOptions,
+    fourth?: BlobDownloadToBufferOptions,
+  ): Promise<Buffer> {
+    const given = Buffer.isBuffer(first) ? first : undefined;
+    const offset = (given ? second : (first as number | undefined)) ?? 0;
+    const count = given ? (third as number | undefined) : second;
+    const options = (given ? fourth : (third as BlobDownloadToBufferOptions | undefined)) ?? {};
+    return downloadRangesToBuffer(this.rangeSource(options), offset, count, options, given);
+  }
+
+  /**
+   * Downloads the blob (or a range) to a file with parallel ranged GETs, never holding the whole
+   * blob in memory; returns the blob's properties.
+   *
+   * @remarks `@azure/storage-blob` downloads files serially; this downloads `concurrency` ranges
+   * at once and writes each at its position.
+   * @example
+   * ```ts
+   * await blobClient.downloadToFile("./big.bin", 0, undefined, { concurrency: 8, onProgress: (p) => console.log(p.loadedBytes) });
+   * ```
+   */
+  public async downloadToFile(
+    filePath: string,
+    offset = 0,
+    count?: number,
+    options: BlobDownloadToFileOptions = {},
+  ): Promise<BlobGetPropertiesResponse> {
+    const file = await open(filePath, "w");
+    try {
+      return await downloadRangesToFile(this.rangeSource(options), offset, count, options, file, filePath);
+    } finally {
+      await file.close();
+    }
+  }
+
+  /** What the parallel download engine needs from this blob. */
+  private rangeSource(options: BlobDownloadToBufferOptions) {
+    return {
+      name: this.name,
+      getProperties: () => this.getProperties({ ...options, conditions: options.conditions }),
+      openRange: async (start: number, length: number, etag: string, withMD5: boolean) => {
+        const res = await contextOf(this).send(
+          {
+            operationName: "Blob.download",
+            method: "GET",
+            url: this.url,
+            headers: {
+              "x-ms-range": rangeHeader(start, length),
+              "x-ms-range-get-content-md5": withMD5 ? "true" : undefined,
+              ...conditionHeaders({ ...options.conditions, ifMatch: etag }),
+            },
+            expectedStatuses: [200, 206],
+            stream: true,
+          },
+          options,
+        );
+        const md5 = res.headers.get("content-md5");
+        return {
+          body: res.readableStreamBody!,
+          contentMD5: md5 ? new Uint8Array(Buffer.from(md5, "base64")) : undefined,
+        };
+      },
+    };
+  }
+
+  /**
+   * Whether the blob exists (false on 404; other errors are thrown).
+   * @example
+   * ```ts
+   * if (!(await blobClient.exists())) await blockBlobClient.upload("hello", 5);
+   * ```
+   */
+  public async exists(options: BlobExistsOptions = {}): Promise<boolean> {
+    try {
+      await this.getProperties(options);
+      return true;
+    } catch (error) {
+      if (isResourceNotFoundError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Reads the blob's properties and metadata (a HEAD request). */
+  public async getProperties(options: BlobGetPropertiesOptions = {}): Promise<BlobGetPropertiesResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.getProperties",
+        method: "HEAD",
+        url: this.url,
+        headers: conditionHeaders(options.conditions),
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return blobPropertiesFromHeaders(res.headers);
+  }
+
+  /** Deletes the blob (with `deleteSnapshots` when it has snapshots). */
+  public async delete(options: BlobDeleteOptions = {}): Promise<BlobDeleteResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.delete",
+        method: "DELETE",
+        url: this.url,
+        headers: {
+          "x-ms-delete-snapshots": options.deleteSnapshots,
+          ...conditionHeaders(options.conditions),
+        },
+        expectedStatuses: [202],
+      },
+      options,
+    );
+    return commonResponse(res.headers);
+  }
+
+  /** Deletes the blob if it exists; `succeeded` tells whether it did. */
+  public async deleteIfExists(options: BlobDeleteOptions = {}): Promise<BlobDeleteIfExistsResponse> {
+    try {
+      return { succeeded: true, ...(await this.delete(options)) };
+    } catch (error) {
+      if (isResourceNotFoundError(error))
+        return { succeeded: false, errorCode: (error as { code?: string }).code };
+      throw error;
+    }
+  }
+
+  /** Replaces the stored HTTP headers (all of them: omitted ones are cleared). */
+  public async setHTTPHeaders(
+    blobHTTPHeaders?: BlobHTTPHeaders,
+    options: BlobSetHTTPHeadersOptions = {},
+  ): Promise<BlobSetPropertiesResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.setHTTPHeaders",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "properties" },
+        headers: { ...blobHTTPHeadersToRequest(blobHTTPHeaders), ...conditionHeaders(options.conditions) },
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return {
+      ...entityResponse(res.headers),
+      blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
+    };
+  }
+
+  /** Replaces the blob's metadata (omit to clear it). */
+  public async setMetadata(
+    metadata?: Metadata,
+    options: BlobSetMetadataOptions = {},
+  ): Promise<BlobSetPropertiesResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.setMetadata",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "metadata" },
+        headers: { ...metadataToHeaders(metadata), ...conditionHeaders(options.conditions) },
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return entityResponse(res.headers);
+  }
+
+  /** Replaces the blob's index tags. */
+  public async setTags(tags: Tags, options: BlobTagsOptions = {}): Promise<BlobSetPropertiesResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.setTags",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "tags" },
+        headers: {
+          "content-type": "application/xml; charset=utf-8",
+          ...conditionHeaders(options.conditions),
+        },
+        body: writeTags(tags),
+        expectedStatuses: [204],
+      },
+      options,
+    );
+    return commonResponse(res.headers);
+  }
+
+  /** Reads the blob's index tags. */
+  public async getTags(options: BlobTagsOptions = {}): Promise<BlobGetTagsResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.getTags",
+        method: "GET",
+        url: this.url,
+        query: { comp: "tags" },
+        headers: conditionHeaders(options.conditions),
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return { ...commonResponse(res.headers), tags: readTags(res.bodyAsText ?? "") };
+  }
+
+  /** Moves the blob to another access tier (Hot, Cool, Cold, Archive; P* for premium page blobs). */
+  public async setAccessTier(
+    tier: AccessTier | string,
+    options: BlobSetTierOptions = {},
+  ): Promise<BlobDeleteResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.setAccessTier",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "tier" },
+        headers: {
+          "x-ms-access-tier": tier,
+          "x-ms-rehydrate-priority": options.rehydratePriority,
+          ...conditionHeaders(options.conditions),
+        },
+        expectedStatuses: [200, 202],
+      },
+      options,
+    );
+    return commonResponse(res.headers);
+  }
+
+  /** Creates a read-only snapshot; read it with `withSnapshot(response.snapshot)`. */
+  public async createSnapshot(options: BlobCreateSnapshotOptions = {}): Promise<BlobCreateSnapshotResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.createSnapshot",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "snapshot" },
+        headers: { ...metadataToHeaders(options.metadata), ...conditionHeaders(options.conditions) },
+        expectedStatuses: [201],
+      },
+      options,
+    );
+    return { ...entityResponse(res.headers), snapshot: res.headers.get("x-ms-snapshot") };
+  }
+
+  /**
+   * Starts an asynchronous server-side copy from `copySource` (a blob URL in this account, or any
+   * URL readable with a SAS); `beginCopyFromURL` wraps this in a poller.
+   */
+  public async startCopyFromURL(
+    copySource: string,
+    options: BlobBeginCopyFromURLOptions = {},
+  ): Promise<BlobStartCopyFromURLResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.startCopyFromURL",
+        method: "PUT",
+        url: this.url,
+        headers: {
+          "x-ms-copy-source": copySource,
+          "x-ms-access-tier": options.tier,
+          "x-ms-rehydrate-priority": options.rehydratePriority,
+          "x-ms-tags": tagsToHeader(options.tags),
+          ...metadataToHeaders(options.metadata),
+          ...conditionHeaders(options.conditions),
+          ...sourceConditionHeaders(options.sourceConditions),
+        },
+        expectedStatuses: [202],
+      },
+      options,
+    );
+    return {
+      ...entityResponse(res.headers),
+      copyId: res.headers.get("x-ms-copy-id"),
+      copyStatus: res.headers.get("x-ms-copy-status") as CopyStatusType | undefined,
+    };
+  }
+
+  /** Aborts a pending copy into this blob, leaving it empty with its metadata. */
+  public async abortCopyFromURL(
+    copyId: string,
+    options: BlobAbortCopyFromURLOptions = {},
+  ): Promise<BlobDeleteResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.abortCopyFromURL",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "copy", copyid: copyId },
+        headers: { "x-ms-copy-action": "abort", ...conditionHeaders(options.conditions) },
+        expectedStatuses: [204],
+      },
+      options,
+    );
+    return commonResponse(res.headers);
+  }
+
+  /**
+   * A URL for this blob with a service SAS signed by the client's Shared Key credential.
+   *
+   * @example
+   * ```ts
+   * const url = await blobClient.generateSasUrl({ permissions: BlobSASPermissions.parse("r"), expiresOn });
+   * ```
+   */
+  public async generateSasUrl(options: BlobGenerateSasUrlOptions): Promise<string> {
+    if (!(this.credential instanceof StorageSharedKeyCredential)) {
+      throw new RangeError("generateSasUrl needs the client to be built with a StorageSharedKeyCredential");
+    }
+    const snapshot = new URL(this.url).searchParams.get("snapshot") ?? undefined;
+    const versionId = new URL(this.url).searchParams.get("versionid") ?? undefined;
+    const sas = generateBlobSASQueryParameters(
+      {
+        ...options,
+        containerName: this.containerName,
+        blobName: this.name,
+        snapshotTime: snapshot,
+        versionId,
+      },
+      this.credential,
+    );
+    const base = this.url.split("?")[0]!;
+    const query = new URL(this.url).search.slice(1);
+    return `${base}?${query ? `${query}&` : ""}${sas.toString()}`;
+  }
+}

@@ -1,0 +1,289 @@
+import {
+  buildPagedAsyncIterator,
+  type PagedAsyncIterableIterator,
+  type PageSettings,
+} from "@azkit/core-http";
+import { appendToUrlPath, parseBlobUrl } from "../blobUrl.js";
+import { parseConnectionString } from "../connectionString.js";
+import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
+import type {
+  ContainerCreateOptions,
+  ContainerCreateResponse,
+  ContainerDeleteMethodOptions,
+  ContainerDeleteResponse,
+  ServiceListContainersOptions,
+} from "../models/containerModels.js";
+import type {
+  ContainerItem,
+  FilterBlobItem,
+  ServiceFindBlobByTagsSegmentResponse,
+  ServiceListContainersSegmentResponse,
+} from "../models/listModels.js";
+import { commonResponse, headerBoolean } from "../models/responseHeaders.js";
+import type {
+  ServiceFindBlobByTagsOptions,
+  ServiceGenerateAccountSasUrlOptions,
+  ServiceGetAccountInfoResponse,
+  ServiceGetUserDelegationKeyOptions,
+} from "../models/serviceModels.js";
+import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
+import type { UserDelegationKey } from "../models/userDelegationKey.js";
+import { AccountSASPermissions } from "../sas/accountSASPermissions.js";
+import type { AccountSASResourceTypes } from "../sas/accountSASResourceTypes.js";
+import { generateAccountSASQueryParameters } from "../sas/accountSASSignatureValues.js";
+import { readUserDelegationKey, writeKeyInfo } from "../xml/blobXml.js";
+import { readFilterBlobs, readListContainers } from "../xml/listXml.js";
+import { ContainerClient } from "./containerClient.js";
+import { resolveClient } from "./clientConstruction.js";
+import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+
+/**
+ * The Blob service of a storage account: containers, account information, finding blobs by
+ * tags, user delegation keys and account SAS URLs.
+ *
+ * @remarks The entry point: build it once per account and derive container and blob clients from
+ * it; they share its connections and credential.
+ * @example
+ * ```ts
+ * const service = BlobServiceClient.fromConnectionString(process.env.AZURE_STORAGE_CONNECTION_STRING!);
+ * const container = service.getContainerClient("photos");
+ * for await (const c of service.listContainers({ includeMetadata: true })) console.log(c.name, c.metadata);
+ * ```
+ * @public
+ */
+export class BlobServiceClient {
+  /** The service URL, e.g. `https://acct.blob.core.windows.net`. */
+  public readonly url: string;
+  /** The storage account name. */
+  public readonly accountName: string;
+  /** The credential requests are signed with. */
+  public readonly credential: StorageCredential;
+
+  /**
+   * A client for the Blob service at `url`.
+   * @param url - the account's blob endpoint, optionally with an account SAS.
+   * @param credential - Shared Key, a `TokenCredential`, or `AnonymousCredential` (default).
+   * @param options - pipeline options.
+   */
+  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions) {
+    const resolved = resolveClient(url, credential, [], options);
+    this.url = resolved.url;
+    setContextOf(this, resolved.context);
+    this.credential = resolved.context.credential;
+    this.accountName = parseBlobUrl(`${this.url.split("?")[0]!.replace(/\/$/, "")}/x`).accountName;
+  }
+
+  /**
+   * A client from a connection string: account key, SAS, or `UseDevelopmentStorage=true` (Azurite).
+   * @example
+   * ```ts
+   * const service = BlobServiceClient.fromConnectionString("UseDevelopmentStorage=true");
+   * ```
+   */
+  public static fromConnectionString(
+    connectionString: string,
+    options?: StoragePipelineOptions,
+  ): BlobServiceClient {
+    const parsed = parseConnectionString(connectionString);
+    if (parsed.kind === "SASConnString") {
+      return new BlobServiceClient(`${parsed.url}?${parsed.accountSas}`, undefined, options);
+    }
+    return new BlobServiceClient(
+      parsed.url,
+      new StorageSharedKeyCredential(parsed.accountName, parsed.accountKey),
+      options,
+    );
+  }
+
+  /** A client for a container of this account. */
+  public getContainerClient(containerName: string): ContainerClient {
+    return new ContainerClient(
+      appendToUrlPath(this.url, encodeURIComponent(containerName)),
+      contextOf(this) as never,
+    );
+  }
+
+  /**
+   * Creates a container and returns its client.
+   * @example
+   * ```ts
+   * const { containerClient } = await service.createContainer("photos");
+   * ```
+   */
+  public async createContainer(
+    containerName: string,
+    options: ContainerCreateOptions = {},
+  ): Promise<{ containerClient: ContainerClient; containerCreateResponse: ContainerCreateResponse }> {
+    const containerClient = this.getContainerClient(containerName);
+    const containerCreateResponse = await containerClient.create(options);
+    return { containerClient, containerCreateResponse };
+  }
+
+  /** Deletes a container. */
+  public async deleteContainer(
+    containerName: string,
+    options: ContainerDeleteMethodOptions = {},
+  ): Promise<ContainerDeleteResponse> {
+    return this.getContainerClient(containerName).delete(options);
+  }
+
+  /** The account's SKU and kind. */
+  public async getAccountInfo(
+    options: ServiceGetUserDelegationKeyOptions = {},
+  ): Promise<ServiceGetAccountInfoResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Service.getAccountInfo",
+        method: "GET",
+        url: this.url,
+        query: { restype: "account", comp: "properties" },
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return {
+      ...commonResponse(res.headers),
+      skuName: res.headers.get("x-ms-sku-name"),
+      accountKind: res.headers.get("x-ms-account-kind"),
+      isHierarchicalNamespaceEnabled: headerBoolean(res.headers, "x-ms-is-hns-enabled"),
+    };
+  }
+
+  /**
+   * Lists containers: `for await` over containers, or `.byPage({ continuationToken, maxPageSize })`.
+   * @example
+   * ```ts
+   * for await (const page of service.listContainers({ prefix: "logs-" }).byPage({ maxPageSize: 20 })) {
+   *   console.log(page.containerItems.map((c) => c.name));
+   * }
+   * ```
+   */
+  public listContainers(
+    options: ServiceListContainersOptions = {},
+  ): PagedAsyncIterableIterator<ContainerItem, ServiceListContainersSegmentResponse, PageSettings> {
+    const include = [
+      options.includeMetadata ? "metadata" : "",
+      options.includeDeleted ? "deleted" : "",
+      options.includeSystem ? "system" : "",
+    ].filter(Boolean);
+    return buildPagedAsyncIterator<ContainerItem, ServiceListContainersSegmentResponse, PageSettings>({
+      firstPageLink: "",
+      getPage: async (marker, maxPageSize) => {
+        const res = await contextOf(this).send(
+          {
+            operationName: "Service.listContainers",
+            method: "GET",
+            url: this.url,
+            query: {
+              comp: "list",
+              prefix: options.prefix,
+              marker: marker || undefined,
+              maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
+              include: include.length ? include.join(",") : undefined,
+            },
+            expectedStatuses: [200],
+          },
+          options,
+        );
+        const page = readListContainers(res.bodyAsText ?? "");
+        return { page, nextPageLink: page.continuationToken };
+      },
+      toElements: (page) => page.containerItems,
+    });
+  }
+
+  /**
+   * Finds blobs across containers whose index tags match `tagFilterSqlExpression`.
+   * @example
+   * ```ts
+   * for await (const blob of service.findBlobsByTags(`"project"='apollo'`)) console.log(blob.containerName, blob.name);
+   * ```
+   */
+  public findBlobsByTags(
+    tagFilterSqlExpression: string,
+    options: ServiceFindBlobByTagsOptions = {},
+  ): PagedAsyncIterableIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings> {
+    return buildPagedAsyncIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings>({
+      firstPageLink: "",
+      getPage: async (marker, maxPageSize) => {
+        const res = await contextOf(this).send(
+          {
+            operationName: "Service.findBlobsByTags",
+            method: "GET",
+            url: this.url,
+            query: {
+              comp: "blobs",
+              where: tagFilterSqlExpression,
+              marker: marker || undefined,
+              maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
+            },
+            expectedStatuses: [200],
+          },
+          options,
+        );
+        const page = readFilterBlobs(res.bodyAsText ?? "");
+        return { page, nextPageLink: page.continuationToken };
+      },
+      toElements: (page) => page.blobs,
+    });
+  }
+
+  /**
+   * Gets a user delegation key (needs a `TokenCredential`) to sign user delegation SAS tokens.
+   * @example
+   * ```ts
+   * const key = await service.getUserDelegationKey(new Date(), new Date(Date.now() + 3600_000));
+   * const sas = generateBlobSASQueryParameters({ containerName, permissions, expiresOn }, key, service.accountName);
+   * ```
+   */
+  public async getUserDelegationKey(
+    startsOn: Date,
+    expiresOn: Date,
+    options: ServiceGetUserDelegationKeyOptions = {},
+  ): Promise<UserDelegationKey> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Service.getUserDelegationKey",
+        method: "POST",
+        url: this.url,
+        query: { restype: "service", comp: "userdelegationkey" },
+        headers: { "content-type": "application/xml; charset=utf-8" },
+        body: writeKeyInfo(startsOn, expiresOn),
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return readUserDelegationKey(res.bodyAsText ?? "");
+  }
+
+  /**
+   * A URL for this account with an account SAS signed by the client's Shared Key credential.
+   * @example
+   * ```ts
+   * const url = service.generateAccountSasUrl(expiresOn, AccountSASPermissions.parse("rl"), "sco");
+   * ```
+   */
+  public generateAccountSasUrl(
+    expiresOn?: Date,
+    permissions: AccountSASPermissions = AccountSASPermissions.parse("r"),
+    resourceTypes: AccountSASResourceTypes | string = "sco",
+    options: ServiceGenerateAccountSasUrlOptions = {},
+  ): string {
+    if (!(this.credential instanceof StorageSharedKeyCredential)) {
+      throw new RangeError(
+        "generateAccountSasUrl needs the client to be built with a StorageSharedKeyCredential",
+      );
+    }
+    const sas = generateAccountSASQueryParameters(
+      {
+        ...options,
+        expiresOn: expiresOn ?? new Date(Date.now() + 3600_000),
+        permissions,
+        resourceTypes,
+        services: "b",
+      },
+      this.credential,
+    );
+    return `${this.url.split("?")[0]}?${sas.toString()}`;
+  }
+}

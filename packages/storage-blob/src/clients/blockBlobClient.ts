@@ -1,0 +1,306 @@
+import { open, stat } from "node:fs/promises";
+import type { RequestBodyType } from "@azkit/core-http";
+import { blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
+import type {
+  BlockBlobCommitBlockListOptions,
+  BlockBlobGetBlockListOptions,
+  BlockBlobGetBlockListResponse,
+  BlockBlobParallelUploadOptions,
+  BlockBlobStageBlockOptions,
+  BlockBlobStageBlockResponse,
+  BlockBlobUploadOptions,
+  BlockBlobUploadResponse,
+  BlockBlobUploadStreamOptions,
+  BlockListType,
+} from "../models/blobModels.js";
+import { conditionHeaders } from "../models/conditions.js";
+import { metadataToHeaders, tagsToHeader } from "../models/metadata.js";
+import {
+  commonResponse,
+  entityResponse,
+  headerBoolean,
+  headerBytes,
+  headerNumber,
+  writeResponse,
+} from "../models/responseHeaders.js";
+import { toBase64 } from "../transfer/md5.js";
+import { md5 } from "../transfer/md5.js";
+import {
+  bufferReader,
+  DEFAULT_BLOCK_SIZE,
+  DEFAULT_SINGLE_SHOT,
+  fileReader,
+  type BlockSink,
+  stageAndCommit,
+  streamReader,
+  validateBlockSize,
+} from "../transfer/parallelUpload.js";
+import { readBlockList, writeBlockList } from "../xml/blobXml.js";
+import { BlobClient } from "./blobClient.js";
+import { blobClientKinds } from "./blobClientKinds.js";
+import { contextOf } from "./storageContext.js";
+
+/**
+ * A block blob: single-shot and parallel block uploads, staged blocks and block lists.
+ *
+ * @remarks Most files and objects are block blobs. `uploadData`, `uploadFile` and `uploadStream`
+ * pick single-shot or parallel block upload for you; `stageBlock`/`commitBlockList` give full control.
+ * @example
+ * ```ts
+ * const blockBlob = containerClient.getBlockBlobClient("photos/cat.jpg");
+ * await blockBlob.uploadFile("./cat.jpg", { blobHTTPHeaders: { blobContentType: "image/jpeg" } });
+ * ```
+ * @public
+ */
+export class BlockBlobClient extends BlobClient {
+  /**
+   * Uploads `body` in one request, replacing the blob.
+   * @param body - the content; a factory `() => Readable` can be re-sent on retry, a bare stream cannot.
+   * @param contentLength - the body's length in bytes.
+   * @example
+   * ```ts
+   * await blockBlobClient.upload("hello", 5);
+   * ```
+   */
+  public async upload(
+    body: RequestBodyType,
+    contentLength: number,
+    options: BlockBlobUploadOptions = {},
+  ): Promise<BlockBlobUploadResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "BlockBlob.upload",
+        method: "PUT",
+        url: this.url,
+        headers: {
+          "x-ms-blob-type": "BlockBlob",
+          "content-length": String(contentLength),
+          "content-md5": options.transactionalContentMD5
+            ? toBase64(options.transactionalContentMD5)
+            : undefined,
+          "x-ms-access-tier": options.tier,
+          "x-ms-tags": tagsToHeader(options.tags),
+          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
+          ...metadataToHeaders(options.metadata),
+          ...conditionHeaders(options.conditions),
+        },
+        body,
+        expectedStatuses: [201],
+        onUploadProgress: options.onProgress,
+      },
+      options,
+    );
+    return writeResponse(res.headers);
+  }
+
+  /**
+   * Uploads a Buffer or Uint8Array: one PUT up to `maxSingleShotSize`, else parallel blocks.
+   * @example
+   * ```ts
+   * await blockBlobClient.uploadData(Buffer.from("hello"), { computeMD5: true });
+   * ```
+   */
+  public async uploadData(
+    data: Uint8Array | ArrayBuffer,
+    options: BlockBlobParallelUploadOptions = {},
+  ): Promise<BlockBlobUploadResponse> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+    validateBlockSize(blockSize);
+    if (bytes.byteLength <= (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT)) {
+      return this.singleShot(bytes, bytes.byteLength, options);
+    }
+    return stageAndCommit(
+      bufferReader(bytes, blockSize),
+      this.blockSink(options),
+      options,
+    ) as Promise<BlockBlobUploadResponse>;
+  }
+
+  /**
+   * Uploads a local file; large files go as parallel blocks read straight from disk.
+   * @remarks Memory held is at most `blockSize x concurrency` (a single shot holds the file).
+   * @example
+   * ```ts
+   * await blockBlobClient.uploadFile("./video.mp4", { blockSize: 8 * 1024 * 1024, concurrency: 4 });
+   * ```
+   */
+  public async uploadFile(
+    filePath: string,
+    options: BlockBlobParallelUploadOptions = {},
+  ): Promise<BlockBlobUploadResponse> {
+    const { size } = await stat(filePath);
+    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+    validateBlockSize(blockSize);
+    const file = await open(filePath, "r");
+    try {
+      if (size <= (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT)) {
+        const data = Buffer.allocUnsafe(size);
+        let read = 0;
+        while (read < size) {
+          const { bytesRead } = await file.read(data, read, size - read, read);
+          if (bytesRead === 0) break;
+          read += bytesRead;
+        }
+        return await this.singleShot(data.subarray(0, read), read, options);
+      }
+      return (await stageAndCommit(
+        fileReader(file, size, blockSize),
+        this.blockSink(options),
+        options,
+      )) as BlockBlobUploadResponse;
+    } finally {
+      await file.close();
+    }
+  }
+
+  /**
+   * Uploads a stream of unknown length as blocks of `bufferSize`, `maxConcurrency` at a time.
+   * @remarks Memory held is at most `bufferSize x maxConcurrency`; the stream is paused meanwhile.
+   * @example
+   * ```ts
+   * await blockBlobClient.uploadStream(createReadStream("./log.txt"), 4 * 1024 * 1024, 4);
+   * ```
+   */
+  public async uploadStream(
+    stream: NodeJS.ReadableStream,
+    bufferSize: number = DEFAULT_BLOCK_SIZE,
+    maxConcurrency = 5,
+    options: BlockBlobUploadStreamOptions = {},
+  ): Promise<BlockBlobUploadResponse> {
+    validateBlockSize(bufferSize);
+    return (await stageAndCommit(streamReader(stream, bufferSize), this.blockSink(options), {
+      ...options,
+      concurrency: maxConcurrency,
+    })) as BlockBlobUploadResponse;
+  }
+
+  private async singleShot(
+    data: Uint8Array,
+    length: number,
+    options: BlockBlobParallelUploadOptions,
+  ): Promise<BlockBlobUploadResponse> {
+    const digest = options.computeMD5 ? md5(data) : undefined;
+    return this.upload(data, length, {
+      ...options,
+      transactionalContentMD5: digest,
+      blobHTTPHeaders: digest
+        ? { ...options.blobHTTPHeaders, blobContentMD5: digest }
+        : options.blobHTTPHeaders,
+    });
+  }
+
+  private blockSink(options: BlockBlobParallelUploadOptions): BlockSink {
+    return {
+      stageBlock: async (id, data, blockMD5, onBytes) => {
+        let reported = 0;
+        await this.stageBlock(id, data, data.byteLength, {
+          abortSignal: options.abortSignal,
+          requestOptions: options.requestOptions,
+          conditions: options.conditions?.leaseId ? { leaseId: options.conditions.leaseId } : undefined,
+          transactionalContentMD5: blockMD5,
+          onProgress: (p) => {
+            onBytes(p.loadedBytes - reported);
+            reported = p.loadedBytes;
+          },
+        });
+        if (reported < data.byteLength) onBytes(data.byteLength - reported);
+      },
+      commit: (ids, blobMD5) =>
+        this.commitBlockList(ids, {
+          ...options,
+          blobHTTPHeaders: blobMD5
+            ? { ...options.blobHTTPHeaders, blobContentMD5: blobMD5 }
+            : options.blobHTTPHeaders,
+        }),
+    };
+  }
+
+  /**
+   * Uploads one block to be committed later with `commitBlockList`.
+   * @param blockId - base64, at most 64 bytes decoded, and the same length for every block of the blob.
+   */
+  public async stageBlock(
+    blockId: string,
+    body: RequestBodyType,
+    contentLength: number,
+    options: BlockBlobStageBlockOptions = {},
+  ): Promise<BlockBlobStageBlockResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "BlockBlob.stageBlock",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "block", blockid: blockId },
+        headers: {
+          "content-length": String(contentLength),
+          "content-md5": options.transactionalContentMD5
+            ? toBase64(options.transactionalContentMD5)
+            : undefined,
+          ...conditionHeaders(options.conditions),
+        },
+        body,
+        expectedStatuses: [201],
+        onUploadProgress: options.onProgress,
+      },
+      options,
+    );
+    return {
+      ...commonResponse(res.headers),
+      contentMD5: headerBytes(res.headers, "content-md5"),
+      isServerEncrypted: headerBoolean(res.headers, "x-ms-request-server-encrypted"),
+    };
+  }
+
+  /** Commits the blob as these blocks, in this order (staged or already committed ids). */
+  public async commitBlockList(
+    blocks: string[],
+    options: BlockBlobCommitBlockListOptions = {},
+  ): Promise<BlockBlobUploadResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "BlockBlob.commitBlockList",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "blocklist" },
+        headers: {
+          "content-type": "application/xml; charset=utf-8",
+          "x-ms-access-tier": options.tier,
+          "x-ms-tags": tagsToHeader(options.tags),
+          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
+          ...metadataToHeaders(options.metadata),
+          ...conditionHeaders(options.conditions),
+        },
+        body: writeBlockList(blocks),
+        expectedStatuses: [201],
+      },
+      options,
+    );
+    return writeResponse(res.headers);
+  }
+
+  /** Lists the committed and/or uncommitted blocks. */
+  public async getBlockList(
+    listType: BlockListType,
+    options: BlockBlobGetBlockListOptions = {},
+  ): Promise<BlockBlobGetBlockListResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "BlockBlob.getBlockList",
+        method: "GET",
+        url: this.url,
+        query: { comp: "blocklist", blocklisttype: listType },
+        headers: conditionHeaders(options.conditions),
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return {
+      ...entityResponse(res.headers),
+      ...readBlockList(res.bodyAsText ?? ""),
+      blobContentLength: headerNumber(res.headers, "x-ms-blob-content-length"),
+    };
+  }
+}
+
+blobClientKinds.block = BlockBlobClient;

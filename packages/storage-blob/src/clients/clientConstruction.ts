@@ -1,0 +1,49 @@
+// How every client constructor reads its arguments: (url, credential?, options?),
+// (connectionString, ...names, options?) or, between clients, (url, context).
+import { parseConnectionString } from "../connectionString.js";
+import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
+import { appendToUrlPath, encodeBlobName } from "../blobUrl.js";
+import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
+import { type StorageCredential, StorageContext } from "./storageContext.js";
+
+function isCredential(x: unknown): x is StorageCredential {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    (x instanceof StorageSharedKeyCredential ||
+      "getToken" in x ||
+      (x as { kind?: string }).kind === "anonymous")
+  );
+}
+
+/** Resolves constructor arguments to a URL and a (possibly shared) context. */
+export function resolveClient(
+  urlOrConnectionString: string,
+  second: unknown,
+  names: string[],
+  options: StoragePipelineOptions | undefined,
+): { url: string; context: StorageContext } {
+  if (second instanceof StorageContext) return { url: urlOrConnectionString, context: second };
+  if (names.length > 0) {
+    const parsed = parseConnectionString(urlOrConnectionString);
+    let url = parsed.url;
+    for (const name of names)
+      url = appendToUrlPath(url, name === names[0] ? encodeURIComponent(name) : encodeBlobName(name));
+    if (parsed.kind === "SASConnString") {
+      return { url: `${url}?${parsed.accountSas}`, context: new StorageContext(undefined, options) };
+    }
+    return {
+      url,
+      context: new StorageContext(
+        new StorageSharedKeyCredential(parsed.accountName, parsed.accountKey),
+        options,
+      ),
+    };
+  }
+  if (isCredential(second))
+    return { url: urlOrConnectionString, context: new StorageContext(second, options) };
+  return {
+    url: urlOrConnectionString,
+    context: new StorageContext(undefined, (second as StoragePipelineOptions | undefined) ?? options),
+  };
+}

@@ -1,0 +1,151 @@
+// The one place storage clients meet core-http: builds the pipeline for a credential once, and
+// turns an operation description into a sent request. Clients derived from one another
+// (`getContainerClient`, `getBlobClient`) share the same context and so the same connections.
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpMethods,
+  isTokenCredential,
+  type PipelineResponse,
+  type RequestBodyType,
+  ServiceClient,
+  type TokenCredential,
+} from "@azkit/core-http";
+import { AnonymousCredential } from "../credentials/anonymousCredential.js";
+import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
+import { storageSharedKeyCredentialPolicy } from "../credentials/storageSharedKeyCredentialPolicy.js";
+import type { CommonOptions } from "../models/options.js";
+import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
+import { SERVICE_VERSION } from "../serviceVersion.js";
+
+/**
+ * What authorizes requests: the account key, an Entra token, or nothing (public or SAS URLs).
+ * @public
+ */
+export type StorageCredential = StorageSharedKeyCredential | AnonymousCredential | TokenCredential;
+
+/** One operation as clients describe it. */
+export interface StorageOperation {
+  operationName: string;
+  method: HttpMethods;
+  url: string;
+  query?: Record<string, string | undefined>;
+  headers?: Record<string, string | undefined>;
+  body?: RequestBodyType;
+  /** Statuses that are success; anything else becomes the typed error. */
+  expectedStatuses: number[];
+  /** Hand the body over as a stream (downloads). */
+  stream?: boolean;
+  onUploadProgress?: (progress: { loadedBytes: number }) => void;
+  onDownloadProgress?: (progress: { loadedBytes: number }) => void;
+}
+
+const PACKAGE_NAME = "@azkit/storage-blob";
+const PACKAGE_VERSION = "0.1.0";
+
+/**
+ * Names of the options storage operations define themselves (beside core-http's operation
+ * options); core-http rejects any other name, which catches typos in option bags.
+ */
+const STORAGE_OPTION_NAMES = [
+  "access",
+  "blobHTTPHeaders",
+  "blockSize",
+  "computeMD5",
+  "concurrency",
+  "conditions",
+  "deleteSnapshots",
+  "includeCopy",
+  "includeDeleted",
+  "includeImmutabilityPolicy",
+  "includeLegalHold",
+  "includeMetadata",
+  "includeSnapshots",
+  "includeSystem",
+  "includeTags",
+  "includeUncommitedBlobs",
+  "includeVersions",
+  "intervalInMs",
+  "maxRetryRequests",
+  "maxRetryRequestsPerBlock",
+  "maxSingleShotSize",
+  "metadata",
+  "onProgress",
+  "prefix",
+  "rangeGetContentMD5",
+  "rehydratePriority",
+  "resumeFrom",
+  "sourceConditions",
+  "blobSequenceNumber",
+  "tags",
+  "tier",
+  "transactionalContentMD5",
+  "verifyMD5",
+] as const;
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+export class StorageContext {
+  readonly credential: StorageCredential;
+  readonly serviceVersion: string;
+  readonly #client: ServiceClient;
+
+  constructor(credential: StorageCredential | undefined, options: StoragePipelineOptions = {}) {
+    this.credential = credential ?? new AnonymousCredential();
+    this.serviceVersion = options.serviceVersion ?? SERVICE_VERSION;
+    const { serviceVersion: _version, audience, ...clientOptions } = options;
+    const token = isTokenCredential(this.credential) ? (this.credential as TokenCredential) : undefined;
+    this.#client = new ServiceClient({
+      ...clientOptions,
+      credential: token,
+      credentialScopes: token ? (audience ?? "https://storage.azure.com/.default") : undefined,
+      packageName: PACKAGE_NAME,
+      packageVersion: PACKAGE_VERSION,
+    });
+    if (this.credential instanceof StorageSharedKeyCredential) {
+      this.#client.pipeline.addPolicy(storageSharedKeyCredentialPolicy(this.credential), { phase: "Sign" });
+    }
+  }
+
+  async send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
+    const url = new URL(op.url);
+    for (const [name, value] of Object.entries(op.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, value);
+    }
+    const headers = createHttpHeaders({ "x-ms-version": this.serviceVersion });
+    for (const [name, value] of Object.entries(op.headers ?? {})) {
+      if (value !== undefined) headers.set(name, value);
+    }
+    const request = createPipelineRequest({
+      url: url.toString(),
+      method: op.method,
+      headers,
+      body: op.body,
+      operationName: op.operationName,
+      streamResponseStatusCodes: op.stream ? new Set(op.expectedStatuses) : undefined,
+      onUploadProgress: op.onUploadProgress,
+      onDownloadProgress: op.onDownloadProgress,
+    });
+    // Emulators (Azurite) listen on plain http on loopback; anything else needs the explicit option.
+    if (url.protocol === "http:" && LOOPBACK.has(url.hostname)) request.allowInsecureConnection = true;
+    return this.#client.sendRequest(request, {
+      ...options,
+      expectedStatuses: op.expectedStatuses,
+      operationOptionNames: STORAGE_OPTION_NAMES,
+    });
+  }
+}
+
+const contexts = new WeakMap<object, StorageContext>();
+
+/** Remembers the context a client was built with (kept off the public type surface). */
+export function setContextOf(client: object, context: StorageContext): void {
+  contexts.set(client, context);
+}
+
+/** The context a client was built with. */
+export function contextOf(client: object): StorageContext {
+  const context = contexts.get(client);
+  if (!context) throw new TypeError("Not an azkit storage client");
+  return context;
+}

@@ -1,0 +1,41 @@
+import { createHmac } from "node:crypto";
+
+/**
+ * The storage account name and key: signs each request with Shared Key and signs SAS tokens.
+ *
+ * @remarks
+ * Use it with an account key from the portal or a connection string; prefer a `TokenCredential`
+ * or a SAS where the key should not leave a server. The key is held in memory only as the decoded
+ * bytes and is never written to a message or a log line.
+ *
+ * @example
+ * ```ts
+ * const credential = new StorageSharedKeyCredential("myaccount", process.env.ACCOUNT_KEY!);
+ * const service = new BlobServiceClient("https://myaccount.blob.core.windows.net", credential);
+ * ```
+ * @public
+ */
+export class StorageSharedKeyCredential {
+  /** The storage account name the key belongs to. */
+  public readonly accountName: string;
+  readonly #key: Buffer;
+
+  /**
+   * Creates the credential from an account name and its base64 account key.
+   * @param accountName - the storage account name, e.g. `devstoreaccount1`.
+   * @param accountKey - the account key, base64 as shown by the portal.
+   */
+  constructor(accountName: string, accountKey: string) {
+    this.accountName = accountName;
+    this.#key = Buffer.from(accountKey, "base64");
+  }
+
+  /**
+   * HMAC-SHA256 of `stringToSign` with the account key, base64 encoded.
+   * Used by request signing and SAS generation; call it to sign your own string-to-sign.
+   * @param stringToSign - the exact string the service will rebuild and compare.
+   */
+  public computeHMACSHA256(stringToSign: string): string {
+    return createHmac("sha256", this.#key).update(stringToSign, "utf8").digest("base64");
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Azure Blob Storage for azkit: the `@azure/storage-blob` 12.x surface (change the import to
+ * switch) with parallel downloads to files, resumable download bodies, bounded-memory uploads and
+ * MD5 checks, on the azkit core.
+ * @packageDocumentation
+ */
+export { AppendBlobClient } from "./clients/appendBlobClient.js";
+export { BlobClient } from "./clients/blobClient.js";
+export { BlobLeaseClient } from "./clients/blobLeaseClient.js";
+export { BlobServiceClient } from "./clients/blobServiceClient.js";
+export { BlockBlobClient } from "./clients/blockBlobClient.js";
+export { ContainerClient } from "./clients/containerClient.js";
+export { PageBlobClient } from "./clients/pageBlobClient.js";
+export type { StorageCredential } from "./clients/storageContext.js";
+export { AnonymousCredential } from "./credentials/anonymousCredential.js";
+export { StorageSharedKeyCredential } from "./credentials/storageSharedKeyCredential.js";
+export type { BlobHTTPHeaders } from "./models/blobHTTPHeaders.js";
+export { BlobIntegrityError } from "./models/blobIntegrityError.js";
+export type {
+  AppendBlobAppendBlockOptions,
+  AppendBlobAppendBlockResponse,
+  AppendBlobSealOptions,
+  BlobAbortCopyFromURLOptions,
+  BlobBeginCopyFromURLOptions,
+  BlobBeginCopyFromUrlPollState,
+  BlobCreateOptions,
+  BlobCreateSnapshotOptions,
+  BlobCreateSnapshotResponse,
+  BlobDeleteIfExistsResponse,
+  BlobDeleteOptions,
+  BlobDeleteResponse,
+  BlobDownloadOptions,
+  BlobDownloadResponse,
+  BlobDownloadToBufferOptions,
+  BlobDownloadToFileOptions,
+  BlobExistsOptions,
+  BlobGetPropertiesOptions,
+  BlobGetPropertiesResponse,
+  BlobGetTagsResponse,
+  BlobPropertiesResponse,
+  BlobSetHTTPHeadersOptions,
+  BlobSetMetadataOptions,
+  BlobSetPropertiesResponse,
+  BlobSetTierOptions,
+  BlobStartCopyFromURLResponse,
+  BlobTagsOptions,
+  BlockBlobCommitBlockListOptions,
+  BlockBlobGetBlockListOptions,
+  BlockBlobGetBlockListResponse,
+  BlockBlobParallelUploadOptions,
+  BlockBlobStageBlockOptions,
+  BlockBlobStageBlockResponse,
+  BlockBlobUploadOptions,
+  BlockBlobUploadResponse,
+  BlockBlobUploadStreamOptions,
+  BlockListType,
+  DeleteSnapshotsOptionType,
+  Lease,
+  LeaseOperationOptions,
+  PageBlobCreateOptions,
+  PageBlobGetPageRangesOptions,
+  PageBlobGetPageRangesResponse,
+  PageBlobResizeOptions,
+  PageBlobUploadPagesOptions,
+  PageBlobUploadPagesResponse,
+  RehydratePriority,
+  TransferProgressEvent,
+} from "./models/blobModels.js";
+export type {
+  AppendPositionAccessConditions,
+  BlobRequestConditions,
+  ContainerRequestConditions,
+  LeaseAccessConditions,
+  ModifiedAccessConditions,
+  SequenceNumberAccessConditions,
+  TagConditions,
+} from "./models/conditions.js";
+export type {
+  BlobHierarchyItem,
+  ContainerCreateIfNotExistsResponse,
+  ContainerCreateOptions,
+  ContainerCreateResponse,
+  ContainerDeleteIfExistsResponse,
+  ContainerDeleteMethodOptions,
+  ContainerDeleteResponse,
+  ContainerExistsOptions,
+  ContainerGetAccessPolicyOptions,
+  ContainerGetAccessPolicyResponse,
+  ContainerGetPropertiesOptions,
+  ContainerGetPropertiesResponse,
+  ContainerListBlobsOptions,
+  ContainerSetAccessPolicyOptions,
+  ContainerSetAccessPolicyResponse,
+  ContainerSetMetadataOptions,
+  ContainerSetMetadataResponse,
+  ServiceListContainersOptions,
+} from "./models/containerModels.js";
+export type {
+  AccessPolicy,
+  AccessTier,
+  Block,
+  BlobItem,
+  BlobPrefix,
+  BlobProperties,
+  BlobType,
+  ContainerItem,
+  ContainerListBlobFlatSegmentResponse,
+  ContainerListBlobHierarchySegmentResponse,
+  ContainerProperties,
+  CopyStatusType,
+  FilterBlobItem,
+  LeaseDurationType,
+  LeaseStateType,
+  LeaseStatusType,
+  PageRange,
+  PublicAccessType,
+  ServiceFindBlobByTagsSegmentResponse,
+  ServiceListContainersSegmentResponse,
+  SignedIdentifier,
+} from "./models/listModels.js";
+export type { Metadata, Tags } from "./models/metadata.js";
+export type { CommonOptions } from "./models/options.js";
+export type { CommonResponse, EntityResponse, WriteResponse } from "./models/responseHeaders.js";
+export type {
+  ServiceFindBlobByTagsOptions,
+  ServiceGenerateAccountSasUrlOptions,
+  ServiceGetAccountInfoResponse,
+  ServiceGetUserDelegationKeyOptions,
+  ServicePropertiesOptions,
+} from "./models/serviceModels.js";
+export type { StoragePipelineOptions } from "./models/storagePipelineOptions.js";
+export type { UserDelegationKey } from "./models/userDelegationKey.js";
+export { AccountSASPermissions } from "./sas/accountSASPermissions.js";
+export { AccountSASResourceTypes } from "./sas/accountSASResourceTypes.js";
+export { AccountSASServices } from "./sas/accountSASServices.js";
+export type { AccountSASSignatureValues } from "./sas/accountSASSignatureValues.js";
+export { generateAccountSASQueryParameters } from "./sas/accountSASSignatureValues.js";
+export { BlobSASPermissions } from "./sas/blobSASPermissions.js";
+export type { BlobSASSignatureValues } from "./sas/blobSASSignatureValues.js";
+export { generateBlobSASQueryParameters } from "./sas/blobSASSignatureValues.js";
+export { ContainerSASPermissions } from "./sas/containerSASPermissions.js";
+export type {
+  BlobGenerateSasUrlOptions,
+  ContainerGenerateSasUrlOptions,
+} from "./sas/generateSasUrlOptions.js";
+export type { SasIPRange } from "./sas/sasIPRange.js";
+export { ipRangeToString } from "./sas/sasIPRange.js";
+export { SASProtocol } from "./sas/sasProtocol.js";
+export type { SASQueryParametersOptions } from "./sas/sasQueryParameters.js";
+export { SASQueryParameters } from "./sas/sasQueryParameters.js";
+export { SERVICE_VERSION } from "./serviceVersion.js";

@@ -1,0 +1,105 @@
+// Reads typed values out of storage response headers; one place for the header names shared by
+// many operations.
+
+/** The minimal header view these readers need (core-http's HttpHeaders fits). */
+export interface HeaderSource {
+  get(name: string): string | undefined;
+  [Symbol.iterator](): Iterator<[string, string]>;
+}
+
+export function headerDate(h: HeaderSource, name: string): Date | undefined {
+  const v = h.get(name);
+  return v ? new Date(v) : undefined;
+}
+
+export function headerNumber(h: HeaderSource, name: string): number | undefined {
+  const v = h.get(name);
+  return v === undefined || v === "" ? undefined : Number(v);
+}
+
+export function headerBoolean(h: HeaderSource, name: string): boolean | undefined {
+  const v = h.get(name);
+  return v === undefined ? undefined : v.toLowerCase() === "true";
+}
+
+export function headerBytes(h: HeaderSource, name: string): Uint8Array | undefined {
+  const v = h.get(name);
+  return v ? new Uint8Array(Buffer.from(v, "base64")) : undefined;
+}
+
+/** `x-ms-meta-*` response headers as metadata (names as the transport delivers them, lower case). */
+export function headerMetadata(h: HeaderSource): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of h) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith("x-ms-meta-")) out[lower.slice("x-ms-meta-".length)] = value;
+  }
+  return out;
+}
+
+/**
+ * What every storage response carries, plus the common entity headers.
+ * @public
+ */
+export interface CommonResponse {
+  /** The service's id for the request (`x-ms-request-id`), for support tickets. */
+  requestId?: string;
+  /** The client request id echoed back. */
+  clientRequestId?: string;
+  /** The service version that handled the request. */
+  version?: string;
+  /** When the service answered. */
+  date?: Date;
+}
+
+/** Reads the headers of {@link CommonResponse}. */
+export function commonResponse(h: HeaderSource): CommonResponse {
+  return {
+    requestId: h.get("x-ms-request-id"),
+    clientRequestId: h.get("x-ms-client-request-id"),
+    version: h.get("x-ms-version"),
+    date: headerDate(h, "date"),
+  };
+}
+
+/**
+ * A response that reports the entity's new state.
+ * @public
+ */
+export interface EntityResponse extends CommonResponse {
+  /** The entity's ETag after the call. */
+  etag?: string;
+  /** When the entity last changed. */
+  lastModified?: Date;
+}
+
+/** Reads {@link EntityResponse}. */
+export function entityResponse(h: HeaderSource): EntityResponse {
+  return { ...commonResponse(h), etag: h.get("etag"), lastModified: headerDate(h, "last-modified") };
+}
+
+/**
+ * A response of a write that stores content.
+ * @public
+ */
+export interface WriteResponse extends EntityResponse {
+  /** MD5 the service computed over the request body, when it returns one. */
+  contentMD5?: Uint8Array;
+  /** Whether the content is encrypted at rest by the service. */
+  isServerEncrypted?: boolean;
+  /** The version id created by this write (versioning accounts). */
+  versionId?: string;
+  /** The encryption scope used. */
+  encryptionScope?: string;
+}
+
+/** Reads {@link WriteResponse}. */
+export function writeResponse(h: HeaderSource): WriteResponse {
+  return {
+    ...entityResponse(h),
+    contentMD5: headerBytes(h, "content-md5"),
+    isServerEncrypted: headerBoolean(h, "x-ms-request-server-encrypted"),
+    versionId: h.get("x-ms-version-id"),
+    encryptionScope: h.get("x-ms-encryption-scope"),
+  };
+}

@@ -1,0 +1,161 @@
+// Block uploads: one PUT up to the single-shot threshold, otherwise staged blocks in parallel and
+// one commit. Sources are read in order, and a block's memory is taken only when a concurrency
+// slot is free, so at most `blockSize x concurrency` bytes are held at once.
+import { createHash, type Hash } from "node:crypto";
+import type { FileHandle } from "node:fs/promises";
+import type { BlockBlobParallelUploadOptions } from "../models/blobModels.js";
+import { createBlockIdFactory } from "./blockIds.js";
+import { ConcurrencyLimit } from "./concurrencyLimit.js";
+import { md5 } from "./md5.js";
+
+export const DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
+export const DEFAULT_SINGLE_SHOT = 256 * 1024 * 1024;
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_BLOCK_SIZE = 4000 * 1024 * 1024;
+export const MAX_BLOCKS = 50_000;
+
+/** What the engine needs from a block blob client. */
+export interface BlockSink {
+  stageBlock(
+    blockId: string,
+    data: Uint8Array,
+    blockMD5: Uint8Array | undefined,
+    onBytes: (n: number) => void,
+  ): Promise<void>;
+  commit(blockIds: string[], blobMD5: Uint8Array | undefined): Promise<unknown>;
+}
+
+/** Reads the next block into a buffer it allocates; returns undefined at the end. */
+type BlockReader = () => Promise<Uint8Array | undefined>;
+
+export function validateBlockSize(blockSize: number): void {
+  if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
+    throw new RangeError(`blockSize must be an integer in [1, ${MAX_BLOCK_SIZE}], got ${blockSize}`);
+  }
+}
+
+/** Stages blocks from `read` with bounded memory, then commits them in order. */
+export async function stageAndCommit(
+  read: BlockReader,
+  sink: BlockSink,
+  options: BlockBlobParallelUploadOptions,
+): Promise<unknown> {
+  const limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const blockId = createBlockIdFactory();
+  const ids: string[] = [];
+  const running = new Set<Promise<void>>();
+  const wholeHash: Hash | undefined = options.computeMD5 ? createHash("md5") : undefined;
+  let failure: { error: unknown } | undefined;
+  let loaded = 0;
+  const onBytes = (n: number): void => {
+    loaded += n;
+    options.onProgress?.({ loadedBytes: loaded });
+  };
+  for (let index = 0; ; index++) {
+    await limit.acquire();
+    if (failure) {
+      limit.release();
+      break;
+    }
+    let data: Uint8Array | undefined;
+    try {
+      data = await read();
+    } catch (error) {
+      limit.release();
+      failure ??= { error };
+      break;
+    }
+    if (!data) {
+      limit.release();
+      break;
+    }
+    if (index >= MAX_BLOCKS) {
+      limit.release();
+      failure ??= {
+        error: new RangeError(`The upload needs more than ${MAX_BLOCKS} blocks; raise blockSize`),
+      };
+      break;
+    }
+    wholeHash?.update(data);
+    const id = blockId(index);
+    ids.push(id);
+    const block = data;
+    const task = sink
+      .stageBlock(id, block, options.computeMD5 ? md5(block) : undefined, onBytes)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => {
+        limit.release();
+        running.delete(task);
+      });
+    running.add(task);
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+  return sink.commit(ids, wholeHash ? new Uint8Array(wholeHash.digest()) : undefined);
+}
+
+/** Blocks of an in-memory buffer (views, no copies). */
+export function bufferReader(data: Uint8Array, blockSize: number): BlockReader {
+  let offset = 0;
+  return async () => {
+    if (offset >= data.byteLength) return undefined;
+    const block = data.subarray(offset, Math.min(offset + blockSize, data.byteLength));
+    offset += block.byteLength;
+    return block;
+  };
+}
+
+/** Blocks of a file, each read into a fresh buffer when its slot is free. */
+export function fileReader(file: FileHandle, size: number, blockSize: number): BlockReader {
+  let offset = 0;
+  return async () => {
+    if (offset >= size) return undefined;
+    const length = Math.min(blockSize, size - offset);
+    const block = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await file.read(block, read, length - read, offset + read);
+      if (bytesRead === 0) throw new Error(`The file ended at ${offset + read} bytes, expected ${size}`);
+      read += bytesRead;
+    }
+    offset += length;
+    return block;
+  };
+}
+
+/**
+ * Blocks of a stream: chunks are gathered into one block buffer of `blockSize` (the last may be
+ * shorter); the stream is paused while no slot is free, which is what bounds memory.
+ */
+export function streamReader(stream: NodeJS.ReadableStream, blockSize: number): BlockReader {
+  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let pending: Buffer | undefined;
+  let ended = false;
+  return async () => {
+    if (ended && !pending) return undefined;
+    const block = Buffer.allocUnsafe(blockSize);
+    let filled = 0;
+    while (filled < blockSize) {
+      if (!pending) {
+        if (ended) break;
+        const next = await iterator.next();
+        if (next.done) {
+          ended = true;
+          break;
+        }
+        pending = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+        if (pending.length === 0) {
+          pending = undefined;
+          continue;
+        }
+      }
+      const take = Math.min(pending.length, blockSize - filled);
+      pending.copy(block, filled, 0, take);
+      filled += take;
+      pending = take === pending.length ? undefined : pending.subarray(take);
+    }
+    return filled === 0 ? undefined : block.subarray(0, filled);
+  };
+}
