@@ -69,6 +69,8 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
   /** The single polling loop shared by every waiter (pollUntilDone, result, then, for await). */
   #driver: { promise: Promise<void>; controller: AbortController } | undefined;
   #waiters = 0;
+  /** Iterators waiting for their next state, told when the shared loop fails. */
+  readonly #failureListeners = new Set<(error: unknown) => void>();
 
   constructor(options: CreatePollerOptions<TResult, TContext>) {
     const { strategy, intervalInMs = DEFAULT_POLL_INTERVAL_IN_MS, restoreFrom } = options;
@@ -186,11 +188,17 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
 
   async *[Symbol.asyncIterator](): AsyncIterator<State<TResult>> {
     const pending: State<TResult>[] = [];
+    let failure: { error: unknown } | undefined;
     let wake: (() => void) | undefined;
     const unsubscribe = this.onProgress((state) => {
       pending.push(state);
       wake?.();
     });
+    const onFailure = (error: unknown): void => {
+      failure = { error };
+      wake?.();
+    };
+    this.#failureListeners.add(onFailure);
     this.#waiters++;
     try {
       await this.#submittedSettled;
@@ -199,16 +207,20 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
       yield current;
       while (!isTerminalStatus(current.status)) {
         if (pending.length === 0) {
-          const driver = this.#ensureDriver();
-          await Promise.race([driver, new Promise<void>((resolve) => (wake = resolve))]);
+          if (failure) throw failure.error;
+          this.#ensureDriver();
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
           wake = undefined;
-          if (pending.length === 0) continue;
+          continue;
         }
         current = pending.shift()!;
         yield current;
       }
     } finally {
       unsubscribe();
+      this.#failureListeners.delete(onFailure);
       this.#release();
     }
   }
@@ -220,7 +232,12 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
       const promise = this.#runLoop(controller.signal).finally(() => {
         if (this.#driver?.controller === controller) this.#driver = undefined;
       });
-      promise.catch(() => {}); // observed by the waiters; a loop nobody awaits any more must not crash the process
+      // Waiters observe the rejection; iterators (which may be between two steps) hear of it here.
+      // A loop stopped because every waiter left must not crash the process as an unhandled rejection.
+      promise.catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        for (const listener of this.#failureListeners) listener(error);
+      });
       this.#driver = { promise, controller };
     }
     return this.#driver.promise;

@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import type { AbortSignalLike } from "@azkit/core-http";
 import type { LroResponse, RunningOperation } from "../../src/index.js";
 
 const agent = new Agent({ keepAlive: true });
@@ -14,7 +15,12 @@ export function sendHttp(
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
       url,
-      { method, agent, signal, headers: text ? { "content-type": "application/json" } : {} },
+      {
+        method,
+        agent,
+        signal: signal as AbortSignal | undefined,
+        headers: text ? { "content-type": "application/json" } : {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

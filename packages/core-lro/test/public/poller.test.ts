@@ -70,6 +70,14 @@ describe("createPoller", () => {
     expect(strategy.calls.poll).toBe(2);
   });
 
+  it("concurrent poll() calls share one request", async () => {
+    const strategy = scriptedStrategy(running(), [running(10), done("x")]);
+    const poller = createPoller({ strategy });
+    const [a, b] = await Promise.all([poller.poll(), poller.poll()]);
+    expect(a).toBe(b);
+    expect(strategy.calls.poll).toBe(1);
+  });
+
   it("rejects a bad strategy or interval at once", () => {
     expect(() => createPoller({ strategy: {} as never })).toThrow(TypeError);
     expect(() => createPoller({ strategy: scriptedStrategy(running(), []), intervalInMs: -1 })).toThrow(
@@ -129,6 +137,22 @@ describe("progress", () => {
     for await (const state of poller) statuses.push(state.status);
     expect(statuses).toEqual(["running", "failed"]);
     await expect(poller).rejects.toBe(error);
+  });
+
+  it("for await throws an error reading the status, even while the caller was busy with a state", async () => {
+    const strategy = scriptedStrategy(running(), [running()]); // the second poll throws "unexpected poll #2"
+    const poller = createPoller({ strategy });
+    const iterate = async () => {
+      const statuses: string[] = [];
+      for await (const state of poller) {
+        statuses.push(state.status);
+        // Busy in the loop body while the next poll fails in the background.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return statuses;
+    };
+    await expect(runWithFakeTimers(iterate())).rejects.toThrow("unexpected poll #2");
+    expect(strategy.calls.poll).toBe(2);
   });
 
   it("breaking out of for await stops polling", async () => {
