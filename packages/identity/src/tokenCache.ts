@@ -83,7 +83,7 @@ export function scopeToResource(credentialName: string, scopes: string[]): strin
     throw new TypeError(`${credentialName}: exactly one scope is supported, got ${scopes.length}.`);
   }
   const scope = scopes[0]!;
-  if (!/^[0-9A-Za-z_.:/-]+$/.test(scope)) {
+  if (!/^[0-9A-Za-z][0-9A-Za-z_.:/-]*$/.test(scope)) {
     throw new TypeError(`${credentialName}: the scope contains characters a scope never has.`);
   }
   return scope.endsWith("/.default") ? scope.slice(0, -"/.default".length) : scope;

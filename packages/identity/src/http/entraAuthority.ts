@@ -32,7 +32,7 @@ export function resolveAuthority(credentialName: string, authorityHost: string |
 
 /** Tenant ids go into the token URL's path, so only the characters real tenant ids and domains use pass. */
 export function checkTenantId(credentialName: string, tenantId: string): string {
-  if (!/^[0-9A-Za-z.-]+$/.test(tenantId)) {
+  if (!/^[0-9A-Za-z][0-9A-Za-z.-]*$/.test(tenantId)) {
     throw new TypeError(
       `${credentialName}: tenantId must be a tenant GUID or domain (letters, digits, "-" and "."); see https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant.`,
     );
