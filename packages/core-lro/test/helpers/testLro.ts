@@ -9,7 +9,7 @@ export function sendHttp(
   method: string,
   url: string,
   body?: unknown,
-  signal?: AbortSignal,
+  signal?: AbortSignalLike,
 ): Promise<LroResponse> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
