@@ -8,7 +8,7 @@ import { requireProxyTarget } from "./syncProxyHandles.js";
  * The blocking face of a worker-side paged list (`PagedAsyncIterableIterator`): items one by one,
  * or pages through `byPage()`. Nothing is fetched until the first `next()`.
  */
-export class PagedSyncIterator<TElement, TPage = TElement[], TPageSettings extends object = PageSettings>
+export class PagedSyncIterator<TElement, TPage = TElement[], TPageSettings = PageSettings>
   extends SyncIterator<TElement>
   implements PagedSyncIterableIterator<TElement, TPage, TPageSettings>
 {

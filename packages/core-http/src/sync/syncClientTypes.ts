@@ -12,11 +12,7 @@ import type { PageSettings } from "../paging/pagedAsyncIterableIterator.js";
  * ```
  * @public
  */
-export interface PagedSyncIterableIterator<
-  TElement,
-  TPage = TElement[],
-  TPageSettings extends object = PageSettings,
-> {
+export interface PagedSyncIterableIterator<TElement, TPage = TElement[], TPageSettings = PageSettings> {
   /** The next item, blocking until it is fetched. */
   next(): IteratorResult<TElement>;
   /** The list itself, so it works in `for...of`. */
@@ -61,34 +57,6 @@ export interface SyncPoller<TResult, TState = unknown> {
   [Symbol.iterator](): Iterator<TState>;
 }
 
-type NotMapped =
-  | string
-  | number
-  | boolean
-  | bigint
-  | symbol
-  | null
-  | undefined
-  | Date
-  | RegExp
-  | ArrayBuffer
-  | ArrayBufferView
-  | Map<unknown, unknown>
-  | Set<unknown>
-  | Error;
-
-type AnyFunction = (...args: never[]) => unknown;
-
-type HasMethods<T> = {
-  [K in keyof T]-?: T[K] extends AnyFunction ? true : never;
-}[keyof T] extends never
-  ? false
-  : true;
-
-type PagedAsyncLike<E, P, S> = AsyncIterableIterator<E> & { byPage(settings?: S): AsyncIterableIterator<P> };
-type PollerAsyncLike<R> = { pollUntilDone(...args: never[]): PromiseLike<R> };
-type PollerState<T> = T extends { readonly operationState: infer S } ? Exclude<S, undefined> : unknown;
-
 /**
  * The blocking twin of a value an async method produces: paged lists become
  * {@link PagedSyncIterableIterator}, pollers {@link SyncPoller}, async iterables iterables,
@@ -97,12 +65,31 @@ type PollerState<T> = T extends { readonly operationState: infer S } ? Exclude<S
  */
 export type SyncValue<T> = 0 extends 1 & T
   ? T
-  : T extends NotMapped
+  : T extends
+        | string
+        | number
+        | boolean
+        | bigint
+        | symbol
+        | null
+        | undefined
+        | Date
+        | RegExp
+        | ArrayBuffer
+        | ArrayBufferView
+        | Map<unknown, unknown>
+        | Set<unknown>
+        | Error
     ? T
-    : T extends PagedAsyncLike<infer E, infer P, infer S>
-      ? PagedSyncIterableIterator<SyncValue<E>, SyncValue<P>, S & object>
-      : T extends PollerAsyncLike<infer R>
-        ? SyncPoller<SyncValue<R>, PollerState<T>>
+    : T extends AsyncIterableIterator<infer E> & {
+          byPage(settings?: infer S): AsyncIterableIterator<infer P>;
+        }
+      ? PagedSyncIterableIterator<SyncValue<E>, SyncValue<P>, S>
+      : T extends { pollUntilDone(...args: never[]): PromiseLike<infer R> }
+        ? SyncPoller<
+            SyncValue<R>,
+            T extends { readonly operationState: infer S } ? Exclude<S, undefined> : unknown
+          >
         : T extends AsyncIterableIterator<infer E>
           ? IterableIterator<SyncValue<E>>
           : T extends (...args: infer A) => infer R
@@ -110,9 +97,11 @@ export type SyncValue<T> = 0 extends 1 & T
             : T extends readonly unknown[]
               ? T
               : T extends object
-                ? HasMethods<T> extends true
-                  ? SyncClient<T>
-                  : T
+                ? {
+                    [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? true : never;
+                  }[keyof T] extends never
+                  ? T
+                  : SyncClient<T>
                 : T;
 
 /**
@@ -122,7 +111,7 @@ export type SyncValue<T> = 0 extends 1 & T
  */
 export type SyncReturn<R> = 0 extends 1 & R
   ? R
-  : R extends PollerAsyncLike<unknown>
+  : R extends { pollUntilDone(...args: never[]): PromiseLike<unknown> }
     ? SyncValue<R>
     : R extends PromiseLike<infer U>
       ? SyncValue<U>

@@ -32,7 +32,9 @@ export function buildWorkerScript(): string {
     '"use strict";',
     ...definitions,
     runSyncWorker.toString(),
-    `${runSyncWorker.name}({ ${table.join(", ")} }, require("node:worker_threads"), (url) => import(url));`,
+    // import(), not require: the script runs as CommonJS, or as ESM when the parent process was
+    // started with --input-type=module (workers inherit execArgv).
+    `import("node:worker_threads").then((threads) => ${runSyncWorker.name}({ ${table.join(", ")} }, threads, (url) => import(url)));`,
   ].join("\n");
   return script;
 }
