@@ -24,7 +24,7 @@ type Extra<S, TInput extends boolean> = S extends { readonly additionalPropertie
   ? A extends true
     ? { [key: string]: unknown }
     : A extends Schema
-      ? { [key: string]: Convert<A, TInput> }
+      ? { [key: string]: unknown }
       : {}
   : {};
 
@@ -45,6 +45,7 @@ type PolymorphicOf<D extends string, Subs, TInput extends boolean> = {
 }[keyof Subs & string];
 
 type DateIn<TInput extends boolean> = TInput extends true ? Date | string : Date;
+type UnixIn<TInput extends boolean> = TInput extends true ? Date | number : Date;
 type BytesIn<TInput extends boolean> = TInput extends true ? Uint8Array | string : Uint8Array;
 
 type Base<S, TInput extends boolean> = S extends { readonly type: "string" }
@@ -53,25 +54,27 @@ type Base<S, TInput extends boolean> = S extends { readonly type: "string" }
     ? NumberOf<S>
     : S extends { readonly type: "boolean" }
       ? boolean
-      : S extends { readonly type: "date-time" | "date" | "unix-time" }
+      : S extends { readonly type: "date-time" | "date" }
         ? DateIn<TInput>
-        : S extends { readonly type: "duration" }
-          ? string
-          : S extends { readonly type: "bytes" }
-            ? BytesIn<TInput>
-            : S extends { readonly type: "array"; readonly items: infer I }
-              ? Convert<I, TInput>[]
-              : S extends { readonly type: "dictionary"; readonly values: infer V }
-                ? { [key: string]: Convert<V, TInput> }
-                : S extends { readonly type: "object"; readonly properties: infer P }
-                  ? ObjectOf<S, P, TInput>
-                  : S extends {
-                        readonly type: "polymorphic";
-                        readonly discriminator: infer D extends string;
-                        readonly subtypes: infer Subs;
-                      }
-                    ? PolymorphicOf<D, Subs, TInput>
-                    : unknown;
+        : S extends { readonly type: "unix-time" }
+          ? UnixIn<TInput>
+          : S extends { readonly type: "duration" }
+            ? string
+            : S extends { readonly type: "bytes" }
+              ? BytesIn<TInput>
+              : S extends { readonly type: "array"; readonly items: infer I }
+                ? Convert<I, TInput>[]
+                : S extends { readonly type: "dictionary"; readonly values: infer V }
+                  ? { [key: string]: Convert<V, TInput> }
+                  : S extends { readonly type: "object"; readonly properties: infer P }
+                    ? ObjectOf<S, P, TInput>
+                    : S extends {
+                          readonly type: "polymorphic";
+                          readonly discriminator: infer D extends string;
+                          readonly subtypes: infer Subs;
+                        }
+                      ? PolymorphicOf<D, Subs, TInput>
+                      : unknown;
 
 type Convert<S, TInput extends boolean> = WithNull<S, Base<S, TInput>>;
 
