@@ -41,6 +41,11 @@ export interface IssueTokenOptions {
   expiresInSeconds?: number;
 }
 
+/** Resource id of the emulated user-assigned managed identity. */
+export function managedIdentityResourceId(config: AuthConfig): string {
+  return `/subscriptions/${config.subscriptionId}/resourcegroups/emulator/providers/Microsoft.ManagedIdentity/userAssignedIdentities/emulator-identity`;
+}
+
 /** Mints a signed access token. */
 export function issueToken(
   config: AuthConfig,
@@ -63,9 +68,7 @@ export function issueToken(
     exp,
     ver: "1.0",
   };
-  if (appid === config.managedIdentityClientId) {
-    claims.xms_mirid = `/subscriptions/${config.subscriptionId}/resourcegroups/emulator/providers/Microsoft.ManagedIdentity/userAssignedIdentities/emulator-identity`;
-  }
+  if (appid === config.managedIdentityClientId) claims.xms_mirid = managedIdentityResourceId(config);
   return { token: signJwt(claims, config.signingKey), exp };
 }
 
@@ -99,7 +102,16 @@ export function handleTokenRequest(
   tenant: string,
   form: URLSearchParams,
   v1: boolean,
+  authorization?: string,
 ): Record<string, unknown> {
+  // client_secret_basic: credentials in an HTTP Basic header instead of the form.
+  const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? "");
+  if (basic) {
+    const [id, secret] = Buffer.from(basic[1]!, "base64").toString("utf8").split(":");
+    if (id && !form.has("client_id")) form.set("client_id", decodeURIComponent(id));
+    if (secret !== undefined && !form.has("client_secret"))
+      form.set("client_secret", decodeURIComponent(secret));
+  }
   if (tenant.toLowerCase() !== config.tenantId.toLowerCase() && tenant.toLowerCase() !== "organizations") {
     throw new OAuthError(
       400,
@@ -124,6 +136,14 @@ export function handleTokenRequest(
       "unauthorized_client",
       700016,
       `Application with identifier '${clientId ?? ""}' was not found in the directory '${config.tenantId}'.`,
+    );
+  }
+  if (!form.has("client_secret")) {
+    throw new OAuthError(
+      401,
+      "invalid_client",
+      7000216,
+      "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
     );
   }
   if (form.get("client_secret") !== config.clientSecret) {
@@ -192,10 +212,7 @@ export function handleImdsRequest(
   if (!resource)
     throw new OAuthError(400, "invalid_request", 0, "Required query variable 'resource' is missing");
   if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
-  const clientId = queryParam(url, "client_id");
-  if (clientId && clientId !== config.managedIdentityClientId) {
-    throw new OAuthError(400, "invalid_request", 0, "Identity not found");
-  }
+  assertKnownIdentity(config, url);
   const { token, exp } = issueToken(config, { audience: resource, clientId: config.managedIdentityClientId });
   const expiresIn = exp - Math.floor(Date.now() / 1000);
   return {
@@ -207,6 +224,56 @@ export function handleImdsRequest(
     not_before: String(exp - expiresIn),
     resource,
     token_type: "Bearer",
+  };
+}
+
+/** A user-assigned identity selector (client_id, object_id, msi_res_id, ...) must name ours. */
+function assertKnownIdentity(config: AuthConfig, url: URL): void {
+  const selectors: Array<[string, string]> = [
+    ["client_id", config.managedIdentityClientId],
+    ["object_id", config.managedIdentityClientId],
+    ["principal_id", config.managedIdentityClientId],
+    ["msi_res_id", managedIdentityResourceId(config)],
+    ["mi_res_id", managedIdentityResourceId(config)],
+  ];
+  for (const [name, expected] of selectors) {
+    const value = queryParam(url, name);
+    if (value !== undefined && value.toLowerCase() !== expected.toLowerCase()) {
+      throw new OAuthError(400, "invalid_request", 0, "Identity not found");
+    }
+  }
+}
+
+/**
+ * Answers the App Service managed identity endpoint (`IDENTITY_ENDPOINT` + `X-IDENTITY-HEADER`,
+ * api-version 2019-08-01): `expires_on` in seconds as a string, no `expires_in`.
+ */
+export function handleAppServiceIdentityRequest(
+  config: AuthConfig,
+  req: IncomingMessage,
+  url: URL,
+  identityHeader: string,
+): Record<string, unknown> {
+  if (req.headers["x-identity-header"] !== identityHeader) {
+    throw new OAuthError(
+      401,
+      "unauthorized_client",
+      0,
+      "The X-IDENTITY-HEADER header is missing or invalid.",
+    );
+  }
+  const resource = queryParam(url, "resource");
+  if (!resource)
+    throw new OAuthError(400, "invalid_request", 0, "Required query variable 'resource' is missing");
+  if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
+  assertKnownIdentity(config, url);
+  const { token, exp } = issueToken(config, { audience: resource, clientId: config.managedIdentityClientId });
+  return {
+    access_token: token,
+    expires_on: String(exp),
+    resource,
+    token_type: "Bearer",
+    client_id: config.managedIdentityClientId,
   };
 }
 

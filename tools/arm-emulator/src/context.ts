@@ -15,6 +15,10 @@ export interface EmulatorContext {
   auth: AuthConfig;
   /** The emulator's base URL (scheme, host, port), for Location headers and nextLinks. */
   baseUrl: () => string;
+  /** Counters behind the x-ms-ratelimit-remaining-subscription-* headers. */
+  rateLimits: { reads: number; writes: number; deletes: number };
+  /** The App Service identity endpoint's secret header value. */
+  identityHeader: string;
 }
 
 /** An authenticated ARM request, parsed. */

@@ -14,7 +14,9 @@ import {
   handleImdsRequest,
   handleTokenRequest,
   type IssueTokenOptions,
+  handleAppServiceIdentityRequest,
   issueToken,
+  managedIdentityResourceId,
   OAuthError,
 } from "./auth.js";
 import { loopbackCertificate } from "./certificate.js";
@@ -45,8 +47,14 @@ export interface ArmEmulator {
   clientId: string;
   /** Secret of the service principal. */
   clientSecret: string;
-  /** Client id of the managed identity the IMDS endpoint serves. */
+  /** Client id of the managed identity the IMDS and App Service identity endpoints serve. */
   managedIdentityClientId: string;
+  /** Resource id of that (user-assigned) managed identity, for `msi_res_id`/`mi_res_id` selectors. */
+  managedIdentityResourceId: string;
+  /** The App Service identity endpoint (`IDENTITY_ENDPOINT`; send `X-IDENTITY-HEADER: identityHeader`). */
+  appServiceIdentityUrl: string;
+  /** The secret App Service puts in `IDENTITY_HEADER`. */
+  identityHeader: string;
   /** PEM of the self-signed certificate (HTTPS mode) to trust as a CA; undefined in HTTP mode. */
   ca: string | undefined;
   /** Environment variables a client needs (without NODE_EXTRA_CA_CERTS, which needs a file). */
@@ -100,6 +108,8 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     faults: new FaultInjector(),
     auth,
     baseUrl: () => baseUrl,
+    rateLimits: { reads: 12_000, writes: 1_200, deletes: 15_000 },
+    identityHeader: randomBytes(12).toString("hex"),
   };
   for (const fault of opts.faults) ctx.faults.add(fault);
 
@@ -156,6 +166,9 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     clientId: opts.clientId,
     clientSecret: opts.clientSecret,
     managedIdentityClientId: opts.managedIdentityClientId,
+    managedIdentityResourceId: managedIdentityResourceId(auth),
+    appServiceIdentityUrl: `${baseUrl}/msi/token`,
+    identityHeader: ctx.identityHeader,
     ca: tls?.cert,
     env,
     injectFault: (spec) => ctx.faults.add(spec),
@@ -174,8 +187,6 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
       }),
   };
 }
-
-const RATE_LIMITS = { reads: 12_000, writes: 1_200, deletes: 15_000 };
 
 async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
@@ -203,6 +214,7 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
 
   const isToken =
     (lower[0] === "metadata" && lower[1] === "identity") ||
+    (lower[0] === "msi" && lower[1] === "token") ||
     (lower[1] === "oauth2" && (lower[2] === "token" || lower[2] === "v2.0")) ||
     lower[1] === "v2.0" ||
     (lower[0] === "common" && lower[1] === "discovery");
@@ -259,8 +271,9 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
     headers["x-ms-failure-cause"] = "gateway";
   } else {
     const kind = method === "DELETE" ? "deletes" : method === "GET" || method === "HEAD" ? "reads" : "writes";
-    RATE_LIMITS[kind] = RATE_LIMITS[kind] > 1 ? RATE_LIMITS[kind] - 1 : 1_000;
-    headers[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(RATE_LIMITS[kind]);
+    const limits = ctx.rateLimits;
+    limits[kind] = limits[kind] > 1 ? limits[kind] - 1 : 1_000;
+    headers[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(limits[kind]);
   }
   const provided = provider ?? response.provider;
   if (provided && !gatewayError) {
@@ -287,6 +300,10 @@ function handleIdentity(
   try {
     if (lower[0] === "metadata" && method === "GET" && lower[2] === "oauth2" && lower[3] === "token") {
       sendJson(res, 200, handleImdsRequest(ctx.auth, req, url), noStore);
+      return;
+    }
+    if (lower[0] === "msi" && lower[1] === "token" && method === "GET") {
+      sendJson(res, 200, handleAppServiceIdentityRequest(ctx.auth, req, url, ctx.identityHeader), noStore);
       return;
     }
     if (lower[0] === "common" && lower[1] === "discovery" && lower[2] === "instance") {
@@ -321,7 +338,14 @@ function handleIdentity(
     const v1 = lower[2] === "token";
     const v2 = lower[2] === "v2.0" && lower[3] === "token";
     if (method === "POST" && lower[1] === "oauth2" && (v1 || v2) && segs.length === (v1 ? 3 : 4)) {
-      sendJson(res, 200, handleTokenRequest(ctx.auth, tenant, new URLSearchParams(text), v1), noStore);
+      const answer = handleTokenRequest(
+        ctx.auth,
+        tenant,
+        new URLSearchParams(text),
+        v1,
+        req.headers.authorization,
+      );
+      sendJson(res, 200, answer, noStore);
       return;
     }
     sendJson(res, 404, {

@@ -145,8 +145,11 @@ export function assertValid(schema: Schema, body: unknown): void {
     );
   }
   const problems = validate(schema, body);
-  if (problems.length === 0) return;
-  if (problems.some((p) => p.path === "location")) {
+  const location = (body as Record<string, unknown>).location;
+  const locationMissing =
+    schema.required?.includes("location") && (location === "" || location === undefined);
+  if (problems.length === 0 && !locationMissing) return;
+  if (locationMissing || problems.some((p) => p.path === "location")) {
     throw new ArmError(400, "LocationRequired", "The location property is required for this definition.", {
       origin: "gateway",
     });

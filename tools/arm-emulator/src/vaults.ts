@@ -91,6 +91,9 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
   const id = `/subscriptions/${sub}/resourceGroups/${rg}/providers/${VAULT_TYPE}/${name}`;
   const existing = store.getResource(id);
   switch (r.method) {
+    case "HEAD":
+      requireGroup(r, sub, rg);
+      return { status: existing ? 204 : 404 };
     case "GET": {
       requireGroup(r, sub, rg);
       if (!existing) throw resourceNotFound(VAULT_TYPE, name, rg);

@@ -71,6 +71,9 @@ export function handleWeb(
   const id = `/subscriptions/${sub}/resourceGroups/${rg}/providers/${type}/${name}`;
   const existing = store.getResource(id);
   switch (r.method) {
+    case "HEAD":
+      requireGroup(r, sub, rg);
+      return { status: existing ? 204 : 404 };
     case "GET": {
       requireGroup(r, sub, rg);
       if (!existing) throw resourceNotFound(type, name, rg);

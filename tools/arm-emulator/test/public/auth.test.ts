@@ -70,6 +70,19 @@ describe("token endpoint", () => {
     expect(grant.json.error).toBe("unsupported_grant_type");
   });
 
+  it("accepts client_secret_basic and asks for a secret when none is sent (AADSTS7000216)", async () => {
+    const { client_id: _id, client_secret: _secret, ...rest } = good();
+    const basic = Buffer.from(`${arm.clientId}:${arm.clientSecret}`).toString("base64");
+    const viaBasic = await send(arm.tokenUrl, {
+      ...form(rest),
+      headers: { ...form(rest).headers, authorization: `Basic ${basic}` },
+    });
+    expect(viaBasic.status).toBe(200);
+    const none = await send(arm.tokenUrl, form({ ...rest, client_id: arm.clientId }));
+    expect(none.status).toBe(401);
+    expect(none.json.error_codes).toEqual([7000216]);
+  });
+
   it("serves the v1 endpoint with a resource parameter", async () => {
     const { scope: _scope, ...v1 } = good();
     const reply = await send(
@@ -108,6 +121,25 @@ describe("managed identity (IMDS) endpoint", () => {
       headers: { authorization: `Bearer ${reply.json.access_token}` },
     });
     expect(list.status).toBe(200);
+  });
+
+  it("accepts selectors naming its identity (client_id, object_id, msi_res_id)", async () => {
+    for (const q of [
+      `client_id=${arm.managedIdentityClientId}`,
+      `object_id=${arm.managedIdentityClientId}`,
+      `msi_res_id=${encodeURIComponent(arm.managedIdentityResourceId)}`,
+    ]) {
+      expect((await send(`${imds()}&${q}`, { headers: { Metadata: "true" } })).status).toBe(200);
+    }
+  });
+
+  it("serves the App Service identity endpoint with X-IDENTITY-HEADER", async () => {
+    const url = `${arm.appServiceIdentityUrl}?api-version=2019-08-01&resource=${encodeURIComponent("https://management.azure.com")}`;
+    const ok = await send(url, { headers: { "x-identity-header": arm.identityHeader } });
+    expect(ok.status).toBe(200);
+    expect(Number(ok.json.expires_on)).toBeGreaterThan(Date.now() / 1000);
+    expect(decode(ok.json.access_token).appid).toBe(arm.managedIdentityClientId);
+    expect((await send(url, { headers: { "x-identity-header": "wrong" } })).status).toBe(401);
   });
 
   it("refuses requests without Metadata: true, without resource, or for an unknown identity", async () => {

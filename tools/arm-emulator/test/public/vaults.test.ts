@@ -110,6 +110,18 @@ describe("Microsoft.KeyVault/vaults", () => {
     });
   });
 
+  it("answers HEAD (Resources_CheckExistenceById) with 204/404", async () => {
+    await c.call("PUT", vault("rg1", "kv1"), vaultBody());
+    expect((await c.call("HEAD", vault("rg1", "kv1"))).status).toBe(204);
+    expect((await c.call("HEAD", vault("rg1", "kv2"))).status).toBe(404);
+  });
+
+  it("requires a non-empty location (LocationRequired)", async () => {
+    const reply = await c.call("PUT", vault("rg1", "kv1"), { ...vaultBody(), location: "" });
+    expect(reply.status).toBe(400);
+    expect(reply.json.error.code).toBe("LocationRequired");
+  });
+
   it("rejects an invalid vault name with VaultNameNotValid", async () => {
     const reply = await c.call("PUT", vault("rg1", "ab"), vaultBody());
     expect(reply.status).toBe(400);
