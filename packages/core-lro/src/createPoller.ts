@@ -86,13 +86,16 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
       this.#restore(restoreFrom);
       this.#submittedSettled = Promise.resolve();
     } else {
-      this.#submittedSettled = strategy.start({ abortSignal: options.abortSignal }).then(
-        (step) => this.#apply(step),
-        (error: unknown) => {
-          this.#initialError = error;
-          this.#setState({ status: "failed", error: toError(error) });
-        },
-      );
+      // Through a promise chain so that a strategy throwing synchronously fails the poller, not the caller.
+      this.#submittedSettled = Promise.resolve({ abortSignal: options.abortSignal })
+        .then((requestOptions) => strategy.start(requestOptions))
+        .then(
+          (step) => this.#apply(step),
+          (error: unknown) => {
+            this.#initialError = error;
+            this.#setState({ status: "failed", error: toError(error) });
+          },
+        );
     }
   }
 
@@ -144,8 +147,9 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
     if (this.isDone) return this.#state;
     if (!this.#pollInFlight) {
       const context = this.#context as TContext;
-      this.#pollInFlight = this.#strategy
-        .poll(context, { abortSignal: options.abortSignal })
+      const strategy = this.#strategy;
+      this.#pollInFlight = Promise.resolve({ abortSignal: options.abortSignal })
+        .then((requestOptions) => strategy.poll(context, requestOptions))
         .then((step) => {
           this.#apply(step);
           return this.#state;

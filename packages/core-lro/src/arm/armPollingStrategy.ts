@@ -109,7 +109,8 @@ export function createArmPollingStrategy<TResult>(
       locationUrl: context.locationUrl,
       mode: context.mode,
       finalStateVia: context.finalStateVia,
-      resourceLocation: typeof resourceLocation === "string" ? resourceLocation : undefined,
+      resourceLocation:
+        typeof resourceLocation === "string" ? resolveUrl(resourceLocation, context.pollUrl) : undefined,
     });
     if (source.kind === "none") return { status: "succeeded", context, result: undefined };
     if (source.kind === "lastBody") return succeeded(context, last);
@@ -126,9 +127,9 @@ export function createArmPollingStrategy<TResult>(
       const response = await lro.sendInitialRequest(requestOptions);
       if (response.statusCode >= 400) throw createResponseError(response, "starting the operation");
       const headers = response.headers;
-      const asyncOperation = getHeader(headers, "azure-asyncoperation");
-      const operationLocation = getHeader(headers, "operation-location");
-      const location = getHeader(headers, "location");
+      const asyncOperation = resolveUrl(getHeader(headers, "azure-asyncoperation"), lro.requestUrl);
+      const operationLocation = resolveUrl(getHeader(headers, "operation-location"), lro.requestUrl);
+      const location = resolveUrl(getHeader(headers, "location"), lro.requestUrl);
       const method = lro.requestMethod.toUpperCase();
       const base = {
         requestMethod: method,
@@ -163,7 +164,7 @@ export function createArmPollingStrategy<TResult>(
 
       if (context.mode === "location") {
         if (statusCode === 202) {
-          const next = getHeader(response.headers, "location");
+          const next = resolveUrl(getHeader(response.headers, "location"), context.pollUrl);
           const nextContext = next && next !== context.pollUrl ? { ...context, pollUrl: next } : context;
           return { status: "running", context: nextContext, retryAfterInMs };
         }
@@ -204,6 +205,17 @@ export function createArmPollingStrategy<TResult>(
       return step;
     },
   };
+}
+
+/** `value` as an absolute URL: services may answer a path, which is relative to the URL it came from. */
+function resolveUrl(value: string | undefined, base: string): string | undefined {
+  if (!value) return undefined;
+  if (/^https?:\/\//i.test(value)) return value;
+  try {
+    return new URL(value, base).toString();
+  } catch {
+    return value;
+  }
 }
 
 /**

@@ -292,6 +292,28 @@ describe("createHttpPoller with Operation-Location", () => {
     ]);
   });
 
+  it("resolves a relative Operation-Location and resourceLocation against the URL they came from", async () => {
+    const s = await arm({
+      "POST /models/m2:train": [
+        { status: 202, headers: { "operation-location": "/operations/11?api-version=1" } },
+      ],
+      "GET /operations/11?api-version=1": [
+        { status: 200, body: { status: "Succeeded", resourceLocation: "/models/m2" } },
+      ],
+      "GET /models/m2": [{ status: 200, body: { name: "m2" } }],
+    });
+    await expect(
+      createHttpPoller(createTestLro("POST", `${s.url}/models/m2:train`), { intervalInMs: 0 }),
+    ).resolves.toEqual({
+      name: "m2",
+    });
+    expect(sequence(s)).toEqual([
+      "POST /models/m2:train",
+      "GET /operations/11?api-version=1",
+      "GET /models/m2",
+    ]);
+  });
+
   it("returns the monitor body when it names no resourceLocation", async () => {
     const s = await arm({
       "POST /analyze": [{ status: 202, headers: { "Operation-Location": "{base}/operations/10" } }],

@@ -78,6 +78,17 @@ describe("createPoller", () => {
     expect(strategy.calls.poll).toBe(1);
   });
 
+  it("a strategy that throws synchronously fails the poller, not the begin* call", async () => {
+    const strategy = scriptedStrategy(running(), []);
+    strategy.start = () => {
+      throw new Error("could not build the request");
+    };
+    const poller = createPoller({ strategy });
+    await expect(poller.submitted()).rejects.toThrow("could not build the request");
+    expect(poller.operationState.status).toBe("failed");
+    await expect(poller).rejects.toThrow("could not build the request");
+  });
+
   it("rejects a bad strategy or interval at once", () => {
     expect(() => createPoller({ strategy: {} as never })).toThrow(TypeError);
     expect(() => createPoller({ strategy: scriptedStrategy(running(), []), intervalInMs: -1 })).toThrow(
