@@ -1,0 +1,32 @@
+// Times one run of one side: wall clock and this process's CPU (user + system) around run() only;
+// prepare() and cleanup() are not timed.
+
+/**
+ * @typedef {{ env: Record<string, any>, shared: Record<string, any>, sizes: import("./profiles.mjs").Sizes }} Context
+ * @typedef {{
+ *   key: string, role: "azkit" | "peer" | "limit", label: string,
+ *   prepare?: (ctx: Context) => Promise<any>,
+ *   run: (state: any, ctx: Context) => Promise<Record<string, number>>,
+ *   cleanup?: (state: any, ctx: Context) => Promise<void>,
+ * }} Side
+ */
+
+/** @param {Side} side @param {any} state @param {Context} ctx */
+export async function measureRun(side, state, ctx) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await side.run(state, ctx);
+  const elapsedMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, ...result };
+}
+
+/** prepare + run + cleanup, for a side that lives only for one measurement (a child process). */
+export async function measureFresh(side, ctx) {
+  const state = side.prepare ? await side.prepare(ctx) : undefined;
+  try {
+    return await measureRun(side, state, ctx);
+  } finally {
+    await side.cleanup?.(state, ctx);
+  }
+}

@@ -1,0 +1,68 @@
+// Renders results as the markdown table the issue asks for (scenario, azkit, peer, ratio, limit,
+// azkit/limit), a targets list, and JSON with every round's raw measurements.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** @param {number | undefined} v @param {number} [decimals] */
+export function formatNumber(v, decimals) {
+  if (v === undefined || !Number.isFinite(v)) return "—";
+  const d = decimals ?? (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
+  return v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
+const formatRatio = (r) => (r === undefined ? "—" : `${r.toFixed(2)}x`);
+const formatCell = (c, decimals) => (c.value === undefined ? c.note : formatNumber(c.value, decimals));
+const arrow = (better) => (better === "higher" ? "↑" : "↓");
+
+function describeTarget(target) {
+  return target.map((c) => `${c.op} ${c.value}x ${c.vs}`).join(" or ");
+}
+
+/** @param {any} results */
+export function renderMarkdown(results) {
+  const lines = [
+    `# azkit bench (${results.mode})`,
+    "",
+    `${results.startedAt} · Node ${results.node} · ${results.cpus} CPUs · ${results.seconds.toFixed(0)} s · ` +
+      "medians of rounds; ratio = median of per-round azkit ÷ peer; ↑ higher is better, ↓ lower is better",
+    "",
+    "| scenario | azkit | peer | ratio | limit | azkit/limit |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const targets = [];
+  for (const scenario of results.scenarios) {
+    for (const row of scenario.rows) {
+      const limit =
+        row.limit.value === undefined
+          ? row.limit.note
+          : `${formatNumber(row.limit.value, row.decimals)} (${row.limit.label})`;
+      lines.push(
+        `| ${row.scenario}: ${row.metric} ${arrow(row.better)} | ${formatCell(row.azkit, row.decimals)} | ` +
+          `${formatCell(row.peer, row.decimals)} | ${formatRatio(row.ratio)} | ${limit} | ${formatRatio(row.azkitOverLimit)} |`,
+      );
+      if (row.target) {
+        const verdict = row.targetMet === undefined ? "not measured" : row.targetMet ? "met" : "MISSED";
+        targets.push(
+          `- ${row.scenario}: ${row.metric} — target ${describeTarget(row.target)}: **${verdict}**`,
+        );
+      }
+    }
+  }
+  if (targets.length) lines.push("", "## Targets (issue 9)", "", ...targets);
+  const problems = results.scenarios.flatMap((s) =>
+    Object.entries(s.sides)
+      .filter(([, side]) => side.status !== "ok")
+      .map(([key, side]) => `- ${s.id} / ${key} (${side.label}): ${side.status} — ${side.reason}`),
+  );
+  if (problems.length) lines.push("", "## Sides that did not run", "", ...problems);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Writes latest.md and latest.json into `dir`; returns the markdown. */
+export function writeResults(dir, results) {
+  mkdirSync(dir, { recursive: true });
+  const markdown = renderMarkdown(results);
+  writeFileSync(join(dir, "latest.md"), markdown);
+  writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  return markdown;
+}

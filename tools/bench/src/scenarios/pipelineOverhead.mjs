@@ -1,0 +1,97 @@
+// Scenario 2: what the full default pipeline costs per request, against a trivial loopback server in
+// another process (so only the client's CPU is counted): azkit vs @azure/core-rest-pipeline vs two
+// raw clients (node:http keep-alive, undici); the faster raw client is the limit.
+import { Agent, request as httpRequest } from "node:http";
+import { Pool } from "undici";
+import { requireExport } from "../harness/loadPackage.mjs";
+import { cpuPer, perSecond } from "../harness/metrics.mjs";
+import { sdkSides } from "../harness/sdkSides.mjs";
+
+async function loop(n, op) {
+  for (let i = 0; i < n; i++) await op();
+  return { count: n };
+}
+
+function expectOk(status) {
+  if (status !== 200) throw new Error(`unexpected status ${status}`);
+}
+
+function nodeHttpGet(agent, url) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        text += chunk;
+      });
+      res.on("end", () => {
+        expectOk(res.statusCode);
+        resolve(text);
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+export const pipelineOverheadScenario = {
+  id: "pipeline",
+  title: "pipeline overhead: small GETs on loopback",
+  needs: ["trivialServer"],
+  metrics: [
+    perSecond("req/s", [{ vs: "limit", op: ">=", value: 0.9 }]),
+    cpuPer("request", [{ vs: "peer", op: "<=", value: 0.55 }]),
+  ],
+  sides: [
+    ...sdkSides(
+      { azkit: "@azkit/core-http", peer: "@azure/core-rest-pipeline" },
+      {
+        async prepare(sdk, ctx, role) {
+          const name = role === "azkit" ? "@azkit/core-http" : "@azure/core-rest-pipeline";
+          const createPipelineFromOptions = requireExport(sdk, name, "createPipelineFromOptions");
+          const createDefaultHttpClient = requireExport(sdk, name, "createDefaultHttpClient");
+          const createPipelineRequest = requireExport(sdk, name, "createPipelineRequest");
+          const pipeline = createPipelineFromOptions({});
+          const client = createDefaultHttpClient();
+          const url = ctx.env.trivialServer.url;
+          return async () => {
+            const request = createPipelineRequest({ url, allowInsecureConnection: true });
+            const response = await pipeline.sendRequest(client, request);
+            expectOk(response.status);
+          };
+        },
+        run: (send, ctx) => loop(ctx.sizes.pipelineRequests, send),
+      },
+    ),
+    {
+      key: "limit-node-http",
+      role: "limit",
+      label: "raw node:http",
+      prepare: async (ctx) => {
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        return { agent, send: () => nodeHttpGet(agent, ctx.env.trivialServer.url) };
+      },
+      run: ({ send }, ctx) => loop(ctx.sizes.pipelineRequests, send),
+      cleanup: async ({ agent }) => agent.destroy(),
+    },
+    {
+      key: "limit-undici",
+      role: "limit",
+      label: "raw undici",
+      prepare: async (ctx) => {
+        const pool = new Pool(ctx.env.trivialServer.url, { connections: 1 });
+        return {
+          pool,
+          send: async () => {
+            const res = await pool.request({ path: "/", method: "GET" });
+            await res.body.text();
+            expectOk(res.statusCode);
+          },
+        };
+      },
+      run: ({ send }, ctx) => loop(ctx.sizes.pipelineRequests, send),
+      cleanup: ({ pool }) => pool.close(),
+    },
+  ],
+};
