@@ -1,7 +1,7 @@
 /**
- * Azure credentials for azkit clients: {@link DefaultAzureCredential} and the credentials it chains
+ * Azure credentials for azkit clients: `DefaultAzureCredential` and the credentials it chains
  * (environment, workload identity, managed identity, Azure CLI), a client-secret credential and
- * {@link ChainedTokenCredential} to build your own chain.
+ * `ChainedTokenCredential` to build your own chain.
  * @packageDocumentation
  */
 export type { AzureCliCredentialOptions } from "./credentials/azureCliCredential.js";

@@ -31,7 +31,7 @@ registerSyncErrorClass(AuthenticationError);
 const where = { moduleSpecifier: "@azkit/identity", resolveFrom: import.meta.url } as const;
 
 /**
- * {@link DefaultAzureCredential} with a blocking `getToken`.
+ * `DefaultAzureCredential` with a blocking `getToken`.
  * @public
  */
 export const DefaultAzureCredential = createSyncClientClass<typeof AsyncDefaultAzureCredential>({
@@ -39,13 +39,13 @@ export const DefaultAzureCredential = createSyncClientClass<typeof AsyncDefaultA
   exportName: "DefaultAzureCredential",
 });
 /**
- * An instance of the blocking {@link DefaultAzureCredential}.
+ * An instance of the blocking `DefaultAzureCredential`.
  * @public
  */
 export type DefaultAzureCredential = SyncClient<AsyncDefaultAzureCredential>;
 
 /**
- * {@link ClientSecretCredential} with a blocking `getToken`.
+ * `ClientSecretCredential` with a blocking `getToken`.
  * @public
  */
 export const ClientSecretCredential = createSyncClientClass<typeof AsyncClientSecretCredential>({
@@ -53,13 +53,13 @@ export const ClientSecretCredential = createSyncClientClass<typeof AsyncClientSe
   exportName: "ClientSecretCredential",
 });
 /**
- * An instance of the blocking {@link ClientSecretCredential}.
+ * An instance of the blocking `ClientSecretCredential`.
  * @public
  */
 export type ClientSecretCredential = SyncClient<AsyncClientSecretCredential>;
 
 /**
- * {@link EnvironmentCredential} with a blocking `getToken`.
+ * `EnvironmentCredential` with a blocking `getToken`.
  * @public
  */
 export const EnvironmentCredential = createSyncClientClass<typeof AsyncEnvironmentCredential>({
@@ -67,13 +67,13 @@ export const EnvironmentCredential = createSyncClientClass<typeof AsyncEnvironme
   exportName: "EnvironmentCredential",
 });
 /**
- * An instance of the blocking {@link EnvironmentCredential}.
+ * An instance of the blocking `EnvironmentCredential`.
  * @public
  */
 export type EnvironmentCredential = SyncClient<AsyncEnvironmentCredential>;
 
 /**
- * {@link ManagedIdentityCredential} with a blocking `getToken`.
+ * `ManagedIdentityCredential` with a blocking `getToken`.
  * @public
  */
 export const ManagedIdentityCredential = createSyncClientClass<typeof AsyncManagedIdentityCredential>({
@@ -81,13 +81,13 @@ export const ManagedIdentityCredential = createSyncClientClass<typeof AsyncManag
   exportName: "ManagedIdentityCredential",
 });
 /**
- * An instance of the blocking {@link ManagedIdentityCredential}.
+ * An instance of the blocking `ManagedIdentityCredential`.
  * @public
  */
 export type ManagedIdentityCredential = SyncClient<AsyncManagedIdentityCredential>;
 
 /**
- * {@link WorkloadIdentityCredential} with a blocking `getToken`.
+ * `WorkloadIdentityCredential` with a blocking `getToken`.
  * @public
  */
 export const WorkloadIdentityCredential = createSyncClientClass<typeof AsyncWorkloadIdentityCredential>({
@@ -95,13 +95,13 @@ export const WorkloadIdentityCredential = createSyncClientClass<typeof AsyncWork
   exportName: "WorkloadIdentityCredential",
 });
 /**
- * An instance of the blocking {@link WorkloadIdentityCredential}.
+ * An instance of the blocking `WorkloadIdentityCredential`.
  * @public
  */
 export type WorkloadIdentityCredential = SyncClient<AsyncWorkloadIdentityCredential>;
 
 /**
- * {@link AzureCliCredential} with a blocking `getToken`.
+ * `AzureCliCredential` with a blocking `getToken`.
  * @public
  */
 export const AzureCliCredential = createSyncClientClass<typeof AsyncAzureCliCredential>({
@@ -109,13 +109,13 @@ export const AzureCliCredential = createSyncClientClass<typeof AsyncAzureCliCred
   exportName: "AzureCliCredential",
 });
 /**
- * An instance of the blocking {@link AzureCliCredential}.
+ * An instance of the blocking `AzureCliCredential`.
  * @public
  */
 export type AzureCliCredential = SyncClient<AsyncAzureCliCredential>;
 
 /**
- * {@link ChainedTokenCredential} with a blocking `getToken`; pass it sync credentials from this entry.
+ * `ChainedTokenCredential` with a blocking `getToken`; pass it sync credentials from this entry.
  * @public
  */
 export const ChainedTokenCredential = createSyncClientClass<typeof AsyncChainedTokenCredential>({
@@ -123,11 +123,23 @@ export const ChainedTokenCredential = createSyncClientClass<typeof AsyncChainedT
   exportName: "ChainedTokenCredential",
 });
 /**
- * An instance of the blocking {@link ChainedTokenCredential}.
+ * An instance of the blocking `ChainedTokenCredential`.
  * @public
  */
 export type ChainedTokenCredential = SyncClient<AsyncChainedTokenCredential>;
 
+/**
+ * The async classes the sync ones wrap, under the names the sync types refer to them by.
+ */
+export type {
+  AsyncAzureCliCredential,
+  AsyncChainedTokenCredential,
+  AsyncClientSecretCredential,
+  AsyncDefaultAzureCredential,
+  AsyncEnvironmentCredential,
+  AsyncManagedIdentityCredential,
+  AsyncWorkloadIdentityCredential,
+};
 export type {
   AzureCliCredentialOptions,
   ClientSecretCredentialOptions,

@@ -6,7 +6,7 @@ import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
 import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
 
 /**
- * Options of {@link AzureCliCredential}.
+ * Options of `AzureCliCredential`.
  * @public
  */
 export interface AzureCliCredentialOptions {
@@ -58,7 +58,7 @@ export class AzureCliCredential implements TokenCredential {
     this.#cache.clear();
   }
 
-  /** Same as {@link AzureCliCredential.close}, for `await using`. */
+  /** Same as `AzureCliCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

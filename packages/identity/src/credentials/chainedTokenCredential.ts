@@ -77,7 +77,7 @@ export class ChainedTokenCredential implements TokenCredential {
     );
   }
 
-  /** Same as {@link ChainedTokenCredential.close}, for `await using`. */
+  /** Same as `ChainedTokenCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

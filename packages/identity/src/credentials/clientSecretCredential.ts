@@ -11,7 +11,7 @@ import { normalizeScopes, TokenCache } from "../tokenCache.js";
 import type { EntraCredentialOptions } from "./tokenCredentialOptions.js";
 
 /**
- * Options of {@link ClientSecretCredential}.
+ * Options of `ClientSecretCredential`.
  * @public
  */
 export interface ClientSecretCredentialOptions extends EntraCredentialOptions {}
@@ -73,7 +73,7 @@ export class ClientSecretCredential implements TokenCredential {
     this.#http.close();
   }
 
-  /** Same as {@link ClientSecretCredential.close}, for `await using`. */
+  /** Same as `ClientSecretCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

@@ -6,7 +6,7 @@ import { ManagedIdentityCredential } from "./managedIdentityCredential.js";
 import { WorkloadIdentityCredential } from "./workloadIdentityCredential.js";
 
 /**
- * Options of {@link DefaultAzureCredential}.
+ * Options of `DefaultAzureCredential`.
  * @public
  */
 export interface DefaultAzureCredentialOptions {
@@ -30,9 +30,9 @@ export interface DefaultAzureCredentialOptions {
 
 /**
  * The credential that works in most places without code changes: tries, in order,
- * {@link EnvironmentCredential} (service principal from `AZURE_*` variables),
- * {@link WorkloadIdentityCredential} (Kubernetes workload identity), {@link ManagedIdentityCredential}
- * (Azure-hosted code) and {@link AzureCliCredential} (your `az login` on a development machine).
+ * `EnvironmentCredential` (service principal from `AZURE_*` variables),
+ * `WorkloadIdentityCredential` (Kubernetes workload identity), `ManagedIdentityCredential`
+ * (Azure-hosted code) and `AzureCliCredential` (your `az login` on a development machine).
  * The first that gives a token wins and is remembered. When none can, one `CredentialUnavailableError`
  * lists each credential and why it was unavailable.
  *

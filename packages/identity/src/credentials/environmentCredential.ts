@@ -4,7 +4,7 @@ import { ClientSecretCredential } from "./clientSecretCredential.js";
 import type { EntraCredentialOptions } from "./tokenCredentialOptions.js";
 
 /**
- * Options of {@link EnvironmentCredential}.
+ * Options of `EnvironmentCredential`.
  * @public
  */
 export interface EnvironmentCredentialOptions extends EntraCredentialOptions {}
@@ -12,7 +12,7 @@ export interface EnvironmentCredentialOptions extends EntraCredentialOptions {}
 const REQUIRED = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"] as const;
 
 /**
- * A {@link ClientSecretCredential} configured from the environment: `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`,
+ * A `ClientSecretCredential` configured from the environment: `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`,
  * `AZURE_CLIENT_SECRET`, and `AZURE_AUTHORITY_HOST` when set. The variables are read once, when the
  * credential is created. When one is missing, `getToken` rejects with a `CredentialUnavailableError`
  * naming the missing variables (never their values).
@@ -50,7 +50,7 @@ export class EnvironmentCredential implements TokenCredential {
     }
   }
 
-  /** Gets a token with the client secret from the environment; see {@link ClientSecretCredential.getToken}. */
+  /** Gets a token with the client secret from the environment; see `ClientSecretCredential.getToken`. */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
     if (!this.#inner)
       throw new CredentialUnavailableError(this.#unavailableReason ?? "EnvironmentCredential: unavailable.");
@@ -62,7 +62,7 @@ export class EnvironmentCredential implements TokenCredential {
     await this.#inner?.close();
   }
 
-  /** Same as {@link EnvironmentCredential.close}, for `await using`. */
+  /** Same as `EnvironmentCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

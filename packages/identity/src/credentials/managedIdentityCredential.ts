@@ -7,7 +7,7 @@ import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
 import type { TokenCredentialOptions } from "./tokenCredentialOptions.js";
 
 /**
- * Options of {@link ManagedIdentityCredential}. Give at most one of `clientId`, `resourceId` and `objectId`
+ * Options of `ManagedIdentityCredential`. Give at most one of `clientId`, `resourceId` and `objectId`
  * for a user-assigned identity; none for the system-assigned one.
  * @public
  */
@@ -114,7 +114,7 @@ export class ManagedIdentityCredential implements TokenCredential {
     this.#http.close();
   }
 
-  /** Same as {@link ManagedIdentityCredential.close}, for `await using`. */
+  /** Same as `ManagedIdentityCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

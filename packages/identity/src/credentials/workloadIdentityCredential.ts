@@ -13,7 +13,7 @@ import { normalizeScopes, TokenCache } from "../tokenCache.js";
 import type { EntraCredentialOptions } from "./tokenCredentialOptions.js";
 
 /**
- * Options of {@link WorkloadIdentityCredential}; each falls back to its environment variable.
+ * Options of `WorkloadIdentityCredential`; each falls back to its environment variable.
  * @public
  */
 export interface WorkloadIdentityCredentialOptions extends EntraCredentialOptions {
@@ -82,7 +82,7 @@ export class WorkloadIdentityCredential implements TokenCredential {
     this.#http.close();
   }
 
-  /** Same as {@link WorkloadIdentityCredential.close}, for `await using`. */
+  /** Same as `WorkloadIdentityCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

@@ -43,7 +43,7 @@ export class AuthenticationError extends AzureError {
 }
 
 /**
- * Whether `error` is an {@link AuthenticationError}, also across copies of this package.
+ * Whether `error` is an `AuthenticationError`, also across copies of this package.
  * @public
  */
 export function isAuthenticationError(error: unknown): error is AuthenticationError {

@@ -27,7 +27,7 @@ export class CredentialUnavailableError extends AzureError {
 }
 
 /**
- * Whether `error` is a {@link CredentialUnavailableError}, also across copies of this package (the sync
+ * Whether `error` is a `CredentialUnavailableError`, also across copies of this package (the sync
  * bridge, a second install).
  * @public
  */

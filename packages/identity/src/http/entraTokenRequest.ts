@@ -18,7 +18,7 @@ export interface EntraTokenRequest {
   abortSignal?: AbortSignalLike;
 }
 
-/** Posts the client-credentials form and turns the answer into an {@link AccessToken} or an AuthenticationError. */
+/** Posts the client-credentials form and turns the answer into an `AccessToken` or an AuthenticationError. */
 export async function requestEntraToken(request: EntraTokenRequest): Promise<AccessToken> {
   const { credentialName, authority, tenantId, secrets } = request;
   const url = `${authority.host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;

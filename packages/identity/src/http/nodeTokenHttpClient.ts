@@ -9,7 +9,7 @@ import {
   ServiceRequestError,
 } from "@azkit/core-http";
 
-/** A core-http {@link HttpClient} that can release its sockets. */
+/** A core-http `HttpClient` that can release its sockets. */
 export interface ClosableHttpClient extends HttpClient {
   /** Destroys every pooled socket; later requests open new ones. */
   close(): void;

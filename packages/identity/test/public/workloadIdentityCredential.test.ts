@@ -79,14 +79,12 @@ describe("WorkloadIdentityCredential", () => {
 
   it("fails with AuthenticationError, without the assertion, when Entra ID refuses it", async () => {
     server.handle = (_r, res) =>
-      res
-        .writeHead(400)
-        .end(
-          JSON.stringify({
-            error: "invalid_client",
-            error_description: "AADSTS700024: assertion federated-jwt-1 expired",
-          }),
-        );
+      res.writeHead(400).end(
+        JSON.stringify({
+          error: "invalid_client",
+          error_description: "AADSTS700024: assertion federated-jwt-1 expired",
+        }),
+      );
     const error = (await new WorkloadIdentityCredential().getToken(arm).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toContain("AADSTS700024");
