@@ -156,9 +156,13 @@ export class SyncBridge {
         for (const id of message.ids) this.callbacks.delete(id);
         return;
       case "fatal": {
-        const error = reviveSyncError(message.error);
+        const cause = reviveSyncError(message.error);
+        const reason = cause instanceof Error ? cause.message : String(cause);
         this.fail(
-          error instanceof Error ? error : new Error(`sync bridge: the worker failed: ${String(error)}`),
+          new Error(
+            `sync bridge: the worker thread failed (${reason}); objects made through it can no longer be used`,
+            { cause },
+          ),
         );
       }
     }

@@ -105,17 +105,26 @@ describe("callbacks", () => {
   });
 });
 
+describe("a worker that fails", () => {
+  it("ends the blocked call with an error instead of a hang, and the next client gets a new worker", () => {
+    const client = new FixtureClient("https://acct.example");
+    expect(() => client.crashWorker()).toThrow(/worker thread failed \(boom in a timer\)/);
+    expect(() => client.echo(1)).toThrow(/can no longer be used/);
+    expect(new FixtureClient("https://acct.example").echo(2)).toBe(2);
+  });
+});
+
 describe("arguments that cannot cross", () => {
-  const client = new FixtureClient("https://acct.example");
+  const client = (): FixtureClient => new FixtureClient("https://acct.example");
 
   it("refuses an AbortSignal and says to use a timeout instead", () => {
-    expect(() => client.upload("x", { abortSignal: new AbortController().signal })).toThrow(
+    expect(() => client().upload("x", { abortSignal: new AbortController().signal })).toThrow(
       /AbortSignal cannot be passed.*timeout/,
     );
   });
 
   it("refuses a stream and says to pass the data or a file path", () => {
-    expect(() => client.echo(Readable.from(["x"]))).toThrow(/a stream cannot be passed.*Uint8Array\/Buffer/);
+    expect(() => client().echo(Readable.from(["x"]))).toThrow(/a stream cannot be passed.*Uint8Array\/Buffer/);
   });
 
   it("refuses a credential made on this thread and points to the /sync entry", () => {

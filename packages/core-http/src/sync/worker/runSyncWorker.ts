@@ -103,8 +103,17 @@ export function runSyncWorker(
   // A failure nobody awaits (a fire-and-forget promise inside a client) must not end the worker
   // and leave the main thread waiting forever.
   process.on("unhandledRejection", () => {});
-  process.on("uncaughtException", (error) => {
+  let fatalSent = false;
+  const fatal = (error: unknown): void => {
+    if (fatalSent) return;
+    fatalSent = true;
     post({ type: "fatal", error: parts.serializeWorkerError(undefined, error) });
+  };
+  // An exception nobody catches ends the worker: tell the blocked main thread first, or it
+  // would wait forever.
+  process.on("uncaughtException", (error) => {
+    fatal(error);
     process.exit(1);
   });
+  process.on("exit", () => fatal(new Error("sync bridge: the worker thread exited")));
 }
