@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from "node:crypto";
+import { isResourceModifiedError } from "@azkit/core-http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BlobServiceClient, type ContainerClient, StorageSharedKeyCredential } from "../../src/index.js";
+import { azurite, newContainer } from "../helpers/azurite.js";
+import { type CuttingProxy, startCuttingProxy } from "../helpers/cuttingProxy.js";
+
+const MiB = 1024 * 1024;
+let container: ContainerClient;
+let proxy: CuttingProxy | undefined;
+const md5 = (b: Uint8Array) => createHash("md5").update(b).digest("hex");
+
+beforeAll(async () => {
+  container = await newContainer("resil");
+});
+afterAll(async () => {
+  await proxy?.close();
+  await container.deleteIfExists();
+});
+
+function containerViaProxy(proxyUrl: string): ContainerClient {
+  const { accountName, accountKey } = azurite();
+  return new BlobServiceClient(proxyUrl, new StorageSharedKeyCredential(accountName, accountKey), {
+    retryTotal: 0,
+  }).getContainerClient(container.containerName);
+}
+
+async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+describe("resilient download through a proxy that cuts bodies", () => {
+  it("resumes the stream with ranged GETs pinned to the ETag and returns identical bytes", async () => {
+    const body = randomBytes(5 * MiB);
+    const { etag } = await container.getBlockBlobClient("cut.bin").uploadData(body);
+    // Cut the first response after 1 MiB and the first resumption after 300 KiB more.
+    proxy = await startCuttingProxy(azurite().blobUrl, {
+      cutAfter: (_req, index) => (index === 0 ? MiB : index === 1 ? 300 * 1024 : undefined),
+    });
+    const blob = containerViaProxy(proxy.url).getBlobClient("cut.bin");
+    const response = await blob.download(0, undefined, { maxRetryRequests: 3 });
+    const back = await drain(response.readableStreamBody!);
+    expect(md5(back)).toBe(md5(body));
+    expect(proxy.gets.map((g) => g.cut)).toEqual([true, true, false]);
+    expect(proxy.gets[1]!.range).toBe(`bytes=${MiB}-${5 * MiB - 1}`);
+    expect(proxy.gets[1]!.ifMatch).toBe(etag);
+    expect(proxy.gets[2]!.range).toBe(`bytes=${MiB + 300 * 1024}-${5 * MiB - 1}`);
+    await proxy.close();
+    proxy = undefined;
+  });
+
+  it("gives up after maxRetryRequests resumptions", async () => {
+    const body = randomBytes(2 * MiB);
+    await container.getBlockBlobClient("always-cut.bin").uploadData(body);
+    proxy = await startCuttingProxy(azurite().blobUrl, { cutAfter: () => 100 * 1024 });
+    const blob = containerViaProxy(proxy.url).getBlobClient("always-cut.bin");
+    const response = await blob.download(0, undefined, { maxRetryRequests: 2 });
+    await expect(drain(response.readableStreamBody!)).rejects.toThrow();
+    expect(proxy.gets).toHaveLength(3);
+    await proxy.close();
+    proxy = undefined;
+  });
+
+  it("fails with ResourceModifiedError, not mixed bytes, when the blob changes mid-download", async () => {
+    const original = container.getBlockBlobClient("changing.bin");
+    await original.uploadData(randomBytes(2 * MiB));
+    proxy = await startCuttingProxy(azurite().blobUrl, {
+      cutAfter: (_req, index) => (index === 0 ? 512 * 1024 : undefined),
+      beforeCut: async () => {
+        await original.uploadData(randomBytes(2 * MiB));
+      },
+    });
+    const blob = containerViaProxy(proxy.url).getBlobClient("changing.bin");
+    const response = await blob.download();
+    const error = await drain(response.readableStreamBody!).catch((e: unknown) => e);
+    expect(isResourceModifiedError(error)).toBe(true);
+    expect((error as { statusCode: number }).statusCode).toBe(412);
+    await proxy.close();
+    proxy = undefined;
+  });
+
+  it("resumes every parallel range of downloadToBuffer", async () => {
+    const body = randomBytes(4 * MiB);
+    await container.getBlockBlobClient("ranges-cut.bin").uploadData(body);
+    // Cut every first attempt of each range (even requests), serve the resumptions.
+    const seenRanges = new Set<string>();
+    proxy = await startCuttingProxy(azurite().blobUrl, {
+      cutAfter: (req) => {
+        const range = req.headers["x-ms-range"] as string | undefined;
+        // Only first attempts start on a block boundary; resumptions start mid-block.
+        const start = Number(/bytes=(\d+)-/.exec(range ?? "")?.[1] ?? -1);
+        if (!range || start % MiB !== 0 || seenRanges.has(range)) return undefined;
+        seenRanges.add(range);
+        return 64 * 1024;
+      },
+    });
+    const blob = containerViaProxy(proxy.url).getBlobClient("ranges-cut.bin");
+    const back = await blob.downloadToBuffer(0, undefined, { blockSize: MiB, concurrency: 4 });
+    expect(md5(back)).toBe(md5(body));
+    expect(proxy.gets.filter((g) => g.cut).length).toBeGreaterThanOrEqual(4);
+  });
+});
