@@ -58,10 +58,13 @@ const emulator = await startArmEmulator({
 });
 const env = { ...emulator.env };
 if (emulator.ca) {
-  const caPath = join(tmpdir(), `arm-emulator-ca-${process.pid}.pem`);
+  // Beside the state file (kept, like the certificate itself), else a temporary file.
+  const caPath = values.state
+    ? `${resolve(values.state)}.ca.pem`
+    : join(tmpdir(), `arm-emulator-ca-${process.pid}.pem`);
   writeFileSync(caPath, emulator.ca);
   env.NODE_EXTRA_CA_CERTS = caPath;
-  process.on("exit", () => rmSync(caPath, { force: true }));
+  if (!values.state) process.on("exit", () => rmSync(caPath, { force: true }));
 }
 console.log(
   `# arm-emulator listening on ${emulator.url} (started in ${Math.round(performance.now() - started)} ms)`,

@@ -88,7 +88,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
   store.load();
   if (options.clientSecret === undefined && store.secrets) opts.clientSecret = store.secrets.clientSecret;
   const signingKey = store.secrets ? Buffer.from(store.secrets.signingKey, "base64") : randomBytes(32);
-  store.secrets = { clientSecret: opts.clientSecret, signingKey: signingKey.toString("base64") };
+  const savedTls = store.secrets?.tls;
 
   let baseUrl = "";
   const auth: AuthConfig = {
@@ -113,7 +113,13 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
   };
   for (const fault of opts.faults) ctx.faults.add(fault);
 
-  const tls = opts.https ? await loopbackCertificate() : undefined;
+  // With a state file the certificate is kept too, so NODE_EXTRA_CA_CERTS stays valid across restarts.
+  const tls = opts.https ? (savedTls ?? (await loopbackCertificate())) : undefined;
+  store.secrets = {
+    clientSecret: opts.clientSecret,
+    signingKey: signingKey.toString("base64"),
+    ...((tls ?? savedTls) ? { tls: tls ?? savedTls } : {}),
+  };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handleRequest(ctx, req, res).catch((error: unknown) => {
       opts.log?.(`arm-emulator: internal error ${(error as Error).stack ?? String(error)}`);
@@ -244,8 +250,9 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
   let gatewayError = false;
   try {
     const caller = authenticate(ctx.auth, req);
-    const body =
-      method === "PUT" || method === "PATCH" || method === "POST" ? parseJsonBody(text) : undefined;
+    const hasBody = (method === "PUT" || method === "PATCH" || method === "POST") && text.trim() !== "";
+    if (hasBody) assertJsonContentType(req);
+    const body = hasBody ? parseJsonBody(text) : undefined;
     const r: ArmRequest = {
       ctx,
       req,
@@ -283,6 +290,18 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
   }
   Object.assign(headers, response.headers);
   sendJson(res, response.status, method === "HEAD" ? undefined : response.body, headers);
+}
+
+/** ARM accepts only JSON request bodies: 415 UnsupportedMediaType otherwise. */
+function assertJsonContentType(req: IncomingMessage): void {
+  const type = String(req.headers["content-type"] ?? "");
+  if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return;
+  throw new ArmError(
+    415,
+    "UnsupportedMediaType",
+    `The content media type '${type.split(";")[0]}' is not supported. Only 'application/json' is supported.`,
+    { origin: "gateway" },
+  );
 }
 
 function handleIdentity(

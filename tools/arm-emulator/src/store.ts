@@ -55,7 +55,14 @@ interface Snapshot {
   groups: ResourceGroupRecord[];
   resources: ResourceRecord[];
   deletedVaults: DeletedVaultRecord[];
-  secrets?: { clientSecret: string; signingKey: string };
+  secrets?: PersistedSecrets;
+}
+
+/** Secrets kept with the state so credentials, tokens and the CA survive a CLI restart. */
+export interface PersistedSecrets {
+  clientSecret: string;
+  signingKey: string;
+  tls?: { key: string; cert: string };
 }
 
 const groupKey = (sub: string, rg: string): string => `${sub}/${rg}`.toLowerCase();
@@ -65,8 +72,8 @@ export class ArmStore {
   readonly groups = new Map<string, ResourceGroupRecord>();
   readonly resources = new Map<string, ResourceRecord>();
   readonly deletedVaults = new Map<string, DeletedVaultRecord>();
-  /** Secrets kept with the state so tokens and credentials survive a CLI restart. */
-  secrets: { clientSecret: string; signingKey: string } | undefined;
+  /** Secrets kept with the state so tokens, credentials and the CA survive a CLI restart. */
+  secrets: PersistedSecrets | undefined;
 
   constructor(private readonly path?: string) {}
 

@@ -26,10 +26,25 @@ describe("state file persistence", () => {
     const second = await startArmEmulator({ https: false, statePath });
     try {
       expect(second.clientSecret).toBe(first.clientSecret);
+      expect(second.ca).toBeUndefined();
       const reply = await send(`${second.url}${vault}`, { headers: { authorization: `Bearer ${token}` } });
       expect(reply.status).toBe(200);
       // An operation in flight at shutdown has finished by the restart.
       expect(reply.json.properties.provisioningState).toBe("Succeeded");
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("keeps the HTTPS certificate, so a client's NODE_EXTRA_CA_CERTS stays valid", async () => {
+    const path = join(dir, "tls-state.json");
+    const first = await startArmEmulator({ https: true, statePath: path });
+    await first.close();
+    const second = await startArmEmulator({ https: true, statePath: path });
+    try {
+      expect(second.ca).toBe(first.ca);
+      const reply = await send(`${second.url}/__emulator/health`, { ca: first.ca! });
+      expect(reply.status).toBe(200);
     } finally {
       await second.close();
     }

@@ -68,6 +68,14 @@ describe("resource groups", () => {
     expect(bad.json.error.message).toContain("Path 'tags.b'");
   });
 
+  it("answers 415 UnsupportedMediaType for a body that is not JSON", async () => {
+    const reply = await c.call("PUT", `${c.sub}/resourcegroups/rg1?${RG_API}`, "location=westus", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(reply.status).toBe(415);
+    expect(reply.json.error.code).toBe("UnsupportedMediaType");
+  });
+
   it("rejects malformed JSON with 400 InvalidRequestContent", async () => {
     const reply = await c.call("PUT", `${c.sub}/resourcegroups/rg1?${RG_API}`, "{not json");
     expect(reply.status).toBe(400);
