@@ -1,15 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createHttpHeaders } from "../../src/httpHeaders.js";
 import {
   type AccessToken,
   bearerTokenAuthenticationPolicy,
   bearerTokenAuthenticationPolicyName,
+  createEmptyPipeline,
+  createHttpHeaders,
+  createPipelineRequest,
   type GetTokenOptions,
+  type HttpClient,
+  type PipelineRequestOptions,
+  type PipelineResponse,
   type TokenCredential,
 } from "../../src/index.js";
-import { createEmptyPipeline } from "../../src/pipeline.js";
-import { createPipelineRequest, type PipelineRequestOptions } from "../../src/pipelineRequest.js";
-import type { HttpClient, PipelineResponse } from "../../src/pipelineResponse.js";
 
 const scope = "https://management.azure.com/.default";
 const minutes = (n: number) => n * 60_000;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createHttpHeaders } from "../../src/httpHeaders.js";
-import { requestSigningPolicy, requestSigningPolicyName } from "../../src/index.js";
-import { createEmptyPipeline } from "../../src/pipeline.js";
-import { createPipelineRequest } from "../../src/pipelineRequest.js";
-import type { HttpClient } from "../../src/pipelineResponse.js";
+import {
+  createEmptyPipeline,
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpClient,
+  requestSigningPolicy,
+  requestSigningPolicyName,
+} from "../../src/index.js";
 
 describe("requestSigningPolicy", () => {
   it("signs each attempt after every other policy, inside the retry loop", async () => {
