@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { encodeForWorker } from "./encodeForWorker.js";
 import { getSyncBridge } from "./syncBridgeInstance.js";
 import type { AsyncClientConstructor, SyncClientClass } from "./syncClientTypes.js";
-import { installSyncMembers } from "./syncObjectPrototype.js";
+import { installSyncMembers, registerSyncClassPrototype } from "./syncObjectPrototype.js";
 import { adoptHandle } from "./syncProxyHandles.js";
 import type { WireHandle } from "./syncWireFormat.js";
 
@@ -115,6 +115,7 @@ export function createSyncClientClass<
       }
     },
   }[name]!;
+  registerSyncClassPrototype(exportName, SyncClass.prototype);
   for (const method of options.staticMethods ?? []) {
     Object.defineProperty(SyncClass, method, {
       configurable: true,

@@ -57,9 +57,26 @@ export function installSyncMembers(proto: object, shape: ObjectShape): void {
 }
 
 const prototypes = new Map<string, object>();
+const classPrototypes = new Map<string, object>();
 
-/** One prototype per distinct shape, so proxies of the same class share their methods. */
+/**
+ * Makes worker-side objects of class `className` arrive as instances of a sync class (made by
+ * `createSyncClientClass`), so `getContainerClient()` returns a real `ContainerClient` twin.
+ */
+export function registerSyncClassPrototype(className: string, proto: object): void {
+  classPrototypes.set(className, proto);
+}
+
+/**
+ * The prototype for a proxy of this shape: the registered sync class's when there is one, else
+ * one per distinct shape, so proxies of the same class share their methods.
+ */
 export function syncObjectPrototype(shape: ObjectShape): object {
+  const classPrototype = classPrototypes.get(shape.className);
+  if (classPrototype !== undefined) {
+    installSyncMembers(classPrototype, shape);
+    return classPrototype;
+  }
   const key = `${shape.kind}|${shape.className}|${shape.methods.join(",")}|${shape.props.join(",")}|${shape.asyncIterable}`;
   let proto = prototypes.get(key);
   if (proto === undefined) {

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeSyncBridge } from "../../src/index.js";
-import { FixtureClient, FixtureCredential } from "./syncBridgeFixtureClients.js";
+import { FixtureChildClient, FixtureClient, FixtureCredential } from "./syncBridgeFixtureClients.js";
 
 afterAll(() => closeSyncBridge());
 
@@ -64,6 +64,12 @@ describe("createSyncClientClass", () => {
     expect(child.describe()).toEqual({ name: "box", parentCalls: 1 });
   });
 
+  it("makes returned objects instances of the sync class made for their class, if any", () => {
+    const client = new FixtureClient("https://acct.example");
+    expect(client.getChildClient("box")).toBeInstanceOf(FixtureChildClient);
+    expect(FixtureClient.fromName("acct")).toBeInstanceOf(FixtureClient);
+  });
+
   it("hands a sync twin passed as an argument to the worker as the real object", () => {
     const credential = new FixtureCredential("s3cr3t");
     const client = new FixtureClient("https://acct.example", { credential });
@@ -124,7 +130,9 @@ describe("arguments that cannot cross", () => {
   });
 
   it("refuses a stream and says to pass the data or a file path", () => {
-    expect(() => client().echo(Readable.from(["x"]))).toThrow(/a stream cannot be passed.*Uint8Array\/Buffer/);
+    expect(() => client().echo(Readable.from(["x"]))).toThrow(
+      /a stream cannot be passed.*Uint8Array\/Buffer/,
+    );
   });
 
   it("refuses a credential made on this thread and points to the /sync entry", () => {

@@ -6,6 +6,7 @@ import {
   type SyncClientClass,
 } from "../../src/index.js";
 import {
+  type FixtureChildClient as AsyncFixtureChildClient,
   FixtureClient as AsyncFixtureClient,
   type FixtureCredential as AsyncFixtureCredential,
   FixtureError,
@@ -20,6 +21,11 @@ export const FixtureClient: SyncClientClass<typeof AsyncFixtureClient, "fromName
   "fromName"
 >({ moduleSpecifier: fixtureUrl, exportName: "FixtureClient", staticMethods: ["fromName"] });
 export type FixtureClient = SyncClient<AsyncFixtureClient>;
+
+export const FixtureChildClient = createSyncClientClass<typeof AsyncFixtureChildClient>({
+  moduleSpecifier: fixtureUrl,
+  exportName: "FixtureChildClient",
+});
 
 export const FixtureCredential = createSyncClientClass<typeof AsyncFixtureCredential>({
   modulePath: fixtureUrl.pathname,
