@@ -1,4 +1,4 @@
-import { XMLParser } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
 import { isRecord } from "../compileObject.js";
 import { deserialize } from "../deserialize.js";
 import { describeValue } from "../describeValue.js";
@@ -6,6 +6,7 @@ import type { Infer } from "../inferType.js";
 import type { ArraySchema, ObjectSchema, Schema } from "../schema.js";
 import { DeserializationError } from "../serdeErrors.js";
 import { createProblem } from "../serdeProblem.js";
+import { loadFastXmlParser } from "./loadFastXmlParser.js";
 import { ATTRIBUTES, rootName, TEXT, xmlProperties } from "./xmlNames.js";
 
 let parser: XMLParser | undefined;
@@ -13,7 +14,7 @@ let parser: XMLParser | undefined;
 function getParser(): XMLParser {
   // Values stay text (parseTagValue: false) so "0123" etags and names survive; the schema decides types.
   // Whitespace is kept because blob names and metadata values may start or end with spaces.
-  parser ??= new XMLParser({
+  parser ??= new (loadFastXmlParser().XMLParser)({
     ignoreAttributes: false,
     attributesGroupName: ATTRIBUTES,
     attributeNamePrefix: "",

@@ -1,14 +1,15 @@
-import { XMLBuilder } from "fast-xml-parser";
+import type { XMLBuilder } from "fast-xml-parser";
 import { isRecord } from "../compileObject.js";
 import type { InferInput } from "../inferType.js";
 import type { ObjectSchema, Schema } from "../schema.js";
 import { serialize } from "../serialize.js";
+import { loadFastXmlParser } from "./loadFastXmlParser.js";
 import { ATTRIBUTES, TEXT, xmlProperties } from "./xmlNames.js";
 
 let builder: XMLBuilder | undefined;
 
 function getBuilder(): XMLBuilder {
-  builder ??= new XMLBuilder({
+  builder ??= new (loadFastXmlParser().XMLBuilder)({
     ignoreAttributes: false,
     attributesGroupName: ATTRIBUTES,
     attributeNamePrefix: "",
