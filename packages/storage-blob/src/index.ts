@@ -22,6 +22,7 @@ export type {
   AppendBlobSealOptions,
   BlobAbortCopyFromURLOptions,
   BlobBeginCopyFromURLOptions,
+  BlobBeginCopyFromURLResponse,
   BlobBeginCopyFromUrlPollState,
   BlobCreateOptions,
   BlobCreateSnapshotOptions,

@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { isResourceNotFoundError } from "@azkit/core-http";
+import { createPoller, type OperationState, type PollerLike } from "@azkit/core-lro";
 import { parseBlobUrl, setUrlParameter } from "../blobUrl.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import { blobHTTPHeadersToRequest, type BlobHTTPHeaders } from "../models/blobHTTPHeaders.js";
@@ -7,6 +8,7 @@ import { blobPropertiesFromHeaders } from "../models/blobPropertiesFromHeaders.j
 import type {
   BlobAbortCopyFromURLOptions,
   BlobBeginCopyFromURLOptions,
+  BlobBeginCopyFromURLResponse,
   BlobCreateSnapshotOptions,
   BlobCreateSnapshotResponse,
   BlobDeleteIfExistsResponse,
@@ -40,6 +42,7 @@ import { createResilientStream } from "../transfer/resilientStream.js";
 import { readTags, writeTags } from "../xml/blobXml.js";
 import type { AppendBlobClient } from "./appendBlobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
+import { blobCopyPollingStrategy } from "./blobCopyPollingStrategy.js";
 import { BlobLeaseClient } from "./blobLeaseClient.js";
 import type { BlockBlobClient } from "./blockBlobClient.js";
 import { resolveClient } from "./clientConstruction.js";
@@ -528,6 +531,53 @@ export class BlobClient {
       copyId: res.headers.get("x-ms-copy-id"),
       copyStatus: res.headers.get("x-ms-copy-status") as CopyStatusType | undefined,
     };
+  }
+
+  /**
+   * Copies `copySource` into this blob on the service side and returns a poller for the copy.
+   *
+   * @remarks The poller is returned at once and is awaitable: `await blob.beginCopyFromURL(url)`
+   * waits for the copy's end; keep the poller to watch progress, `cancel()` (aborts the copy) or
+   * `serialize()` it and resume later with `resumeFrom`.
+   * @example
+   * ```ts
+   * const poller = blobClient.beginCopyFromURL(sourceBlob.url, { intervalInMs: 1000 });
+   * poller.onProgress((state) => console.log(state.status));
+   * const result = await poller.pollUntilDone();
+   * ```
+   */
+  public beginCopyFromURL(
+    copySource: string,
+    options: BlobBeginCopyFromURLOptions = {},
+  ): PollerLike<OperationState<BlobBeginCopyFromURLResponse>, BlobBeginCopyFromURLResponse> {
+    const poller = createPoller({
+      strategy: blobCopyPollingStrategy(this, copySource, options),
+      intervalInMs: options.intervalInMs ?? 15_000,
+      restoreFrom: options.resumeFrom,
+      abortSignal: options.abortSignal,
+    });
+    const onProgress = options.onProgress;
+    if (onProgress) {
+      poller.onProgress((state) => {
+        const r = state.result ?? state.partialResult;
+        onProgress({
+          copyId: r?.copyId,
+          copyStatus: r?.copyStatus,
+          copyProgress: (r as { copyProgress?: string } | undefined)?.copyProgress,
+          copySource,
+          isCompleted: state.status !== "running" && state.status !== "notStarted",
+        });
+      });
+    }
+    return poller;
+  }
+
+  /** Copies `copySource` into this blob and resolves when the copy has finished. */
+  public async beginCopyFromURLAndWait(
+    copySource: string,
+    options: BlobBeginCopyFromURLOptions = {},
+  ): Promise<BlobBeginCopyFromURLResponse> {
+    return this.beginCopyFromURL(copySource, options).pollUntilDone({ abortSignal: options.abortSignal });
   }
 
   /** Aborts a pending copy into this blob, leaving it empty with its metadata. */

@@ -322,6 +322,15 @@ export interface BlobStartCopyFromURLResponse extends EntityResponse {
 }
 
 /**
+ * Result of a finished copy (`beginCopyFromURL`): the destination's copy properties.
+ * @public
+ */
+export interface BlobBeginCopyFromURLResponse extends BlobStartCopyFromURLResponse {
+  /** `copied/total` bytes. */
+  copyProgress?: string;
+}
+
+/**
  * State of a copy poller.
  * @public
  */
