@@ -46,7 +46,7 @@ export interface RunningOperation {
   requestUrl: string;
   /** Sends the initial request; called once, when the poller is created without `restoreFrom`. */
   sendInitialRequest(options: LroRequestOptions): Promise<LroResponse>;
-  /** Sends a GET to `url` (a status monitor, a Location, or the resource). Must not throw on 4xx/5xx statuses if it can avoid it: the strategy decides what they mean. */
+  /** Sends a GET to `url` (a status monitor, a Location, or the resource). May resolve with a 4xx/5xx response or throw core-http's `HttpResponseError` for it: the strategy treats both alike. */
   sendPollRequest(url: string, options: LroRequestOptions): Promise<LroResponse>;
 }
 

@@ -11,7 +11,7 @@ import type { LroResponse, RunningOperation } from "./lroResponse.js";
  * @public
  */
 export interface PipelineLroOptions {
-  /** Sends a request through the client's pipeline and resolves with the response whatever its status (a pipeline's `sendRequest`, not a call that throws on 4xx). */
+  /** Sends a request through the client's pipeline: `ServiceClient.sendRequest` (throws the typed error for statuses >= 400) or a bare pipeline's `sendRequest` (resolves whatever the status); both work. */
   sendRequest: SendRequest;
   /** The operation's initial request (PUT/PATCH/POST/DELETE), built by the client method; sent once. */
   initialRequest: PipelineRequest;
@@ -26,7 +26,7 @@ export interface PipelineLroOptions {
  * ```ts
  * beginCreateOrUpdate(resourceGroupName: string, vaultName: string, parameters: VaultCreateOrUpdateParameters, options: BeginCreateOrUpdateOptions = {}) {
  *   const initialRequest = createPipelineRequest({ url, method: "PUT", body: JSON.stringify(parameters), abortSignal: options.abortSignal });
- *   const lro = createPipelineLro({ sendRequest: (request) => this.pipeline.sendRequest(this.httpClient, request), initialRequest });
+ *   const lro = createPipelineLro({ sendRequest: (request) => this.client.sendRequest(request), initialRequest }); // a ServiceClient
  *   return createHttpPoller<Vault>(lro, { restoreFrom: options.restoreFrom, intervalInMs: options.intervalInMs, processResult: deserializeVault });
  * }
  * ```

@@ -1,3 +1,4 @@
+import { isHttpResponseError } from "@azkit/core-http";
 import { createOperationError, createResponseError } from "../errors.js";
 import {
   getHeader,
@@ -158,7 +159,17 @@ export function createArmPollingStrategy<TResult>(
     },
 
     async poll(context, requestOptions) {
-      const response = await lro.sendPollRequest(context.pollUrl, requestOptions);
+      let response: LroResponse;
+      try {
+        response = await lro.sendPollRequest(context.pollUrl, requestOptions);
+      } catch (error) {
+        // A transport that throws for 4xx (ServiceClient.sendRequest) reports a failed Location
+        // operation this way; it means the same as receiving the 4xx.
+        if (context.mode === "location" && isHttpResponseError(error) && error.statusCode < 500) {
+          return { status: "failed", context, error };
+        }
+        throw error;
+      }
       const retryAfterInMs = parseRetryAfterInMs(response.headers);
       const { statusCode } = response;
 

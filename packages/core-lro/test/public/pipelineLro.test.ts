@@ -5,8 +5,10 @@ import {
   HttpResponseError,
   isHttpResponseError,
   type PipelineRequest,
+  ResourceExistsError,
   ResourceNotFoundError,
   RestError,
+  ServiceClient,
 } from "@azkit/core-http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpPoller, createPipelineLro } from "../../src/index.js";
@@ -117,5 +119,44 @@ describe("createPipelineLro (core-http pipeline)", () => {
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ name: "AbortError", code: "ABORTED" });
     expect(sequence(server)).toEqual(["DELETE /r"]);
+  });
+});
+
+describe("createPipelineLro over a ServiceClient (throws for statuses >= 400)", () => {
+  const client = new ServiceClient({
+    packageName: "@azkit/core-lro-tests",
+    packageVersion: "0.0.0",
+    allowInsecureConnection: true,
+    retryTotal: 0,
+  });
+  const viaClient = (request: PipelineRequest) => client.sendRequest(request);
+
+  it("completes an operation the same way", async () => {
+    server = await startArmServer({
+      "DELETE /r": [{ status: 202, headers: { location: "{base}/loc" } }],
+      "GET /loc": [{ status: 202, headers: { location: "{base}/loc" } }, { status: 204 }],
+    });
+    const initialRequest = createPipelineRequest({ url: `${server.url}/r`, method: "DELETE" });
+    const poller = createHttpPoller(createPipelineLro({ sendRequest: viaClient, initialRequest }), {
+      intervalInMs: 0,
+    });
+    await expect(poller).resolves.toBeUndefined();
+    expect(sequence(server)).toEqual(["DELETE /r", "GET /loc", "GET /loc"]);
+  });
+
+  it("still reports a 4xx from the Location as the operation's failure", async () => {
+    server = await startArmServer({
+      "DELETE /r": [{ status: 202, headers: { location: "{base}/loc" } }],
+      "GET /loc": [{ status: 409, body: { error: { code: "ScopeLocked", message: "locked" } } }],
+    });
+    const initialRequest = createPipelineRequest({ url: `${server.url}/r`, method: "DELETE" });
+    const poller = createHttpPoller(createPipelineLro({ sendRequest: viaClient, initialRequest }), {
+      intervalInMs: 0,
+    });
+    await expect(poller).rejects.toBeInstanceOf(ResourceExistsError);
+    expect(poller.operationState).toMatchObject({
+      status: "failed",
+      error: { code: "ScopeLocked", statusCode: 409 },
+    });
   });
 });
