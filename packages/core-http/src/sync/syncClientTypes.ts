@@ -42,8 +42,12 @@ export interface SyncPoller<TResult, TState = unknown> {
   result(): TResult;
   /** Polls until the operation ends and returns its result (throws its error). */
   pollUntilDone(): TResult;
-  /** Sends one status request and updates `operationState`. */
-  poll(): void;
+  /** The result if the operation succeeded, else undefined; never blocks. */
+  getResult(): TResult | undefined;
+  /** Sends one status request, updates `operationState` and returns it. */
+  poll(): TState;
+  /** Asks the service to cancel the operation, where it supports that; returns the new state. */
+  cancel(): TState;
   /** Blocks until the initial request was accepted. */
   submitted(): void;
   /** A string that lets another poller resume this operation (`restoreFrom`). */

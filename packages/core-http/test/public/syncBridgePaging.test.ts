@@ -62,8 +62,9 @@ describe("pollers through the sync bridge", () => {
 
   it("poll one step at a time, and serialize", () => {
     const poller = new FixtureClient("https://acct.example").beginOperation(2);
-    poller.poll();
+    expect(poller.poll()).toEqual({ status: "running", step: 1 });
     expect(poller.operationState).toEqual({ status: "running", step: 1 });
+    expect(poller.getResult()).toBeUndefined();
     expect(JSON.parse(poller.serialize())).toEqual({ state: { status: "running", step: 1 } });
     expect(poller.result()).toEqual({ id: "op1", steps: 2 });
   });
@@ -74,6 +75,13 @@ describe("pollers through the sync bridge", () => {
     poller.onProgress((state) => states.push(state.step));
     poller.result();
     expect(states).toEqual([1, 2, 3]);
+  });
+
+  it("cancel where the operation supports it", () => {
+    const poller = new FixtureClient("https://acct.example").beginOperation(5);
+    poller.poll();
+    expect(poller.cancel()).toEqual({ status: "canceled", step: 1 });
+    expect(poller.isDone).toBe(true);
   });
 
   it("iterate over the states", () => {
