@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { AuthConfig, Caller } from "./auth.js";
 import type { FaultInjector } from "./faults.js";
 import type { RequestIds } from "./httpIo.js";
-import type { OperationTracker } from "./lro.js";
+import type { Operation, OperationTracker } from "./lro.js";
 import type { ResolvedOptions } from "./options.js";
 import type { ArmStore, SystemData } from "./store.js";
 
@@ -65,6 +65,20 @@ export function bodyObject(body: unknown): Record<string, unknown> {
   return typeof body === "object" && body !== null && !Array.isArray(body)
     ? (body as Record<string, unknown>)
     : {};
+}
+
+/**
+ * Starts a long-running operation for a request; an armed `lroFailure` fault makes it end Failed
+ * with `error`, running `fail` instead of `complete`.
+ */
+export function startOperation(
+  r: ArmRequest,
+  scope: string,
+  complete: () => void,
+  onFailure: { error: { code: string; message: string }; fail: () => void },
+): Operation {
+  const failure = r.ctx.faults.takeOperationFailure(r.method, r.url.pathname);
+  return r.ctx.operations.start(scope, complete, failure ? onFailure : undefined);
 }
 
 /** Retry-After header for LRO responses. */

@@ -6,9 +6,10 @@ export interface FaultSpec {
    * `status`: answer with `status` (429/500/503/...) and an ARM error body;
    * `hang`: never answer (until the client gives up or the emulator closes);
    * `reset`: reset the TCP connection without answering;
-   * `truncate`: send headers and half a body, then drop the connection.
+   * `truncate`: send headers and half a body, then drop the connection;
+   * `lroFailure`: the next long-running operation a matching request starts ends Failed.
    */
-  kind: "status" | "hang" | "reset" | "truncate";
+  kind: "status" | "hang" | "reset" | "truncate" | "lroFailure";
   /** Status for kind "status" (default 503). */
   status?: number;
   /** How many matching requests it affects (default 1). */
@@ -39,7 +40,7 @@ export class FaultInjector {
 
   /** Arms a fault. */
   add(spec: FaultSpec): void {
-    if (!["status", "hang", "reset", "truncate"].includes(spec.kind)) {
+    if (!["status", "hang", "reset", "truncate", "lroFailure"].includes(spec.kind)) {
       throw new TypeError(`unknown fault kind '${String(spec.kind)}'`);
     }
     this.armed.push({ ...spec, remaining: spec.count ?? 1 });
@@ -55,10 +56,25 @@ export class FaultInjector {
     return this.armed.map((f) => ({ ...f }));
   }
 
-  /** Takes the first fault matching a request, consuming one of its uses. */
+  /** Takes the first request-level fault matching a request, consuming one of its uses. */
   take(target: "arm" | "token", method: string, path: string): FaultSpec | undefined {
+    return this.takeWhere(target, method, path, (f) => f.kind !== "lroFailure");
+  }
+
+  /** Takes an armed `lroFailure` for an operation a request starts. */
+  takeOperationFailure(method: string, path: string): FaultSpec | undefined {
+    return this.takeWhere("arm", method, path, (f) => f.kind === "lroFailure");
+  }
+
+  private takeWhere(
+    target: "arm" | "token",
+    method: string,
+    path: string,
+    kind: (f: FaultSpec) => boolean,
+  ): FaultSpec | undefined {
     const index = this.armed.findIndex(
       (f) =>
+        kind(f) &&
         (f.target ?? "arm") !== (target === "arm" ? "token" : "arm") &&
         (!f.methods || f.methods.some((m) => m.toUpperCase() === method)) &&
         (!f.pathContains || path.toLowerCase().includes(f.pathContains.toLowerCase())),

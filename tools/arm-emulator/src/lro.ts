@@ -10,8 +10,12 @@ export interface Operation {
   remainingPolls: number;
   /** Epoch ms before which the operation stays in progress. */
   notBefore: number;
-  /** Runs once when the operation completes (e.g. the cascade delete of a group). */
+  /** Runs once when the operation succeeds (e.g. the cascade delete of a group). */
   complete: () => void;
+  /** Runs once when the operation fails (an injected `lroFailure` fault). */
+  fail: (() => void) | undefined;
+  /** Set when the operation is to fail, and once it has: ARM's error for it. */
+  error: { code: string; message: string } | undefined;
   /** For `Azure-AsyncOperation` status URLs: subscription and namespace it belongs to. */
   scope: string;
 }
@@ -22,8 +26,15 @@ export class OperationTracker {
 
   constructor(private readonly pacing: { polls: number; minDurationInMs: number }) {}
 
-  /** Starts an operation; `complete` runs on the poll that finishes it. */
-  start(scope: string, complete: () => void): Operation {
+  /**
+   * Starts an operation; `complete` runs on the poll that finishes it, or `fail` when `failure`
+   * says it is to fail.
+   */
+  start(
+    scope: string,
+    complete: () => void,
+    failure?: { error: { code: string; message: string }; fail: () => void },
+  ): Operation {
     const op: Operation = {
       id: randomUUID(),
       status: "InProgress",
@@ -31,6 +42,8 @@ export class OperationTracker {
       remainingPolls: this.pacing.polls,
       notBefore: Date.now() + this.pacing.minDurationInMs,
       complete,
+      fail: failure?.fail,
+      error: failure?.error,
       scope: scope.toLowerCase(),
     };
     this.operations.set(op.id, op);
@@ -43,7 +56,7 @@ export class OperationTracker {
     return this.operations.get(id);
   }
 
-  /** Counts one poll; returns whether the operation is now done. */
+  /** Counts one poll; returns whether the operation is now done (succeeded or failed). */
   poll(op: Operation): boolean {
     if (op.status !== "InProgress") return true;
     if (op.remainingPolls > 0) {
@@ -56,9 +69,14 @@ export class OperationTracker {
   }
 
   private finish(op: Operation): void {
-    op.status = "Succeeded";
     op.endTime = new Date().toISOString();
-    op.complete();
+    if (op.error) {
+      op.status = "Failed";
+      op.fail?.();
+    } else {
+      op.status = "Succeeded";
+      op.complete();
+    }
   }
 
   /** Forgets every operation (state reset). */

@@ -1,5 +1,12 @@
 import { ArmError, resourceGroupNotFound } from "./armError.js";
-import { type ArmRequest, type ArmResponse, bodyObject, normalizeLocation, retryAfter } from "./context.js";
+import {
+  type ArmRequest,
+  type ArmResponse,
+  bodyObject,
+  normalizeLocation,
+  retryAfter,
+  startOperation,
+} from "./context.js";
 import { specData } from "./generated/specSchemas.js";
 import { matchesFilter, paginate, parseFilter } from "./paging.js";
 import type { ResourceGroupRecord } from "./store.js";
@@ -88,12 +95,26 @@ export function handleGroup(r: ArmRequest, sub: string, rg: string): ArmResponse
     case "DELETE": {
       const group = requireWritableGroup(r, sub, rg);
       group.provisioningState = "Deleting";
-      const op = r.ctx.operations.start(sub, () => {
-        // Key Vault keeps vaults of a deleted group in its soft-deleted list.
-        for (const res of store.resourcesIn(sub, rg))
-          if (res.type === VAULT_TYPE) softDeleteVault(r.ctx, res);
-        store.deleteGroupCascade(sub, rg);
-      });
+      const op = startOperation(
+        r,
+        sub,
+        () => {
+          // Key Vault keeps vaults of a deleted group in its soft-deleted list.
+          for (const res of store.resourcesIn(sub, rg))
+            if (res.type === VAULT_TYPE) softDeleteVault(r.ctx, res);
+          store.deleteGroupCascade(sub, rg);
+        },
+        {
+          error: {
+            code: "ResourceGroupDeletionBlocked",
+            message: `Deletion of resource group '${group.name}' failed as resources in it could not be deleted (injected lroFailure).`,
+          },
+          fail: () => {
+            group.provisioningState = "Succeeded";
+            store.changed();
+          },
+        },
+      );
       const location = new URL(
         `/subscriptions/${sub}/operationresults/${encodeOperationToken(op.id, group)}`,
         r.ctx.baseUrl(),
@@ -132,7 +153,11 @@ export function handleOperationResult(r: ArmRequest, sub: string, token: string)
       origin: "gateway",
     });
   }
-  if (r.ctx.operations.poll(op)) return { status: 200 };
+  if (r.ctx.operations.poll(op)) {
+    // ARM reports a failed operation on its Location URL with the error status and body.
+    if (op.status === "Failed") throw new ArmError(409, op.error!.code, op.error!.message);
+    return { status: 200 };
+  }
   const location = new URL(r.url.pathname + r.url.search, r.ctx.baseUrl());
   return { status: 202, headers: { Location: location.toString(), ...retryAfter(r.ctx) } };
 }

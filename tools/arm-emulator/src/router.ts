@@ -194,8 +194,11 @@ function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmRe
       startTime: op.startTime,
     };
     if (op.endTime) body.endTime = op.endTime;
+    if (op.status === "Failed") body.error = op.error;
     return { status: 200, body, headers: done ? {} : retryAfter(r.ctx) };
   }
+  // ARM reports a failed operation on its Location URL with the error status and body.
+  if (done && op.status === "Failed") throw new ArmError(409, op.error!.code, op.error!.message);
   if (done) return { status: 200 };
   return {
     status: 202,

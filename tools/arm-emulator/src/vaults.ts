@@ -6,6 +6,7 @@ import {
   type EmulatorContext,
   normalizeLocation,
   retryAfter,
+  startOperation,
   systemDataFor,
 } from "./context.js";
 import { specData } from "./generated/specSchemas.js";
@@ -164,10 +165,24 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
       if (body.tags) record.tags = body.tags as Record<string, string>;
       let headers: Record<string, string> = {};
       if (!existing) {
-        const op = r.ctx.operations.start(sub, () => {
-          properties.provisioningState = "Succeeded";
-          store.changed();
-        });
+        const op = startOperation(
+          r,
+          sub,
+          () => {
+            properties.provisioningState = "Succeeded";
+            store.changed();
+          },
+          {
+            error: {
+              code: "VaultProvisioningFailed",
+              message: `Provisioning of vault '${name}' failed (injected lroFailure).`,
+            },
+            fail: () => {
+              properties.provisioningState = "Failed";
+              store.changed();
+            },
+          },
+        );
         if (op.status === "InProgress") {
           record.pendingOperationId = op.id;
           headers = { ...asyncOperationHeader(r, sub, location, op.id), ...retryAfter(r.ctx) };
@@ -297,10 +312,18 @@ export function handleDeletedVault(
       `Operation 'DeletedVaultPurge' is not allowed: the vault '${name}' has purge protection enabled.`,
     );
   }
-  const op = r.ctx.operations.start(sub, () => {
-    r.ctx.store.deletedVaults.delete(name.toLowerCase());
-    r.ctx.store.changed();
-  });
+  const op = startOperation(
+    r,
+    sub,
+    () => {
+      r.ctx.store.deletedVaults.delete(name.toLowerCase());
+      r.ctx.store.changed();
+    },
+    {
+      error: { code: "PurgeFailed", message: `Purging vault '${name}' failed (injected lroFailure).` },
+      fail: () => {},
+    },
+  );
   const url = new URL(
     `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${d.location}/operationResults/${op.id}`,
     r.ctx.baseUrl(),

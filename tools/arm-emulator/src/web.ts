@@ -5,6 +5,7 @@ import {
   bodyObject,
   normalizeLocation,
   retryAfter,
+  startOperation,
   systemDataFor,
 } from "./context.js";
 import { paginate } from "./paging.js";
@@ -143,10 +144,24 @@ export function handleWeb(
       let headers: Record<string, string> = {};
       if (!existing) {
         status = 202;
-        const op = r.ctx.operations.start(sub, () => {
-          properties.provisioningState = "Succeeded";
-          store.changed();
-        });
+        const op = startOperation(
+          r,
+          sub,
+          () => {
+            properties.provisioningState = "Succeeded";
+            store.changed();
+          },
+          {
+            error: {
+              code: "ProvisioningFailed",
+              message: `Provisioning of '${name}' failed (injected lroFailure).`,
+            },
+            fail: () => {
+              properties.provisioningState = "Failed";
+              store.changed();
+            },
+          },
+        );
         if (op.status === "InProgress") record.pendingOperationId = op.id;
         headers = retryAfter(r.ctx);
         if (r.ctx.options.lro.asyncOperationHeader) {

@@ -115,6 +115,46 @@ describe("fault injection", () => {
     expect((await c.call("GET", `${c.sub}/resourcegroups?${RG_API}`)).status).toBe(200);
   });
 
+  it("lroFailure: a group delete fails on its Location URL (409) and the group stays", async () => {
+    const a = await start({ lro: { polls: 1 } });
+    await c.call("PUT", `${c.sub}/resourcegroups/rg?${RG_API}`, { location: "westus" });
+    a.injectFault({ kind: "lroFailure", methods: ["DELETE"] });
+    // A request-level fault check must not consume it.
+    expect((await c.call("GET", `${c.sub}/resourcegroups/rg?${RG_API}`)).status).toBe(200);
+    const started = await c.call("DELETE", `${c.sub}/resourcegroups/rg?${RG_API}`);
+    expect(started.status).toBe(202);
+    expect((await c.call("GET", started.headers.location!)).status).toBe(202);
+    const failed = await c.call("GET", started.headers.location!);
+    expect(failed.status).toBe(409);
+    expect(failed.json.error.code).toBe("ResourceGroupDeletionBlocked");
+    const group = await c.call("GET", `${c.sub}/resourcegroups/rg?${RG_API}`);
+    expect(group.json.properties.provisioningState).toBe("Succeeded");
+  });
+
+  it("lroFailure: vault provisioning ends Failed, with the error on Azure-AsyncOperation", async () => {
+    const a = await start({ lro: { polls: 1, asyncOperationHeader: true } });
+    await c.call("PUT", `${c.sub}/resourcegroups/rg?${RG_API}`, { location: "westus" });
+    a.injectFault({ kind: "lroFailure", pathContains: "/vaults/" });
+    const created = await c.call(
+      "PUT",
+      `${c.sub}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1?api-version=2025-05-01`,
+      {
+        location: "westus",
+        properties: { tenantId: a.tenantId, sku: { family: "A", name: "standard" } },
+      },
+    );
+    expect(created.status).toBe(201);
+    const monitor = created.headers["azure-asyncoperation"]!;
+    expect((await c.call("GET", monitor)).json.status).toBe("InProgress");
+    const failed = await c.call("GET", monitor);
+    expect(failed.json).toMatchObject({ status: "Failed", error: { code: "VaultProvisioningFailed" } });
+    const vault = await c.call(
+      "GET",
+      `${c.sub}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1?api-version=2025-05-01`,
+    );
+    expect(vault.json.properties.provisioningState).toBe("Failed");
+  });
+
   it("arms faults given in the options", async () => {
     await start({ faults: [{ kind: "status", status: 502, count: 1 }] });
     // the token request (target "token") is not affected; the first ARM call is.
