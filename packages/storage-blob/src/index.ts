@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { AppendBlobClient } from "./clients/appendBlobClient.js";
+export { BlobBatchClient } from "./clients/blobBatchClient.js";
 export { BlobClient } from "./clients/blobClient.js";
 export { BlobLeaseClient } from "./clients/blobLeaseClient.js";
 export { BlobServiceClient } from "./clients/blobServiceClient.js";
@@ -14,6 +15,13 @@ export { PageBlobClient } from "./clients/pageBlobClient.js";
 export type { StorageCredential } from "./clients/storageContext.js";
 export { AnonymousCredential } from "./credentials/anonymousCredential.js";
 export { StorageSharedKeyCredential } from "./credentials/storageSharedKeyCredential.js";
+export type {
+  BatchAccessTier,
+  BatchSubResponse,
+  BlobBatchDeleteBlobsOptions,
+  BlobBatchSetBlobsAccessTierOptions,
+  BlobBatchSubmitBatchResponse,
+} from "./models/batchModels.js";
 export type { BlobHTTPHeaders } from "./models/blobHTTPHeaders.js";
 export { BlobIntegrityError } from "./models/blobIntegrityError.js";
 export type {

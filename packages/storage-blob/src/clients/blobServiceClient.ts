@@ -33,6 +33,7 @@ import type { AccountSASResourceTypes } from "../sas/accountSASResourceTypes.js"
 import { generateAccountSASQueryParameters } from "../sas/accountSASSignatureValues.js";
 import { readUserDelegationKey, writeKeyInfo } from "../xml/blobXml.js";
 import { readFilterBlobs, readListContainers } from "../xml/listXml.js";
+import { BlobBatchClient } from "./blobBatchClient.js";
 import { ContainerClient } from "./containerClient.js";
 import { resolveClient } from "./clientConstruction.js";
 import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
@@ -101,6 +102,11 @@ export class BlobServiceClient {
       appendToUrlPath(this.url, encodeURIComponent(containerName)),
       contextOf(this) as never,
     );
+  }
+
+  /** A client for batches of deletes and tier changes across this account. */
+  public getBlobBatchClient(): BlobBatchClient {
+    return new BlobBatchClient(this.url, contextOf(this) as never);
   }
 
   /**

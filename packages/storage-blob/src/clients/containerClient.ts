@@ -52,6 +52,7 @@ import type { ContainerGenerateSasUrlOptions } from "../sas/generateSasUrlOption
 import { readListBlobs } from "../xml/listXml.js";
 import { readSignedIdentifiers, writeSignedIdentifiers } from "../xml/blobXml.js";
 import { AppendBlobClient } from "./appendBlobClient.js";
+import { BlobBatchClient } from "./blobBatchClient.js";
 import { BlobClient } from "./blobClient.js";
 import { BlobLeaseClient } from "./blobLeaseClient.js";
 import { BlockBlobClient } from "./blockBlobClient.js";
@@ -147,6 +148,11 @@ export class ContainerClient {
   /** A client for a page blob in this container. */
   public getPageBlobClient(blobName: string): PageBlobClient {
     return new PageBlobClient(this.blobUrl(blobName), contextOf(this) as never);
+  }
+
+  /** A client for batches of deletes and tier changes on blobs of this container. */
+  public getBlobBatchClient(): BlobBatchClient {
+    return new BlobBatchClient(this.url, contextOf(this) as never);
   }
 
   /** A lease client for this container. */

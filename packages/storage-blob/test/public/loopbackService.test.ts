@@ -1,0 +1,176 @@
+// Features Azurite 3.35 cannot exercise, against a loopback server speaking the documented wire
+// format: user delegation keys (Azurite needs OAuth over HTTPS), copies that stay pending for a
+// while (Azurite copies within an account synchronously) and aborting them.
+import { createHmac } from "node:crypto";
+import type { AccessToken, TokenCredential } from "@azkit/core-http";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  BlobSASPermissions,
+  BlobServiceClient,
+  generateBlobSASQueryParameters,
+  StorageSharedKeyCredential,
+} from "../../src/index.js";
+import { startLoopbackBlobService } from "../helpers/loopbackBlobService.js";
+
+let closeServer: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await closeServer?.();
+  closeServer = undefined;
+});
+
+const fakeToken: TokenCredential = {
+  async getToken(): Promise<AccessToken> {
+    return { token: "token-123", expiresOnTimestamp: Date.now() + 3600_000 };
+  },
+};
+
+describe("getUserDelegationKey and user delegation SAS", () => {
+  it("posts KeyInfo with a bearer token and signs a SAS with the returned key", async () => {
+    const keyValue = Buffer.from("delegation-key-bytes").toString("base64");
+    const server = await startLoopbackBlobService((req, res) => {
+      res.writeHead(200, { "content-type": "application/xml", "x-ms-request-id": "r1" });
+      res.end(
+        `<?xml version="1.0" encoding="utf-8"?><UserDelegationKey><SignedOid>oid-1</SignedOid><SignedTid>tid-1</SignedTid>` +
+          `<SignedStart>2026-01-01T00:00:00Z</SignedStart><SignedExpiry>2026-01-02T00:00:00Z</SignedExpiry>` +
+          `<SignedService>b</SignedService><SignedVersion>2025-11-05</SignedVersion><Value>${keyValue}</Value></UserDelegationKey>`,
+      );
+    });
+    closeServer = server.close;
+    const service = new BlobServiceClient(server.url, fakeToken, { retryTotal: 0 });
+    const key = await service.getUserDelegationKey(
+      new Date("2026-01-01T00:00:00Z"),
+      new Date("2026-01-02T00:00:00Z"),
+    );
+    const [req] = server.requests;
+    expect(req!.method).toBe("POST");
+    expect(req!.url.searchParams.get("restype")).toBe("service");
+    expect(req!.url.searchParams.get("comp")).toBe("userdelegationkey");
+    expect(req!.headers.authorization).toBe("Bearer token-123");
+    expect(req!.headers["x-ms-version"]).toBe("2025-11-05");
+    expect(req!.body).toContain(
+      "<KeyInfo><Start>2026-01-01T00:00:00Z</Start><Expiry>2026-01-02T00:00:00Z</Expiry></KeyInfo>",
+    );
+    expect(key).toMatchObject({
+      signedObjectId: "oid-1",
+      signedTenantId: "tid-1",
+      signedService: "b",
+      value: keyValue,
+    });
+
+    const sas = generateBlobSASQueryParameters(
+      {
+        containerName: "c",
+        blobName: "b.txt",
+        permissions: BlobSASPermissions.parse("r"),
+        expiresOn: new Date("2026-01-01T12:00:00Z"),
+      },
+      key,
+      "account1",
+    );
+    // The 2025-07-05+ user delegation string-to-sign, field by field.
+    const stringToSign = [
+      "r",
+      "",
+      "2026-01-01T12:00:00Z",
+      "/blob/account1/c/b.txt",
+      "oid-1",
+      "tid-1",
+      "2026-01-01T00:00:00Z",
+      "2026-01-02T00:00:00Z",
+      "b",
+      "2025-11-05",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "2025-11-05",
+      "b",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ].join("\n");
+    const expected = createHmac("sha256", Buffer.from(keyValue, "base64"))
+      .update(stringToSign)
+      .digest("base64");
+    expect(sas.signature).toBe(expected);
+    const query = new URLSearchParams(sas.toString());
+    expect(query.get("skoid")).toBe("oid-1");
+    expect(query.get("sks")).toBe("b");
+    expect(query.get("sr")).toBe("b");
+  });
+});
+
+describe("beginCopyFromURL against a copy that stays pending", () => {
+  it("polls the destination's copy status until success and reports progress", async () => {
+    let heads = 0;
+    const server = await startLoopbackBlobService((req, res) => {
+      if (req.method === "PUT") {
+        res.writeHead(202, { "x-ms-copy-id": "copy-1", "x-ms-copy-status": "pending", etag: '"e1"' });
+        res.end();
+        return;
+      }
+      heads++;
+      const done = heads >= 3;
+      res.writeHead(200, {
+        "x-ms-copy-id": "copy-1",
+        "x-ms-copy-status": done ? "success" : "pending",
+        "x-ms-copy-progress": done ? "100/100" : `${heads * 30}/100`,
+        "content-length": "0",
+      });
+      res.end();
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
+      .getContainerClient("c")
+      .getBlobClient("dest");
+    const progress: string[] = [];
+    const poller = blob.beginCopyFromURL("https://source.example/c/src?sig=x", {
+      intervalInMs: 0,
+      onProgress: (state) => progress.push(state.copyProgress ?? ""),
+    });
+    const result = await poller.pollUntilDone();
+    expect(result.copyStatus).toBe("success");
+    expect(result.copyProgress).toBe("100/100");
+    expect(heads).toBe(3);
+    expect(progress).toContain("30/100");
+    expect(server.requests[0]!.headers["x-ms-copy-source"]).toBe("https://source.example/c/src?sig=x");
+    expect(server.requests[0]!.headers.authorization).toMatch(/^SharedKey account1:/);
+  });
+
+  it("aborts the copy when the poller is cancelled", async () => {
+    const server = await startLoopbackBlobService((req, res) => {
+      if (req.method === "PUT" && req.url.searchParams.get("comp") === "copy") {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      if (req.method === "PUT") {
+        res.writeHead(202, { "x-ms-copy-id": "copy-2", "x-ms-copy-status": "pending" });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { "x-ms-copy-id": "copy-2", "x-ms-copy-status": "pending", "content-length": "0" });
+      res.end();
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
+      .getContainerClient("c")
+      .getBlobClient("dest");
+    const poller = blob.beginCopyFromURL("https://source.example/c/src", { intervalInMs: 0 });
+    await poller.submitted();
+    const state = await poller.cancel();
+    expect(state.status).toBe("canceled");
+    const abort = server.requests.find((r) => r.url.searchParams.get("comp") === "copy");
+    expect(abort?.url.searchParams.get("copyid")).toBe("copy-2");
+    expect(abort?.headers["x-ms-copy-action"]).toBe("abort");
+  });
+});
