@@ -1,7 +1,10 @@
 // Child process entry: runs one side of one scenario once, in a fresh process, and reports the
-// measurement plus the process's peak RSS (kernel high-water mark, so nothing between samples is missed).
+// measurement plus the process's peak RSS (kernel high-water mark, so nothing between samples is missed)
+// and its RSS before any scenario code loaded (the bare Node process).
 import { isNotAvailable } from "./notAvailable.mjs";
 import { measureFresh } from "./measure.mjs";
+
+const baselineRssMiB = process.memoryUsage().rss / 1024 / 1024;
 
 process.once("message", async (/** @type {any} */ message) => {
   const { scenarioId, sideKey, ctx } = message;
@@ -13,6 +16,7 @@ process.once("message", async (/** @type {any} */ message) => {
     if (!side) throw new Error(`unknown side ${scenarioId}/${sideKey}`);
     const measurement = await measureFresh(side, ctx);
     measurement.peakRssMiB = process.resourceUsage().maxRSS / 1024;
+    measurement.baselineRssMiB = baselineRssMiB;
     reply = { measurement };
   } catch (e) {
     reply = isNotAvailable(e)

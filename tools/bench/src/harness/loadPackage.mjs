@@ -16,12 +16,25 @@ export function packageDir(name) {
   }
 }
 
-/** Whether the package's ESM entry exists on disk (built). @param {string} name */
-export function isBuilt(name) {
-  const dir = packageDir(name);
+/**
+ * Whether the package's ESM entry exists on disk (built), and that of every @azkit package it depends
+ * on (a workspace dependency resolves to its source folder, which has no dist/ until built).
+ * @param {string} name @param {string} [fromDir] resolve from this package's folder
+ */
+export function isBuilt(name, fromDir) {
+  let dir;
+  try {
+    const resolveFrom = fromDir ? createRequire(join(fromDir, "package.json")) : require;
+    dir = dirname(resolveFrom.resolve(`${name}/package.json`));
+  } catch {
+    return false;
+  }
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const entry = pkg.exports?.["."]?.import ?? pkg.module ?? pkg.main ?? "index.js";
-  return existsSync(join(dir, typeof entry === "string" ? entry : (entry.default ?? "")));
+  if (!existsSync(join(dir, typeof entry === "string" ? entry : (entry.default ?? "")))) return false;
+  return Object.keys(pkg.dependencies ?? {})
+    .filter((dep) => dep.startsWith("@azkit/"))
+    .every((dep) => isBuilt(dep, dir));
 }
 
 /**

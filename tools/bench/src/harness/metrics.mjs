@@ -60,15 +60,19 @@ export function cpuSeconds(target) {
 }
 
 /**
- * Peak RSS of the child process that ran the side, minus any buffer the scenario itself holds
- * (`heldBytes`: the source of uploadData, the destination of downloadToBuffer).
+ * Peak RSS of the child process that ran the side, above the bare Node process it started as, minus
+ * any buffer the scenario itself holds (`heldBytes`: the source of uploadData, the destination of
+ * downloadToBuffer). What is left is the SDK: its code, its buffers, its sockets.
  */
 export function peakRss(target) {
   return {
     key: "peakRss",
-    label: "peak RSS MiB (excl. data buffer)",
+    label: "peak RSS MiB over bare node (excl. data buffer)",
     better: "lower",
-    of: (m) => (m.peakRssMiB === undefined ? undefined : m.peakRssMiB - (m.heldBytes ?? 0) / 1024 / 1024),
+    of: (m) =>
+      m.peakRssMiB === undefined
+        ? undefined
+        : m.peakRssMiB - (m.baselineRssMiB ?? 0) - (m.heldBytes ?? 0) / 1024 / 1024,
     target,
   };
 }

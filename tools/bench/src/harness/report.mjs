@@ -15,7 +15,7 @@ const formatCell = (c, decimals) => (c.value === undefined ? c.note : formatNumb
 const arrow = (better) => (better === "higher" ? "↑" : "↓");
 
 function describeTarget(target) {
-  return target.map((c) => `${c.op} ${c.value}x ${c.vs}`).join(" or ");
+  return target.map((c) => `${c.op} ${Number(c.value.toFixed(2))}x ${c.vs}`).join(" or ");
 }
 
 /** @param {any} results */

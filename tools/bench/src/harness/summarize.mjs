@@ -18,7 +18,8 @@ export function summarizeMetric(scenario, metric, status, rounds) {
     const s = status[key];
     const v = medianOf(key);
     if (v !== undefined) return { value: v };
-    return { value: undefined, note: s.status === "ok" ? "no data" : `${s.status} (${s.reason})` };
+    if (s.status === "ok") return { value: undefined, note: "no data" };
+    return { value: undefined, note: s.status === "n/a" ? `n/a (${s.reason})` : "error" };
   };
   const azkitKey = sideKeys("azkit")[0];
   const peerKey = sideKeys("peer")[0];

@@ -1,15 +1,27 @@
 // The "limit" for Azurite scenarios: the same REST calls the SDKs make, sent with undici's Pool and
 // an account SAS, with nothing else (no retries, no XML parsing beyond what the call needs).
-import { Pool } from "undici";
+// undici is imported when the first raw client is made, so child processes running an SDK side
+// never load it (their peak RSS and CPU stay the SDK's own).
 import { accountSas, storageVersion } from "./accountSas.mjs";
 
+/** @param {{ blobEndpoint: string, accountName: string, accountKey: string }} azurite */
+export async function createRawBlobClient(azurite, connections = 4) {
+  const { Pool } = await import("undici");
+  return new RawBlobClient(
+    azurite,
+    new Pool(new URL(azurite.blobEndpoint).origin, { connections, pipelining: 1 }),
+  );
+}
+
 export class RawBlobClient {
-  /** @param {{ blobEndpoint: string, accountName: string, accountKey: string }} azurite */
-  constructor(azurite, connections = 4) {
-    const url = new URL(azurite.blobEndpoint);
-    this.basePath = url.pathname;
+  /**
+   * @param {{ blobEndpoint: string, accountName: string, accountKey: string }} azurite
+   * @param {import("undici").Pool} pool
+   */
+  constructor(azurite, pool) {
+    this.basePath = new URL(azurite.blobEndpoint).pathname;
     this.sas = accountSas(azurite.accountName, azurite.accountKey);
-    this.pool = new Pool(url.origin, { connections, pipelining: 1 });
+    this.pool = pool;
   }
 
   path(container, blob, query = "") {

@@ -1,6 +1,19 @@
 // The scenario list, in report order. A new scenario is one object here (see README "Adding a scenario").
+import { coldStartScenario } from "./coldStart.mjs";
+import { footprintScenario } from "./footprint.mjs";
+import { listingScenario } from "./listing.mjs";
+import { lroScenario } from "./lro.mjs";
 import { pipelineOverheadScenario } from "./pipelineOverhead.mjs";
 import { smallOpsScenarios } from "./smallOps.mjs";
+import { transferScenarios } from "./transfers.mjs";
 
 /** @type {import("../harness/runScenario.mjs").Scenario[]} */
-export const scenarios = [...smallOpsScenarios, pipelineOverheadScenario];
+export const scenarios = [
+  ...smallOpsScenarios,
+  pipelineOverheadScenario,
+  ...transferScenarios,
+  listingScenario,
+  coldStartScenario,
+  footprintScenario,
+  lroScenario,
+];

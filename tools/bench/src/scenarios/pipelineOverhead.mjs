@@ -2,7 +2,6 @@
 // another process (so only the client's CPU is counted): azkit vs @azure/core-rest-pipeline vs two
 // raw clients (node:http keep-alive, undici); the faster raw client is the limit.
 import { Agent, request as httpRequest } from "node:http";
-import { Pool } from "undici";
 import { requireExport } from "../harness/loadPackage.mjs";
 import { cpuPer, perSecond } from "../harness/metrics.mjs";
 import { sdkSides } from "../harness/sdkSides.mjs";
@@ -80,6 +79,7 @@ export const pipelineOverheadScenario = {
       role: "limit",
       label: "raw undici",
       prepare: async (ctx) => {
+        const { Pool } = await import("undici");
         const pool = new Pool(ctx.env.trivialServer.url, { connections: 1 });
         return {
           pool,

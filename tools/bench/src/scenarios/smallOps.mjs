@@ -40,7 +40,7 @@ function smallOpScenario(name, op) {
       cpuPer("op", [{ vs: "peer", op: "<=", value: 0.5 }]),
     ],
     async setup(ctx) {
-      const raw = rawClient(ctx);
+      const raw = await rawClient(ctx);
       await raw.createContainer(container);
       await raw.putBlob(container, sourceBlob, payload);
       await raw.close();

@@ -1,7 +1,7 @@
 // Shared bits of the Azurite scenarios: the SDK client from the connection string, and the raw client
 // used for setup (containers, source blobs) and as the "limit" side.
 import { requireExport } from "../harness/loadPackage.mjs";
-import { RawBlobClient } from "../raw/rawBlobClient.mjs";
+import { createRawBlobClient } from "../raw/rawBlobClient.mjs";
 
 /** `BlobServiceClient.fromConnectionString(...)` of whichever SDK module is passed in. */
 export function serviceClient(sdk, ctx) {
@@ -11,7 +11,7 @@ export function serviceClient(sdk, ctx) {
 
 /** @param {import("../harness/measure.mjs").Context} ctx */
 export function rawClient(ctx, connections = 4) {
-  return new RawBlobClient(ctx.env.azurite, connections);
+  return createRawBlobClient(ctx.env.azurite, connections);
 }
 
 /** Reads a Node readable stream to its end and returns the byte count. */

@@ -1,0 +1,174 @@
+// Scenario 3: large uploads and downloads (buffer and file) with the same block size and concurrency
+// for every client; each measurement in its own child process so CPU and peak RSS are its own. The
+// limit is the raw client moving the same bytes with the same concurrency.
+import { open, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cpuSeconds, megabytesPerSecond, peakRss } from "../harness/metrics.mjs";
+import { sdkSides, storageBlob } from "../harness/sdkSides.mjs";
+import { blockId, parallel } from "../raw/rawBlobClient.mjs";
+import { rawClient, serviceClient } from "./storageClients.mjs";
+import { prepareTransferData, transferContainer as container } from "./transferFiles.mjs";
+
+const uploadOptions = (sizes) => ({
+  blockSize: sizes.transferBlockSize,
+  concurrency: sizes.transferConcurrency,
+  maxSingleShotSize: sizes.transferBlockSize,
+});
+const downloadOptions = (sizes) => ({
+  blockSize: sizes.transferBlockSize,
+  concurrency: sizes.transferConcurrency,
+});
+
+async function rawUpload(raw, sizes, blob, bytes, readBlock) {
+  const ids = [];
+  const size = sizes.transferBlockSize;
+  await parallel(Math.ceil(bytes / size), sizes.transferConcurrency, async (i) => {
+    ids[i] = blockId(i);
+    const length = Math.min(size, bytes - i * size);
+    await raw.putBlock(container, blob, ids[i], await readBlock(i * size, length));
+  });
+  await raw.putBlockList(container, blob, ids);
+}
+
+async function rawDownload(raw, sizes, bytes, onChunk) {
+  const size = sizes.transferBlockSize;
+  await parallel(Math.ceil(bytes / size), sizes.transferConcurrency, (i) =>
+    raw.getRange(container, sizes.sourceBlob, i * size, Math.min(size, bytes - i * size), onChunk),
+  );
+}
+
+/**
+ * Each transfer: `prepare` (untimed, may hold a buffer), how an SDK's BlockBlobClient does it, and the
+ * same bytes moved raw. `held` is the buffer the scenario itself keeps (not charged to the client's RSS).
+ */
+const transfers = {
+  uploadFile: {
+    held: false,
+    sdk: (blob, s, ctx) => blob.uploadFile(s.sourcePath, uploadOptions(ctx.sizes)),
+    raw: async (raw, s, ctx) => {
+      const file = await open(s.sourcePath, "r");
+      try {
+        await rawUpload(raw, ctx.sizes, s.target, s.bytes, async (position, length) => {
+          const buffer = Buffer.allocUnsafe(length);
+          await file.read(buffer, 0, length, position);
+          return buffer;
+        });
+      } finally {
+        await file.close();
+      }
+    },
+  },
+  uploadData: {
+    held: true,
+    load: (s) => readFileSync(s.sourcePath),
+    sdk: (blob, s, ctx) => blob.uploadData(s.data, uploadOptions(ctx.sizes)),
+    raw: (raw, s, ctx) =>
+      rawUpload(raw, ctx.sizes, s.target, s.bytes, async (p, length) => s.data.subarray(p, p + length)),
+  },
+  downloadToFile: {
+    held: false,
+    sdk: (blob, s, ctx) => blob.downloadToFile(s.targetPath, 0, s.bytes, downloadOptions(ctx.sizes)),
+    raw: async (raw, s, ctx) => {
+      const file = await open(s.targetPath, "w");
+      try {
+        await rawDownload(raw, { ...ctx.sizes, sourceBlob: s.sourceBlob }, s.bytes, (chunk, position) =>
+          file.write(chunk, 0, chunk.length, position),
+        );
+      } finally {
+        await file.close();
+      }
+    },
+  },
+  downloadToBuffer: {
+    held: true,
+    sdk: async (blob, s, ctx) => {
+      const buffer = await blob.downloadToBuffer(0, s.bytes, downloadOptions(ctx.sizes));
+      if (buffer.length !== s.bytes) throw new Error(`downloaded ${buffer.length} of ${s.bytes} bytes`);
+    },
+    raw: async (raw, s, ctx) => {
+      const buffer = Buffer.allocUnsafe(s.bytes);
+      await rawDownload(raw, { ...ctx.sizes, sourceBlob: s.sourceBlob }, s.bytes, (chunk, position) => {
+        chunk.copy(buffer, position);
+      });
+    },
+  },
+};
+
+/** What every side of a transfer needs, built in the child before the clock starts. */
+function transferState(name, transfer, ctx, role) {
+  const shared = ctx.shared;
+  const state = {
+    ...shared,
+    target: `upload-${name}-${role}`,
+    targetPath: join(shared.dir, `download-${name}-${role}-${process.pid}.bin`),
+  };
+  if (transfer.load) state.data = transfer.load(state);
+  return state;
+}
+
+async function cleanupTransfer(state, ctx) {
+  await rm(state.targetPath, { force: true });
+  const raw = await rawClient(ctx);
+  await raw.deleteBlob(container, state.target).finally(() => raw.close());
+}
+
+function transferScenario(name, transfer) {
+  const result = (s) => ({ bytes: s.bytes, heldBytes: transfer.held ? s.bytes : 0 });
+  return {
+    id: `transfer-${name}`,
+    title: `transfer ${name}`,
+    needs: ["azurite"],
+    isolate: true,
+    rounds: (sizes) => sizes.transferRounds,
+    warmup: () => 0,
+    metrics: [
+      megabytesPerSecond([
+        { vs: "peer", op: ">=", value: 1.3 },
+        { vs: "limit", op: ">=", value: 0.9 },
+      ]),
+      cpuSeconds([{ vs: "peer", op: "<=", value: 0.5 }]),
+      peakRss([{ vs: "peer", op: "<=", value: 0.5 }]),
+    ],
+    setup: async (ctx) => {
+      const data = await prepareTransferData(ctx);
+      return { ...data, title: name };
+    },
+    sides: [
+      ...sdkSides(storageBlob, {
+        prepare: async (sdk, ctx, role) => {
+          const state = transferState(name, transfer, ctx, role);
+          const containerClient = serviceClient(sdk, ctx).getContainerClient(container);
+          state.blob = containerClient.getBlockBlobClient(
+            name.startsWith("upload") ? state.target : state.sourceBlob,
+          );
+          return state;
+        },
+        run: async (s, ctx) => {
+          await transfer.sdk(s.blob, s, ctx);
+          return result(s);
+        },
+        cleanup: cleanupTransfer,
+      }),
+      {
+        key: "limit",
+        role: "limit",
+        label: "raw undici",
+        prepare: async (ctx) => ({
+          ...transferState(name, transfer, ctx, "limit"),
+          raw: await rawClient(ctx, ctx.sizes.transferConcurrency),
+        }),
+        run: async (s, ctx) => {
+          await transfer.raw(s.raw, s, ctx);
+          return result(s);
+        },
+        cleanup: async (s, ctx) => {
+          await s.raw.close();
+          await cleanupTransfer(s, ctx);
+        },
+      },
+    ],
+  };
+}
+
+export const transferScenarios = Object.entries(transfers).map(([name, t]) => transferScenario(name, t));

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { NotAvailableError } from "../src/harness/notAvailable.mjs";
+import { cpuPer, perSecond } from "../src/harness/metrics.mjs";
+import { renderMarkdown } from "../src/harness/report.mjs";
+import { runScenario } from "../src/harness/runScenario.mjs";
+import { median } from "../src/harness/stats.mjs";
+import { summarizeMetric } from "../src/harness/summarize.mjs";
+
+const sizes = { name: "test", rounds: 3, warmup: 1 } as never;
+
+function fakeScenario(sides: unknown[]) {
+  return {
+    id: "fake",
+    title: "fake",
+    metrics: [perSecond("ops/s", [{ vs: "peer", op: ">=", value: 1 }]), cpuPer("op")],
+    sides,
+  } as never;
+}
+
+describe("median", () => {
+  it("takes the middle of an odd count and the mean of the two middles of an even count", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
+  });
+});
+
+describe("summarizeMetric", () => {
+  const scenario = fakeScenario([
+    { key: "azkit", role: "azkit", label: "a" },
+    { key: "peer", role: "peer", label: "p" },
+    { key: "raw1", role: "limit", label: "raw one" },
+    { key: "raw2", role: "limit", label: "raw two" },
+  ]);
+  const ok = { role: "x", label: "x", status: "ok" };
+  const status = {
+    azkit: ok,
+    peer: ok,
+    raw1: { ...ok, label: "raw one" },
+    raw2: { ...ok, label: "raw two" },
+  };
+  const m = (count: number) => ({ count, elapsedMs: 1000, cpuMs: 10 });
+  const rounds = [
+    { azkit: m(200), peer: m(100), raw1: m(300), raw2: m(250) },
+    { azkit: m(150), peer: m(200), raw1: m(200), raw2: m(400) },
+    { azkit: m(100), peer: m(50), raw1: m(100), raw2: m(100) },
+  ];
+
+  it("reports the median of per-round ratios, not the ratio of medians", () => {
+    const row = summarizeMetric(scenario, perSecond("ops/s"), status as never, rounds);
+    expect(row.azkit.value).toBe(150);
+    expect(row.peer.value).toBe(100);
+    // per-round azkit/peer: 2, 0.75, 2 -> median 2 (the ratio of the medians would be 1.5)
+    expect(row.ratio).toBe(2);
+  });
+
+  it("uses the better raw client as the limit, per round for azkit/limit", () => {
+    const row = summarizeMetric(scenario, perSecond("ops/s"), status as never, rounds);
+    expect(row.limit.label).toBe("raw two"); // medians: raw one 200, raw two 250
+    // per round best limit: 300, 400, 100 -> azkit/limit 0.667, 0.375, 1 -> median 0.667
+    expect(row.azkitOverLimit).toBeCloseTo(2 / 3);
+  });
+
+  it("decides a target from the ratio and says when it cannot", () => {
+    const met = summarizeMetric(
+      scenario,
+      perSecond("ops/s", [{ vs: "peer", op: ">=", value: 1.4 }]),
+      status as never,
+      rounds,
+    );
+    const missed = summarizeMetric(
+      scenario,
+      perSecond("ops/s", [{ vs: "peer", op: ">=", value: 2.5 }]),
+      status as never,
+      rounds,
+    );
+    const undecided = summarizeMetric(
+      scenario,
+      perSecond("ops/s", [{ vs: "peer", op: ">=", value: 1 }]),
+      status as never,
+      [{ peer: m(1) }],
+    );
+    expect([met.targetMet, missed.targetMet, undecided.targetMet]).toEqual([true, false, undefined]);
+  });
+});
+
+describe("runScenario", () => {
+  it("runs warm-up plus rounds, alternating sides, and keeps going when a side is not available or fails", async () => {
+    const order: string[] = [];
+    const side = (key: string, role: string, run: () => Promise<Record<string, number>>) => ({
+      key,
+      role,
+      label: key,
+      run,
+    });
+    const scenario = fakeScenario([
+      side("azkit", "azkit", async () => {
+        throw new NotAvailableError("not built");
+      }),
+      side("peer", "peer", async () => {
+        order.push("peer");
+        return { count: 10 };
+      }),
+      side("limit", "limit", async () => {
+        order.push("limit");
+        if (order.length > 4) throw new Error("limit broke");
+        return { count: 20 };
+      }),
+    ]);
+    const result = await runScenario(scenario, { env: {}, sizes }, () => {});
+    expect(result.sides.azkit).toMatchObject({ status: "n/a", reason: "not built" });
+    expect(result.sides.limit).toMatchObject({ status: "error", reason: "limit broke" });
+    // rounds rotate the order: A B L, B L A, L A B, ...
+    expect(order.slice(0, 4)).toEqual(["peer", "limit", "peer", "limit"]);
+    expect(result.rounds).toBe(3);
+    expect(result.rows[0].azkit.note).toBe("n/a (not built)");
+    expect(result.rows[0].peer.value).toBeGreaterThan(0);
+
+    const markdown = renderMarkdown({
+      mode: "test",
+      startedAt: "now",
+      node: "20",
+      cpus: 2,
+      seconds: 1,
+      scenarios: [result],
+    });
+    expect(markdown).toContain("| fake: ops/s ↑ | n/a (not built) |");
+    expect(markdown).toContain("- fake / limit (limit): error — limit broke");
+  });
+});

@@ -1,0 +1,82 @@
+// Runs the whole bench with tiny sizes (seconds) and checks that it starts its servers, runs every
+// scenario, and writes the table and the JSON with the expected rows. No timing is asserted.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../src/cli.mjs", import.meta.url));
+const out = mkdtempSync(join(tmpdir(), "azkit-bench-smoke-"));
+let stdout = "";
+
+const expectedRows = [
+  "small ops: getProperties: ops/s",
+  "small ops: getProperties: CPU ms/op",
+  "small ops: upload 1 KiB: ops/s",
+  "small ops: download 1 KiB: CPU ms/op",
+  "pipeline overhead: small GETs on loopback: req/s",
+  "pipeline overhead: small GETs on loopback: CPU ms/request",
+  "transfer uploadFile: MB/s",
+  "transfer uploadData: client CPU s",
+  "transfer downloadToFile: peak RSS MiB over bare node (excl. data buffer)",
+  "transfer downloadToBuffer: MB/s",
+  "list blobs flat: items/s",
+  "cold start: import + client + first request ms",
+  "LRO: PUT 201 + Azure-AsyncOperation, interval 0: LROs/s",
+];
+
+beforeAll(async () => {
+  ({ stdout } = await promisify(execFile)(process.execPath, [cli, "--tiny", "--out", out], {
+    maxBuffer: 16 * 1024 * 1024,
+  }));
+}, 180_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("bench --tiny", () => {
+  it("prints the table it writes to latest.md", () => {
+    const markdown = readFileSync(join(out, "latest.md"), "utf8");
+    expect(stdout).toBe(markdown);
+    expect(markdown).toContain("| scenario | azkit | peer | ratio | limit | azkit/limit |");
+  });
+
+  it("has a row for every scenario metric, with a number for the peer and the limit", () => {
+    const rows = readFileSync(join(out, "latest.md"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.startsWith("| scenario") && !l.startsWith("| ---"));
+    for (const name of expectedRows) {
+      const row = rows.find((l) => l.startsWith(`| ${name} `));
+      expect(row, name).toBeDefined();
+      const [, , peer, , limit] = row!.split(" | ");
+      expect(peer, `${name} peer`).toMatch(/^[\d,.]+$/);
+      expect(limit, `${name} limit`).toMatch(/^[\d,.]+ \(/);
+    }
+  });
+
+  it("writes JSON with every round's measurements and the sides' status", () => {
+    const json = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
+    expect(json.mode).toBe("tiny");
+    const ids = json.scenarios.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "small-getProperties",
+        "pipeline",
+        "transfer-uploadFile",
+        "list",
+        "cold-start",
+        "lro",
+      ]),
+    );
+    expect(json.skipped.map((s: { id: string }) => s.id)).toEqual(["footprint"]);
+    for (const scenario of json.scenarios) {
+      expect(scenario.measurements.length, scenario.id).toBeGreaterThan(0);
+      for (const side of Object.values(scenario.sides) as { status: string; reason?: string }[]) {
+        // azkit packages may be mid-build ("n/a") but a failing side must say why
+        if (side.status !== "ok") expect(side.reason).toBeTruthy();
+      }
+    }
+  });
+});
