@@ -124,6 +124,16 @@ class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TR
     return this.pollUntilDone().then(onfulfilled, onrejected);
   }
 
+  catch<TResult2 = never>(
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult | TResult2> {
+    return this.pollUntilDone().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<TResult> {
+    return this.pollUntilDone().finally(onfinally);
+  }
+
   result(options?: PollOptions): Promise<TResult> {
     return this.pollUntilDone(options);
   }

@@ -51,6 +51,12 @@ export interface PollerLike<TState extends OperationState<TResult>, TResult> ext
   cancel(options?: PollOptions): Promise<TState>;
   /** A resume token (versioned JSON) to pass as `restoreFrom` to the same `begin*` method, in this process or another. */
   serialize(): Promise<string>;
+  /** Like `Promise.prototype.catch` on the result: `poller.catch(handle)` = `poller.pollUntilDone().catch(handle)`. */
+  catch<TResult2 = never>(
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult | TResult2>;
+  /** Like `Promise.prototype.finally` on the result; runs `onfinally` once the operation settled. */
+  finally(onfinally?: (() => void) | null): Promise<TResult>;
   /** Iterates the states: the current one once submitted, then one per poll, ending after a terminal one (a failure ends the loop; awaiting the poller throws it). */
   [Symbol.asyncIterator](): AsyncIterator<TState>;
 }

@@ -29,6 +29,21 @@ describe("createPoller", () => {
     expect(strategy.calls.poll).toBe(3);
   });
 
+  it("has catch and finally like the Promise @azure/core-lro 3.x pollers are", async () => {
+    const error = new Error("failed");
+    const failing = createPoller({
+      strategy: scriptedStrategy(running(), [{ status: "failed", error }]),
+      intervalInMs: 0,
+    });
+    await expect(failing.catch((e: unknown) => `handled ${(e as Error).message}`)).resolves.toBe(
+      "handled failed",
+    );
+    let settled = false;
+    const ok = createPoller({ strategy: scriptedStrategy(running(), [done("x")]), intervalInMs: 0 });
+    await expect(ok.finally(() => (settled = true))).resolves.toBe("x");
+    expect(settled).toBe(true);
+  });
+
   it("waits intervalInMs (default 2000 ms) between polls", async () => {
     const waits: number[] = [];
     await runWithFakeTimers(
