@@ -3,6 +3,7 @@ import { describeValue } from "./describeValue.js";
 import { closestName } from "./editDistance.js";
 import type { ObjectSchema, PolymorphicSchema, Schema } from "./schema.js";
 import type { SerdeContext } from "./serdeContext.js";
+import { setOwn } from "./setOwn.js";
 
 interface CompiledProperty {
   readonly name: string;
@@ -112,10 +113,10 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
       if (knownNames.has(key)) continue;
       const v = value[key];
       if (v === undefined) continue;
-      if (extra === true) out[key] = v;
+      if (extra === true) setOwn(out, key, v);
       else if (extraNode) {
         ctx.segments.push(key);
-        out[key] = extraNode.ser(v, ctx);
+        setOwn(out, key, extraNode.ser(v, ctx));
         ctx.segments.pop();
       } else {
         const suggestion = closestName(key, nameList);
@@ -162,10 +163,10 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
         if (knownWire.has(key)) continue;
         if (extraNode) {
           ctx.segments.push(key);
-          out[key] = extraNode.de(wire[key], ctx);
+          setOwn(out, key, extraNode.de(wire[key], ctx));
           ctx.segments.pop();
         } else {
-          out[key] = wire[key];
+          setOwn(out, key, wire[key]);
         }
       }
     }

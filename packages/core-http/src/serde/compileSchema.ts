@@ -13,6 +13,7 @@ import {
   parseIsoDateTime,
   parseRfc1123,
 } from "./wireFormats.js";
+import { setOwn } from "./setOwn.js";
 
 const base64Like = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
@@ -133,17 +134,7 @@ function compileDictionary(schema: DictionarySchema, node: CompiledSchema): void
         const converted =
           v !== null ? inner[direction](v, ctx) : direction === "de" ? null : serChild(inner, v, ctx);
         ctx.segments.pop();
-        // A key named __proto__ (possible in parsed JSON and XML) must stay data, not become a prototype.
-        if (key === "__proto__") {
-          Object.defineProperty(out, key, {
-            value: converted,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        } else {
-          out[key] = converted;
-        }
+        setOwn(out, key, converted);
       }
       return out;
     };

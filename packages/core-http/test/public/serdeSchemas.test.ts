@@ -97,6 +97,18 @@ describe("open and closed models", () => {
     expect(deserialize(Open, { name: "n", added: true })).toEqual({ name: "n", added: true });
   });
 
+  it("keeps a property named __proto__ of an open model as data", () => {
+    const read = deserialize(Open, JSON.parse('{"name":"n","__proto__":{"polluted":true}}')) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(Object.keys(read)).toEqual(["name", "__proto__"]);
+    const sent = serialize(Open, read as never) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
+    expect(JSON.stringify(sent)).toBe('{"name":"n","__proto__":{"polluted":true}}');
+  });
+
   it("validates unknown properties against an additionalProperties schema", () => {
     expect(serialize(Typed, { name: "n", count: 3 })).toEqual({ name: "n", count: 3 });
     expect(problemsOf(() => serialize(Typed, { name: "n", count: "3" }, "v"))[0]?.path).toBe("v.count");

@@ -8,6 +8,7 @@ import { DeserializationError } from "../serdeErrors.js";
 import { createProblem } from "../serdeProblem.js";
 import { loadFastXmlParser } from "./loadFastXmlParser.js";
 import { ATTRIBUTES, rootName, TEXT, xmlProperties } from "./xmlNames.js";
+import { setOwn } from "../setOwn.js";
 
 let parser: XMLParser | undefined;
 
@@ -111,7 +112,7 @@ function objectToWire(schema: ObjectSchema, node: unknown, extra?: Record<string
   if (additional && isRecord(node)) {
     for (const key of Object.keys(node)) {
       if (known.has(key)) continue;
-      out[key] = typeof additional === "object" ? toWire(additional, node[key]) : node[key];
+      setOwn(out, key, typeof additional === "object" ? toWire(additional, node[key]) : node[key]);
     }
   }
   return out;
@@ -138,11 +139,7 @@ export function toWire(schema: Schema, node: unknown): unknown {
         if (key === ATTRIBUTES || key === TEXT) continue;
         const raw = node[key];
         const value = toWire(schema.values, Array.isArray(raw) ? raw[0] : raw);
-        if (key === "__proto__") {
-          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-        } else {
-          out[key] = value;
-        }
+        setOwn(out, key, value);
       }
       return out;
     }

@@ -5,6 +5,7 @@ import type { ObjectSchema, Schema } from "../schema.js";
 import { serialize } from "../serialize.js";
 import { loadFastXmlParser } from "./loadFastXmlParser.js";
 import { ATTRIBUTES, TEXT, xmlProperties } from "./xmlNames.js";
+import { setOwn } from "../setOwn.js";
 
 let builder: XMLBuilder | undefined;
 
@@ -59,7 +60,7 @@ function objectFromWire(schema: ObjectSchema, wire: Record<string, unknown>): Re
     }
   }
   if (schema.additionalProperties) {
-    for (const key of Object.keys(wire)) if (!known.has(key)) out[key] = wire[key];
+    for (const key of Object.keys(wire)) if (!known.has(key)) setOwn(out, key, wire[key]);
   }
   return out;
 }
@@ -84,7 +85,7 @@ export function fromWire(schema: Schema, wire: unknown): unknown {
     case "dictionary": {
       if (!isRecord(wire)) return text(wire);
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(wire)) out[key] = fromWire(schema.values, wire[key]);
+      for (const key of Object.keys(wire)) setOwn(out, key, fromWire(schema.values, wire[key]));
       return out;
     }
     case "any":
