@@ -56,6 +56,22 @@ export function renderListItem(g: ResourceRecord): Record<string, unknown> {
   return out;
 }
 
+/** `$expand=createdTime,changedTime,provisioningState` on resource lists (GenericResourceExpanded). */
+function expand(
+  item: Record<string, unknown>,
+  g: ResourceRecord,
+  text: string | null,
+): Record<string, unknown> {
+  const wanted = new Set((text ?? "").split(",").map((s) => s.trim().toLowerCase()));
+  if (wanted.has("createdtime")) item.createdTime = g.systemData.createdAt;
+  if (wanted.has("changedtime")) item.changedTime = g.systemData.lastModifiedAt;
+  if (wanted.has("provisioningstate")) {
+    const properties = g.body.properties as Record<string, unknown> | undefined;
+    item.provisioningState = properties?.provisioningState ?? "Succeeded";
+  }
+  return item;
+}
+
 function checkPreconditions(r: ArmRequest, existing: ResourceRecord | undefined): void {
   const ifMatch = r.req.headers["if-match"];
   const ifNoneMatch = r.req.headers["if-none-match"];
@@ -183,7 +199,10 @@ export function handleResourceList(r: ArmRequest, sub: string, rg?: string): Arm
   const items = r.ctx.store
     .resourcesIn(sub, rg)
     .filter((g) => matchesFilter(filter, g))
-    .map((g) => ({ key: g.id.toLowerCase(), value: renderListItem(g) }));
+    .map((g) => ({
+      key: g.id.toLowerCase(),
+      value: expand(renderListItem(g), g, r.url.searchParams.get("$expand")),
+    }));
   return { status: 200, body: paginate(items, r.url, r.ctx.baseUrl(), r.ctx.options.pageSize) };
 }
 

@@ -196,13 +196,26 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
 
 async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", ctx.baseUrl());
-  const segs = url.pathname
-    .split("/")
-    .filter(Boolean)
-    .map((s) => decodeURIComponent(s));
-  const lower = segs.map((s) => s.toLowerCase());
+  // Concatenated, not resolved: a path starting with "//" must stay a path, not become a host.
+  const url = new URL(`${ctx.baseUrl()}${req.url ?? "/"}`);
   const ids = newRequestIds(req);
+  let segs: string[];
+  try {
+    segs = url.pathname
+      .split("/")
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
+  } catch {
+    await readBody(req);
+    sendJson(
+      res,
+      400,
+      { error: { code: "InvalidRequestUri", message: `The request URI '${url.pathname}' is not valid.` } },
+      armHeaders(ids),
+    );
+    return;
+  }
+  const lower = segs.map((s) => s.toLowerCase());
   const text = await readBody(req);
   ctx.options.log?.(`${method} ${url.pathname}${url.search}`);
 

@@ -95,6 +95,20 @@ describe("lists", () => {
     expect(inGroup.names).toEqual(["o1"]);
   });
 
+  it("adds createdTime, changedTime and provisioningState with $expand", async () => {
+    const reply = await c.call(
+      "GET",
+      `${c.sub}/resourceGroups/g02/resources?${RG_API}&$expand=createdTime,changedTime,provisioningState`,
+    );
+    expect(reply.json.value[0]).toMatchObject({
+      createdTime: expect.any(String),
+      changedTime: expect.any(String),
+      provisioningState: "Succeeded",
+    });
+    const plain = await c.call("GET", `${c.sub}/resourceGroups/g02/resources?${RG_API}`);
+    expect(plain.json.value[0].createdTime).toBeUndefined();
+  });
+
   it("rejects an unknown $filter, a bad $top and a forged $skiptoken with 400", async () => {
     expect(
       (await c.call("GET", `${c.sub}/resources?${RG_API}&$filter=${encodeURIComponent("location eq 'x'")}`))

@@ -38,6 +38,12 @@ describe("resource groups", () => {
     expect((await c.call("HEAD", `${c.sub}/resourceGroups/nope?${RG_API}`)).status).toBe(404);
   });
 
+  it("tolerates a doubled slash and refuses a malformed percent-encoding with 400", async () => {
+    await c.call("PUT", `${c.sub}/resourcegroups/rg1?${RG_API}`, { location: "westus" });
+    expect((await c.call("GET", `/${c.sub}/resourcegroups/rg1?${RG_API}`)).status).toBe(200);
+    expect((await c.call("GET", `${c.sub}/resourcegroups/bad%zz?${RG_API}`)).status).toBe(400);
+  });
+
   it("answers 404 ResourceGroupNotFound for a missing group", async () => {
     const reply = await c.call("GET", `${c.sub}/resourcegroups/missing?${RG_API}`);
     expect(reply.status).toBe(404);
