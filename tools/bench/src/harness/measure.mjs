@@ -1,5 +1,6 @@
 // Times one run of one side: wall clock and this process's CPU (user + system) around run() only;
-// prepare() and cleanup() are not timed.
+// prepare() and cleanup() are not timed. Sides of one scenario share the process (except isolated
+// ones), so a full GC runs before each measurement.
 
 /**
  * @typedef {{ env: Record<string, any>, shared: Record<string, any>, sizes: import("./profiles.mjs").Sizes }} Context
@@ -13,6 +14,8 @@
 
 /** @param {Side} side @param {any} state @param {Context} ctx */
 export async function measureRun(side, state, ctx) {
+  // Collect the previous side's garbage now, so it is not charged to this one (needs --expose-gc).
+  globalThis.gc?.();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await side.run(state, ctx);

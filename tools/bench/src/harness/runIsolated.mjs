@@ -8,7 +8,7 @@ const childMain = fileURLToPath(new URL("./childMain.mjs", import.meta.url));
 /** @returns {Promise<Record<string, number>>} */
 export function runIsolated(scenarioId, sideKey, ctx) {
   return new Promise((resolve, reject) => {
-    const child = fork(childMain, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(childMain, [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let reply;
     child.on("message", (m) => {
       reply = m;
