@@ -159,6 +159,9 @@ export function createArmPollingStrategy<TResult>(
     },
 
     async poll(context, requestOptions) {
+      if (typeof context?.pollUrl !== "string" || typeof context.requestUrl !== "string") {
+        throw new TypeError("createHttpPoller: the resume token's ARM context lacks pollUrl/requestUrl.");
+      }
       let response: LroResponse;
       try {
         response = await lro.sendPollRequest(context.pollUrl, requestOptions);

@@ -78,6 +78,19 @@ describe("resume tokens", () => {
     expect(() => createPoller({ strategy, restoreFrom: badStatus })).toThrow(/unknown status/);
   });
 
+  it("a hand-made ARM token without URLs fails the first poll with a TypeError", async () => {
+    const token = JSON.stringify({
+      azkitLro: 1,
+      kind: "arm",
+      status: "running",
+      context: { mode: "location" },
+    });
+    const lro = createTestLro("DELETE", "http://127.0.0.1:9/never");
+    const poller = createHttpPoller(lro, { restoreFrom: token, intervalInMs: 0 });
+    await expect(poller).rejects.toThrow(TypeError);
+    expect(lro.sent).toEqual([]);
+  });
+
   it("serialize() waits for the initial request and fails if it failed", async () => {
     const strategy = scriptedStrategy(running(), []);
     strategy.start = async () => {
