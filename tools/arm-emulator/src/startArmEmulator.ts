@@ -23,7 +23,15 @@ import { loopbackCertificate } from "./certificate.js";
 import type { ArmRequest, ArmResponse, EmulatorContext } from "./context.js";
 import { handleControl } from "./control.js";
 import { FaultInjector, type FaultSpec } from "./faults.js";
-import { armHeaders, newRequestIds, parseJsonBody, queryParam, readBody, sendJson } from "./httpIo.js";
+import {
+  armHeaders,
+  newRequestIds,
+  parseJsonBody,
+  queryParam,
+  type RequestIds,
+  readBody,
+  sendJson,
+} from "./httpIo.js";
 import { OperationTracker } from "./lro.js";
 import { type ArmEmulatorOptions, resolveOptions } from "./options.js";
 import { routeArm } from "./router.js";
@@ -122,6 +130,10 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handleRequest(ctx, req, res).catch((error: unknown) => {
+      if (error instanceof ArmError && !res.headersSent) {
+        sendJson(res, error.status, error.toBody(), error.headers);
+        return;
+      }
       opts.log?.(`arm-emulator: internal error ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent)
         sendJson(res, 500, { error: { code: "InternalServerError", message: "emulator bug" } });
@@ -257,7 +269,22 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
     );
     return;
   }
+  handleArm(ctx, req, res, { method, url, segs, ids, text });
+}
 
+/** An ARM request: authenticate, parse, route, then answer with ARM's headers. */
+function handleArm(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  {
+    method,
+    url,
+    segs,
+    ids,
+    text,
+  }: { method: string; url: URL; segs: string[]; ids: RequestIds; text: string },
+): void {
   let provider: "keyvault" | "web" | undefined;
   let response: ArmResponse;
   let gatewayError = false;

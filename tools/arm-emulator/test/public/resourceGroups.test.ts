@@ -82,6 +82,13 @@ describe("resource groups", () => {
     expect(reply.json.error.code).toBe("UnsupportedMediaType");
   });
 
+  it("answers 413 for a body over ARM's 4 MB limit", async () => {
+    const big = JSON.stringify({ location: "westus", tags: { a: "x".repeat(4 * 1024 * 1024) } });
+    const reply = await c.call("PUT", `${c.sub}/resourcegroups/rg1?${RG_API}`, big);
+    expect(reply.status).toBe(413);
+    expect(reply.json.error.code).toBe("RequestEntityTooLarge");
+  });
+
   it("rejects malformed JSON with 400 InvalidRequestContent", async () => {
     const reply = await c.call("PUT", `${c.sub}/resourcegroups/rg1?${RG_API}`, "{not json");
     expect(reply.status).toBe(400);
