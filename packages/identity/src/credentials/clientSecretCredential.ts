@@ -55,7 +55,7 @@ export class ClientSecretCredential implements TokenCredential {
     this.#clientSecret = clientSecret;
     this.#authority = resolveAuthority(name, options.authorityHost);
     this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#http = createTokenHttp(options.httpClient);
+    this.#http = createTokenHttp(options);
     this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
   }
 

@@ -1,4 +1,4 @@
-import type { HttpClient } from "@azkit/core-http";
+import type { HttpClient, RetryOptions } from "@azkit/core-http";
 import { AzureCliCredential } from "./azureCliCredential.js";
 import { ChainedTokenCredential } from "./chainedTokenCredential.js";
 import { EnvironmentCredential } from "./environmentCredential.js";
@@ -26,6 +26,8 @@ export interface DefaultAzureCredentialOptions {
   processTimeoutInMs?: number;
   /** Sends the token requests of every link (see `TokenCredentialOptions.httpClient`). */
   httpClient?: HttpClient;
+  /** How every link's token requests are retried (see `TokenCredentialOptions.retryOptions`). */
+  retryOptions?: RetryOptions;
 }
 
 /**
@@ -48,21 +50,22 @@ export interface DefaultAzureCredentialOptions {
 export class DefaultAzureCredential extends ChainedTokenCredential {
   /** Creates the chain; reads the environment now, contacts nothing until the first `getToken`. */
   constructor(options: DefaultAzureCredentialOptions = {}) {
-    const { tenantId, authorityHost, additionallyAllowedTenants, httpClient } = options;
+    const { tenantId, authorityHost, additionallyAllowedTenants, httpClient, retryOptions } = options;
     const managedIdentityClientId = options.managedIdentityClientId ?? process.env.AZURE_CLIENT_ID;
     super(
-      new EnvironmentCredential({ authorityHost, additionallyAllowedTenants, httpClient }),
+      new EnvironmentCredential({ authorityHost, additionallyAllowedTenants, httpClient, retryOptions }),
       new WorkloadIdentityCredential({
         tenantId,
         clientId: options.workloadIdentityClientId,
         authorityHost,
         additionallyAllowedTenants,
         httpClient,
+        retryOptions,
       }),
       new ManagedIdentityCredential(
         options.managedIdentityResourceId
-          ? { resourceId: options.managedIdentityResourceId, httpClient }
-          : { clientId: managedIdentityClientId, httpClient },
+          ? { resourceId: options.managedIdentityResourceId, httpClient, retryOptions }
+          : { clientId: managedIdentityClientId, httpClient, retryOptions },
       ),
       new AzureCliCredential({
         tenantId: tenantId ?? process.env.AZURE_TENANT_ID,

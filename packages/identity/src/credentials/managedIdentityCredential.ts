@@ -95,7 +95,7 @@ export class ManagedIdentityCredential implements TokenCredential {
       process.env.AZURE_POD_IDENTITY_AUTHORITY_HOST ??
       DEFAULT_IMDS_ENDPOINT
     ).replace(/\/+$/, "");
-    this.#http = createTokenHttp(options.httpClient);
+    this.#http = createTokenHttp(options);
     this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
   }
 
@@ -151,6 +151,8 @@ export class ManagedIdentityCredential implements TokenCredential {
       abortSignal: options.abortSignal,
       timeoutInMs: this.#imdsAnswered ? probeTimeout * 10 : probeTimeout,
       allowInsecureConnection: true,
+      // Off Azure the first request finds nothing; retrying it would only delay the next credential.
+      retry: this.#imdsAnswered,
     });
     this.#imdsAnswered = true;
     return token;

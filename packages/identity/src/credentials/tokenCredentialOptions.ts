@@ -1,4 +1,4 @@
-import type { HttpClient } from "@azkit/core-http";
+import type { HttpClient, RetryOptions } from "@azkit/core-http";
 
 /**
  * Options every credential that calls a token endpoint accepts.
@@ -10,6 +10,11 @@ export interface TokenCredentialOptions {
    * By default each credential owns a small keep-alive transport that `close()` releases.
    */
   httpClient?: HttpClient;
+  /**
+   * How token requests are retried on throttling (429), server errors and connection failures; three
+   * retries from 800 ms by default (`Retry-After` wins). `{ maxRetries: 0 }` disables retries.
+   */
+  retryOptions?: RetryOptions;
 }
 
 /**

@@ -55,7 +55,7 @@ export class WorkloadIdentityCredential implements TokenCredential {
     this.#tokenFilePath = options.tokenFilePath ?? process.env.AZURE_FEDERATED_TOKEN_FILE;
     this.#authority = resolveAuthority(name, options.authorityHost);
     this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#http = createTokenHttp(options.httpClient);
+    this.#http = createTokenHttp(options);
     this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
   }
 

@@ -1,10 +1,14 @@
 import {
   type AbortSignalLike,
   createHttpHeaders,
+  createPipelineFromOptions,
   createPipelineRequest,
   type HttpClient,
+  type Pipeline,
   type PipelineResponse,
+  type RetryOptions,
 } from "@azkit/core-http";
+import { IDENTITY_PACKAGE, IDENTITY_VERSION } from "../identityVersion.js";
 import { createNodeTokenHttpClient } from "./nodeTokenHttpClient.js";
 
 /** One token endpoint call: a GET (managed identity) or a form POST (Microsoft Entra ID). */
@@ -15,26 +19,52 @@ export interface TokenHttpRequest {
   /** Sent as `application/x-www-form-urlencoded`. */
   form?: Record<string, string>;
   abortSignal?: AbortSignalLike;
-  /** Whole-exchange limit; 0 or absent means the transport's default. */
+  /** Whole-exchange limit; 0 or absent means none. */
   timeoutInMs?: number;
   /** Plain http is allowed (managed identity endpoints, loopback test authorities). */
   allowInsecureConnection?: boolean;
+  /** Whether throttling, 5xx and connection failures are retried; true by default. */
+  retry?: boolean;
 }
 
-/** How a credential talks to its token endpoint: core-http's request model over an `HttpClient`. */
+/** How a credential talks to its token endpoint. */
 export interface TokenHttp {
   send(request: TokenHttpRequest): Promise<PipelineResponse>;
   /** Releases the sockets of the transport this credential created (a caller's `httpClient` is theirs). */
   close(): void;
 }
 
-/** Wraps the caller's `httpClient`, or a credential-owned keep-alive transport when there is none. */
-export function createTokenHttp(httpClient?: HttpClient): TokenHttp {
-  let owned = httpClient ? undefined : createNodeTokenHttpClient();
+/** Token endpoints are retried as `@azure/identity` does: three times, from 800 ms. */
+const DEFAULT_RETRY: RetryOptions = { maxRetries: 3, retryDelayInMs: 800 };
+
+/**
+ * Sends token requests through a core-http pipeline (user agent, request id, retry with `Retry-After`,
+ * redacted logging) over the caller's `httpClient`, or over a keep-alive transport this credential
+ * owns so that `close()` can release its sockets.
+ */
+export function createTokenHttp(
+  options: { httpClient?: HttpClient; retryOptions?: RetryOptions } = {},
+): TokenHttp {
+  const { httpClient } = options;
+  let owned: ReturnType<typeof createNodeTokenHttpClient> | undefined;
   const client = (): HttpClient => {
     if (httpClient) return httpClient;
     owned ??= createNodeTokenHttpClient();
     return owned;
+  };
+  const pipelineOptions = { packageName: IDENTITY_PACKAGE, packageVersion: IDENTITY_VERSION };
+  let retrying: Pipeline | undefined;
+  let single: Pipeline | undefined;
+  const pipeline = (retry: boolean): Pipeline => {
+    if (retry) {
+      retrying ??= createPipelineFromOptions({
+        ...pipelineOptions,
+        retryOptions: { ...DEFAULT_RETRY, ...options.retryOptions },
+      });
+      return retrying;
+    }
+    single ??= createPipelineFromOptions({ ...pipelineOptions, retryTotal: 0 });
+    return single;
   };
   return {
     send(request) {
@@ -44,7 +74,8 @@ export function createTokenHttp(httpClient?: HttpClient): TokenHttp {
         headers.set("content-type", "application/x-www-form-urlencoded");
         body = new URLSearchParams(request.form).toString();
       }
-      return client().sendRequest(
+      return pipeline(request.retry ?? true).sendRequest(
+        client(),
         createPipelineRequest({
           url: request.url,
           method: request.method,
@@ -53,6 +84,8 @@ export function createTokenHttp(httpClient?: HttpClient): TokenHttp {
           abortSignal: request.abortSignal,
           timeout: request.timeoutInMs ?? 0,
           allowInsecureConnection: request.allowInsecureConnection,
+          // A token request changes nothing on the server, so a POST is as safe to repeat as a GET.
+          retrySafe: true,
         }),
       );
     },

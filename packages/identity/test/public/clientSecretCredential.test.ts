@@ -21,10 +21,13 @@ afterEach(async () => {
   await server.close();
 });
 
-const credential = (options: { tenantId?: string; authorityHost?: string; allowed?: string[] } = {}) =>
+const credential = (
+  options: { tenantId?: string; authorityHost?: string; allowed?: string[]; maxRetries?: number } = {},
+) =>
   new ClientSecretCredential(options.tenantId ?? tenant, "client-1", secret, {
     authorityHost: options.authorityHost ?? server.url,
     additionallyAllowedTenants: options.allowed,
+    retryOptions: options.maxRetries === undefined ? undefined : { maxRetries: options.maxRetries },
   });
 
 describe("ClientSecretCredential", () => {
@@ -62,7 +65,7 @@ describe("ClientSecretCredential", () => {
 
   it("refreshes five minutes before expiry, and keeps a valid token when the refresh fails", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const c = credential();
+    const c = credential({ maxRetries: 0 });
     expect((await c.getToken(arm)).token).toBe("entra-token-1");
     vi.setSystemTime(Date.now() + 50 * 60_000);
     expect((await c.getToken(arm)).token).toBe("entra-token-1");
@@ -118,7 +121,7 @@ describe("ClientSecretCredential", () => {
   });
 
   it("rejects with AuthenticationError when the authority cannot be reached", async () => {
-    const c = credential({ authorityHost: await closedLoopbackUrl() });
+    const c = credential({ authorityHost: await closedLoopbackUrl(), maxRetries: 0 });
     await expect(c.getToken(arm)).rejects.toThrow(/could not reach .*ECONNREFUSED/);
   });
 
@@ -134,6 +137,32 @@ describe("ClientSecretCredential", () => {
     );
     await credential({ allowed: ["other-tenant"] }).getToken(arm, { tenantId: "other-tenant" });
     expect(server.requests.at(-1)?.path).toBe("/other-tenant/oauth2/v2.0/token");
+  });
+
+  it("retries a throttled token request after Retry-After, through the core-http pipeline", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let answered = 0;
+    server.handle = (request, res) => {
+      if (++answered === 1)
+        res.writeHead(429, { "retry-after": "2" }).end('{"error":"temporarily_unavailable"}');
+      else server.defaultHandler(request, res);
+    };
+    const pending = credential().getToken(arm);
+    await waitFor(() => answered === 1);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).token).toBe("entra-token-1");
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]?.headers["user-agent"]).toMatch(/^azkit-identity\/0\.1\.0 /);
+    expect(server.requests[0]?.headers["x-ms-client-request-id"]).toBeTruthy();
+  });
+
+  it("does not retry a refusal (4xx other than 408/429)", async () => {
+    server.handle = (_r, res) =>
+      res.writeHead(400).end('{"error":"invalid_scope","error_description":"bad"}');
+    await expect(credential().getToken(arm)).rejects.toThrow(/invalid_scope/);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("does not show the secret when inspected or serialized", () => {
