@@ -8,7 +8,9 @@ const childMain = fileURLToPath(new URL("./childMain.mjs", import.meta.url));
 /** @returns {Promise<Record<string, number>>} */
 export function runIsolated(scenarioId, sideKey, ctx) {
   return new Promise((resolve, reject) => {
-    const child = fork(childMain, [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const profileDir = process.env.BENCH_CHILD_CPU_PROF;
+    const execArgv = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const child = fork(childMain, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let reply;
     child.on("message", (m) => {
       reply = m;

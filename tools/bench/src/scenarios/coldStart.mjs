@@ -83,7 +83,7 @@ export const coldStartScenario = {
   title: "cold start",
   needs: ["azurite"],
   rounds: (sizes) => sizes.coldStartRuns,
-  warmup: () => 1,
+  warmup: (sizes) => Math.min(sizes.warmup, 1),
   metrics: [
     reported("importMs", "import ms", "lower"),
     reported("firstRequestMs", "import + client + first request ms", "lower", [
