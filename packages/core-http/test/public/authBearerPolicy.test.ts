@@ -5,6 +5,7 @@ import {
   bearerTokenAuthenticationPolicyName,
   createEmptyPipeline,
   createHttpHeaders,
+  createPipelineFromOptions,
   createPipelineRequest,
   type GetTokenOptions,
   type HttpClient,
@@ -272,5 +273,20 @@ describe("bearerTokenAuthenticationPolicy", () => {
     await pipeline.sendRequest(client, request());
     expect(authorizations).toEqual(["PoP token-1", "PoP renewed"]);
     expect(seenStatuses).toEqual([401]);
+  });
+
+  it("signs every retry attempt of the default pipeline with a current token", async () => {
+    const { credential, calls } = countingCredential(minutes(60));
+    const pipeline = createPipelineFromOptions({ retryTotal: 2, retryBackoffFactorInMs: 100 });
+    pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: scope }), { phase: "Sign" });
+    const { client, authorizations } = recordingClient((attempt) => ({ status: attempt === 1 ? 503 : 200 }));
+    const sending = pipeline.sendRequest(client, request());
+    await vi.runAllTimersAsync();
+    expect((await sending).status).toBe(200);
+    expect(authorizations).toEqual(["Bearer token-1", "Bearer token-1"]);
+    expect(calls).toHaveLength(1);
+    const names = pipeline.getOrderedPolicies().map((p) => p.name);
+    expect(names.indexOf(bearerTokenAuthenticationPolicyName)).toBeGreaterThan(names.indexOf("retryPolicy"));
+    expect(names.indexOf("retryPolicy")).toBeGreaterThan(-1);
   });
 });
