@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScriptedResponse } from "./loopbackServer.js";
 
-/** The shared upstream recordings, next to the repository (../shared/specs/recordings); never copied into it. */
-export const RECORDINGS_DIR = fileURLToPath(
-  new URL("../../../../../shared/specs/recordings/", import.meta.url),
-);
+/**
+ * The shared upstream recordings, next to the repository (../shared/specs/recordings, or
+ * $AZKIT_SPECS_DIR/recordings); read in place, never copied into the repository.
+ */
+export const RECORDINGS_DIR = process.env.AZKIT_SPECS_DIR
+  ? join(process.env.AZKIT_SPECS_DIR, "recordings/")
+  : fileURLToPath(new URL("../../../../../shared/specs/recordings/", import.meta.url));
 
 export interface RecordedEntry {
   RequestUri: string;
@@ -19,7 +23,9 @@ export interface RecordedEntry {
 export function readRecording(relativePath: string): RecordedEntry[] {
   const file = RECORDINGS_DIR + relativePath;
   if (!existsSync(file))
-    throw new Error(`recording not found: ${file} (the shared specs live in ../shared/specs)`);
+    throw new Error(
+      `recording not found: ${file} (the shared specs live in ../shared/specs next to the repository, or set AZKIT_SPECS_DIR)`,
+    );
   return (JSON.parse(readFileSync(file, "utf8")) as { Entries: RecordedEntry[] }).Entries;
 }
 
