@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createHttpPoller } from "../../src/index.js";
+import { createPipelineRequest, type PipelineRequest, ServiceClient } from "@azkit/core-http";
+import { createHttpPoller, createPipelineLro } from "../../src/index.js";
 import { useFakePollTimers, runWithFakeTimers } from "../helpers/fakeTime.js";
 import { type LoopbackServer, sequence, startScriptServer } from "../helpers/loopbackServer.js";
 import { readRecording, recordedPath, toScripted } from "../helpers/recording.js";
@@ -38,6 +39,36 @@ describe("replaying recorded ARM traffic", () => {
     const times = server.requests.map((r) => r.time);
     expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual(waits);
     expect(poller.operationState.status).toBe("succeeded");
+  });
+
+  it("resource group delete through a core-http ServiceClient pipeline makes the same requests", async () => {
+    const entries = readRecording(RG_DELETE);
+    const location = entries[0]!.ResponseHeaders.Location!;
+    const lro = entries.filter((e, i) => i === 0 || e.RequestUri === location);
+    server = await startScriptServer(lro.map((e) => (_req, base: string) => toScripted(e, base)));
+    const client = new ServiceClient({
+      packageName: "@azkit/core-lro-tests",
+      packageVersion: "0.0.0",
+      allowInsecureConnection: true,
+    });
+    let inFlight = 0;
+    const sendRequest = async (request: PipelineRequest) => {
+      inFlight++;
+      try {
+        return await client.sendRequest(request);
+      } finally {
+        inFlight--;
+      }
+    };
+    const initialRequest = createPipelineRequest({
+      url: server.url + recordedPath(lro[0]!),
+      method: "DELETE",
+    });
+    const poller = createHttpPoller<void>(createPipelineLro({ sendRequest, initialRequest }));
+    const waits: number[] = [];
+    await runWithFakeTimers(poller.pollUntilDone(), waits, () => inFlight === 0);
+    expect(sequence(server)).toEqual(lro.map((e) => `${e.RequestMethod} ${recordedPath(e)}`));
+    expect(waits).toEqual(Array(7).fill(15000));
   });
 
   it("vault create: a 200 with provisioningState Succeeded completes with zero polls", async () => {
