@@ -56,6 +56,13 @@ const emulator = await startArmEmulator({
   ...(values["client-secret"] ? { clientSecret: values["client-secret"] } : {}),
   ...(values.verbose ? { log: (line: string) => console.error(line) } : {}),
 });
+// Before anything is printed: a supervisor may stop us as soon as it reads the banner.
+const stop = () => {
+  void emulator.close().then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
 const env = { ...emulator.env };
 if (emulator.ca) {
   // Beside the state file (kept, like the certificate itself), else a temporary file.
@@ -71,9 +78,3 @@ console.log(
 );
 console.log("# paste into your shell (bash/zsh):");
 for (const [k, v] of Object.entries(env)) console.log(`export ${k}=${JSON.stringify(v)}`);
-
-const stop = () => {
-  void emulator.close().then(() => process.exit(0));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
