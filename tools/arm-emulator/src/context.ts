@@ -19,6 +19,8 @@ export interface EmulatorContext {
   rateLimits: { reads: number; writes: number; deletes: number };
   /** The App Service identity endpoint's secret header value. */
   identityHeader: string;
+  /** api-versions used to create generic resources, per full type (for the providers list). */
+  seenApiVersions: Map<string, Set<string>>;
 }
 
 /** An authenticated ARM request, parsed. */

@@ -38,6 +38,7 @@ export function handleControl(
       ctx.store.clear();
       ctx.operations.clear();
       ctx.faults.clear();
+      ctx.seenApiVersions.clear();
       return { status: 204 };
     default:
       return {

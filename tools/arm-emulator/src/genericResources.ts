@@ -159,6 +159,9 @@ export function handleGeneric(r: ArmRequest, p: ResourcePath): ArmResponse {
       if (location) record.location = location;
       if (body.tags) record.tags = body.tags as Record<string, string>;
       store.putResource(record);
+      const seen = r.ctx.seenApiVersions.get(record.type) ?? new Set<string>();
+      seen.add(r.apiVersion ?? "");
+      r.ctx.seenApiVersions.set(record.type, seen);
       return { status: existing ? 200 : 201, body: renderGeneric(record), headers: { ETag: record.etag! } };
     }
     case "PATCH": {

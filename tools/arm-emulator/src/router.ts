@@ -4,6 +4,7 @@ import { type ArmRequest, type ArmResponse, bodyObject, normalizeLocation, retry
 import { specData } from "./generated/specSchemas.js";
 import { handleGeneric, handleResourceList, handleTypeList } from "./genericResources.js";
 import { handleGroup, handleGroupList, handleOperationResult, methodNotAllowed } from "./resourceGroups.js";
+import { handleProviders } from "./providers.js";
 import { handleSubscription, handleSubscriptionList } from "./subscriptions.js";
 import {
   handleCheckName,
@@ -122,6 +123,11 @@ export function routeArm(
     gateway(API_VERSIONS.resources);
     requireSubscription();
     return handleOperationResult(r, sub, segs[3]!);
+  }
+  if (section === "providers" && (segs.length <= 4 || (segs.length === 5 && lower[4] === "register"))) {
+    gateway(API_VERSIONS.resources);
+    requireSubscription();
+    return handleProviders(r, segs[3], segs.length === 5 ? "register" : undefined);
   }
   if (section === "providers" && segs.length >= 5) {
     const namespace = segs[3]!;

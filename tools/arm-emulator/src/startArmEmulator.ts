@@ -118,6 +118,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     baseUrl: () => baseUrl,
     rateLimits: { reads: 12_000, writes: 1_200, deletes: 15_000 },
     identityHeader: randomBytes(12).toString("hex"),
+    seenApiVersions: new Map(),
   };
   for (const fault of opts.faults) ctx.faults.add(fault);
 
@@ -196,6 +197,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
       store.clear();
       ctx.operations.clear();
       ctx.faults.clear();
+      ctx.seenApiVersions.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

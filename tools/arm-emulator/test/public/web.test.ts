@@ -156,6 +156,33 @@ describe("generic resources", () => {
     expect(ok.headers.etag).not.toBe(etag);
   });
 
+  it("lists providers: the implemented ones, and generic namespaces with the api-versions used", async () => {
+    await c.call("PUT", widget("w1"), { location: "westus" });
+    const all = await c.call("GET", `${c.sub}/providers?${RG_API}`);
+    const namespaces = all.json.value.map((p: { namespace: string }) => p.namespace);
+    expect(namespaces).toEqual([
+      "Microsoft.Resources",
+      "Microsoft.KeyVault",
+      "Microsoft.Web",
+      "Contoso.Widgets",
+    ]);
+    const kv = await c.call("GET", `${c.sub}/providers/microsoft.keyvault?${RG_API}`);
+    expect(kv.json.resourceTypes[0]).toMatchObject({
+      resourceType: "vaults",
+      defaultApiVersion: "2025-05-01",
+    });
+    const widgets = await c.call("GET", `${c.sub}/providers/Contoso.Widgets?${RG_API}`);
+    expect(widgets.json.resourceTypes).toEqual([
+      expect.objectContaining({ resourceType: "widgets", apiVersions: ["2024-01-01"] }),
+    ]);
+    expect(
+      (await c.call("POST", `${c.sub}/providers/Microsoft.Web/register?${RG_API}`)).json.registrationState,
+    ).toBe("Registered");
+    const unknown = await c.call("GET", `${c.sub}/providers/Nope.Nothing?${RG_API}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe("InvalidResourceNamespace");
+  });
+
   it("answers ById paths the same as the expanded paths", async () => {
     await c.call("PUT", widget("w1"), { location: "westus" });
     const byId = await c.call(
