@@ -16,6 +16,16 @@ function isCredential(x: unknown): x is StorageCredential {
   );
 }
 
+function isPlainSharedKey(x: unknown): x is { accountName: string; accountKey: string } {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    !(x instanceof StorageSharedKeyCredential) &&
+    typeof (x as { accountName?: unknown }).accountName === "string" &&
+    typeof (x as { accountKey?: unknown }).accountKey === "string"
+  );
+}
+
 /** Resolves constructor arguments to a URL and a (possibly shared) context. */
 export function resolveClient(
   urlOrConnectionString: string,
@@ -36,6 +46,16 @@ export function resolveClient(
       url,
       context: new StorageContext(
         new StorageSharedKeyCredential(parsed.accountName, parsed.accountKey),
+        options,
+      ),
+    };
+  }
+  // A Shared Key credential that crossed a thread boundary (the sync bridge) arrives as plain data.
+  if (isPlainSharedKey(second)) {
+    return {
+      url: urlOrConnectionString,
+      context: new StorageContext(
+        new StorageSharedKeyCredential(second.accountName, second.accountKey),
         options,
       ),
     };

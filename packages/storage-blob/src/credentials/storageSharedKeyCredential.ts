@@ -31,6 +31,14 @@ export class StorageSharedKeyCredential {
   }
 
   /**
+   * The account key, base64. Read by the sync bridge to rebuild the credential in its worker;
+   * never logged or put in messages by azkit.
+   */
+  public get accountKey(): string {
+    return this.#key.toString("base64");
+  }
+
+  /**
    * HMAC-SHA256 of `stringToSign` with the account key, base64 encoded.
    * Used by request signing and SAS generation; call it to sign your own string-to-sign.
    * @param stringToSign - the exact string the service will rebuild and compare.

@@ -1,0 +1,43 @@
+import { isResourceNotFoundError } from "@azkit/core-http";
+import { describe, expect, it } from "vitest";
+import { BlobServiceClient, ContainerClient, StorageSharedKeyCredential } from "../../src/sync.js";
+import { azurite, uniqueName } from "../helpers/azurite.js";
+
+// The sync entry runs the built async package in core-http's sync-bridge worker: run
+// `pnpm build` before this file (turbo's test task depends on build).
+describe("@azkit/storage-blob/sync", () => {
+  it("creates a container, uploads, lists page by page and downloads, blocking", () => {
+    const service = BlobServiceClient.fromConnectionString(azurite().connectionString);
+    const container = service.getContainerClient(uniqueName("sync"));
+    container.create();
+    expect(container.exists()).toBe(true);
+    const blob = container.getBlockBlobClient("hello.txt");
+    blob.uploadData(Buffer.from("hello sync"));
+    for (let i = 0; i < 5; i++) container.getBlockBlobClient(`n${i}`).uploadData(Buffer.from("x"));
+    const names: string[] = [];
+    for (const item of container.listBlobsFlat()) names.push(item.name);
+    expect(names).toEqual(["hello.txt", "n0", "n1", "n2", "n3", "n4"]);
+    const pages: number[] = [];
+    for (const page of container.listBlobsFlat().byPage({ maxPageSize: 4 }))
+      pages.push(page.segment.blobItems.length);
+    expect(pages).toEqual([4, 2]);
+    expect(Buffer.from(blob.downloadToBuffer()).toString()).toBe("hello sync");
+    container.delete();
+  });
+
+  it("accepts a StorageSharedKeyCredential and raises the same error classes", () => {
+    const { blobUrl, accountName, accountKey } = azurite();
+    const container = new ContainerClient(
+      `${blobUrl}/${uniqueName("missing")}`,
+      new StorageSharedKeyCredential(accountName, accountKey),
+    );
+    let error: unknown;
+    try {
+      container.getProperties();
+    } catch (e) {
+      error = e;
+    }
+    expect(isResourceNotFoundError(error)).toBe(true);
+    expect((error as { code: string }).code).toBe("ContainerNotFound");
+  });
+});
