@@ -1,30 +1,11 @@
-import type { Compile, CompiledSchema } from "./compiledSchema.js";
+import type { Compile, CompiledProperty, CompiledSchema, Walkers } from "./compiledSchema.js";
 import { describeValue } from "./describeValue.js";
 import { closestName } from "./editDistance.js";
-import type { ObjectSchema, PolymorphicSchema, Schema } from "./schema.js";
+import { isRecord } from "./isRecord.js";
+import { generateObjectWalkers } from "./objectWalkerCode.js";
+import type { ObjectSchema, Schema } from "./schema.js";
 import type { SerdeContext } from "./serdeContext.js";
 import { setOwn } from "./setOwn.js";
-
-interface CompiledProperty {
-  readonly name: string;
-  readonly wirePath: readonly string[];
-  readonly wireName: string;
-  readonly required: boolean;
-  readonly readOnly: boolean;
-  readonly nullable: boolean;
-  readonly node: CompiledSchema;
-}
-
-/** @internal Whether a value can be read as an object with named properties. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date) &&
-    !ArrayBuffer.isView(value)
-  );
-}
 
 function wirePathOf(name: string, schema: Schema): readonly string[] {
   const wire = schema.wireName;
@@ -33,82 +14,25 @@ function wirePathOf(name: string, schema: Schema): readonly string[] {
 }
 
 /**
- * @internal Fills `node` with the walkers of an object schema. The node is registered in the cache
- * before its properties compile, so recursive models (an error's `details: ErrorDetail[]`) terminate.
+ * @internal Fills `node` with the walkers of an object schema. Properties compile on first use (the
+ * node is cached before, so recursive models such as an error's `details: ErrorDetail[]` terminate);
+ * then walkers generated for this schema replace the generic ones, when the runtime allows code
+ * generation.
  */
 export function compileObject(schema: ObjectSchema, node: CompiledSchema, compile: Compile): void {
-  let props: CompiledProperty[] | undefined;
-  let knownNames: Set<string>;
-  let knownWire: Set<string>;
-  let nameList: string[];
   const extra = schema.additionalProperties;
+  let props: CompiledProperty[] = [];
+  let knownNames = new Set<string>();
+  let knownWire = new Set<string>();
+  let nameList: string[] = [];
   let extraNode: CompiledSchema | undefined;
 
-  // Properties compile on first use: a model may reference itself or a model defined after it.
-  const ready = (): CompiledProperty[] => {
-    if (props) return props;
-    props = Object.entries(schema.properties).map(([name, p]) => {
-      const wirePath = wirePathOf(name, p);
-      return {
-        name,
-        wirePath,
-        wireName: wirePath[0]!,
-        required: p.required === true,
-        readOnly: p.readOnly === true,
-        // `any` covers null as it covers every JSON value.
-        nullable: p.nullable === true || p.type === "any",
-        node: compile(p),
-      };
-    });
-    nameList = props.map((p) => p.name);
-    knownNames = new Set(nameList);
-    knownWire = new Set(props.map((p) => p.wireName));
-    if (typeof extra === "object") extraNode = compile(extra);
-    return props;
-  };
-
-  const ser = (value: unknown, ctx: SerdeContext): unknown => {
-    if (value === null && schema.nullable) return null;
-    if (!isRecord(value)) return ctx.fail(node.expected(), describeValue(value));
-    const list = ready();
-    const out: Record<string, unknown> = {};
-    for (const p of list) {
-      const v = value[p.name];
-      if (v === undefined) {
-        if (p.required && !p.readOnly)
-          ctx.fail(p.node.expected(), "nothing (a required property)", undefined, p.name);
-        continue;
-      }
-      if (p.readOnly) continue;
-      let w: unknown;
-      if (v === null) {
-        if (!p.nullable) {
-          ctx.fail(p.node.expected(), "null", undefined, p.name);
-          continue;
-        }
-        w = null;
-      } else {
-        ctx.segments.push(p.name);
-        w = p.node.ser(v, ctx);
-        ctx.segments.pop();
-      }
-      const path = p.wirePath;
-      if (path.length === 1) {
-        out[p.wireName] = w;
-      } else {
-        let target = out;
-        for (let i = 0; i < path.length - 1; i++) {
-          const key = path[i]!;
-          let next = target[key] as Record<string, unknown> | undefined;
-          if (next === undefined) {
-            next = {};
-            target[key] = next;
-          }
-          target = next;
-        }
-        target[path[path.length - 1]!] = w;
-      }
-    }
+  // Own keys that are not properties: kept (open), converted (schema) or reported (closed).
+  const extraSer = (
+    value: Record<string, unknown>,
+    out: Record<string, unknown>,
+    ctx: SerdeContext,
+  ): void => {
     for (const key of Object.keys(value)) {
       if (knownNames.has(key)) continue;
       const v = value[key];
@@ -128,15 +52,65 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
         );
       }
     }
+  };
+
+  const extraDe = (wire: Record<string, unknown>, out: Record<string, unknown>, ctx: SerdeContext): void => {
+    for (const key of Object.keys(wire)) {
+      if (knownWire.has(key)) continue;
+      if (extraNode) {
+        ctx.segments.push(key);
+        setOwn(out, key, extraNode.de(wire[key], ctx));
+        ctx.segments.pop();
+      } else {
+        setOwn(out, key, wire[key]);
+      }
+    }
+  };
+
+  const genericSer = (value: unknown, ctx: SerdeContext): unknown => {
+    if (value === null && schema.nullable) return null;
+    if (!isRecord(value)) return ctx.fail(node.expected(), describeValue(value));
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      const v = value[p.name];
+      if (v === undefined) {
+        if (p.required && !p.readOnly)
+          ctx.fail(p.node.expected(), "nothing (a required property)", undefined, p.name);
+        continue;
+      }
+      if (p.readOnly) continue;
+      let w: unknown = null;
+      if (v === null) {
+        if (!p.nullable) {
+          ctx.fail(p.node.expected(), "null", undefined, p.name);
+          continue;
+        }
+      } else {
+        ctx.segments.push(p.name);
+        w = p.node.ser(v, ctx);
+        ctx.segments.pop();
+      }
+      let target = out;
+      const path = p.wirePath;
+      for (let i = 0; i < path.length - 1; i++) {
+        let next = target[path[i]!] as Record<string, unknown> | undefined;
+        if (next === undefined) {
+          next = {};
+          setOwn(target, path[i]!, next);
+        }
+        target = next;
+      }
+      setOwn(target, path[path.length - 1]!, w);
+    }
+    extraSer(value, out, ctx);
     return out;
   };
 
-  const de = (wire: unknown, ctx: SerdeContext): unknown => {
+  const genericDe = (wire: unknown, ctx: SerdeContext): unknown => {
     if (wire === null) return null;
     if (!isRecord(wire)) return ctx.fail(node.expected(), describeValue(wire));
-    const list = ready();
     const out: Record<string, unknown> = {};
-    for (const p of list) {
+    for (const p of props) {
       const path = p.wirePath;
       let w: unknown = wire[p.wireName];
       for (let i = 1; i < path.length && w !== undefined; i++) {
@@ -145,80 +119,50 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
       if (w === undefined) continue;
       if (w === null) {
         // A service may send null for any optional property; only nullable ones keep it.
-        if (p.nullable) out[p.name] = null;
+        if (p.nullable) setOwn(out, p.name, null);
         continue;
       }
-      if (path.length === 1) {
-        ctx.segments.push(p.wireName);
-        out[p.name] = p.node.de(w, ctx);
-        ctx.segments.pop();
-      } else {
-        for (const segment of path) ctx.segments.push(segment);
-        out[p.name] = p.node.de(w, ctx);
-        ctx.segments.length -= path.length;
-      }
+      for (const segment of path) ctx.segments.push(segment);
+      setOwn(out, p.name, p.node.de(w, ctx));
+      ctx.segments.length -= path.length;
     }
-    if (extra) {
-      for (const key of Object.keys(wire)) {
-        if (knownWire.has(key)) continue;
-        if (extraNode) {
-          ctx.segments.push(key);
-          setOwn(out, key, extraNode.de(wire[key], ctx));
-          ctx.segments.pop();
-        } else {
-          setOwn(out, key, wire[key]);
-        }
-      }
-    }
+    if (extra) extraDe(wire, out, ctx);
     return out;
   };
 
-  Object.assign(node, { ser, de });
-}
-
-/** @internal Fills `node` with the walkers of a polymorphic schema (dispatch on the discriminator). */
-export function compilePolymorphic(schema: PolymorphicSchema, node: CompiledSchema, compile: Compile): void {
-  const disc = schema.discriminator;
-  const values = Object.keys(schema.subtypes);
-  let byValue: Map<string, CompiledSchema> | undefined;
-  let baseNode: CompiledSchema | undefined;
-
-  // Each subtype gains the discriminator as a required property, so it is validated and written first.
-  const withDiscriminator = (sub: ObjectSchema, value: string | undefined): ObjectSchema => {
-    if (sub.properties[disc]) return sub;
-    const discSchema: Schema =
-      value === undefined
-        ? { type: "string", required: true }
-        : { type: "string", enum: [value], required: true };
-    return { ...sub, properties: { [disc]: discSchema, ...sub.properties } };
-  };
-  const ready = (): Map<string, CompiledSchema> => {
-    if (byValue) return byValue;
-    byValue = new Map(values.map((v) => [v, compile(withDiscriminator(schema.subtypes[v]!, v))]));
-    if (schema.base) baseNode = compile(withDiscriminator(schema.base, undefined));
-    return byValue;
-  };
-  const expectedKinds = (): string => `one of ${values.map((v) => JSON.stringify(v)).join(" | ")}`;
-
-  const ser = (value: unknown, ctx: SerdeContext): unknown => {
-    if (value === null && schema.nullable) return null;
-    if (!isRecord(value)) return ctx.fail(node.expected(), describeValue(value));
-    const kind = value[disc];
-    const sub = typeof kind === "string" ? (ready().get(kind) ?? baseNode) : undefined;
-    if (!sub) {
-      return ctx.fail(expectedKinds(), describeValue(kind), undefined, disc);
-    }
-    return sub.ser(value, ctx);
+  const compileProperties = (): Walkers => {
+    props = Object.entries(schema.properties).map(([name, p]) => {
+      const wirePath = wirePathOf(name, p);
+      return {
+        name,
+        wirePath,
+        wireName: wirePath[0]!,
+        required: p.required === true,
+        readOnly: p.readOnly === true,
+        // `any` covers null as it covers every JSON value.
+        nullable: p.nullable === true || p.type === "any",
+        node: compile(p),
+      };
+    });
+    nameList = props.map((p) => p.name);
+    knownNames = new Set(nameList);
+    knownWire = new Set(props.map((p) => p.wireName));
+    if (typeof extra === "object") extraNode = compile(extra);
+    const generated = generateObjectWalkers(props, {
+      node,
+      nullable: schema.nullable === true,
+      readsExtra: extra !== undefined && extra !== false,
+      extraSer,
+      extraDe,
+    });
+    return generated ?? { ser: genericSer, de: genericDe };
   };
 
-  const de = (wire: unknown, ctx: SerdeContext): unknown => {
-    if (wire === null) return null;
-    if (!isRecord(wire)) return ctx.fail(node.expected(), describeValue(wire));
-    const kind = wire[disc];
-    const sub = typeof kind === "string" ? (ready().get(kind) ?? baseNode) : baseNode;
-    // A kind this client does not know yet (and no base to read it with) is kept as sent.
-    return sub ? sub.de(wire, ctx) : { ...wire };
-  };
-
-  Object.assign(node, { ser, de });
+  const first =
+    (direction: "ser" | "de") =>
+    (value: unknown, ctx: SerdeContext): unknown => {
+      Object.assign(node, compileProperties());
+      return node[direction](value, ctx);
+    };
+  Object.assign(node, { ser: first("ser"), de: first("de") });
 }

@@ -1,4 +1,6 @@
-import { compileObject, compilePolymorphic, isRecord } from "./compileObject.js";
+import { compileObject } from "./compileObject.js";
+import { compilePolymorphic } from "./compilePolymorphic.js";
+import { isRecord } from "./isRecord.js";
 import type { CompiledSchema } from "./compiledSchema.js";
 import { describeSchema } from "./describeSchema.js";
 import { describeValue } from "./describeValue.js";

@@ -1,5 +1,5 @@
 import type { XMLParser } from "fast-xml-parser";
-import { isRecord } from "../compileObject.js";
+import { isRecord } from "../isRecord.js";
 import { deserialize } from "../deserialize.js";
 import { describeValue } from "../describeValue.js";
 import type { Infer } from "../inferType.js";

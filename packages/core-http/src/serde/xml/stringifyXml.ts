@@ -1,5 +1,5 @@
 import type { XMLBuilder } from "fast-xml-parser";
-import { isRecord } from "../compileObject.js";
+import { isRecord } from "../isRecord.js";
 import type { InferInput } from "../inferType.js";
 import type { ObjectSchema, Schema } from "../schema.js";
 import { serialize } from "../serialize.js";
