@@ -3,10 +3,11 @@ import {
   createEmptyPipeline,
   createPipelineRequest,
   type Pipeline,
+  type TokenCredential,
 } from "@azkit/core-http";
 import { type ArmEmulator, startArmEmulator } from "arm-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthenticationError, ClientSecretCredential } from "../../src/index.js";
+import { AuthenticationError, ClientSecretCredential, ManagedIdentityCredential } from "../../src/index.js";
 import { caTrustingHttpClient } from "../helpers/caTrustingHttpClient.js";
 
 const armScope = "https://management.azure.com/.default";
@@ -22,7 +23,7 @@ afterAll(async () => {
   await arm?.close();
 });
 
-function signedPipeline(credential: ClientSecretCredential): Pipeline {
+function signedPipeline(credential: TokenCredential): Pipeline {
   const pipeline = createEmptyPipeline();
   pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: armScope }), { phase: "Sign" });
   return pipeline;
@@ -56,5 +57,15 @@ describe("ClientSecretCredential with the ARM emulator over HTTPS", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).not.toContain("not-the-secret");
+  });
+
+  it("a user-assigned managed identity from the emulator's IMDS endpoint is accepted too", async () => {
+    const credential = new ManagedIdentityCredential({
+      clientId: arm.managedIdentityClientId,
+      imdsEndpoint: arm.url,
+      httpClient,
+    });
+    const response = await signedPipeline(credential).sendRequest(httpClient, listSubscriptions());
+    expect(response.status).toBe(200);
   });
 });
