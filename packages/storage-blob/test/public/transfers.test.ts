@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { isAbortError } from "@azkit/core-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlobIntegrityError, type ContainerClient } from "../../src/index.js";
 import { newContainer } from "../helpers/azurite.js";
@@ -149,5 +150,30 @@ describe("integrity on download", () => {
     const blob = container.getBlockBlobClient("empty.bin");
     await blob.uploadData(new Uint8Array(0));
     expect((await blob.downloadToBuffer()).length).toBe(0);
+  });
+});
+
+describe("abortSignal", () => {
+  it("rejects an upload whose signal is already aborted without sending it", async () => {
+    const blob = container.getBlockBlobClient("never.bin");
+    const error = await blob
+      .uploadData(data.subarray(0, 20 * MiB), { abortSignal: AbortSignal.abort(), maxSingleShotSize: MiB })
+      .catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(await blob.exists()).toBe(false);
+  });
+
+  it("stops a parallel download when aborted on its first progress event", async () => {
+    const blob = container.getBlockBlobClient("by-buffer.bin");
+    const controller = new AbortController();
+    const error = await blob
+      .downloadToBuffer(0, undefined, {
+        blockSize: MiB,
+        concurrency: 2,
+        abortSignal: controller.signal,
+        onProgress: () => controller.abort(),
+      })
+      .catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
   });
 });
