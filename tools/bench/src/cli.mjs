@@ -1,4 +1,4 @@
-// `pnpm bench` entry: node src/cli.mjs [--quick | --tiny] [--only id,id] [--out dir]
+// `pnpm bench` entry: node src/cli.mjs [--quick | --tiny] [--only id,id] [--out dir] [--wait-build seconds]
 // Starts the servers it needs, runs the scenarios, prints the table and writes latest.md/latest.json.
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -15,12 +15,14 @@ const { values } = parseArgs({
     tiny: { type: "boolean", default: false },
     only: { type: "string" },
     out: { type: "string", default: fileURLToPath(new URL("../results", import.meta.url)) },
+    "wait-build": { type: "string", default: "0" },
   },
 });
 
 const sizes = values.tiny ? profiles.tiny : values.quick ? profiles.quick : profiles.full;
 const only = values.only?.split(",").filter(Boolean);
 const selected = scenarios.filter((s) => !only || only.some((prefix) => s.id.startsWith(prefix)));
+const waitForBuildMs = Number(values["wait-build"]) * 1000;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 const resources = new Resources();
@@ -56,7 +58,7 @@ try {
     log(`- ${scenario.id}`);
     try {
       await resources.ensure(scenario.needs ?? []);
-      results.scenarios.push(await runScenario(scenario, { env: resources.env, sizes }, log));
+      results.scenarios.push(await runScenario(scenario, { env: resources.env, sizes, waitForBuildMs }, log));
     } catch (e) {
       log(`  ${scenario.id} failed: ${e instanceof Error ? e.stack : e}`);
       results.skipped.push({ id: scenario.id, title: scenario.title, reason: `failed: ${e}` });

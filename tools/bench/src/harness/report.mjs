@@ -18,6 +18,17 @@ function describeTarget(target) {
   return target.map((c) => `${c.op} ${Number(c.value.toFixed(2))}x ${c.vs}`).join(" or ");
 }
 
+function describeSizes(s) {
+  if (!s) return "";
+  const MiB = 1024 * 1024;
+  return (
+    `Sizes: small ops ${s.smallOps} per round, pipeline ${s.pipelineRequests} requests, transfers ` +
+    `${s.transferBytes / MiB} MiB (blocks ${s.transferBlockSize / MiB} MiB × ${s.transferConcurrency}, ` +
+    `${s.transferRounds} rounds), list ${s.listBlobs} blobs, cold start ${s.coldStartRuns} processes, ` +
+    `LRO ${s.lroOperations} operations; ${s.rounds} rounds after ${s.warmup} warm-up.`
+  );
+}
+
 /** @param {any} results */
 export function renderMarkdown(results) {
   const lines = [
@@ -25,6 +36,8 @@ export function renderMarkdown(results) {
     "",
     `${results.startedAt} · Node ${results.node} · ${results.cpus} CPUs · ${results.seconds.toFixed(0)} s · ` +
       "medians of rounds; ratio = median of per-round azkit ÷ peer; ↑ higher is better, ↓ lower is better",
+    "",
+    describeSizes(results.sizes),
     "",
     "| scenario | azkit | peer | ratio | limit | azkit/limit |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -54,7 +67,9 @@ export function renderMarkdown(results) {
       .filter(([, side]) => side.status !== "ok")
       .map(([key, side]) => `- ${s.id} / ${key} (${side.label}): ${side.status} — ${side.reason}`),
   );
-  if (problems.length) lines.push("", "## Sides that did not run", "", ...problems);
+  if (problems.length) lines.push("", "## Sides that did not run (or stopped)", "", ...problems);
+  const skipped = (results.skipped ?? []).map((s) => `- ${s.id}: ${s.reason}`);
+  if (skipped.length) lines.push("", "## Scenarios not run", "", ...skipped);
   return `${lines.join("\n")}\n`;
 }
 

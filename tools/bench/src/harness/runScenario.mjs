@@ -25,7 +25,7 @@ function describeError(e) {
 
 /**
  * @param {Scenario} scenario
- * @param {Omit<Context, "shared">} baseCtx
+ * @param {Omit<Context, "shared"> & { waitForBuildMs?: number }} baseCtx
  * @param {(line: string) => void} log
  */
 export async function runScenario(scenario, baseCtx, log) {
@@ -42,7 +42,7 @@ export async function runScenario(scenario, baseCtx, log) {
     status[side.key] = { role: side.role, label: side.label, status: "ok" };
     if (scenario.isolate || !side.prepare) continue;
     try {
-      states[side.key] = await side.prepare(ctx);
+      states[side.key] = await retryWhileNotBuilt(() => side.prepare(ctx), baseCtx.waitForBuildMs);
     } catch (e) {
       markFailed(status[side.key], e);
     }
@@ -56,9 +56,13 @@ export async function runScenario(scenario, baseCtx, log) {
       for (const side of order) {
         if (status[side.key].status !== "ok") continue;
         try {
-          round[side.key] = scenario.isolate
-            ? await runIsolated(scenario.id, side.key, ctx)
-            : await measureRun(side, states[side.key], ctx);
+          round[side.key] = await retryWhileNotBuilt(
+            () =>
+              scenario.isolate
+                ? runIsolated(scenario.id, side.key, ctx)
+                : measureRun(side, states[side.key], ctx),
+            baseCtx.waitForBuildMs,
+          );
         } catch (e) {
           markFailed(status[side.key], e);
         }
@@ -84,6 +88,22 @@ export async function runScenario(scenario, baseCtx, log) {
     rows: scenario.metrics.map((metric) => summarizeMetric(scenario, metric, status, measured)),
     measurements: measured,
   };
+}
+
+/**
+ * Other people rebuild the azkit packages while the bench runs (dist/ is removed, then rewritten):
+ * with a budget, a side that finds its package missing waits for the build instead of dropping out.
+ */
+async function retryWhileNotBuilt(fn, budgetMs = 0) {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isNotAvailable(e) || Date.now() + 5000 > deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+  }
 }
 
 function markFailed(s, e) {
