@@ -51,8 +51,6 @@ export class SyncBridge {
       name: "azkit sync bridge",
       workerData,
       transferList: [port2],
-      // The worker script is ours, not the user's: their --input-type must not change how it loads.
-      execArgv: process.execArgv.filter((arg) => !arg.startsWith("--input-type")),
     });
     // Never keep the process alive: a blocked call keeps it busy anyway, and between calls the
     // worker only holds objects.

@@ -33,7 +33,8 @@ export function buildWorkerScript(): string {
     ...definitions,
     runSyncWorker.toString(),
     // import(), not require: the script runs as CommonJS, or as ESM when the parent process was
-    // started with --input-type=module (workers inherit execArgv).
+    // started with --input-type=module (workers inherit execArgv, and passing a filtered copy
+    // would make Node refuse per-process flags such as --expose-gc).
     `import("node:worker_threads").then((threads) => ${runSyncWorker.name}({ ${table.join(", ")} }, threads, (url) => import(url)));`,
   ].join("\n");
   return script;

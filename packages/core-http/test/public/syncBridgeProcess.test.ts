@@ -3,8 +3,10 @@
 // idle bridge must not keep a process alive.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeSyncBridge, createSyncClientClass, ResourceNotFoundError } from "../../src/index.js";
 
 const esmBundle = new URL("../../dist/esm/index.js", import.meta.url);
 const cjsBundle = new URL("../../dist/cjs/index.cjs", import.meta.url);
@@ -23,6 +25,13 @@ for (let i = 0; i < calls; i++) client.echo(i);
 const perCallMicroseconds = Number(process.hrtime.bigint() - started) / 1000 / calls;
 console.log(JSON.stringify({ echoed, letters, perCallMicroseconds }));
 `;
+
+function requireBuild(): void {
+  for (const bundle of [esmBundle, cjsBundle]) {
+    if (!existsSync(fileURLToPath(bundle)))
+      throw new Error(`${fileURLToPath(bundle)} is missing: run the build first`);
+  }
+}
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   for (const bundle of [esmBundle, cjsBundle]) {
@@ -56,5 +65,96 @@ describe("the sync bridge in a built package", () => {
     console.log(
       `sync bridge, CJS bundle: ${result.perCallMicroseconds.toFixed(1)} µs per call (1000 sequential echo calls)`,
     );
+  }, 40_000);
+});
+
+describe("the sync bridge with core-http's own transport and errors in the worker", () => {
+  // The server runs on its own thread: this one is blocked while a sync call waits for it.
+  let server: Worker;
+  let endpoint: string;
+  const HttpFixtureClient = createSyncClientClass<
+    new (
+      endpoint: string,
+    ) => {
+      getText(path: string): Promise<string>;
+      makeChild(name: string): object;
+      liveChildren(): Promise<number>;
+    }
+  >({
+    moduleSpecifier: new URL("../fixtures/syncBridgeHttpFixture.mjs", import.meta.url),
+    exportName: "HttpFixtureClient",
+  });
+
+  beforeAll(async () => {
+    requireBuild();
+    server = new Worker(
+      `
+      const { parentPort } = require("node:worker_threads");
+      const server = require("node:http").createServer((request, response) => {
+        if (request.url.startsWith("/found")) return response.end("hello");
+        response.writeHead(404, { "content-type": "application/json", "x-ms-error-code": "BlobNotFound" });
+        response.end(JSON.stringify({ error: { code: "BlobNotFound", message: "The specified blob does not exist." } }));
+      });
+      server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
+      `,
+      { eval: true },
+    );
+    const port = await new Promise<number>((resolve) => server.once("message", resolve));
+    endpoint = `http://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    await closeSyncBridge();
+    await server.terminate();
+  });
+
+  it("returns what the service sent", () => {
+    expect(new HttpFixtureClient(endpoint).getText("/found")).toBe("hello");
+  });
+
+  it("throws the worker's ResourceNotFoundError as this thread's class, redacted", () => {
+    let caught: unknown;
+    try {
+      new HttpFixtureClient(endpoint).getText("/missing");
+    } catch (error) {
+      caught = error;
+    }
+    const error = caught as ResourceNotFoundError;
+    expect(error).toBeInstanceOf(ResourceNotFoundError);
+    expect(error).toMatchObject({ statusCode: 404, code: "BlobNotFound" });
+    expect(error.response?.headers.get("x-ms-error-code")).toBe("BlobNotFound");
+    expect(error.request?.url).toContain("comp=x");
+    const visible = JSON.stringify([
+      error.message,
+      error.stack,
+      error.request,
+      error.response,
+      error.request?.headers.toJSON(),
+    ]);
+    expect(visible).not.toContain("SECRET");
+  });
+});
+
+describe("worker-side objects", () => {
+  it("are released once their sync twins are garbage", () => {
+    const script = `
+const { createSyncClientClass } = require(${JSON.stringify(fileURLToPath(cjsBundle))});
+const HttpFixtureClient = createSyncClientClass({
+  moduleSpecifier: ${JSON.stringify(new URL("../fixtures/syncBridgeHttpFixture.mjs", import.meta.url).href)},
+  exportName: "HttpFixtureClient",
+});
+const client = new HttpFixtureClient("http://127.0.0.1:9");
+const kept = client.makeChild("kept");
+for (let i = 0; i < 100; i++) client.makeChild("dropped " + i);
+globalThis.gc();
+setTimeout(() => {
+  globalThis.gc();
+  setTimeout(() => console.log(JSON.stringify({ live: client.liveChildren(), kept: kept.describe() })), 20);
+}, 20);
+`;
+    const child = run(["--expose-gc", "-e", script]);
+    expect(child.stderr).toBe("");
+    const result = JSON.parse(child.stdout);
+    expect(result.kept).toBe("kept");
+    expect(result.live).toBeLessThan(10);
   }, 40_000);
 });
