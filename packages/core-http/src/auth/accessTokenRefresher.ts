@@ -1,3 +1,4 @@
+import { AzureError } from "../errors.js";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "./tokenCredential.js";
 
 /** Timing of {@link createAccessTokenRefresher}; all in milliseconds. */
@@ -38,7 +39,9 @@ export function createAccessTokenRefresher(
   const fetchToken = async (scopes: string[], getOptions: GetTokenOptions): Promise<AccessToken> => {
     const result = await credential.getToken(scopes, getOptions);
     if (!result || typeof result.token !== "string") {
-      throw new Error("bearerTokenAuthenticationPolicy: the credential returned no access token.");
+      throw new AzureError("bearerTokenAuthenticationPolicy: the credential returned no access token.", {
+        code: "NO_ACCESS_TOKEN",
+      });
     }
     return result;
   };

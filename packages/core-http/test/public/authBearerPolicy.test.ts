@@ -9,6 +9,7 @@ import {
   createPipelineRequest,
   type GetTokenOptions,
   type HttpClient,
+  isAzureError,
   type PipelineRequestOptions,
   type PipelineResponse,
   type TokenCredential,
@@ -158,6 +159,16 @@ describe("bearerTokenAuthenticationPolicy", () => {
     await expect(pipelineWith(credential).sendRequest(client, request())).rejects.toThrow(
       "token endpoint down",
     );
+    expect(authorizations).toEqual([]);
+  });
+
+  it("fails with code NO_ACCESS_TOKEN when the credential gives no token", async () => {
+    const { client, authorizations } = recordingClient();
+    const error = await pipelineWith({ getToken: async () => null })
+      .sendRequest(client, request())
+      .catch((e: unknown) => e);
+    expect(isAzureError(error)).toBe(true);
+    expect((error as { code?: string }).code).toBe("NO_ACCESS_TOKEN");
     expect(authorizations).toEqual([]);
   });
 

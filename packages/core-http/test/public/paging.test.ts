@@ -3,6 +3,7 @@ import {
   buildPagedAsyncIterator,
   getContinuationToken,
   getPagedAsyncIterator,
+  isAzureError,
   isPagingError,
   type PagedAsyncIterableIterator,
   PagingError,
@@ -73,6 +74,7 @@ describe("buildPagedAsyncIterator", () => {
     expect(isPagingError(error)).toBe(true);
     expect(error).toBeInstanceOf(PagingError);
     expect((error as PagingError).code).toBe("EmptyContinuationToken");
+    expect(isAzureError(error)).toBe(true);
     expect(calls).toEqual([]);
   });
 
