@@ -1,4 +1,5 @@
 // `pnpm bench` entry: node src/cli.mjs [--quick | --tiny] [--only id,id] [--out dir] [--wait-build seconds]
+//   [--sides azkit,peer] (only these sides: e.g. to profile one SDK with --cpu-prof)
 // Starts the servers it needs, runs the scenarios, prints the table and writes latest.md/latest.json.
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -16,12 +17,16 @@ const { values } = parseArgs({
     only: { type: "string" },
     out: { type: "string", default: fileURLToPath(new URL("../results", import.meta.url)) },
     "wait-build": { type: "string", default: "0" },
+    sides: { type: "string" },
   },
 });
 
 const sizes = values.tiny ? profiles.tiny : values.quick ? profiles.quick : profiles.full;
 const only = values.only?.split(",").filter(Boolean);
-const selected = scenarios.filter((s) => !only || only.some((prefix) => s.id.startsWith(prefix)));
+const sideKeys = values.sides?.split(",").filter(Boolean);
+const selected = scenarios
+  .filter((s) => !only || only.some((prefix) => s.id.startsWith(prefix)))
+  .map((s) => (sideKeys ? { ...s, sides: s.sides.filter((side) => sideKeys.includes(side.key)) } : s));
 const waitForBuildMs = Number(values["wait-build"]) * 1000;
 const log = (line) => process.stderr.write(`${line}\n`);
 
