@@ -67,20 +67,28 @@ function wrappedItems(schema: ArraySchema, node: unknown, itemName: string): unk
   return items === undefined ? [] : itemsToWire(schema, asArray(items));
 }
 
+const knownElementsCache = new WeakMap<ObjectSchema, Set<string>>();
+
+/** The element and attribute-group names an object schema reads, so an open model keeps only the rest. */
+function knownElements(schema: ObjectSchema): Set<string> {
+  let known = knownElementsCache.get(schema);
+  if (!known) {
+    known = new Set<string>([ATTRIBUTES, TEXT]);
+    for (const p of xmlProperties(schema.properties)) {
+      const unwrappedList = p.schema.type === "array" && !p.wrapped;
+      known.add(p.wirePath.length > 1 ? p.wirePath[0]! : unwrappedList ? p.itemName : p.xmlName);
+    }
+    knownElementsCache.set(schema, known);
+  }
+  return known;
+}
+
 function objectToWire(schema: ObjectSchema, node: unknown, extra?: Record<string, unknown>): unknown {
   if (node === "") node = {};
   const isText = typeof node === "string";
   if (!isRecord(node) && !isText) return node;
   const out: Record<string, unknown> = { ...extra };
-  const known = new Set<string>([ATTRIBUTES, TEXT]);
   for (const p of xmlProperties(schema.properties)) {
-    known.add(
-      p.wirePath.length > 1
-        ? p.wirePath[0]!
-        : p.schema.type === "array" && !p.wrapped
-          ? p.itemName
-          : p.xmlName,
-    );
     let container: unknown = node;
     for (let i = 0; i < p.wirePath.length - 1 && container !== undefined; i++) {
       container = isRecord(container) ? container[p.wirePath[i]!] : undefined;
@@ -110,6 +118,7 @@ function objectToWire(schema: ObjectSchema, node: unknown, extra?: Record<string
   }
   const additional = schema.additionalProperties;
   if (additional && isRecord(node)) {
+    const known = knownElements(schema);
     for (const key of Object.keys(node)) {
       if (known.has(key)) continue;
       setOwn(out, key, typeof additional === "object" ? toWire(additional, node[key]) : node[key]);
