@@ -11,17 +11,14 @@ import { ArmError } from "./armError.js";
 import {
   type AuthConfig,
   authenticate,
-  handleImdsRequest,
-  handleTokenRequest,
   type IssueTokenOptions,
-  handleAppServiceIdentityRequest,
   issueToken,
   managedIdentityResourceId,
-  OAuthError,
 } from "./auth.js";
 import { loopbackCertificate } from "./certificate.js";
 import type { ArmRequest, ArmResponse, EmulatorContext } from "./context.js";
 import { handleControl } from "./control.js";
+import { handleIdentity } from "./identityRoutes.js";
 import { FaultInjector, type FaultSpec } from "./faults.js";
 import {
   armHeaders,
@@ -344,77 +341,4 @@ function assertJsonContentType(req: IncomingMessage): void {
     `The content media type '${type.split(";")[0]}' is not supported. Only 'application/json' is supported.`,
     { origin: "gateway" },
   );
-}
-
-function handleIdentity(
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  method: string,
-  url: URL,
-  segs: string[],
-  lower: string[],
-  text: string,
-): void {
-  const base = ctx.baseUrl();
-  const noStore = { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" };
-  try {
-    if (lower[0] === "metadata" && method === "GET" && lower[2] === "oauth2" && lower[3] === "token") {
-      sendJson(res, 200, handleImdsRequest(ctx.auth, req, url), noStore);
-      return;
-    }
-    if (lower[0] === "msi" && lower[1] === "token" && method === "GET") {
-      sendJson(res, 200, handleAppServiceIdentityRequest(ctx.auth, req, url, ctx.identityHeader), noStore);
-      return;
-    }
-    if (lower[0] === "common" && lower[1] === "discovery" && lower[2] === "instance") {
-      const tenant = (queryParam(url, "authorization_endpoint") ?? "").split("/")[3] ?? "common";
-      sendJson(res, 200, {
-        tenant_discovery_endpoint: `${base}/${tenant}/v2.0/.well-known/openid-configuration`,
-        "api-version": "1.1",
-        metadata: [
-          {
-            preferred_network: new URL(base).host,
-            preferred_cache: new URL(base).host,
-            aliases: [new URL(base).host],
-          },
-        ],
-      });
-      return;
-    }
-    const tenant = segs[0]!;
-    if (lower[1] === "v2.0" && lower[2] === ".well-known" && lower[3] === "openid-configuration") {
-      sendJson(res, 200, {
-        token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
-        authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
-        issuer: `${base}/${ctx.options.tenantId}/v2.0`,
-        jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
-        response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
-        token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"],
-        tenant_region_scope: "NA",
-        cloud_instance_name: "arm-emulator",
-      });
-      return;
-    }
-    const v1 = lower[2] === "token";
-    const v2 = lower[2] === "v2.0" && lower[3] === "token";
-    if (method === "POST" && lower[1] === "oauth2" && (v1 || v2) && segs.length === (v1 ? 3 : 4)) {
-      const answer = handleTokenRequest(
-        ctx.auth,
-        tenant,
-        new URLSearchParams(text),
-        v1,
-        req.headers.authorization,
-      );
-      sendJson(res, 200, answer, noStore);
-      return;
-    }
-    sendJson(res, 404, {
-      error: "not_found",
-      error_description: `no identity endpoint '${method} ${url.pathname}'`,
-    });
-  } catch (error) {
-    if (!(error instanceof OAuthError)) throw error;
-    sendJson(res, error.status, error.toBody(), noStore);
-  }
 }
