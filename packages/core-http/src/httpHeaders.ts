@@ -38,7 +38,7 @@ interface HeaderEntry {
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 
 class HttpHeadersImpl implements HttpHeaders {
-  private readonly entries = new Map<string, HeaderEntry>();
+  readonly entries = new Map<string, HeaderEntry>();
 
   constructor(raw?: RawHttpHeadersInput) {
     if (raw) {
@@ -84,6 +84,36 @@ class HttpHeadersImpl implements HttpHeaders {
   toString(): string {
     return JSON.stringify(this[inspectSymbol]());
   }
+}
+
+/**
+ * Appends `name, value` pairs to `out` (the flat form node:http takes), for the transport.
+ * Internal: not exported from the package.
+ */
+export function appendRawHeaderList(headers: HttpHeaders, out: string[]): string[] {
+  if (headers instanceof HttpHeadersImpl) {
+    for (const entry of headers.entries.values()) out.push(entry.name, entry.value);
+  } else {
+    for (const [name, value] of headers) out.push(name, value);
+  }
+  return out;
+}
+
+/**
+ * Headers from node's flat `rawHeaders` list; repeated names are joined with ", ".
+ * Internal: not exported from the package.
+ */
+export function createHttpHeadersFromRawList(raw: readonly string[]): HttpHeaders {
+  const headers = new HttpHeadersImpl();
+  const entries = headers.entries;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const key = name.toLowerCase();
+    const previous = entries.get(key);
+    if (previous === undefined) entries.set(key, { name, value: raw[i + 1]! });
+    else previous.value = `${previous.value}, ${raw[i + 1]}`;
+  }
+  return headers;
 }
 
 /**

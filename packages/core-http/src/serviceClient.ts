@@ -101,6 +101,7 @@ export class ServiceClient {
   /** The client's resolved settings (per client, over the defaults). */
   readonly settings: Readonly<RequestSettings>;
   private readonly httpClient: HttpClient;
+  private readonly endpointOrigin: string | undefined;
 
   /** Creates the client; throws a TypeError for an unknown option, naming the valid ones. */
   constructor(options: ServiceClientOptions) {
@@ -109,6 +110,7 @@ export class ServiceClient {
       ...(options?.clientOptionNames ?? []),
     ]);
     this.endpoint = options.endpoint;
+    this.endpointOrigin = options.endpoint === undefined ? undefined : new URL(options.endpoint).origin;
     this.settings = resolveRequestSettings([options]);
     this.httpClient = options.httpClient ?? getSharedDefaultHttpClient();
     this.pipeline = createPipelineFromOptions(options);
@@ -131,16 +133,38 @@ export class ServiceClient {
    * Sends `request` with the call's options applied and returns the response; throws the typed
    * error when the status is not one the operation expects.
    */
-  async sendRequest(request: PipelineRequest, options: ServiceSendOptions = {}): Promise<PipelineResponse> {
+  sendRequest(request: PipelineRequest, options: ServiceSendOptions = {}): Promise<PipelineResponse> {
+    try {
+      return this.prepareAndSend(request, options);
+    } catch (error) {
+      // Option and URL errors reject like every other failure of the call.
+      return Promise.reject(error);
+    }
+  }
+
+  private prepareAndSend(request: PipelineRequest, options: ServiceSendOptions): Promise<PipelineResponse> {
+    if (this.endpointOrigin !== undefined && !ABSOLUTE_URL.test(request.url)) {
+      // A path-absolute reference only needs the origin: no URL parse on the hot path.
+      request.url =
+        request.url.charCodeAt(0) === 47 && request.url.charCodeAt(1) !== 47
+          ? this.endpointOrigin + request.url
+          : new URL(request.url, this.endpoint).href;
+    }
+    let hasOptions = false;
+    for (const _ in options) {
+      hasOptions = true;
+      break;
+    }
+    if (!hasOptions) {
+      request.settings = this.settings;
+      return this.send(request, options);
+    }
     assertKnownOptions(
       options,
       SEND_OPTION_NAMES,
       request.operationName ?? "sendRequest options",
       options.operationOptionNames,
     );
-    if (this.endpoint !== undefined && !ABSOLUTE_URL.test(request.url)) {
-      request.url = new URL(request.url, this.endpoint).href;
-    }
     request.settings = resolveRequestSettings([options], this.settings);
     if (options.abortSignal) request.abortSignal = options.abortSignal;
     if (options.tracingOptions) request.tracingOptions = options.tracingOptions;
@@ -157,6 +181,10 @@ export class ServiceClient {
         request.headers.set(name, value);
       }
     }
+    return this.send(request, options);
+  }
+
+  private async send(request: PipelineRequest, options: ServiceSendOptions): Promise<PipelineResponse> {
     const response = await this.pipeline.sendRequest(this.httpClient, request);
     options.onResponse?.(response);
     const expected = options.expectedStatuses;

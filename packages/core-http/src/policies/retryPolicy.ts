@@ -4,7 +4,7 @@ import { DEFAULT_REQUEST_SETTINGS } from "../options/resolveOptions.js";
 import type { RequestSettings } from "../options/requestSettings.js";
 import type { PipelinePolicy } from "../pipeline.js";
 import type { PipelineRequest } from "../pipelineRequest.js";
-import type { PipelineResponse } from "../pipelineResponse.js";
+import type { PipelineResponse, SendRequest } from "../pipelineResponse.js";
 import { isRequestNotSent } from "../transport/transportErrors.js";
 import { abortableDelay } from "./abortableDelay.js";
 import { getRetryAfterInMs } from "./retryAfter.js";
@@ -120,42 +120,61 @@ function decide(
  */
 export function retryPolicy(options: RetryPolicyOptions = {}): PipelinePolicy {
   const logger = options.logger ?? createClientLogger("core-http");
-  return {
-    name: retryPolicyName,
-    async sendRequest(request, next) {
-      const settings = request.settings ?? DEFAULT_REQUEST_SETTINGS;
-      const total = settings.retryTotal;
-      if (total === 0) return next(request);
-      for (let retryNumber = 1; ; retryNumber++) {
-        let response: PipelineResponse | undefined;
-        let error: unknown;
-        try {
-          response = await next(request);
-          // Fast path: nothing below 408 is ever retried.
-          if (response.status < 408) return response;
-        } catch (caught) {
-          error = caught;
-        }
-        const decision =
-          retryNumber > total ? undefined : decide(request, response, error, retryNumber, settings);
-        if (decision === undefined) {
-          if (error !== undefined) throw error;
-          return response!;
-        }
-        if (logger.info.enabled) {
-          logger.info(
-            `Retry ${retryNumber}/${total} of ${request.method} ${sanitizeUrl(request.url)} in ${Math.round(decision.retryAfterInMs)} ms after ${decision.reason}.`,
-            { requestId: request.requestId, attempt: retryNumber + 1, reason: decision.reason },
-          );
-        }
-        // Free the connection of a response we are about to drop.
-        response?.readableStreamBody?.resume();
-        await abortableDelay(
-          decision.retryAfterInMs,
-          request.abortSignal,
-          `${request.method} (waiting to retry)`,
+
+  /** The slow path: the first attempt failed or got a status worth a look. */
+  const retryLoop = async (
+    request: PipelineRequest,
+    next: SendRequest,
+    settings: Readonly<RequestSettings>,
+    firstResponse: PipelineResponse | undefined,
+    firstError: unknown,
+  ): Promise<PipelineResponse> => {
+    const total = settings.retryTotal;
+    let response = firstResponse;
+    let error = firstError;
+    for (let retryNumber = 1; ; retryNumber++) {
+      const decision =
+        retryNumber > total ? undefined : decide(request, response, error, retryNumber, settings);
+      if (decision === undefined) {
+        if (error !== undefined) throw error;
+        return response!;
+      }
+      if (logger.info.enabled) {
+        logger.info(
+          `Retry ${retryNumber}/${total} of ${request.method} ${sanitizeUrl(request.url)} in ${Math.round(decision.retryAfterInMs)} ms after ${decision.reason}.`,
+          { requestId: request.requestId, attempt: retryNumber + 1, reason: decision.reason },
         );
       }
+      // Free the connection of a response we are about to drop.
+      response?.readableStreamBody?.resume();
+      await abortableDelay(
+        decision.retryAfterInMs,
+        request.abortSignal,
+        `${request.method} (waiting to retry)`,
+      );
+      response = undefined;
+      error = undefined;
+      try {
+        response = await next(request);
+        // Nothing below 408 is ever retried.
+        if (response.status < 408) return response;
+      } catch (caught) {
+        error = caught;
+      }
+    }
+  };
+
+  return {
+    name: retryPolicyName,
+    sendRequest(request, next) {
+      const settings = request.settings ?? DEFAULT_REQUEST_SETTINGS;
+      if (settings.retryTotal === 0) return next(request);
+      // Fast path without an async frame: most responses are final at once.
+      return next(request).then(
+        (response) =>
+          response.status < 408 ? response : retryLoop(request, next, settings, response, undefined),
+        (error: unknown) => retryLoop(request, next, settings, undefined, error),
+      );
     },
   };
 }

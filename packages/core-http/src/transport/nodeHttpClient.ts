@@ -10,7 +10,7 @@ import { pipeline, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { sanitizeUrl } from "@azkit/core-logging";
 import { AbortError, AzureError, ServiceRequestError } from "../errors.js";
-import { createHttpHeaders, type HttpHeaders } from "../httpHeaders.js";
+import { appendRawHeaderList, createHttpHeadersFromRawList } from "../httpHeaders.js";
 import type { PipelineRequest, TransferProgressEvent } from "../pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "../pipelineResponse.js";
 import { getProxyAgent } from "./proxyAgents.js";
@@ -64,17 +64,6 @@ function decoderFor(encoding: string | undefined): Transform | undefined {
     default:
       return undefined;
   }
-}
-
-function headersOf(res: IncomingMessage): HttpHeaders {
-  const headers = createHttpHeaders();
-  const raw = res.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    const previous = headers.get(name);
-    headers.set(name, previous === undefined ? raw[i + 1]! : `${previous}, ${raw[i + 1]}`);
-  }
-  return headers;
 }
 
 class NodeHttpClient implements HttpClient {
@@ -146,13 +135,24 @@ class NodeHttpClient implements HttpClient {
       request.connectionTimeoutInMs ?? settings?.connectionTimeoutInMs ?? this.connectionTimeoutInMs;
     const readTimeout = request.readTimeoutInMs ?? settings?.readTimeoutInMs ?? this.readTimeoutInMs;
     const body = request.body;
-    const headers = request.headers.toJSON({ preserveCase: true });
-    if (typeof body === "string") {
-      if (!request.headers.has("content-length")) headers["Content-Length"] = String(Buffer.byteLength(body));
-    } else if (body instanceof Uint8Array) {
-      if (!request.headers.has("content-length")) headers["Content-Length"] = String(body.byteLength);
-    } else if (body === undefined && request.method !== "GET" && request.method !== "HEAD") {
-      if (!request.headers.has("content-length")) headers["Content-Length"] = "0";
+    let contentLength: string | undefined;
+    if (!request.headers.has("content-length")) {
+      if (typeof body === "string") contentLength = String(Buffer.byteLength(body));
+      else if (body instanceof Uint8Array) contentLength = String(body.byteLength);
+      else if (body === undefined && request.method !== "GET" && request.method !== "HEAD")
+        contentLength = "0";
+    }
+    let headers: Record<string, string> | string[];
+    if (agent === this.httpAgent || agent === this.httpsAgent) {
+      // The flat list goes to node:http as is, skipping a setHeader call per header.
+      const list = request.headers.has("host") ? [] : ["Host", url.host];
+      appendRawHeaderList(request.headers, list);
+      if (contentLength !== undefined) list.push("Content-Length", contentLength);
+      headers = list;
+    } else {
+      // Proxy agents rewrite headers after the request is created: give them an object.
+      headers = request.headers.toJSON({ preserveCase: true });
+      if (contentLength !== undefined) headers["Content-Length"] = contentLength;
     }
     const host = url.hostname;
 
@@ -235,7 +235,11 @@ class NodeHttpClient implements HttpClient {
         responded = true;
         res = incoming;
         const status = incoming.statusCode ?? 0;
-        const response: PipelineResponse = { request, status, headers: headersOf(incoming) };
+        const response: PipelineResponse = {
+          request,
+          status,
+          headers: createHttpHeadersFromRawList(incoming.rawHeaders),
+        };
         incoming.on("error", (error) => fail(classify(error)));
         incoming.on("close", () => {
           if (!incoming.complete)

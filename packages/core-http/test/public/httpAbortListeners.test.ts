@@ -31,5 +31,5 @@ describe("one AbortSignal shared by many requests", () => {
     } finally {
       process.off("warning", onWarning);
     }
-  });
+  }, 60_000);
 });
