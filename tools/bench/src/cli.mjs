@@ -64,6 +64,9 @@ try {
     try {
       await resources.ensure(scenario.needs ?? []);
       results.scenarios.push(await runScenario(scenario, { env: resources.env, sizes, waitForBuildMs }, log));
+      // Partial results survive a crash or Ctrl-C later in the run.
+      results.seconds = (performance.now() - t0) / 1000;
+      writeResults(values.out, results);
     } catch (e) {
       log(`  ${scenario.id} failed: ${e instanceof Error ? e.stack : e}`);
       results.skipped.push({ id: scenario.id, title: scenario.title, reason: `failed: ${e}` });

@@ -9,6 +9,10 @@ import { spawn } from "node:child_process";
  */
 export function startChild(args, { ready, cwd, timeoutMs = 60_000 }) {
   const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  // Whatever way the bench ends (even a crash), its servers end with it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let output = "";
   const stop = () =>
     new Promise((resolve) => {
