@@ -1,85 +1,86 @@
 // Smaller bodies: block lists, page ranges, tags, access policies, user delegation keys.
+import { parseXml, stringifyXml } from "@azkit/core-http";
 import type { Block, PageRange, SignedIdentifier } from "../models/listModels.js";
 import type { Tags } from "../models/metadata.js";
 import type { UserDelegationKey } from "../models/userDelegationKey.js";
 import { sasDateString } from "../sas/sasDate.js";
-import { buildXml, child, children, parseXml, tagSet, text, textDate, textNumber } from "./storageXml.js";
+import {
+  blockListSchema,
+  blockLookupListSchema,
+  keyInfoSchema,
+  pageListSchema,
+  signedIdentifiersSchema,
+  tagsDocumentSchema,
+  userDelegationKeySchema,
+} from "./blobSchemas.js";
+import { toDate, toNumber, toTags } from "./wireValues.js";
 
 export function writeBlockList(blocks: string[]): string {
-  return buildXml({ BlockList: { Latest: blocks } });
+  return stringifyXml(blockLookupListSchema, { latest: blocks });
 }
 
 export function readBlockList(body: string): { committedBlocks: Block[]; uncommittedBlocks: Block[] } {
-  const r = child(parseXml(body), "BlockList");
-  const read = (name: string): Block[] =>
-    children(child(r, name), "Block").map((b) => ({
-      name: text(b, "Name") ?? "",
-      size: textNumber(b, "Size") ?? 0,
-    }));
-  return { committedBlocks: read("CommittedBlocks"), uncommittedBlocks: read("UncommittedBlocks") };
+  const r = parseXml(blockListSchema, body);
+  const read = (list: ReadonlyArray<{ name?: string; size?: string }> | undefined): Block[] =>
+    (list ?? []).map((b) => ({ name: b.name ?? "", size: toNumber(b.size) ?? 0 }));
+  return { committedBlocks: read(r.committedBlocks), uncommittedBlocks: read(r.uncommittedBlocks) };
 }
 
 export function readPageList(body: string): { pageRange: PageRange[]; clearRange: PageRange[] } {
-  const r = child(parseXml(body), "PageList");
-  const read = (name: string): PageRange[] =>
-    children(r, name).map((p) => ({ start: textNumber(p, "Start") ?? 0, end: textNumber(p, "End") ?? 0 }));
-  return { pageRange: read("PageRange"), clearRange: read("ClearRange") };
+  const r = parseXml(pageListSchema, body);
+  const read = (list: ReadonlyArray<{ start?: string; end?: string }> | undefined): PageRange[] =>
+    (list ?? []).map((p) => ({ start: toNumber(p.start) ?? 0, end: toNumber(p.end) ?? 0 }));
+  return { pageRange: read(r.pageRange), clearRange: read(r.clearRange) };
 }
 
 export function writeTags(tags: Tags): string {
-  return buildXml({
-    Tags: { TagSet: { Tag: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) } },
+  return stringifyXml(tagsDocumentSchema, {
+    tagSet: Object.entries(tags).map(([key, value]) => ({ key, value })),
   });
 }
 
 export function readTags(body: string): Tags {
-  return tagSet(parseXml(body)) ?? {};
+  return toTags(parseXml(tagsDocumentSchema, body)) ?? {};
 }
 
 export function writeSignedIdentifiers(identifiers: SignedIdentifier[]): string {
-  return buildXml({
-    SignedIdentifiers: {
-      SignedIdentifier: identifiers.map((i) => ({
-        Id: i.id,
-        AccessPolicy: {
-          ...(i.accessPolicy.startsOn ? { Start: sasDateString(i.accessPolicy.startsOn) } : {}),
-          ...(i.accessPolicy.expiresOn ? { Expiry: sasDateString(i.accessPolicy.expiresOn) } : {}),
-          ...(i.accessPolicy.permissions ? { Permission: i.accessPolicy.permissions } : {}),
-        },
-      })),
-    },
+  return stringifyXml(signedIdentifiersSchema, {
+    signedIdentifier: identifiers.map((i) => ({
+      id: i.id,
+      accessPolicy: {
+        start: i.accessPolicy.startsOn ? sasDateString(i.accessPolicy.startsOn) : undefined,
+        expiry: i.accessPolicy.expiresOn ? sasDateString(i.accessPolicy.expiresOn) : undefined,
+        permission: i.accessPolicy.permissions,
+      },
+    })),
   });
 }
 
 export function readSignedIdentifiers(body: string): SignedIdentifier[] {
   if (!body.trim()) return [];
-  const r = child(parseXml(body), "SignedIdentifiers");
-  return children(r, "SignedIdentifier").map((i) => {
-    const p = child(i, "AccessPolicy");
-    return {
-      id: text(i, "Id") ?? "",
-      accessPolicy: {
-        startsOn: textDate(p, "Start"),
-        expiresOn: textDate(p, "Expiry"),
-        permissions: text(p, "Permission"),
-      },
-    };
-  });
+  return (parseXml(signedIdentifiersSchema, body).signedIdentifier ?? []).map((i) => ({
+    id: i.id ?? "",
+    accessPolicy: {
+      startsOn: toDate(i.accessPolicy?.start),
+      expiresOn: toDate(i.accessPolicy?.expiry),
+      permissions: i.accessPolicy?.permission,
+    },
+  }));
 }
 
 export function writeKeyInfo(startsOn: Date, expiresOn: Date): string {
-  return buildXml({ KeyInfo: { Start: sasDateString(startsOn), Expiry: sasDateString(expiresOn) } });
+  return stringifyXml(keyInfoSchema, { start: sasDateString(startsOn), expiry: sasDateString(expiresOn) });
 }
 
 export function readUserDelegationKey(body: string): UserDelegationKey {
-  const r = child(parseXml(body), "UserDelegationKey");
+  const r = parseXml(userDelegationKeySchema, body);
   return {
-    signedObjectId: text(r, "SignedOid") ?? "",
-    signedTenantId: text(r, "SignedTid") ?? "",
-    signedStartsOn: textDate(r, "SignedStart")!,
-    signedExpiresOn: textDate(r, "SignedExpiry")!,
-    signedService: text(r, "SignedService") ?? "",
-    signedVersion: text(r, "SignedVersion") ?? "",
-    value: text(r, "Value") ?? "",
+    signedObjectId: r.signedObjectId ?? "",
+    signedTenantId: r.signedTenantId ?? "",
+    signedStartsOn: toDate(r.signedStartsOn)!,
+    signedExpiresOn: toDate(r.signedExpiresOn)!,
+    signedService: r.signedService ?? "",
+    signedVersion: r.signedVersion ?? "",
+    value: r.value ?? "",
   };
 }

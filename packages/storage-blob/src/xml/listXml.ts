@@ -1,14 +1,11 @@
-// Listing bodies (`<EnumerationResults>`) to the page models.
+// Listing bodies (`<EnumerationResults>`) to the page models, through core-http's XML mapping.
+import { parseXml } from "@azkit/core-http";
 import type {
   AccessTier,
   BlobItem,
-  BlobPrefix,
-  BlobProperties,
   BlobType,
-  ContainerItem,
   ContainerListBlobHierarchySegmentResponse,
   CopyStatusType,
-  FilterBlobItem,
   LeaseDurationType,
   LeaseStateType,
   LeaseStatusType,
@@ -16,135 +13,115 @@ import type {
   ServiceFindBlobByTagsSegmentResponse,
   ServiceListContainersSegmentResponse,
 } from "../models/listModels.js";
-import {
-  blobName,
-  child,
-  children,
-  parseXml,
-  tagSet,
-  text,
-  textBoolean,
-  textDate,
-  textMap,
-  textNumber,
-  type XmlNode,
-} from "./storageXml.js";
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === "" ? undefined : value;
-}
-
-function root(body: string): XmlNode {
-  const doc = parseXml(body);
-  return child(doc, "EnumerationResults") ?? {};
-}
+import { filterBlobsSchema, listBlobsSchema, listContainersSchema } from "./blobSchemas.js";
+import { nonEmpty, toBlobName, toBoolean, toBytes, toDate, toNumber, toTags } from "./wireValues.js";
 
 export function readListContainers(body: string): ServiceListContainersSegmentResponse {
-  const r = root(body);
-  const containerItems: ContainerItem[] = children(child(r, "Containers"), "Container").map((c) => {
-    const p = child(c, "Properties") ?? {};
-    return {
-      name: text(c, "Name") ?? "",
-      deleted: textBoolean(c, "Deleted"),
-      version: text(c, "Version"),
-      properties: {
-        lastModified: textDate(p, "Last-Modified")!,
-        etag: text(p, "Etag") ?? "",
-        leaseStatus: text(p, "LeaseStatus") as LeaseStatusType | undefined,
-        leaseState: text(p, "LeaseState") as LeaseStateType | undefined,
-        leaseDuration: nonEmpty(text(p, "LeaseDuration")) as LeaseDurationType | undefined,
-        publicAccess: nonEmpty(text(p, "PublicAccess")) as PublicAccessType | undefined,
-        hasImmutabilityPolicy: textBoolean(p, "HasImmutabilityPolicy"),
-        hasLegalHold: textBoolean(p, "HasLegalHold"),
-        defaultEncryptionScope: text(p, "DefaultEncryptionScope"),
-        preventEncryptionScopeOverride: textBoolean(p, "DenyEncryptionScopeOverride"),
-      },
-      metadata: textMap(c, "Metadata"),
-    };
-  });
+  const r = parseXml(listContainersSchema, body);
   return {
-    serviceEndpoint: String(r["@ServiceEndpoint"] ?? ""),
-    prefix: nonEmpty(text(r, "Prefix")),
-    marker: nonEmpty(text(r, "Marker")),
-    maxPageSize: textNumber(r, "MaxResults"),
-    containerItems,
-    continuationToken: nonEmpty(text(r, "NextMarker")),
+    serviceEndpoint: r.serviceEndpoint ?? "",
+    prefix: nonEmpty(r.prefix),
+    marker: nonEmpty(r.marker),
+    maxPageSize: toNumber(r.maxResults),
+    containerItems: (r.containers ?? []).map((c) => {
+      const p = c.properties ?? {};
+      return {
+        name: c.name ?? "",
+        deleted: toBoolean(c.deleted),
+        version: nonEmpty(c.version),
+        properties: {
+          lastModified: toDate(p.lastModified)!,
+          etag: p.etag ?? "",
+          leaseStatus: nonEmpty(p.leaseStatus) as LeaseStatusType | undefined,
+          leaseState: nonEmpty(p.leaseState) as LeaseStateType | undefined,
+          leaseDuration: nonEmpty(p.leaseDuration) as LeaseDurationType | undefined,
+          publicAccess: nonEmpty(p.publicAccess) as PublicAccessType | undefined,
+          hasImmutabilityPolicy: toBoolean(p.hasImmutabilityPolicy),
+          hasLegalHold: toBoolean(p.hasLegalHold),
+          defaultEncryptionScope: nonEmpty(p.defaultEncryptionScope),
+          preventEncryptionScopeOverride: toBoolean(p.denyEncryptionScopeOverride),
+        },
+        metadata: c.metadata,
+      };
+    }),
+    continuationToken: nonEmpty(r.nextMarker),
   };
 }
 
-function readBlobProperties(p: XmlNode): BlobProperties {
-  const md5 = text(p, "Content-MD5");
-  return {
-    createdOn: textDate(p, "Creation-Time"),
-    lastModified: textDate(p, "Last-Modified")!,
-    etag: text(p, "Etag") ?? "",
-    contentLength: textNumber(p, "Content-Length"),
-    contentType: nonEmpty(text(p, "Content-Type")),
-    contentEncoding: nonEmpty(text(p, "Content-Encoding")),
-    contentLanguage: nonEmpty(text(p, "Content-Language")),
-    contentMD5: md5 ? new Uint8Array(Buffer.from(md5, "base64")) : undefined,
-    contentDisposition: nonEmpty(text(p, "Content-Disposition")),
-    cacheControl: nonEmpty(text(p, "Cache-Control")),
-    blobSequenceNumber: textNumber(p, "x-ms-blob-sequence-number"),
-    blobType: text(p, "BlobType") as BlobType | undefined,
-    leaseStatus: text(p, "LeaseStatus") as LeaseStatusType | undefined,
-    leaseState: text(p, "LeaseState") as LeaseStateType | undefined,
-    leaseDuration: nonEmpty(text(p, "LeaseDuration")) as LeaseDurationType | undefined,
-    copyId: text(p, "CopyId"),
-    copyStatus: text(p, "CopyStatus") as CopyStatusType | undefined,
-    copySource: text(p, "CopySource"),
-    copyProgress: text(p, "CopyProgress"),
-    copyCompletedOn: textDate(p, "CopyCompletionTime"),
-    serverEncrypted: textBoolean(p, "ServerEncrypted"),
-    accessTier: text(p, "AccessTier") as AccessTier | undefined,
-    accessTierInferred: textBoolean(p, "AccessTierInferred"),
-    accessTierChangedOn: textDate(p, "AccessTierChangeTime"),
-    tagCount: textNumber(p, "TagCount"),
-    isSealed: textBoolean(p, "Sealed"),
-  };
+type WireBlob = NonNullable<NonNullable<ReturnType<typeof parseListBlobs>["blobs"]>["blob"]>[number];
+
+function parseListBlobs(body: string) {
+  return parseXml(listBlobsSchema, body);
 }
 
-function readBlobItem(b: XmlNode): BlobItem {
+function readBlobItem(b: WireBlob): BlobItem {
+  const p = b.properties ?? {};
   return {
-    name: blobName(b),
-    deleted: textBoolean(b, "Deleted") ?? false,
-    snapshot: text(b, "Snapshot") ?? "",
-    versionId: text(b, "VersionId"),
-    isCurrentVersion: textBoolean(b, "IsCurrentVersion"),
-    properties: readBlobProperties(child(b, "Properties") ?? {}),
-    metadata: textMap(b, "Metadata"),
-    tags: tagSet(b),
+    name: toBlobName(b.name),
+    deleted: toBoolean(b.deleted) ?? false,
+    snapshot: b.snapshot ?? "",
+    versionId: nonEmpty(b.versionId),
+    isCurrentVersion: toBoolean(b.isCurrentVersion),
+    properties: {
+      createdOn: toDate(p.createdOn),
+      lastModified: toDate(p.lastModified)!,
+      etag: p.etag ?? "",
+      contentLength: toNumber(p.contentLength),
+      contentType: nonEmpty(p.contentType),
+      contentEncoding: nonEmpty(p.contentEncoding),
+      contentLanguage: nonEmpty(p.contentLanguage),
+      contentMD5: toBytes(p.contentMD5),
+      contentDisposition: nonEmpty(p.contentDisposition),
+      cacheControl: nonEmpty(p.cacheControl),
+      blobSequenceNumber: toNumber(p.blobSequenceNumber),
+      blobType: nonEmpty(p.blobType) as BlobType | undefined,
+      leaseStatus: nonEmpty(p.leaseStatus) as LeaseStatusType | undefined,
+      leaseState: nonEmpty(p.leaseState) as LeaseStateType | undefined,
+      leaseDuration: nonEmpty(p.leaseDuration) as LeaseDurationType | undefined,
+      copyId: nonEmpty(p.copyId),
+      copyStatus: nonEmpty(p.copyStatus) as CopyStatusType | undefined,
+      copySource: nonEmpty(p.copySource),
+      copyProgress: nonEmpty(p.copyProgress),
+      copyCompletedOn: toDate(p.copyCompletedOn),
+      serverEncrypted: toBoolean(p.serverEncrypted),
+      accessTier: nonEmpty(p.accessTier) as AccessTier | undefined,
+      accessTierInferred: toBoolean(p.accessTierInferred),
+      accessTierChangedOn: toDate(p.accessTierChangedOn),
+      tagCount: toNumber(p.tagCount),
+      isSealed: toBoolean(p.sealed),
+    },
+    metadata: b.metadata,
+    tags: toTags(b.tags),
   };
 }
 
 export function readListBlobs(body: string): ContainerListBlobHierarchySegmentResponse {
-  const r = root(body);
-  const blobs = child(r, "Blobs");
-  const blobItems = children(blobs, "Blob").map(readBlobItem);
-  const prefixes: BlobPrefix[] = children(blobs, "BlobPrefix").map((p) => ({ name: blobName(p) }));
+  const r = parseListBlobs(body);
   return {
-    serviceEndpoint: String(r["@ServiceEndpoint"] ?? ""),
-    containerName: String(r["@ContainerName"] ?? ""),
-    prefix: nonEmpty(text(r, "Prefix")),
-    marker: nonEmpty(text(r, "Marker")),
-    maxPageSize: textNumber(r, "MaxResults"),
-    delimiter: nonEmpty(text(r, "Delimiter")),
-    segment: { blobPrefixes: prefixes, blobItems },
-    continuationToken: nonEmpty(text(r, "NextMarker")),
+    serviceEndpoint: r.serviceEndpoint ?? "",
+    containerName: r.containerName ?? "",
+    prefix: nonEmpty(r.prefix),
+    marker: nonEmpty(r.marker),
+    maxPageSize: toNumber(r.maxResults),
+    delimiter: nonEmpty(r.delimiter),
+    segment: {
+      blobPrefixes: (r.blobs?.blobPrefix ?? []).map((p) => ({ name: toBlobName(p.name) })),
+      blobItems: (r.blobs?.blob ?? []).map(readBlobItem),
+    },
+    continuationToken: nonEmpty(r.nextMarker),
   };
 }
 
 export function readFilterBlobs(body: string): ServiceFindBlobByTagsSegmentResponse {
-  const r = root(body);
-  const blobs: FilterBlobItem[] = children(child(r, "Blobs"), "Blob").map((b) => ({
-    name: blobName(b),
-    containerName: text(b, "ContainerName") ?? "",
-    tags: tagSet(b),
-  }));
+  const r = parseXml(filterBlobsSchema, body);
   return {
-    serviceEndpoint: String(r["@ServiceEndpoint"] ?? ""),
-    where: nonEmpty(text(r, "Where")),
-    blobs,
-    continuationToken: nonEmpty(text(r, "NextMarker")),
+    serviceEndpoint: r.serviceEndpoint ?? "",
+    where: nonEmpty(r.where),
+    blobs: (r.blobs ?? []).map((b) => ({
+      name: toBlobName(b.name),
+      containerName: b.containerName ?? "",
+      tags: toTags(b.tags),
+    })),
+    continuationToken: nonEmpty(r.nextMarker),
   };
 }

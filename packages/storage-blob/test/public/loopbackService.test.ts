@@ -27,7 +27,7 @@ const fakeToken: TokenCredential = {
 describe("getUserDelegationKey and user delegation SAS", () => {
   it("posts KeyInfo with a bearer token and signs a SAS with the returned key", async () => {
     const keyValue = Buffer.from("delegation-key-bytes").toString("base64");
-    const server = await startLoopbackBlobService((req, res) => {
+    const server = await startLoopbackBlobService((_req, res) => {
       res.writeHead(200, { "content-type": "application/xml", "x-ms-request-id": "r1" });
       res.end(
         `<?xml version="1.0" encoding="utf-8"?><UserDelegationKey><SignedOid>oid-1</SignedOid><SignedTid>tid-1</SignedTid>` +
