@@ -35,7 +35,8 @@ const nullableMaybe = (schema: Schema): fc.Arbitrary<Schema> =>
     .boolean()
     .map((nullable) => (nullable && schema.type !== "any" ? { ...schema, nullable: true } : schema));
 
-const objectOf = (propertySchema: fc.Arbitrary<Schema>): fc.Arbitrary<ObjectSchema> =>
+// Read-only properties stay out of XML runs: a required list reads as [] even when it was not sent.
+const objectOf = (propertySchema: fc.Arbitrary<Schema>, forXml: boolean): fc.Arbitrary<ObjectSchema> =>
   fc
     .record({
       names: fc.uniqueArray(fc.constantFrom(...PROPERTY_NAMES), { maxLength: 4 }),
@@ -44,7 +45,7 @@ const objectOf = (propertySchema: fc.Arbitrary<Schema>): fc.Arbitrary<ObjectSche
         fc.record({
           schema: propertySchema,
           required: fc.boolean(),
-          readOnly: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+          readOnly: fc.integer({ min: 0, max: 5 }).map((n) => n === 0 && !forXml),
           wire: fc.constantFrom("same", "renamed", "flattened"),
         }),
         { minLength: 4, maxLength: 4 },
@@ -66,26 +67,31 @@ const objectOf = (propertySchema: fc.Arbitrary<Schema>): fc.Arbitrary<ObjectSche
       return { type: "object", properties, ...(open ? { additionalProperties: true } : {}) };
     });
 
-/** Random schemas: leaves, arrays, dictionaries, objects (renamed, flattened, read-only, open) and polymorphic. */
-export const schemaArbitrary: fc.Arbitrary<Schema> = fc.letrec<{ schema: Schema; object: ObjectSchema }>(
-  (tie) => ({
+function makeSchemaArbitrary(forXml: boolean): fc.Arbitrary<Schema> {
+  // XML has no null and no `any`, and an absent unwrapped list reads as empty: those stay out of XML runs.
+  const leaves = forXml ? leafSchemas.filter((l) => l.type !== "any") : leafSchemas;
+  const leaf = fc.constantFrom(...leaves);
+  return fc.letrec<{ schema: Schema; object: ObjectSchema }>((tie) => ({
     schema: fc.oneof(
       { maxDepth: 3, depthIdentifier: "schema" },
-      fc.constantFrom(...leafSchemas).chain(nullableMaybe),
+      forXml ? leaf : leaf.chain(nullableMaybe),
       fc
         .record({
           items: tie("schema"),
           min: fc.constantFrom(undefined, 1),
           max: fc.constantFrom(undefined, 3),
+          wrapped: fc.boolean(),
         })
-        .map(
-          ({ items, min, max }): Schema => ({
+        .map(({ items, min, max, wrapped }): Schema => {
+          const xmlMin = forXml && !wrapped ? 1 : min;
+          return {
             type: "array",
             items,
-            ...(min === undefined ? {} : { minItems: min }),
+            ...(xmlMin === undefined ? {} : { minItems: xmlMin }),
             ...(max === undefined ? {} : { maxItems: max }),
-          }),
-        ),
+            ...(forXml && wrapped ? { xml: { wrapped: true } } : {}),
+          };
+        }),
       tie("schema").map((values): Schema => ({ type: "dictionary", values })),
       tie("object"),
       fc.uniqueArray(fc.constantFrom(...SUBTYPE_NAMES), { minLength: 1, maxLength: 3 }).chain((kinds) =>
@@ -98,9 +104,19 @@ export const schemaArbitrary: fc.Arbitrary<Schema> = fc.letrec<{ schema: Schema;
         ),
       ),
     ),
-    object: objectOf(tie("schema")),
-  }),
-).schema;
+    object: objectOf(tie("schema"), forXml),
+  })).schema;
+}
+
+/** Random schemas: leaves, arrays, dictionaries, objects (renamed, flattened, read-only, open) and polymorphic. */
+export const schemaArbitrary: fc.Arbitrary<Schema> = makeSchemaArbitrary(false);
+
+/** Random schemas XML can carry, each as the `value` of a root element `<Root>`. */
+export const xmlSchemaArbitrary: fc.Arbitrary<ObjectSchema> = makeSchemaArbitrary(true).map((value) => ({
+  type: "object",
+  xml: { name: "Root" },
+  properties: { value: { ...value, required: true } },
+}));
 
 const DATE_MIN = new Date("1970-01-01T00:00:00Z");
 const DATE_MAX = new Date("2200-01-01T00:00:00Z");

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   DeserializationError,
@@ -13,6 +14,7 @@ import {
   ListContainersSegmentResponseSchema,
   SignedIdentifiersSchema,
 } from "./storageXmlSchemas.js";
+import { valueArbitrary, xmlSchemaArbitrary } from "./randomSchemas.js";
 
 const listBlobsXml = `<?xml version="1.0" encoding="utf-8"?>
 <EnumerationResults ServiceEndpoint="https://account.blob.core.windows.net/" ContainerName="photos">
@@ -215,4 +217,18 @@ describe("stringifyXml", () => {
       /^BlockList\.latest: expected an array of string/,
     );
   });
+});
+
+describe("XML on random schemas", () => {
+  it("parseXml(stringifyXml(x)) equals x", () => {
+    const schemaAndValue = xmlSchemaArbitrary.chain((schema) =>
+      valueArbitrary(schema).map((value) => ({ schema, value })),
+    );
+    fc.assert(
+      fc.property(schemaAndValue, ({ schema, value }) => {
+        expect(parseXml(schema, stringifyXml(schema, value as never))).toEqual(value);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });
