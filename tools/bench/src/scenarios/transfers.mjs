@@ -1,11 +1,13 @@
 // Scenario 3: large uploads and downloads (buffer and file) with the same block size and concurrency
 // for every client; each measurement in its own child process so CPU and peak RSS are its own. The
-// limit is the raw client moving the same bytes with the same concurrency.
+// limit is a raw client moving the same bytes with the same block size and concurrency (uploads:
+// undici Put Block / Put Block List; downloads: node:http ranged GETs).
 import { open, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cpuSeconds, megabytesPerSecond, peakRss } from "../harness/metrics.mjs";
 import { sdkSides, storageBlob } from "../harness/sdkSides.mjs";
+import { HttpRangeReader } from "../raw/httpRangeReader.mjs";
 import { blockId, parallel } from "../raw/rawBlobClient.mjs";
 import { rawClient, serviceClient } from "./storageClients.mjs";
 import { prepareTransferData, transferContainer as container } from "./transferFiles.mjs";
@@ -31,10 +33,11 @@ async function rawUpload(raw, sizes, blob, bytes, readBlock) {
   await raw.putBlockList(container, blob, ids);
 }
 
-async function rawDownload(raw, sizes, bytes, onChunk) {
+/** Ranged GETs of the source blob, `concurrency` in flight; onChunk(chunk, position) is synchronous. */
+async function rawDownload(reader, sizes, s, onChunk) {
   const size = sizes.transferBlockSize;
-  await parallel(Math.ceil(bytes / size), sizes.transferConcurrency, (i) =>
-    raw.getRange(container, sizes.sourceBlob, i * size, Math.min(size, bytes - i * size), onChunk),
+  await parallel(Math.ceil(s.bytes / size), sizes.transferConcurrency, (i) =>
+    reader.read(container, s.sourceBlob, i * size, Math.min(size, s.bytes - i * size), onChunk),
   );
 }
 
@@ -69,12 +72,18 @@ const transfers = {
   downloadToFile: {
     held: false,
     sdk: (blob, s, ctx) => blob.downloadToFile(s.targetPath, 0, s.bytes, downloadOptions(ctx.sizes)),
-    raw: async (raw, s, ctx) => {
+    raw: async (_, s, ctx) => {
+      // Each chunk is written at its position as it arrives (fs writes run on libuv's pool, in
+      // parallel with the network); a range is done when its writes are.
       const file = await open(s.targetPath, "w");
       try {
-        await rawDownload(raw, { ...ctx.sizes, sourceBlob: s.sourceBlob }, s.bytes, (chunk, position) =>
-          file.write(chunk, 0, chunk.length, position),
-        );
+        const writes = [];
+        await rawDownload(s.reader, ctx.sizes, s, (chunk, position) => {
+          const write = file.write(chunk, 0, chunk.length, position);
+          write.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+          writes.push(write);
+        });
+        await Promise.all(writes);
       } finally {
         await file.close();
       }
@@ -86,9 +95,9 @@ const transfers = {
       const buffer = await blob.downloadToBuffer(0, s.bytes, downloadOptions(ctx.sizes));
       if (buffer.length !== s.bytes) throw new Error(`downloaded ${buffer.length} of ${s.bytes} bytes`);
     },
-    raw: async (raw, s, ctx) => {
+    raw: async (_, s, ctx) => {
       const buffer = Buffer.allocUnsafe(s.bytes);
-      await rawDownload(raw, { ...ctx.sizes, sourceBlob: s.sourceBlob }, s.bytes, (chunk, position) => {
+      await rawDownload(s.reader, ctx.sizes, s, (chunk, position) => {
         chunk.copy(buffer, position);
       });
     },
@@ -153,16 +162,18 @@ function transferScenario(name, transfer) {
       {
         key: "limit",
         role: "limit",
-        label: "raw undici",
+        label: name.startsWith("upload") ? "raw undici" : "raw node:http",
         prepare: async (ctx) => ({
           ...transferState(name, transfer, ctx, "limit"),
           raw: await rawClient(ctx, ctx.sizes.transferConcurrency),
+          reader: new HttpRangeReader(ctx.env.azurite, ctx.sizes.transferConcurrency),
         }),
         run: async (s, ctx) => {
           await transfer.raw(s.raw, s, ctx);
           return result(s);
         },
         cleanup: async (s, ctx) => {
+          s.reader.close();
           await s.raw.close();
           await cleanupTransfer(s, ctx);
         },
