@@ -159,9 +159,7 @@ export type { PagingErrorCode } from "./paging/pagingError.js";
 export { isPagingError, PagingError } from "./paging/pagingError.js";
 
 // --- sync bridge ---
-export type {
-  CreateSyncClientClassOptions,
-} from "./sync/createSyncClientClass.js";
+export type { CreateSyncClientClassOptions } from "./sync/createSyncClientClass.js";
 export { createSyncClientClass } from "./sync/createSyncClientClass.js";
 export { closeSyncBridge } from "./sync/syncBridgeInstance.js";
 export type {
@@ -176,3 +174,6 @@ export type {
 } from "./sync/syncClientTypes.js";
 export type { SyncErrorClass, SyncErrorClassOptions } from "./sync/syncErrorRegistry.js";
 export { registerSyncErrorClass } from "./sync/syncErrorRegistry.js";
+export type { SyncModuleLocation } from "./sync/syncModuleLocation.js";
+export type { SyncValueClassOptions } from "./sync/syncValueClasses.js";
+export { registerSyncValueClass } from "./sync/syncValueClasses.js";

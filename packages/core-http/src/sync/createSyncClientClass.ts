@@ -1,7 +1,6 @@
-import { createRequire } from "node:module";
-import { isAbsolute, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { encodeForWorker } from "./encodeForWorker.js";
+import { resolveModuleUrl } from "./resolveModuleUrl.js";
+import type { SyncModuleLocation } from "./syncModuleLocation.js";
 import { getSyncBridge } from "./syncBridgeInstance.js";
 import type { AsyncClientConstructor, SyncClientClass } from "./syncClientTypes.js";
 import { installSyncMembers, registerSyncClassPrototype } from "./syncObjectPrototype.js";
@@ -12,43 +11,11 @@ import type { WireHandle } from "./syncWireFormat.js";
  * Where the async class lives and what to call its blocking twin.
  * @public
  */
-export interface CreateSyncClientClassOptions<TStatics extends string = never> {
-  /**
-   * The module the worker imports: a package name (`"@azkit/storage-blob"`), a `file:` URL, or
-   * a relative specifier resolved from `resolveFrom`. Give this or `modulePath`.
-   */
-  moduleSpecifier?: string | URL;
-  /** An absolute file path of the module, instead of `moduleSpecifier`. */
-  modulePath?: string;
-  /**
-   * Where a package name or relative specifier is resolved from: pass `import.meta.url` of the
-   * module calling this. Defaults to the current directory.
-   */
-  resolveFrom?: string | URL;
-  /** The module's export that is the async class. */
-  exportName: string;
+export interface CreateSyncClientClassOptions<TStatics extends string = never> extends SyncModuleLocation {
   /** Static methods of the async class to offer, blocking, on the sync class (e.g. `fromConnectionString`). */
   staticMethods?: readonly TStatics[];
   /** The sync class's name (for stack traces and `util.inspect`); defaults to `exportName`. */
   className?: string;
-}
-
-function resolveModuleUrl(options: CreateSyncClientClassOptions<string>): string {
-  const { moduleSpecifier, modulePath, resolveFrom } = options;
-  if (modulePath !== undefined) return pathToFileURL(modulePath).href;
-  if (moduleSpecifier === undefined) {
-    throw new TypeError("createSyncClientClass: give moduleSpecifier or modulePath");
-  }
-  const specifier = String(moduleSpecifier);
-  if (/^[a-z][a-z0-9+.-]+:/i.test(specifier)) return specifier;
-  if (isAbsolute(specifier)) return pathToFileURL(specifier).href;
-  const base = resolveFrom ?? pathToFileURL(join(process.cwd(), "index.js"));
-  try {
-    return pathToFileURL(createRequire(base).resolve(specifier)).href;
-  } catch {
-    // ESM-only packages have no "require" export; the worker's import() resolves it then.
-    return specifier;
-  }
 }
 
 /**

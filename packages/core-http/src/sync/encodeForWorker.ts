@@ -1,5 +1,6 @@
 import type { SyncBridge } from "./syncBridge.js";
 import { proxyTarget } from "./syncProxyHandles.js";
+import { describeValueInstance } from "./syncValueClasses.js";
 
 const notTransferable = (what: string, instead: string): TypeError =>
   new TypeError(`sync bridge: ${what} cannot be passed to a sync client's method, ${instead}`);
@@ -72,8 +73,8 @@ function getterValues(value: object, into: Record<string, unknown>): void {
 /**
  * Turns arguments into what can cross to the worker: plain data as it is, sync proxies as
  * references to their worker-side objects, functions as callbacks, Buffers tagged so they arrive
- * as Buffers. Class instances cross as plain data (own properties plus getter values), as
- * structured clone would; AbortSignals, streams, promises and main-thread credentials are refused
+ * as Buffers, instances of registered value classes as "construct this there". Other class
+ * instances cross as plain data (own properties plus getter values), as structured clone would; AbortSignals, streams, promises and main-thread credentials are refused
  * with a TypeError saying what to do instead.
  */
 export function encodeForWorker(bridge: SyncBridge, value: unknown): unknown {
@@ -94,6 +95,14 @@ export function encodeForWorker(bridge: SyncBridge, value: unknown): unknown {
     if (Buffer.isBuffer(object)) return { $azkitSync: "buffer", bytes: new Uint8Array(object) };
     const kind = isPlainOrBuiltin(object);
     if (kind === "builtin") return object;
+    if (kind === "instance") {
+      const instance = describeValueInstance(object);
+      if (instance !== undefined) {
+        const encoded = { $azkitSync: "construct", ...instance, args: walk(instance.args) };
+        memo.set(object, encoded);
+        return encoded;
+      }
+    }
     refuse(object);
     if (Array.isArray(object)) {
       memo.set(object, object);

@@ -42,6 +42,13 @@ export interface WireCallback {
   $azkitSync: "callback";
   id: number;
 }
+/** An instance of a registered value class: the worker makes one of its own copy of the class. */
+export interface WireConstruct {
+  $azkitSync: "construct";
+  moduleUrl: string;
+  exportName: string;
+  args: unknown[];
+}
 /** A plain object that happens to own the tag key, carried unchanged. */
 export interface WireEscaped {
   $azkitSync: "escaped";

@@ -1,7 +1,13 @@
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeSyncBridge } from "../../src/index.js";
-import { FixtureChildClient, FixtureClient, FixtureCredential } from "./syncBridgeFixtureClients.js";
+import { closeSyncBridge, registerSyncValueClass } from "../../src/index.js";
+import { FixtureKey } from "../fixtures/syncBridgeFixture.mjs";
+import {
+  FixtureChildClient,
+  FixtureClient,
+  FixtureCredential,
+  fixtureUrl,
+} from "./syncBridgeFixtureClients.js";
 
 afterAll(() => closeSyncBridge());
 
@@ -74,6 +80,42 @@ describe("createSyncClientClass", () => {
     const credential = new FixtureCredential("s3cr3t");
     const client = new FixtureClient("https://acct.example", { credential });
     expect(client.whoAmI()).toBe("s3cr3t:scope");
+  });
+});
+
+describe("value classes", () => {
+  class UnregisteredKey {
+    #secret = "hidden";
+    constructor(readonly accountName: string) {}
+    get region(): string {
+      return "west";
+    }
+    sign(): string {
+      return this.#secret;
+    }
+  }
+
+  it("cross as plain data (own properties and getter values) when not registered", () => {
+    const client = new FixtureClient("https://acct.example");
+    expect(client.useKey(new UnregisteredKey("acct"))).toEqual({
+      isFixtureKey: false,
+      signature: undefined,
+      fields: { accountName: "acct", region: "west" },
+    });
+  });
+
+  it("arrive as instances of the worker's copy of a registered class", () => {
+    registerSyncValueClass(FixtureKey, {
+      moduleSpecifier: fixtureUrl,
+      exportName: "FixtureKey",
+      constructorArguments: (key) => [key.accountName, key.secret],
+    });
+    const client = new FixtureClient("https://acct.example");
+    expect(client.useKey(new FixtureKey("acct", "k3y"))).toEqual({
+      isFixtureKey: true,
+      signature: "x:signed-with:k3y",
+      fields: { accountName: "acct" },
+    });
   });
 });
 

@@ -3,7 +3,9 @@ import type { WorkerRuntime } from "./workerRuntime.js";
 /**
  * Turns what the main thread sent back into worker-side values: handles of sync proxies become
  * the real objects again, callback ids become functions that call the main thread (and return a
- * Promise of its answer), tagged Buffers become Buffers.
+ * Promise of its answer), tagged Buffers become Buffers, value-class instances are made again
+ * from the worker's copy of their class (its module must be loaded already: see
+ * handleBridgeRequest).
  * Shipped to the worker as source text: it must not reference anything outside its body.
  */
 export function decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown {
@@ -52,6 +54,16 @@ export function decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown 
       }
       case "callback":
         return callbackFunction(record.id as number);
+      case "construct": {
+        const module = runtime.loadedModules.get(record.moduleUrl as string);
+        const Ctor = module?.[record.exportName as string];
+        if (typeof Ctor !== "function") {
+          throw new TypeError(
+            `sync bridge: cannot make a ${String(record.exportName)} from ${String(record.moduleUrl)}`,
+          );
+        }
+        return new (Ctor as new (...args: unknown[]) => unknown)(...(walk(record.args) as unknown[]));
+      }
       case "buffer": {
         const bytes = record.bytes as Uint8Array;
         return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

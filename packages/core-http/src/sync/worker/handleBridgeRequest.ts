@@ -11,6 +11,21 @@ import type { WorkerRuntime } from "./workerRuntime.js";
 export async function handleBridgeRequest(runtime: WorkerRuntime, request: BridgeRequest): Promise<unknown> {
   const { parts } = runtime;
   const decodeArgs = (args: unknown[]): unknown[] => parts.decodeFromMain(runtime, args) as unknown[];
+  // Value-class instances are rebuilt during (synchronous) decoding: load their modules first.
+  const preload = async (value: unknown): Promise<void> => {
+    const urls = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (v === null || typeof v !== "object") return;
+      const proto = Object.getPrototypeOf(v);
+      if (!Array.isArray(v) && proto !== null && proto !== Object.prototype) return;
+      const record = v as Record<string, unknown>;
+      if (record.$azkitSync === "construct") urls.add(record.moduleUrl as string);
+      for (const key of Object.keys(record)) walk(record[key]);
+    };
+    walk(value);
+    for (const url of urls) if (!runtime.loadedModules.has(url)) await runtime.loadModule(url);
+  };
+  if ("args" in request) await preload(request.args);
   const target = (handle: number): Record<string | symbol, unknown> => {
     if (!runtime.handles.has(handle)) {
       throw new TypeError(`sync bridge: object ${handle} no longer exists in the worker (it was released)`);

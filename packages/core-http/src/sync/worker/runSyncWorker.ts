@@ -45,10 +45,14 @@ export function runSyncWorker(
       releasedCallbacks.push(id);
     }),
     post,
+    loadedModules: new Map(),
     loadModule(url) {
       let module = modules.get(url);
       if (module === undefined) {
-        module = importModule(url);
+        module = importModule(url).then((loaded) => {
+          runtime.loadedModules.set(url, loaded);
+          return loaded;
+        });
         modules.set(url, module);
         module.catch(() => modules.delete(url));
       }

@@ -35,6 +35,8 @@ export interface WorkerRuntime {
   /** Posts a reply and wakes the main thread. */
   post(reply: BridgeReply): void;
   loadModule(url: string): Promise<Record<string, unknown>>;
+  /** Modules `loadModule` has finished loading, for code that cannot wait (decoding arguments). */
+  loadedModules: Map<string, Record<string, unknown>>;
   /** The error as plain data, with request/response redacted. */
   describeError(error: unknown): Promise<SerializedError>;
 }
