@@ -96,12 +96,14 @@ async function main() {
   }
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rawRps = median(results["node:http keep-alive (raw)"].map((r) => r.rps));
+  const rawCpu = median(results["node:http keep-alive (raw)"].map((r) => r.cpuUsPerRequest));
   console.log(`node ${process.version}, ${N} sequential GETs x ${ROUNDS} rounds, median round:`);
   for (const [name, rounds] of Object.entries(results)) {
     const rps = median(rounds.map((r) => r.rps));
     const cpu = median(rounds.map((r) => r.cpuUsPerRequest));
+    const bestCpu = Math.min(...rounds.map((r) => r.cpuUsPerRequest));
     console.log(
-      `${name.padEnd(58)} ${rps.toFixed(0).padStart(6)} req/s  ${cpu.toFixed(1).padStart(6)} µs CPU/req  ${(rps / rawRps).toFixed(2)}x raw`,
+      `${name.padEnd(58)} ${rps.toFixed(0).padStart(6)} req/s  ${cpu.toFixed(1).padStart(6)} µs CPU/req (best ${bestCpu.toFixed(1)})  ${(rps / rawRps).toFixed(2)}x raw req/s, ${(rawCpu / cpu).toFixed(2)}x raw CPU`,
     );
   }
   child.kill();

@@ -155,159 +155,244 @@ class NodeHttpClient implements HttpClient {
       if (contentLength !== undefined) headers["Content-Length"] = contentLength;
     }
     const host = url.hostname;
-
+    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)({
+      protocol: url.protocol,
+      hostname: host.charCodeAt(0) === 91 ? host.slice(1, -1) : host, // "[::1]" -> "::1"
+      port: url.port,
+      path: url.pathname + url.search,
+      method: request.method,
+      headers,
+      agent,
+    });
     return new Promise<PipelineResponse>((resolve, reject) => {
-      let settled = false;
-      let connected = false;
-      let responded = false;
-      let connectTimer: NodeJS.Timeout | undefined;
-      let totalTimer: NodeJS.Timeout | undefined;
-      let res: IncomingMessage | undefined;
-      let bodyStream: NodeJS.ReadableStream | undefined;
-      const signal = request.abortSignal;
-
-      const cleanup = (): void => {
-        if (connectTimer) clearTimeout(connectTimer);
-        if (totalTimer) clearTimeout(totalTimer);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      const fail = (error: unknown): void => {
-        cleanup();
-        if (settled) {
-          // The response was handed over as a stream: fail the stream the caller reads.
-          const stream = bodyStream as (NodeJS.ReadableStream & { destroy?(e: unknown): void }) | undefined;
-          stream?.destroy?.(error);
-          return;
-        }
-        settled = true;
-        reject(error);
-      };
-      const classify = (cause: unknown, code?: string): AzureError => {
-        if (cause instanceof AzureError) return cause;
-        const safeUrl = sanitizeUrl(url);
-        if (responded) return responseError(request, safeUrl, cause, res?.statusCode, code);
-        return requestError(request, safeUrl, cause, !connected, code);
-      };
-      function onAbort(): void {
-        req.destroy(abortError(request, sanitizeUrl(url)));
-      }
-
-      const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)({
-        protocol: url.protocol,
-        hostname: host.startsWith("[") ? host.slice(1, -1) : host,
-        port: url.port,
-        path: url.pathname + url.search,
-        method: request.method,
-        headers,
-        agent,
-      });
-      signal?.addEventListener("abort", onAbort);
-
-      req.on("socket", (socket: Socket) => {
-        if (!socket.connecting) {
-          connected = true;
-          return;
-        }
-        if (connectTimeout > 0) {
-          connectTimer = setTimeout(() => {
-            req.destroy(classify(new Error(`no connection within ${connectTimeout} ms`), "CONNECT_TIMEOUT"));
-          }, connectTimeout);
-        }
-        socket.once(isHttps ? "secureConnect" : "connect", () => {
-          connected = true;
-          if (connectTimer) clearTimeout(connectTimer);
-          connectTimer = undefined;
-        });
-      });
+      const exchange = new Exchange(request, url, isHttps, req, resolve, reject);
+      (req as ClientRequestWithExchange)[kExchange] = exchange;
+      req.on("socket", onRequestSocket);
+      req.on("error", onRequestError);
+      req.on("response", onRequestResponse);
       if (readTimeout > 0) {
-        req.setTimeout(readTimeout, () => {
-          req.destroy(classify(new Error(`no data for ${readTimeout} ms`), "READ_TIMEOUT"));
-        });
+        exchange.readTimeout = readTimeout;
+        req.setTimeout(readTimeout, onRequestTimeout);
       }
-      if (request.timeout > 0) {
-        totalTimer = setTimeout(() => {
-          req.destroy(classify(new Error(`not done within ${request.timeout} ms`), "REQUEST_TIMEOUT"));
-        }, request.timeout);
+      exchange.connectTimeout = connectTimeout;
+      if (request.timeout > 0) exchange.totalTimer = setTimeout(onTotalTimeout, request.timeout, exchange);
+      const signal = request.abortSignal;
+      if (signal) {
+        exchange.onAbort = () => req.destroy(abortError(request, sanitizeUrl(url)));
+        signal.addEventListener("abort", exchange.onAbort);
       }
-      req.on("error", (error) => fail(classify(error)));
-
-      req.on("response", (incoming: IncomingMessage) => {
-        responded = true;
-        res = incoming;
-        const status = incoming.statusCode ?? 0;
-        const response: PipelineResponse = {
-          request,
-          status,
-          headers: createHttpHeadersFromRawList(incoming.rawHeaders),
-        };
-        incoming.on("error", (error) => fail(classify(error)));
-        incoming.on("close", () => {
-          if (!incoming.complete)
-            fail(classify(new Error("the connection closed before the body ended"), "ECONNRESET"));
-        });
-
-        if (hasNoBody(request.method, status)) {
-          response.bodyAsText = request.method === "HEAD" ? null : "";
-          incoming.on("end", () => {
-            cleanup();
-            settled = true;
-            resolve(response);
-          });
-          incoming.resume();
-          return;
-        }
-
-        let stream: NodeJS.ReadableStream = incoming;
-        const onDownload = request.onDownloadProgress;
-        const decoder = decoderFor(incoming.headers["content-encoding"]);
-        const codes = request.streamResponseStatusCodes;
-        const streaming = codes !== undefined && (codes.has(status) || codes.has(Number.POSITIVE_INFINITY));
-        if (onDownload || decoder) {
-          const stages: NodeJS.ReadWriteStream[] = [];
-          if (onDownload) stages.push(progressTransform(onDownload));
-          if (decoder) stages.push(decoder);
-          stream = stages.at(-1)!;
-          pipeline([incoming, ...stages] as never, (error: unknown) => {
-            if (error)
-              fail(
-                classify(error, decoder && !(error as { code?: string }).code ? "DECODE_ERROR" : undefined),
-              );
-          });
-        }
-
-        if (streaming) {
-          bodyStream = stream;
-          response.readableStreamBody = stream;
-          stream.on("end", cleanup);
-          stream.on("close", cleanup);
-          settled = true;
-          resolve(response);
-          return;
-        }
-
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          cleanup();
-          if (settled) return;
-          settled = true;
-          response.bodyAsText =
-            chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
-          resolve(response);
-        });
-      });
-
-      writeBody(req, request, fail, classify);
+      writeBody(exchange);
     });
   }
 }
 
-function writeBody(
-  req: ClientRequest,
-  request: PipelineRequest,
-  fail: (error: unknown) => void,
-  classify: (cause: unknown, code?: string) => AzureError,
-): void {
+/**
+ * The state of one request/response exchange. Event handlers are module-level functions that
+ * find it on the emitter, so a request allocates this object instead of a dozen closures.
+ */
+class Exchange {
+  settled = false;
+  connected = false;
+  responded = false;
+  connectTimeout = 0;
+  readTimeout = 0;
+  connectTimer: NodeJS.Timeout | undefined;
+  totalTimer: NodeJS.Timeout | undefined;
+  onAbort: (() => void) | undefined;
+  res: IncomingMessage | undefined;
+  response: PipelineResponse | undefined;
+  bodyStream: NodeJS.ReadableStream | undefined;
+  chunks: Buffer[] = [];
+
+  constructor(
+    readonly request: PipelineRequest,
+    readonly url: URL,
+    readonly isHttps: boolean,
+    readonly req: ClientRequest,
+    readonly resolve: (response: PipelineResponse) => void,
+    readonly reject: (error: unknown) => void,
+  ) {}
+
+  cleanup(): void {
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    if (this.totalTimer) clearTimeout(this.totalTimer);
+    if (this.onAbort) this.request.abortSignal?.removeEventListener("abort", this.onAbort);
+  }
+
+  fail(error: unknown): void {
+    this.cleanup();
+    if (this.settled) {
+      // The response was handed over as a stream: fail the stream the caller reads.
+      const stream = this.bodyStream as (NodeJS.ReadableStream & { destroy?(e: unknown): void }) | undefined;
+      stream?.destroy?.(error);
+      return;
+    }
+    this.settled = true;
+    this.reject(error);
+  }
+
+  succeed(response: PipelineResponse): void {
+    this.cleanup();
+    if (this.settled) return;
+    this.settled = true;
+    this.resolve(response);
+  }
+
+  classify(cause: unknown, code?: string): AzureError {
+    if (cause instanceof AzureError) return cause;
+    const safeUrl = sanitizeUrl(this.url);
+    if (this.responded) return responseError(this.request, safeUrl, cause, this.res?.statusCode, code);
+    return requestError(this.request, safeUrl, cause, !this.connected, code);
+  }
+
+  destroyWith(message: string, code: string): void {
+    this.req.destroy(this.classify(new Error(message), code));
+  }
+}
+
+const kExchange = Symbol("azkit.exchange");
+type ClientRequestWithExchange = ClientRequest & { [kExchange]: Exchange };
+type SocketWithExchange = Socket & { [kExchange]?: Exchange };
+type StreamWithExchange = NodeJS.ReadableStream & { [kExchange]?: Exchange };
+
+function exchangeOf(emitter: unknown): Exchange {
+  return (emitter as { [kExchange]: Exchange })[kExchange];
+}
+
+function onRequestSocket(this: ClientRequest, socket: Socket): void {
+  const exchange = exchangeOf(this);
+  if (!socket.connecting) {
+    exchange.connected = true;
+    return;
+  }
+  if (exchange.connectTimeout > 0) {
+    exchange.connectTimer = setTimeout(onConnectTimeout, exchange.connectTimeout, exchange);
+  }
+  (socket as SocketWithExchange)[kExchange] = exchange;
+  socket.once(exchange.isHttps ? "secureConnect" : "connect", onSocketConnect);
+}
+
+function onSocketConnect(this: SocketWithExchange): void {
+  const exchange = this[kExchange];
+  // The socket outlives this exchange in the keep-alive pool.
+  this[kExchange] = undefined;
+  if (!exchange) return;
+  exchange.connected = true;
+  if (exchange.connectTimer) clearTimeout(exchange.connectTimer);
+  exchange.connectTimer = undefined;
+}
+
+function onConnectTimeout(exchange: Exchange): void {
+  exchange.destroyWith(`no connection within ${exchange.connectTimeout} ms`, "CONNECT_TIMEOUT");
+}
+
+function onTotalTimeout(exchange: Exchange): void {
+  exchange.destroyWith(`not done within ${exchange.request.timeout} ms`, "REQUEST_TIMEOUT");
+}
+
+function onRequestTimeout(this: ClientRequest): void {
+  const exchange = exchangeOf(this);
+  exchange.destroyWith(`no data for ${exchange.readTimeout} ms`, "READ_TIMEOUT");
+}
+
+function onRequestError(this: ClientRequest, error: Error): void {
+  const exchange = exchangeOf(this);
+  exchange.fail(exchange.classify(error));
+}
+
+function onIncomingError(this: StreamWithExchange, error: Error): void {
+  const exchange = this[kExchange]!;
+  exchange.fail(exchange.classify(error));
+}
+
+function onIncomingClose(this: IncomingMessage): void {
+  if (this.complete) return;
+  const exchange = exchangeOf(this);
+  exchange.fail(exchange.classify(new Error("the connection closed before the body ended"), "ECONNRESET"));
+}
+
+function onEmptyBodyEnd(this: IncomingMessage): void {
+  const exchange = exchangeOf(this);
+  exchange.succeed(exchange.response!);
+}
+
+function onBodyData(this: StreamWithExchange, chunk: Buffer): void {
+  this[kExchange]!.chunks.push(chunk);
+}
+
+function onBodyEnd(this: StreamWithExchange): void {
+  const exchange = this[kExchange]!;
+  const chunks = exchange.chunks;
+  const response = exchange.response!;
+  response.bodyAsText =
+    chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+  exchange.succeed(response);
+}
+
+function onStreamedBodyDone(this: StreamWithExchange): void {
+  this[kExchange]?.cleanup();
+}
+
+function onRequestResponse(this: ClientRequest, incoming: IncomingMessage): void {
+  const exchange = exchangeOf(this);
+  const request = exchange.request;
+  exchange.responded = true;
+  exchange.res = incoming;
+  (incoming as unknown as StreamWithExchange)[kExchange] = exchange;
+  const status = incoming.statusCode ?? 0;
+  const response: PipelineResponse = {
+    request,
+    status,
+    headers: createHttpHeadersFromRawList(incoming.rawHeaders),
+  };
+  exchange.response = response;
+  incoming.on("error", onIncomingError);
+  incoming.on("close", onIncomingClose);
+
+  if (hasNoBody(request.method, status)) {
+    response.bodyAsText = request.method === "HEAD" ? null : "";
+    incoming.on("end", onEmptyBodyEnd);
+    incoming.resume();
+    return;
+  }
+
+  let stream: StreamWithExchange = incoming;
+  const onDownload = request.onDownloadProgress;
+  const decoder = decoderFor(incoming.headers["content-encoding"]);
+  if (onDownload || decoder) {
+    const stages: NodeJS.ReadWriteStream[] = [];
+    if (onDownload) stages.push(progressTransform(onDownload));
+    if (decoder) stages.push(decoder);
+    stream = stages.at(-1)!;
+    stream[kExchange] = exchange;
+    pipeline([incoming, ...stages] as never, (error: unknown) => {
+      if (error) {
+        exchange.fail(
+          exchange.classify(
+            error,
+            decoder && !(error as { code?: string }).code ? "DECODE_ERROR" : undefined,
+          ),
+        );
+      }
+    });
+  }
+
+  const codes = request.streamResponseStatusCodes;
+  if (codes !== undefined && (codes.has(status) || codes.has(Number.POSITIVE_INFINITY))) {
+    exchange.bodyStream = stream;
+    response.readableStreamBody = stream;
+    stream.on("end", onStreamedBodyDone);
+    stream.on("close", onStreamedBodyDone);
+    exchange.settled = true;
+    exchange.resolve(response);
+    return;
+  }
+  stream.on("data", onBodyData);
+  stream.on("end", onBodyEnd);
+}
+
+function writeBody(exchange: Exchange): void {
+  const { req, request } = exchange;
   const body = request.body;
   const onUpload = request.onUploadProgress;
   if (body === undefined) {
@@ -326,12 +411,12 @@ function writeBody(
     source = typeof body === "function" ? body() : body;
   } catch (cause) {
     req.destroy();
-    fail(classify(cause, "BODY_FACTORY_FAILED"));
+    exchange.fail(exchange.classify(cause, "BODY_FACTORY_FAILED"));
     return;
   }
   const stages: NodeJS.ReadWriteStream[] = onUpload ? [progressTransform(onUpload)] : [];
   pipeline([source, ...stages, req] as never, (error: unknown) => {
-    if (error && !(error instanceof AbortError)) req.destroy(classify(error, "BODY_STREAM_FAILED"));
+    if (error && !(error instanceof AbortError)) req.destroy(exchange.classify(error, "BODY_STREAM_FAILED"));
   });
 }
 
