@@ -2,9 +2,10 @@
 // (interval 0) until Succeeded, then the final GET; on a scripted loopback server in another process.
 // azkit core-lro's createHttpPoller + createPipelineLro over the azkit pipeline vs @azure/core-lro's
 // createHttpPoller over @azure/core-rest-pipeline; the limit sends the same 4 requests with node:http.
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { loadPackage, requireExport } from "../harness/loadPackage.mjs";
 import { cpuPer, perSecond } from "../harness/metrics.mjs";
+import { sendNodeHttp } from "../raw/nodeHttpSend.mjs";
 
 const body = JSON.stringify({ location: "westus", properties: {} });
 const headers = { "content-type": "application/json" };
@@ -75,20 +76,9 @@ async function preparePeer(ctx) {
   };
 }
 
-function sendJson(agent, method, url, payload) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, agent, headers: payload ? headers : {} }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => {
-        text += c;
-      });
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: JSON.parse(text) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(payload);
-  });
+async function sendJson(agent, method, url, payload) {
+  const res = await sendNodeHttp(agent, url, { method, headers: payload ? headers : {}, body: payload });
+  return { status: res.status, headers: res.headers, body: JSON.parse(res.text) };
 }
 
 /** limit: PUT, GET the status monitor until Succeeded, GET the resource; nothing else. */

@@ -1,10 +1,11 @@
 // Scenario 2: what the full default pipeline costs per request, against a trivial loopback server in
 // another process (so only the client's CPU is counted): azkit vs @azure/core-rest-pipeline vs two
 // raw clients (node:http keep-alive, undici); the faster raw client is the limit.
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { requireExport } from "../harness/loadPackage.mjs";
 import { cpuPer, perSecond } from "../harness/metrics.mjs";
 import { sdkSides } from "../harness/sdkSides.mjs";
+import { sendNodeHttp } from "../raw/nodeHttpSend.mjs";
 
 async function loop(n, op) {
   for (let i = 0; i < n; i++) await op();
@@ -13,25 +14,6 @@ async function loop(n, op) {
 
 function expectOk(status) {
   if (status !== 200) throw new Error(`unexpected status ${status}`);
-}
-
-function nodeHttpGet(agent, url) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { agent }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => {
-        text += chunk;
-      });
-      res.on("end", () => {
-        expectOk(res.statusCode);
-        resolve(text);
-      });
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
 }
 
 export const pipelineOverheadScenario = {
@@ -69,7 +51,8 @@ export const pipelineOverheadScenario = {
       label: "raw node:http",
       prepare: async (ctx) => {
         const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-        return { agent, send: () => nodeHttpGet(agent, ctx.env.trivialServer.url) };
+        const url = ctx.env.trivialServer.url;
+        return { agent, send: async () => expectOk((await sendNodeHttp(agent, url)).status) };
       },
       run: ({ send }, ctx) => loop(ctx.sizes.pipelineRequests, send),
       cleanup: async ({ agent }) => agent.destroy(),
