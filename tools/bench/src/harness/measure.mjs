@@ -21,7 +21,13 @@ export async function measureRun(side, state, ctx) {
   const result = await side.run(state, ctx);
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, ...result };
+  return {
+    elapsedMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    userMs: cpu.user / 1000,
+    systemMs: cpu.system / 1000,
+    ...result,
+  };
 }
 
 /** prepare + run + cleanup, for a side that lives only for one measurement (a child process). */
