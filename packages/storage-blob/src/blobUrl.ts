@@ -33,10 +33,27 @@ export function appendToUrlPath(url: string, encodedName: string): string {
   return parsed.toString();
 }
 
-/** Sets (or with `undefined` removes) a query parameter. */
+/**
+ * Sets (or with `undefined` removes) query parameters, leaving every other parameter exactly as it
+ * was written: re-serializing a SAS through URLSearchParams would turn `%20` into `+`, which the
+ * service does not read as a space, and break its signature.
+ */
+export function withQueryParameters(url: string, params: Record<string, string | undefined>): string {
+  const hashAt = url.indexOf("#");
+  const base = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = base.indexOf("?");
+  const path = queryAt < 0 ? base : base.slice(0, queryAt);
+  const names = new Set(Object.keys(params));
+  const kept = (queryAt < 0 ? "" : base.slice(queryAt + 1))
+    .split("&")
+    .filter((pair) => pair !== "" && !names.has(decodeURIComponent(pair.split("=")[0]!)));
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  }
+  return kept.length ? `${path}?${kept.join("&")}` : path;
+}
+
+/** Sets (or with `undefined` removes) one query parameter; see {@link withQueryParameters}. */
 export function setUrlParameter(url: string, name: string, value: string | undefined): string {
-  const parsed = new URL(url);
-  if (value === undefined) parsed.searchParams.delete(name);
-  else parsed.searchParams.set(name, value);
-  return parsed.toString();
+  return withQueryParameters(url, { [name]: value });
 }

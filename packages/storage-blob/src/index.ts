@@ -134,9 +134,18 @@ export type {
   ServiceFindBlobByTagsOptions,
   ServiceGenerateAccountSasUrlOptions,
   ServiceGetAccountInfoResponse,
+  ServiceGetPropertiesResponse,
   ServiceGetUserDelegationKeyOptions,
   ServicePropertiesOptions,
 } from "./models/serviceModels.js";
+export type {
+  BlobServiceProperties,
+  CorsRule,
+  Logging,
+  Metrics,
+  RetentionPolicy,
+  StaticWebsite,
+} from "./models/serviceProperties.js";
 export type { StoragePipelineOptions } from "./models/storagePipelineOptions.js";
 export type { UserDelegationKey } from "./models/userDelegationKey.js";
 export { AccountSASPermissions } from "./sas/accountSASPermissions.js";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isTokenCredential, type TokenCredential } from "@azkit/core-http";
+import { withQueryParameters } from "../blobUrl.js";
 import { sharedKeyStringToSign } from "../credentials/sharedKeyStringToSign.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import type {
@@ -90,11 +91,9 @@ export class BlobBatchClient {
   ): Promise<BlobBatchSubmitBatchResponse> {
     return this.submit(
       blobs.map((b) => {
-        const url = new URL(typeof b === "string" ? b : b.url);
-        url.searchParams.set("comp", "tier");
         return {
           method: "PUT",
-          url: url.toString(),
+          url: withQueryParameters(typeof b === "string" ? b : b.url, { comp: "tier" }),
           headers: defined({
             "x-ms-access-tier": tier,
             "x-ms-rehydrate-priority": options.rehydratePriority,

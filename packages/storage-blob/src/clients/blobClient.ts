@@ -1,4 +1,5 @@
 import { open } from "node:fs/promises";
+import { pipeline, type Readable } from "node:stream";
 import { isResourceNotFoundError } from "@azkit/core-http";
 import { createPoller, type OperationState, type PollerLike } from "@azkit/core-lro";
 import { parseBlobUrl, setUrlParameter } from "../blobUrl.js";
@@ -222,8 +223,11 @@ export class BlobClient {
         },
       });
       if (options.rangeGetContentMD5 && properties.contentMD5) {
-        body = (body as import("node:stream").Readable).pipe(
+        // pipeline (not pipe) so a failure of the resumed body reaches the reader.
+        body = pipeline(
+          body as Readable,
           md5VerifyingStream(properties.contentMD5, `Blob.download ${this.name}`),
+          () => undefined,
         );
       }
     }

@@ -19,12 +19,15 @@ import type {
   ServiceFindBlobByTagsSegmentResponse,
   ServiceListContainersSegmentResponse,
 } from "../models/listModels.js";
-import { commonResponse, headerBoolean } from "../models/responseHeaders.js";
+import { type CommonResponse, commonResponse, headerBoolean } from "../models/responseHeaders.js";
+import type { BlobServiceProperties } from "../models/serviceProperties.js";
 import type {
   ServiceFindBlobByTagsOptions,
   ServiceGenerateAccountSasUrlOptions,
   ServiceGetAccountInfoResponse,
+  ServiceGetPropertiesResponse,
   ServiceGetUserDelegationKeyOptions,
+  ServicePropertiesOptions,
 } from "../models/serviceModels.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import type { UserDelegationKey } from "../models/userDelegationKey.js";
@@ -32,6 +35,7 @@ import { AccountSASPermissions } from "../sas/accountSASPermissions.js";
 import type { AccountSASResourceTypes } from "../sas/accountSASResourceTypes.js";
 import { generateAccountSASQueryParameters } from "../sas/accountSASSignatureValues.js";
 import { readUserDelegationKey, writeKeyInfo } from "../xml/blobXml.js";
+import { readServiceProperties, writeServiceProperties } from "../xml/serviceXml.js";
 import { readFilterBlobs, readListContainers } from "../xml/listXml.js";
 import { BlobBatchClient } from "./blobBatchClient.js";
 import { ContainerClient } from "./containerClient.js";
@@ -131,6 +135,47 @@ export class BlobServiceClient {
     options: ContainerDeleteMethodOptions = {},
   ): Promise<ContainerDeleteResponse> {
     return this.getContainerClient(containerName).delete(options);
+  }
+
+  /**
+   * Reads the account's Blob service settings: logging, metrics, CORS, soft delete, static website.
+   * @example
+   * ```ts
+   * const { cors } = await service.getProperties();
+   * ```
+   */
+  public async getProperties(options: ServicePropertiesOptions = {}): Promise<ServiceGetPropertiesResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Service.getProperties",
+        method: "GET",
+        url: this.url,
+        query: { restype: "service", comp: "properties" },
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return { ...commonResponse(res.headers), ...readServiceProperties(res.bodyAsText ?? "") };
+  }
+
+  /** Changes the sections of the Blob service settings that `properties` contains. */
+  public async setProperties(
+    properties: BlobServiceProperties,
+    options: ServicePropertiesOptions = {},
+  ): Promise<CommonResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Service.setProperties",
+        method: "PUT",
+        url: this.url,
+        query: { restype: "service", comp: "properties" },
+        headers: { "content-type": "application/xml; charset=utf-8" },
+        body: writeServiceProperties(properties),
+        expectedStatuses: [202],
+      },
+      options,
+    );
+    return commonResponse(res.headers);
   }
 
   /** The account's SKU and kind. */

@@ -11,6 +11,7 @@ import {
   ServiceClient,
   type TokenCredential,
 } from "@azkit/core-http";
+import { withQueryParameters } from "../blobUrl.js";
 import { AnonymousCredential } from "../credentials/anonymousCredential.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import { storageSharedKeyCredentialPolicy } from "../credentials/storageSharedKeyCredentialPolicy.js";
@@ -108,16 +109,13 @@ export class StorageContext {
   }
 
   async send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
-    const url = new URL(op.url);
-    for (const [name, value] of Object.entries(op.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, value);
-    }
+    const url = new URL(op.query ? withQueryParameters(op.url, op.query) : op.url);
     const headers = createHttpHeaders({ "x-ms-version": this.serviceVersion });
     for (const [name, value] of Object.entries(op.headers ?? {})) {
       if (value !== undefined) headers.set(name, value);
     }
     const request = createPipelineRequest({
-      url: url.toString(),
+      url: url.href,
       method: op.method,
       headers,
       body: op.body,

@@ -1,5 +1,6 @@
 import type { CommonOptions } from "./options.js";
 import type { CommonResponse } from "./responseHeaders.js";
+import type { BlobServiceProperties } from "./serviceProperties.js";
 import type { SasIPRange } from "../sas/sasIPRange.js";
 import type { SASProtocol } from "../sas/sasProtocol.js";
 
@@ -50,3 +51,9 @@ export interface ServiceGenerateAccountSasUrlOptions {
   /** Encryption scope for writes made with the SAS. */
   encryptionScope?: string;
 }
+
+/**
+ * Result of `BlobServiceClient.getProperties`.
+ * @public
+ */
+export interface ServiceGetPropertiesResponse extends CommonResponse, BlobServiceProperties {}

@@ -246,3 +246,72 @@ export const userDelegationKeySchema = {
     value: str("Value"),
   },
 } as const satisfies ObjectSchema;
+
+const retentionPolicySchema = (wireName: string) =>
+  ({
+    type: "object",
+    wireName,
+    properties: {
+      enabled: { type: "boolean", wireName: "Enabled" },
+      days: { type: "integer", wireName: "Days" },
+    },
+  }) as const;
+
+const metricsSchema = (wireName: string) =>
+  ({
+    type: "object",
+    wireName,
+    properties: {
+      version: str("Version"),
+      enabled: { type: "boolean", wireName: "Enabled" },
+      includeAPIs: { type: "boolean", wireName: "IncludeAPIs" },
+      retentionPolicy: retentionPolicySchema("RetentionPolicy"),
+    },
+  }) as const;
+
+export const servicePropertiesSchema = {
+  type: "object",
+  xml: { name: "StorageServiceProperties" },
+  properties: {
+    blobAnalyticsLogging: {
+      type: "object",
+      wireName: "Logging",
+      properties: {
+        version: str("Version"),
+        deleteProperty: { type: "boolean", wireName: "Delete" },
+        read: { type: "boolean", wireName: "Read" },
+        write: { type: "boolean", wireName: "Write" },
+        retentionPolicy: retentionPolicySchema("RetentionPolicy"),
+      },
+    },
+    hourMetrics: metricsSchema("HourMetrics"),
+    minuteMetrics: metricsSchema("MinuteMetrics"),
+    cors: {
+      type: "array",
+      wireName: "Cors",
+      xml: { wrapped: true, itemName: "CorsRule" },
+      items: {
+        type: "object",
+        properties: {
+          allowedOrigins: str("AllowedOrigins"),
+          allowedMethods: str("AllowedMethods"),
+          allowedHeaders: str("AllowedHeaders"),
+          exposedHeaders: str("ExposedHeaders"),
+          maxAgeInSeconds: { type: "integer", wireName: "MaxAgeInSeconds" },
+        },
+      },
+    },
+    defaultServiceVersion: str("DefaultServiceVersion"),
+    deleteRetentionPolicy: retentionPolicySchema("DeleteRetentionPolicy"),
+    staticWebsite: {
+      type: "object",
+      wireName: "StaticWebsite",
+      properties: {
+        enabled: { type: "boolean", wireName: "Enabled" },
+        indexDocument: str("IndexDocument"),
+        errorDocument404Path: str("ErrorDocument404Path"),
+        defaultIndexDocumentPath: str("DefaultIndexDocumentPath"),
+      },
+    },
+  },
+} as const satisfies ObjectSchema;

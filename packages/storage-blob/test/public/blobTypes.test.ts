@@ -117,3 +117,36 @@ describe("BlobServiceClient", () => {
     expect(dev.accountName).toBe("devstoreaccount1");
   });
 });
+
+describe("BlobServiceClient properties", () => {
+  it("sets CORS rules and static website settings and reads them back", async () => {
+    const service = serviceClient();
+    const before = await service.getProperties();
+    await service.setProperties({
+      cors: [
+        {
+          allowedOrigins: "https://example.com",
+          allowedMethods: "GET,PUT",
+          allowedHeaders: "x-ms-meta-*",
+          exposedHeaders: "x-ms-request-id",
+          maxAgeInSeconds: 600,
+        },
+      ],
+      staticWebsite: { enabled: true, indexDocument: "index.html", errorDocument404Path: "404.html" },
+    });
+    const after = await service.getProperties();
+    expect(after.cors).toEqual([
+      {
+        allowedOrigins: "https://example.com",
+        allowedMethods: "GET,PUT",
+        allowedHeaders: "x-ms-meta-*",
+        exposedHeaders: "x-ms-request-id",
+        maxAgeInSeconds: 600,
+      },
+    ]);
+    expect(after.staticWebsite).toMatchObject({ enabled: true, indexDocument: "index.html" });
+    expect(after.hourMetrics?.enabled).toBe(before.hourMetrics?.enabled);
+    await service.setProperties({ cors: [], staticWebsite: { enabled: false } });
+    expect((await service.getProperties()).cors ?? []).toEqual([]);
+  });
+});

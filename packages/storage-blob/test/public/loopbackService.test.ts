@@ -1,10 +1,11 @@
 // Features Azurite 3.35 cannot exercise, against a loopback server speaking the documented wire
 // format: user delegation keys (Azurite needs OAuth over HTTPS), copies that stay pending for a
 // while (Azurite copies within an account synchronously) and aborting them.
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { AccessToken, TokenCredential } from "@azkit/core-http";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  BlobIntegrityError,
   BlobSASPermissions,
   BlobServiceClient,
   generateBlobSASQueryParameters,
@@ -172,5 +173,33 @@ describe("beginCopyFromURL against a copy that stays pending", () => {
     const abort = server.requests.find((r) => r.url.searchParams.get("comp") === "copy");
     expect(abort?.url.searchParams.get("copyid")).toBe("copy-2");
     expect(abort?.headers["x-ms-copy-action"]).toBe("abort");
+  });
+});
+
+describe("download integrity against a server whose range MD5 is wrong", () => {
+  it("fails the stream with BlobIntegrityError instead of handing over the bytes as good", async () => {
+    const server = await startLoopbackBlobService((_req, res) => {
+      res.writeHead(206, {
+        "content-length": "5",
+        "content-range": "bytes 0-4/10",
+        "content-md5": createHash("md5").update("other").digest("base64"),
+        etag: '"e"',
+      });
+      res.end("hello");
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
+      .getContainerClient("c")
+      .getBlobClient("b");
+    expect(server.requests).toHaveLength(0);
+    const response = await blob.download(0, 5, { rangeGetContentMD5: true });
+    expect(server.requests[0]!.headers["x-ms-range-get-content-md5"]).toBe("true");
+    const error = await (async () => {
+      for await (const _ of response.readableStreamBody as AsyncIterable<Buffer>) {
+        // drain
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlobIntegrityError);
   });
 });

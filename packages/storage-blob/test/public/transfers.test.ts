@@ -177,3 +177,16 @@ describe("abortSignal", () => {
     expect(isAbortError(error)).toBe(true);
   });
 });
+
+describe("download with rangeGetContentMD5", () => {
+  it("verifies the range's MD5 while streaming", async () => {
+    const blob = container.getBlockBlobClient("range-md5-stream.bin");
+    const body = randomBytes(3 * MiB);
+    await blob.uploadData(body);
+    const response = await blob.download(MiB, MiB, { rangeGetContentMD5: true });
+    expect(response.contentMD5).toBeDefined();
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.readableStreamBody as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(body.subarray(MiB, 2 * MiB))).toBe(true);
+  });
+});
