@@ -16,6 +16,9 @@ const { values, positionals } = parseArgs({
 export function ownerOf(url, functionName = "") {
   if (!url) return functionName.startsWith("(") ? functionName : "(native: syscalls, C++ builtins)";
   if (url.startsWith("node:")) return "node:internal";
+  // pnpm's store path names the exact version, which tells apart two copies (e.g. fast-xml-parser).
+  const store = url.match(/\/node_modules\/\.pnpm\/([^/]+)\//);
+  if (store) return store[1].replace(/_.*$/, "").replace(/^@([^+]+)\+/, "@$1/");
   const nm = url.lastIndexOf("/node_modules/");
   if (nm >= 0) {
     const rest = url.slice(nm + 14).split("/");
