@@ -50,10 +50,17 @@ export type {
   UserAgentOptions,
 } from "./options/clientOptions.js";
 export type { ProxyOptions, RequestSettings, RetryMode } from "./options/requestSettings.js";
-export { DEFAULT_REQUEST_SETTINGS, resolveProxyForUrl, resolveRequestSettings } from "./options/resolveOptions.js";
+export {
+  DEFAULT_REQUEST_SETTINGS,
+  resolveProxyForUrl,
+  resolveRequestSettings,
+} from "./options/resolveOptions.js";
 export type { InternalPipelineOptions } from "./createPipelineFromOptions.js";
 export { createPipelineFromOptions } from "./createPipelineFromOptions.js";
-export { decompressResponsePolicy, decompressResponsePolicyName } from "./policies/decompressResponsePolicy.js";
+export {
+  decompressResponsePolicy,
+  decompressResponsePolicyName,
+} from "./policies/decompressResponsePolicy.js";
 export type { LogPolicyOptions } from "./policies/logPolicy.js";
 export { logPolicy, logPolicyName } from "./policies/logPolicy.js";
 export { proxyPolicy, proxyPolicyName } from "./policies/proxyPolicy.js";
@@ -62,7 +69,10 @@ export { redirectPolicy, redirectPolicyName } from "./policies/redirectPolicy.js
 export { requestSettingsPolicy, requestSettingsPolicyName } from "./policies/requestSettingsPolicy.js";
 export type { RetryPolicyOptions } from "./policies/retryPolicy.js";
 export { retryPolicy, retryPolicyName } from "./policies/retryPolicy.js";
-export { setClientRequestIdPolicy, setClientRequestIdPolicyName } from "./policies/setClientRequestIdPolicy.js";
+export {
+  setClientRequestIdPolicy,
+  setClientRequestIdPolicyName,
+} from "./policies/setClientRequestIdPolicy.js";
 export type { UserAgentPolicyOptions } from "./policies/userAgentPolicy.js";
 export { getUserAgentValue, userAgentPolicy, userAgentPolicyName } from "./policies/userAgentPolicy.js";
 export type { ServiceClientOptions, ServiceSendOptions } from "./serviceClient.js";
@@ -79,7 +89,7 @@ export type {
 } from "./pipelineRequest.js";
 export { createPipelineRequest } from "./pipelineRequest.js";
 export type { HttpClient, PipelineResponse, SendRequest } from "./pipelineResponse.js";
-export type { DefaultHttpClientOptions } from "./transport/nodeHttpClient.js";
+export type { DefaultHttpClientOptions, TlsSettings } from "./transport/nodeHttpClient.js";
 export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---

@@ -27,6 +27,26 @@ export interface DefaultHttpClientOptions {
   readTimeoutInMs?: number;
   /** Most sockets per origin; unlimited by default. */
   maxSocketsPerOrigin?: number;
+  /** TLS material for https: extra CAs (corporate roots, emulators) and client certificates. */
+  tlsSettings?: TlsSettings;
+}
+
+/**
+ * TLS material for the https agent (the `@azure/core-rest-pipeline` shape). Certificate checks
+ * cannot be turned off.
+ * @public
+ */
+export interface TlsSettings {
+  /** Certificate authorities to trust in place of Node's defaults (PEM). */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Client certificate chain (PEM). */
+  cert?: string | Buffer | Array<string | Buffer>;
+  /** Client private key (PEM). */
+  key?: string | Buffer | Array<string | Buffer>;
+  /** Client certificate and key as PFX/PKCS#12. */
+  pfx?: string | Buffer | Array<string | Buffer>;
+  /** Passphrase of `key` or `pfx`. */
+  passphrase?: string;
 }
 
 const DEFAULT_TIMEOUT_IN_MS = 300_000;
@@ -79,7 +99,19 @@ class NodeHttpClient implements HttpClient {
       ...(options.maxSocketsPerOrigin ? { maxSockets: options.maxSocketsPerOrigin } : {}),
     };
     this.httpAgent = new HttpAgent(agentOptions);
-    this.httpsAgent = new HttpsAgent(agentOptions);
+    const tls = options.tlsSettings;
+    this.httpsAgent = new HttpsAgent(
+      tls
+        ? {
+            ...agentOptions,
+            ca: tls.ca,
+            cert: tls.cert,
+            key: tls.key,
+            pfx: tls.pfx,
+            passphrase: tls.passphrase,
+          }
+        : agentOptions,
+    );
     this.connectionTimeoutInMs = options.connectionTimeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
     this.readTimeoutInMs = options.readTimeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
     this.sendRequest = this.sendRequest.bind(this);

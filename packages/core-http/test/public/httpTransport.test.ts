@@ -136,6 +136,19 @@ describe("createDefaultHttpClient", () => {
     expect(error.code).toBe("READ_TIMEOUT");
   });
 
+  it("gives up after request.timeout with REQUEST_TIMEOUT even while bytes trickle in", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200);
+      const timer = setInterval(() => res.write("."), 20);
+      res.on("close", () => clearInterval(timer));
+    });
+    const error = await client
+      .sendRequest(req(server.url, { timeout: 200, readTimeoutInMs: 1000 }))
+      .catch((e) => e);
+    expect(isServiceResponseError(error)).toBe(true);
+    expect(error.code).toBe("REQUEST_TIMEOUT");
+  });
+
   it("fails with ServiceResponseError when the connection drops mid-body", async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { "Content-Length": "100" });

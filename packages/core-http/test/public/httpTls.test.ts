@@ -1,0 +1,98 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createDefaultHttpClient,
+  createPipelineFromOptions,
+  createPipelineRequest,
+  type HttpClient,
+  isServiceRequestError,
+} from "../../src/index.js";
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync("openssl", ["version"], { stdio: "pipe" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasOpenssl())("https", () => {
+  let server: Server;
+  let url: string;
+  let cert: string;
+  let connections = 0;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "azkit-tls-"));
+    try {
+      execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:prime256v1",
+          "-nodes",
+          "-keyout",
+          join(dir, "key.pem"),
+          "-out",
+          join(dir, "cert.pem"),
+          "-days",
+          "1",
+          "-subj",
+          "/CN=localhost",
+          "-addext",
+          "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        ],
+        { stdio: "pipe" },
+      );
+      cert = readFileSync(join(dir, "cert.pem"), "utf8");
+      const key = readFileSync(join(dir, "key.pem"), "utf8");
+      server = createServer({ cert, key }, (_req, res) => res.end("secure hello"));
+      server.on("secureConnection", () => connections++);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("trusts the CAs given in tlsSettings and keeps the TLS connection alive", async () => {
+    const client = createDefaultHttpClient({ tlsSettings: { ca: cert } });
+    const before = connections;
+    for (let i = 0; i < 3; i++) {
+      const response = await client.sendRequest(createPipelineRequest({ url }));
+      expect(response.bodyAsText).toBe("secure hello");
+    }
+    expect(connections - before).toBe(1);
+  });
+
+  it("fails an untrusted certificate at once, without retrying", async () => {
+    let attempts = 0;
+    const transport = createDefaultHttpClient();
+    const counting: HttpClient = {
+      sendRequest: (request) => {
+        attempts++;
+        return transport.sendRequest(request);
+      },
+    };
+    const error = await createPipelineFromOptions()
+      .sendRequest(counting, createPipelineRequest({ url }))
+      .catch((e) => e);
+    expect(isServiceRequestError(error)).toBe(true);
+    expect(error.code).toBe("DEPTH_ZERO_SELF_SIGNED_CERT");
+    expect(attempts).toBe(1);
+  });
+});
