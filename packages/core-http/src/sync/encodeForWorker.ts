@@ -92,7 +92,12 @@ export function encodeForWorker(bridge: SyncBridge, value: unknown): unknown {
     }
     if (typeof v === "function") return { $azkitSync: "callback", id: bridge.registerCallback(v) };
     if (memo.has(object)) return memo.get(object);
-    if (Buffer.isBuffer(object)) return { $azkitSync: "buffer", bytes: new Uint8Array(object) };
+    if (Buffer.isBuffer(object)) {
+      // Structured clone copies a view's whole ArrayBuffer: a Buffer that owns its memory goes as
+      // is (one copy), a slice of the shared pool (small Buffers) is copied to its own bytes first.
+      const owned = object.buffer instanceof ArrayBuffer && object.byteLength === object.buffer.byteLength;
+      return { $azkitSync: "buffer", bytes: owned ? new Uint8Array(object.buffer) : new Uint8Array(object) };
+    }
     const kind = isPlainOrBuiltin(object);
     if (kind === "builtin") return object;
     if (kind === "instance") {

@@ -32,7 +32,12 @@ export class SyncBridge {
   private readonly signal: Int32Array;
   private nextId = 0;
   private readonly replies = new Map<number, BridgeReply>();
-  private readonly callbacks = new Map<number, Function>();
+  /** Main-thread callbacks by id, with the callback nesting depth they were passed at. */
+  private readonly callbacks = new Map<number, { fn: Function; depth: number }>();
+  /** How many callbacks are running (a callback's own sync calls wait one level deeper). */
+  private depth = 0;
+  /** Callback requests put off until the callback running now returns (see `waitFor`). */
+  private deferred: Extract<BridgeReply, { type: "callback" }>[] = [];
   private nextCallbackId = 0;
   private pendingReleases: number[] = [];
   private failure: Error | undefined;
@@ -96,7 +101,7 @@ export class SyncBridge {
   /** Keeps a main-thread function for the worker to call back; returns its id. */
   registerCallback(fn: Function): number {
     const id = ++this.nextCallbackId;
-    this.callbacks.set(id, fn);
+    this.callbacks.set(id, { fn, depth: this.depth });
     return id;
   }
 
@@ -123,8 +128,23 @@ export class SyncBridge {
     this.failure ??= error;
   }
 
+  /**
+   * Callbacks run in the order the worker asked for them, one at a time: while a callback's own
+   * sync call waits, only callbacks passed to that call (or deeper) may run; the others wait for
+   * the callback to return. Callbacks that arrived before the answer run before it is returned.
+   */
+  private canRunNow(callbackId: number): boolean {
+    return (this.callbacks.get(callbackId)?.depth ?? this.depth) >= this.depth;
+  }
+
   private waitFor(id: number): BridgeReply {
     for (;;) {
+      const next = this.deferred.findIndex((message) => this.canRunNow(message.callbackId));
+      if (next !== -1) {
+        const [message] = this.deferred.splice(next, 1);
+        this.runCallback(message!.callId, message!.callbackId, message!.args);
+        continue;
+      }
       const reply = this.replies.get(id);
       if (reply !== undefined) {
         this.replies.delete(id);
@@ -148,7 +168,11 @@ export class SyncBridge {
         this.replies.set(message.id, message);
         return;
       case "callback":
-        this.runCallback(message.callId, message.callbackId, message.args);
+        if (this.deferred.length === 0 && this.canRunNow(message.callbackId)) {
+          this.runCallback(message.callId, message.callbackId, message.args);
+        } else {
+          this.deferred.push(message);
+        }
         return;
       case "releaseCallbacks":
         for (const id of message.ids) this.callbacks.delete(id);
@@ -168,8 +192,9 @@ export class SyncBridge {
 
   private runCallback(callId: number, callbackId: number, args: unknown[]): void {
     let answer: BridgeRequest;
+    this.depth++;
     try {
-      const fn = this.callbacks.get(callbackId);
+      const fn = this.callbacks.get(callbackId)?.fn;
       if (fn === undefined) throw new Error("sync bridge: the callback no longer exists");
       let value: unknown = fn(...(this.decode(this, args) as unknown[]));
       if (
@@ -186,6 +211,8 @@ export class SyncBridge {
     } catch (error) {
       mainSanitizer ??= createSanitizer();
       answer = { op: "callbackResult", callId, ok: false, error: serializeWorkerError(mainSanitizer, error) };
+    } finally {
+      this.depth--;
     }
     this.port.postMessage(answer);
   }

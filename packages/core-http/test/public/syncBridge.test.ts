@@ -56,6 +56,10 @@ describe("createSyncClientClass", () => {
       constructorName: "Uint8Array",
     });
     expect(client.describeArgument(new Date(5))).toMatchObject({ isDate: true });
+    const large = Buffer.alloc(1 << 20, 7);
+    const pooledSlice = Buffer.from("a slice of the shared pool");
+    expect(client.echo(large).equals(large)).toBe(true);
+    expect(client.echo(pooledSlice).toString()).toBe("a slice of the shared pool");
     const downloaded = client.download("hello");
     expect(Buffer.isBuffer(downloaded)).toBe(true);
     expect(downloaded.toString()).toBe("hello");
@@ -141,6 +145,21 @@ describe("callbacks", () => {
     const other = new FixtureClient("https://other.example");
     expect(client.mapWith(["a", "b"], (s) => other.echo(`${s}!`))).toEqual(["a!", "b!"]);
     expect(other.calls).toBe(2);
+  });
+
+  it("runs callbacks one at a time, in order, even when one makes a blocking call the others overtake", () => {
+    const client = new FixtureClient("https://acct.example");
+    const other = new FixtureClient("https://other.example");
+    const events: string[] = [];
+    // upload does not wait for onProgress, so it finishes while the callback's delay() blocks.
+    const result = client.upload("abc", {
+      onProgress: (event) => {
+        other.delay(20);
+        events.push(`progress ${event.loadedBytes}`);
+      },
+    });
+    expect(result).toEqual({ size: 3 });
+    expect(events).toEqual(["progress 1", "progress 2", "progress 3"]);
   });
 
   it("rejects the worker's callback promise when the callback throws", () => {

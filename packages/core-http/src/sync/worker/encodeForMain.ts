@@ -42,8 +42,13 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
     const object = v as object;
     if (memo.has(object)) return memo.get(object);
     if (Buffer.isBuffer(object)) {
-      // A copy of exactly its bytes: a pooled Buffer's view would clone the whole pool.
-      const tagged = { $azkitSync: "buffer", bytes: new Uint8Array(object) };
+      // Structured clone copies a view's whole ArrayBuffer: a Buffer that owns its memory goes as
+      // is (one copy), a slice of the shared pool (small Buffers) is copied to its own bytes first.
+      const owned = object.buffer instanceof ArrayBuffer && object.byteLength === object.buffer.byteLength;
+      const tagged = {
+        $azkitSync: "buffer",
+        bytes: owned ? new Uint8Array(object.buffer) : new Uint8Array(object),
+      };
       memo.set(object, tagged);
       return tagged;
     }
