@@ -14,9 +14,11 @@ process.once("message", async (/** @type {any} */ message) => {
     const scenario = scenarios.find((s) => s.id === scenarioId);
     const side = scenario?.sides.find((s) => s.key === sideKey);
     if (!side) throw new Error(`unknown side ${scenarioId}/${sideKey}`);
-    const measurement = await measureFresh(side, ctx);
-    measurement.peakRssMiB = process.resourceUsage().maxRSS / 1024;
-    measurement.baselineRssMiB = baselineRssMiB;
+    const measurement = await measureFresh(side, ctx, (m) => ({
+      ...m,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      baselineRssMiB,
+    }));
     reply = { measurement };
   } catch (e) {
     reply = isNotAvailable(e)

@@ -30,11 +30,14 @@ export async function measureRun(side, state, ctx) {
   };
 }
 
-/** prepare + run + cleanup, for a side that lives only for one measurement (a child process). */
-export async function measureFresh(side, ctx) {
+/**
+ * prepare + run + cleanup, for a side that lives only for one measurement (a child process).
+ * `afterRun` sees the measurement before cleanup runs (so cleanup's own work is not in it).
+ */
+export async function measureFresh(side, ctx, afterRun = (m) => m) {
   const state = side.prepare ? await side.prepare(ctx) : undefined;
   try {
-    return await measureRun(side, state, ctx);
+    return afterRun(await measureRun(side, state, ctx));
   } finally {
     await side.cleanup?.(state, ctx);
   }

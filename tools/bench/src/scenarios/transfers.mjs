@@ -139,10 +139,7 @@ function transferScenario(name, transfer) {
       cpuSeconds([{ vs: "peer", op: "<=", value: 0.5 }]),
       peakRss([{ vs: "peer", op: "<=", value: 0.5 }]),
     ],
-    setup: async (ctx) => {
-      const data = await prepareTransferData(ctx);
-      return { ...data, title: name };
-    },
+    setup: prepareTransferData,
     sides: [
       ...sdkSides(storageBlob, {
         prepare: async (sdk, ctx, role) => {
@@ -165,16 +162,19 @@ function transferScenario(name, transfer) {
         label: name.startsWith("upload") ? "raw undici" : "raw node:http",
         prepare: async (ctx) => ({
           ...transferState(name, transfer, ctx, "limit"),
-          raw: await rawClient(ctx, ctx.sizes.transferConcurrency),
-          reader: new HttpRangeReader(ctx.env.azurite, ctx.sizes.transferConcurrency),
+          // uploads go through undici, downloads through node:http; each loads only what it uses
+          raw: name.startsWith("upload") ? await rawClient(ctx, ctx.sizes.transferConcurrency) : undefined,
+          reader: name.startsWith("upload")
+            ? undefined
+            : new HttpRangeReader(ctx.env.azurite, ctx.sizes.transferConcurrency),
         }),
         run: async (s, ctx) => {
           await transfer.raw(s.raw, s, ctx);
           return result(s);
         },
         cleanup: async (s, ctx) => {
-          s.reader.close();
-          await s.raw.close();
+          s.reader?.close();
+          await s.raw?.close();
           await cleanupTransfer(s, ctx);
         },
       },
