@@ -18,6 +18,18 @@ export type AnsweredRequest = DistributiveOmit<
 let mainSanitizer: Sanitizer | undefined;
 
 /**
+ * Where the worker loads the sanitizer from. When it cannot be found (a bundled application),
+ * the worker drops error headers and query strings instead of redacting them one by one.
+ */
+function sanitizerModuleUrl(): string {
+  try {
+    return pathToFileURL(createRequire(import.meta.url).resolve("@azkit/core-logging")).href;
+  } catch {
+    return "";
+  }
+}
+
+/**
  * One worker thread hosting async objects, and the main thread's blocking side of it.
  *
  * The main thread posts a request on a MessagePort and sleeps in `Atomics.wait` on a shared
@@ -45,11 +57,10 @@ export class SyncBridge {
   constructor(private readonly decode: (bridge: SyncBridge, value: unknown) => unknown) {
     const { port1, port2 } = new MessageChannel();
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    const require = createRequire(import.meta.url);
     const workerData: WorkerBootData = {
       port: port2,
       signal: shared,
-      sanitizerModuleUrl: pathToFileURL(require.resolve("@azkit/core-logging")).href,
+      sanitizerModuleUrl: sanitizerModuleUrl(),
     };
     this.worker = new Worker(buildWorkerScript(), {
       eval: true,

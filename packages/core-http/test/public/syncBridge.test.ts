@@ -21,6 +21,12 @@ describe("createSyncClientClass", () => {
     expect(result.nested.when).toBeInstanceOf(Date);
   });
 
+  it("carries plain objects that happen to look like its own wire tags unchanged", () => {
+    const client = new FixtureClient("https://acct.example");
+    const lookalike = { $azkitSync: "handle", handle: 1, nested: [{ $azkitSync: "ref", handle: 2 }] };
+    expect(client.echo(lookalike)).toEqual(lookalike);
+  });
+
   it("makes instances of the sync class, with readable data members and getters", () => {
     const client = new FixtureClient("https://acct.example");
     expect(client).toBeInstanceOf(FixtureClient);
