@@ -116,6 +116,14 @@ function compileDictionary(schema: DictionarySchema, node: CompiledSchema): void
   const walk =
     (direction: "ser" | "de"): Walker =>
     (value, ctx) => {
+      // Callers may hold tags or metadata in a Map; it is a dictionary with string keys like any other.
+      if (
+        direction === "ser" &&
+        value instanceof Map &&
+        [...value.keys()].every((k) => typeof k === "string")
+      ) {
+        value = Object.fromEntries(value);
+      }
       if (!isRecord(value)) return ctx.fail(node.expected(), describeValue(value));
       const inner = valueNode();
       const out: Record<string, unknown> = {};

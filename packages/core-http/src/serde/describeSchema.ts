@@ -126,7 +126,7 @@ function describeBase(schema: Schema): string {
       return `an array of ${shortType(schema.items, 1)}${size}`;
     }
     case "dictionary":
-      return `an object of ${shortType(schema.values, 1)} values`;
+      return `an object (or Map) of ${shortType(schema.values, 1)} values`;
     case "object":
       return `an object ${objectShape(schema, 0)}`;
     case "polymorphic":

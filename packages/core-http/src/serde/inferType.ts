@@ -67,7 +67,8 @@ export type Infer<S> =
 
 /**
  * The TypeScript type `serialize` accepts for a schema: like {@link Infer}, but read-only properties
- * are optional and dates, bytes and unix times may also be given in their wire form (inline JSON).
+ * are optional, dates, bytes and unix times may also be given in their wire form (inline JSON), and
+ * dictionaries as a `Map`.
  * @public
  */
 export type InferInput<S> =
@@ -95,7 +96,7 @@ export type InferInput<S> =
                   : S extends { readonly type: "array"; readonly items: infer I }
                     ? InferInput<I>[]
                     : S extends { readonly type: "dictionary"; readonly values: infer V }
-                      ? { [key: string]: InferInput<V> }
+                      ? { [key: string]: InferInput<V> } | ReadonlyMap<string, InferInput<V>>
                       : S extends { readonly type: "object"; readonly properties: infer P }
                         ? {
                             -readonly [K in keyof P as P[K] extends { readonly required: true }

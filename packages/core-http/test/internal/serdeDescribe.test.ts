@@ -46,7 +46,7 @@ describe("describeSchema", () => {
     expect(describeSchema(s.array(s.string(), { minItems: 1 }))).toBe(
       "an array of string with at least 1 item",
     );
-    expect(describeSchema(s.dictionary(s.string()))).toBe("an object of string values");
+    expect(describeSchema(s.dictionary(s.string()))).toBe("an object (or Map) of string values");
     expect(describeSchema(s.polymorphic("kind", { dog: s.object({}), cat: s.object({}) }))).toBe(
       'an object with kind "dog" | "cat"',
     );

@@ -259,6 +259,19 @@ describe("scalars", () => {
     expect(serialize(Res, { id: "/x", name: "n" })).toEqual({ name: "n" });
   });
 
+  it("take a Map for a dictionary, and refuse a Map where an object is expected", () => {
+    const Tagged = s.object({ tags: s.dictionary(s.string()) }, { name: "Tagged" });
+    expect(serialize(Tagged, { tags: new Map([["env", "prod"]]) })).toEqual({
+      tags: { env: "prod" },
+    });
+    expect(problemsOf(() => serialize(Tagged, { tags: new Map([["env", 1]]) } as never, "t"))[0]?.path).toBe(
+      "t.tags.env",
+    );
+    expect(problemsOf(() => serialize(Tagged, new Map() as never, "t"))[0]?.actual).toBe(
+      "a Map object with no properties",
+    );
+  });
+
   it("keep a dictionary key named __proto__ as data", () => {
     const tags = deserialize(s.dictionary(s.string()), JSON.parse('{"__proto__":"x","a":"b"}')) as Record<
       string,
