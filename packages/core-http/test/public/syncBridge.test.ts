@@ -21,6 +21,10 @@ describe("createSyncClientClass", () => {
     expect(result.nested.when).toBeInstanceOf(Date);
   });
 
+  it("returns data-class instances (getters, no methods) as plain data with their getters' values", () => {
+    expect(new FixtureClient("https://acct.example").usage()).toEqual({ used: 3, quota: 10, free: 7 });
+  });
+
   it("carries plain objects that happen to look like its own wire tags unchanged", () => {
     const client = new FixtureClient("https://acct.example");
     const lookalike = { $azkitSync: "handle", handle: 1, nested: [{ $azkitSync: "ref", handle: 2 }] };

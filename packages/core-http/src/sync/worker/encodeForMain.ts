@@ -85,6 +85,12 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
       }
       if (copy !== undefined) copy[key] = item;
     }
+    if (!plain) {
+      // A data class (getters, no methods) arrives as plain data with its getters' values.
+      for (const name of runtime.parts.describeObjectShape(runtime, object, "object").props) {
+        if (!Object.hasOwn(copy!, name)) copy![name] = walk(record[name]);
+      }
+    }
     let result: object = copy ?? object;
     if (Object.hasOwn(result, "$azkitSync")) {
       result = { $azkitSync: "escaped", value: result };
