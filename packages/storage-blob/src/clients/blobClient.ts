@@ -28,7 +28,9 @@ import type {
   BlobSetPropertiesResponse,
   BlobSetTierOptions,
   BlobStartCopyFromURLResponse,
+  BlobSyncCopyFromURLOptions,
   BlobTagsOptions,
+  BlobUndeleteOptions,
 } from "../models/blobModels.js";
 import { conditionHeaders, sourceConditionHeaders } from "../models/conditions.js";
 import type { AccessTier, CopyStatusType } from "../models/listModels.js";
@@ -582,6 +584,58 @@ export class BlobClient {
     options: BlobBeginCopyFromURLOptions = {},
   ): Promise<BlobBeginCopyFromURLResponse> {
     return this.beginCopyFromURL(copySource, options).pollUntilDone({ abortSignal: options.abortSignal });
+  }
+
+  /**
+   * Copies a blob of up to 256 MiB from `copySource` (any URL readable with a SAS) synchronously:
+   * the service has finished the copy when this returns.
+   * @example
+   * ```ts
+   * await blobClient.syncCopyFromURL(`${source.url}?${sas}`);
+   * ```
+   */
+  public async syncCopyFromURL(
+    copySource: string,
+    options: BlobSyncCopyFromURLOptions = {},
+  ): Promise<BlobStartCopyFromURLResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.syncCopyFromURL",
+        method: "PUT",
+        url: this.url,
+        headers: {
+          "x-ms-requires-sync": "true",
+          "x-ms-copy-source": copySource,
+          "x-ms-access-tier": options.tier,
+          "x-ms-tags": tagsToHeader(options.tags),
+          ...metadataToHeaders(options.metadata),
+          ...conditionHeaders(options.conditions),
+          ...sourceConditionHeaders(options.sourceConditions),
+        },
+        expectedStatuses: [202],
+      },
+      options,
+    );
+    return {
+      ...entityResponse(res.headers),
+      copyId: res.headers.get("x-ms-copy-id"),
+      copyStatus: res.headers.get("x-ms-copy-status") as CopyStatusType | undefined,
+    };
+  }
+
+  /** Restores a soft-deleted blob and its soft-deleted snapshots (accounts with soft delete on). */
+  public async undelete(options: BlobUndeleteOptions = {}): Promise<BlobDeleteResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "Blob.undelete",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "undelete" },
+        expectedStatuses: [200],
+      },
+      options,
+    );
+    return commonResponse(res.headers);
   }
 
   /** Aborts a pending copy into this blob, leaving it empty with its metadata. */

@@ -18,6 +18,7 @@ import { conditionHeaders } from "../models/conditions.js";
 import type {
   BlobHierarchyItem,
   ContainerCreateIfNotExistsResponse,
+  ContainerFindBlobByTagsOptions,
   ContainerCreateOptions,
   ContainerCreateResponse,
   ContainerDeleteIfExistsResponse,
@@ -37,6 +38,8 @@ import type {
 import type {
   BlobItem,
   ContainerListBlobFlatSegmentResponse,
+  FilterBlobItem,
+  ServiceFindBlobByTagsSegmentResponse,
   ContainerListBlobHierarchySegmentResponse,
   LeaseDurationType,
   LeaseStateType,
@@ -49,7 +52,7 @@ import { commonResponse, entityResponse, headerBoolean, headerMetadata } from ".
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { generateBlobSASQueryParameters } from "../sas/blobSASSignatureValues.js";
 import type { ContainerGenerateSasUrlOptions } from "../sas/generateSasUrlOptions.js";
-import { readListBlobs } from "../xml/listXml.js";
+import { readFilterBlobs, readListBlobs } from "../xml/listXml.js";
 import { readSignedIdentifiers, writeSignedIdentifiers } from "../xml/blobXml.js";
 import { AppendBlobClient } from "./appendBlobClient.js";
 import { BlobBatchClient } from "./blobBatchClient.js";
@@ -430,6 +433,43 @@ export class ContainerClient {
         ...(page.segment.blobPrefixes ?? []).map((p) => ({ kind: "prefix" as const, ...p })),
         ...page.segment.blobItems.map((b) => ({ kind: "blob" as const, ...b })),
       ],
+    });
+  }
+
+  /**
+   * Finds blobs of this container whose index tags match `tagFilterSqlExpression`.
+   * @example
+   * ```ts
+   * for await (const blob of containerClient.findBlobsByTags(`"stage"='final'`)) console.log(blob.name);
+   * ```
+   */
+  public findBlobsByTags(
+    tagFilterSqlExpression: string,
+    options: ContainerFindBlobByTagsOptions = {},
+  ): PagedAsyncIterableIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings> {
+    return buildPagedAsyncIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings>({
+      firstPageLink: "",
+      getPage: async (marker, maxPageSize) => {
+        const res = await contextOf(this).send(
+          {
+            operationName: "Container.findBlobsByTags",
+            method: "GET",
+            url: this.url,
+            query: {
+              restype: "container",
+              comp: "blobs",
+              where: tagFilterSqlExpression,
+              marker: marker || undefined,
+              maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
+            },
+            expectedStatuses: [200],
+          },
+          options,
+        );
+        const page = readFilterBlobs(res.bodyAsText ?? "");
+        return { page, nextPageLink: page.continuationToken };
+      },
+      toElements: (page) => page.blobs,
     });
   }
 

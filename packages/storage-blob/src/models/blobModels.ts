@@ -311,6 +311,29 @@ export interface BlobBeginCopyFromURLOptions extends CommonOptions {
 }
 
 /**
+ * Options of `BlobClient.syncCopyFromURL`.
+ * @public
+ */
+export interface BlobSyncCopyFromURLOptions extends CommonOptions {
+  /** Metadata for the destination (defaults to the source's). */
+  metadata?: Metadata;
+  /** Tags for the destination. */
+  tags?: Tags;
+  /** Tier for the destination. */
+  tier?: AccessTier;
+  /** Conditions on the destination. */
+  conditions?: BlobRequestConditions;
+  /** Conditions on the source. */
+  sourceConditions?: ModifiedAccessConditions;
+}
+
+/**
+ * Options of `BlobClient.undelete`.
+ * @public
+ */
+export interface BlobUndeleteOptions extends CommonOptions {}
+
+/**
  * Result of starting a copy (`Copy Blob`).
  * @public
  */

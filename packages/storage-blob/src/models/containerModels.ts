@@ -201,3 +201,9 @@ export interface ServiceListContainersOptions extends CommonOptions {
  * @public
  */
 export type BlobHierarchyItem = ({ kind: "prefix" } & BlobPrefix) | ({ kind: "blob" } & BlobItem);
+
+/**
+ * Options of `ContainerClient.findBlobsByTags`.
+ * @public
+ */
+export interface ContainerFindBlobByTagsOptions extends CommonOptions {}

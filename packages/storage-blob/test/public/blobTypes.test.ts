@@ -102,6 +102,15 @@ describe("BlobServiceClient", () => {
     expect(found.map((f) => [f.containerName, f.name])).toEqual([[container.containerName, "findable"]]);
   });
 
+  it("finds blobs by tags within one container", async () => {
+    await container
+      .getBlockBlobClient("in-container-tagged")
+      .upload("f", 1, { tags: { scope: "container-find" } });
+    const found = [];
+    for await (const item of container.findBlobsByTags(`"scope"='container-find'`)) found.push(item.name);
+    expect(found).toEqual(["in-container-tagged"]);
+  });
+
   it("creates and deletes containers through the service client", async () => {
     const service = serviceClient();
     const { containerClient } = await service.createContainer(`${container.containerName}-svc`);

@@ -203,3 +203,29 @@ describe("download integrity against a server whose range MD5 is wrong", () => {
     expect(error).toBeInstanceOf(BlobIntegrityError);
   });
 });
+
+describe("operations Azurite lacks", () => {
+  it("undelete sends PUT ?comp=undelete; syncCopyFromURL sends x-ms-requires-sync with the source", async () => {
+    const server = await startLoopbackBlobService((req, res) => {
+      if (req.url.searchParams.get("comp") === "undelete") {
+        res.writeHead(200, { "x-ms-request-id": "u1" });
+      } else {
+        res.writeHead(202, { "x-ms-copy-id": "sync-1", "x-ms-copy-status": "success", etag: '"e2"' });
+      }
+      res.end();
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
+      .getContainerClient("c")
+      .getBlobClient("b");
+    expect((await blob.undelete()).requestId).toBe("u1");
+    expect(server.requests[0]!.method).toBe("PUT");
+    const copied = await blob.syncCopyFromURL("https://src.example/c/s?sv=1&sig=a", { metadata: { k: "v" } });
+    expect(copied).toMatchObject({ copyId: "sync-1", copyStatus: "success", etag: '"e2"' });
+    const copyRequest = server.requests[1]!;
+    expect(copyRequest.headers["x-ms-requires-sync"]).toBe("true");
+    expect(copyRequest.headers["x-ms-copy-source"]).toBe("https://src.example/c/s?sv=1&sig=a");
+    expect(copyRequest.headers["x-ms-meta-k"]).toBe("v");
+  });
+});
