@@ -73,7 +73,7 @@ export interface PipelineRequest {
   onDownloadProgress?: (progress: TransferProgressEvent) => void;
   /** A proxy for this request, overriding options and environment. */
   proxySettings?: ProxySettings;
-  /** Skip the proxy (set by the proxy policy when `NO_PROXY` matches). */
+  /** Send directly even when `proxySettings` are set. */
   disableProxy?: boolean;
   /** The operation's name (such as `Blob.upload`), used in error messages and logs. */
   operationName?: string;

@@ -78,6 +78,17 @@ async function readErrorBody(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+async function rejectWithMappedError(
+  response: PipelineResponse,
+  errorMap: ErrorMap | undefined,
+): Promise<never> {
+  if (response.bodyAsText === undefined && response.readableStreamBody) {
+    response.bodyAsText = await readErrorBody(response.readableStreamBody);
+    response.readableStreamBody = undefined;
+  }
+  throw mapError(response, errorMap);
+}
+
 /**
  * The small core every azkit service client is built on: validates and resolves options once per
  * call (per call, per client, environment, defaults), sends through the client's pipeline and
@@ -184,17 +195,12 @@ export class ServiceClient {
     return this.send(request, options);
   }
 
-  private async send(request: PipelineRequest, options: ServiceSendOptions): Promise<PipelineResponse> {
-    const response = await this.pipeline.sendRequest(this.httpClient, request);
-    options.onResponse?.(response);
-    const expected = options.expectedStatuses;
-    if (expected ? !expected.includes(response.status) : response.status >= 400) {
-      if (response.bodyAsText === undefined && response.readableStreamBody) {
-        response.bodyAsText = await readErrorBody(response.readableStreamBody);
-        response.readableStreamBody = undefined;
-      }
-      throw mapError(response, options.errorMap);
-    }
-    return response;
+  private send(request: PipelineRequest, options: ServiceSendOptions): Promise<PipelineResponse> {
+    return this.pipeline.sendRequest(this.httpClient, request).then((response) => {
+      options.onResponse?.(response);
+      const expected = options.expectedStatuses;
+      if (expected ? expected.includes(response.status) : response.status < 400) return response;
+      return rejectWithMappedError(response, options.errorMap);
+    });
   }
 }

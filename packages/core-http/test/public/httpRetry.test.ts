@@ -87,6 +87,10 @@ describe("retryPolicy", () => {
     expect(response?.bodyAsText).toBe("ok");
     expect(server.requests).toHaveLength(2);
     expect(waits).toEqual([1000]);
+    // Every attempt of one call carries the same client request id.
+    const ids = server.requests.map((r) => r.headers["x-ms-client-request-id"]);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toBe(ids[0]);
   });
 
   it.each([408, 429, 500, 502, 503, 504, 506, 599])("retries status %i", async (status) => {
