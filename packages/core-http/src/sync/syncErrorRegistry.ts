@@ -11,6 +11,7 @@ import {
   ServiceResponseError,
 } from "../errors.js";
 import { createHttpHeaders } from "../httpHeaders.js";
+import { PagingError } from "../paging/pagingError.js";
 import { DeserializationError, SerializationError } from "../serde/serdeErrors.js";
 import type { SerializedError } from "./syncWireFormat.js";
 
@@ -86,6 +87,7 @@ for (const azkitError of [
   AbortError,
   SerializationError,
   DeserializationError,
+  PagingError,
 ]) {
   registerSyncErrorClass(azkitError);
 }

@@ -1,4 +1,5 @@
 import { setContinuationToken } from "../paging/continuationToken.js";
+import "./continuationTokenReaders.js";
 import type { SyncBridge } from "./syncBridge.js";
 import { requireProxyTarget } from "./syncProxyHandles.js";
 

@@ -6,7 +6,13 @@ import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeSyncBridge, createSyncClientClass, ResourceNotFoundError } from "../../src/index.js";
+import {
+  closeSyncBridge,
+  createSyncClientClass,
+  getContinuationToken,
+  type PagedAsyncIterableIterator,
+  ResourceNotFoundError,
+} from "../../src/index.js";
 
 const esmBundle = new URL("../../dist/esm/index.js", import.meta.url);
 const cjsBundle = new URL("../../dist/cjs/index.cjs", import.meta.url);
@@ -105,6 +111,18 @@ describe("the sync bridge with core-http's own transport and errors in the worke
   afterAll(async () => {
     await closeSyncBridge();
     await server.terminate();
+  });
+
+  it("pages a core-http paged list, with getContinuationToken working on this thread's copy of the page", () => {
+    const pages = [...new HttpFixtureClient(endpoint).listNumbers().byPage()];
+    expect(pages).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(getContinuationToken(pages[0])).toBe("2");
+    expect(getContinuationToken(pages[1])).toBeUndefined();
+    const resumed = [...new HttpFixtureClient(endpoint).listNumbers().byPage({ continuationToken: "2" })];
+    expect(resumed).toEqual([[2, 3]]);
   });
 
   it("returns what the service sent", () => {

@@ -93,16 +93,19 @@ export async function handleBridgeRequest(runtime: WorkerRuntime, request: Bridg
         done: step.done === true,
         value: parts.encodeForMain(runtime, step.value),
       };
-      // A page's continuation token lives beside the page (a WeakMap shared through Symbol.for,
-      // or an array's own property); neither survives structured clone, so it travels apart.
+      // A page's continuation token lives beside the page (in core-http's WeakMap, read through
+      // the readers every core-http copy registers, or as an array's own property); the WeakMap
+      // entry does not cross with the copy of the page, so the token travels beside it.
       const page = step.value;
       if (page !== null && typeof page === "object") {
-        const shared = (globalThis as Record<symbol, unknown>)[
-          Symbol.for("@azkit/core-http/continuationTokens")
-        ];
-        const token =
-          (shared instanceof WeakMap ? shared.get(page) : undefined) ??
-          (Array.isArray(page) ? (page as unknown as Record<string, unknown>).continuationToken : undefined);
+        const readers = (globalThis as Record<symbol, unknown>)[
+          Symbol.for("@azkit/core-http/continuationTokenReaders")
+        ] as Set<(page: unknown) => string | undefined> | undefined;
+        let token: unknown;
+        for (const read of readers ?? []) token ??= read(page);
+        token ??= Array.isArray(page)
+          ? (page as unknown as Record<string, unknown>).continuationToken
+          : undefined;
         if (typeof token === "string") reply.continuationToken = token;
       }
       return reply;
