@@ -175,6 +175,7 @@ export { closeSyncBridge } from "./sync/syncBridgeInstance.js";
 export type {
   AsyncClientConstructor,
   PagedSyncIterableIterator,
+  SyncArgument,
   SyncArguments,
   SyncClient,
   SyncClientClass,

@@ -122,16 +122,51 @@ export type SyncReturn<R> = 0 extends 1 & R
       : SyncValue<R>;
 
 /**
- * What a sync method accepts where the async one takes `A`: the same values, or the sync twin
- * of an object (a sync credential where the async client wants a `TokenCredential`).
+ * What a sync method accepts where the async method takes a `T`: the same value, or, where `T`
+ * is an object with methods (a credential), its sync twin; option bags are mapped property by
+ * property, so `{ credential }` may hold a sync credential too.
  * @public
  */
-export type SyncArguments<A extends readonly unknown[]> = { [I in keyof A]: A[I] | SyncValue<A[I]> };
+export type SyncArgument<T> = 0 extends 1 & T
+  ? T
+  : T extends
+        | string
+        | number
+        | boolean
+        | bigint
+        | symbol
+        | null
+        | undefined
+        | Date
+        | RegExp
+        | ArrayBuffer
+        | ArrayBufferView
+        | Map<unknown, unknown>
+        | Set<unknown>
+        | Error
+        | readonly unknown[]
+        | ((...args: never[]) => unknown)
+    ? T
+    : T extends object
+      ? {
+          [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? true : never;
+        }[keyof T] extends never
+        ? { [K in keyof T]: SyncArgument<T[K]> }
+        : T | SyncClient<T>
+      : T;
+
+/**
+ * The parameter list of a sync method whose async method takes `A` (each mapped by
+ * {@link SyncArgument}).
+ * @public
+ */
+export type SyncArguments<A extends readonly unknown[]> = { [I in keyof A]: SyncArgument<A[I]> };
 
 /**
  * The blocking twin of an async client type: the same members, with each method returning what
  * its Promise resolved to (mapped by {@link SyncValue}) and `then`/`catch`/`finally` removed.
- * Async-iterable clients become iterable.
+ * Async-iterable clients become iterable. Generic methods lose their type parameters (a
+ * limit of TypeScript's mapped types): `echo<T>(v: T): Promise<T>` becomes `(v: unknown) => unknown`.
  *
  * @example
  * ```ts

@@ -61,7 +61,7 @@ describe("sync error registry", () => {
 
   it("rebuilds serde errors with their path, expected and actual", () => {
     const original = new SerializationError([
-      { path: "vault.sku", expected: "an object", actual: 'the string "x"' },
+      { path: "vault.sku", expected: "an object", actual: 'the string "x"', message: "expected an object" },
     ]);
     const revived = roundTrip(original) as SerializationError;
     expect(revived).toBeInstanceOf(SerializationError);

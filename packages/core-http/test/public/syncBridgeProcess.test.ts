@@ -83,6 +83,7 @@ describe("the sync bridge with core-http's own transport and errors in the worke
       endpoint: string,
     ) => {
       getText(path: string): Promise<string>;
+      listNumbers(): PagedAsyncIterableIterator<number>;
       makeChild(name: string): object;
       liveChildren(): Promise<number>;
     }

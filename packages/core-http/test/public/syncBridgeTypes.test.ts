@@ -49,6 +49,14 @@ describe("SyncClient", () => {
     expectTypeOf<keyof Thenable>().toEqualTypeOf<"run">();
   });
 
+  it("accepts sync twins inside option bags too", () => {
+    type WithOptions = SyncClient<{
+      use(options: { credential?: { getToken(): Promise<string> }; retries: number }): Promise<void>;
+    }>;
+    expectTypeOf<WithOptions["use"]>().toBeCallableWith({ credential: { getToken: () => "t" }, retries: 1 });
+    expectTypeOf<WithOptions["use"]>().toBeCallableWith({ retries: 1 });
+  });
+
   it("accepts the sync twin where the async method wants an async object", () => {
     expectTypeOf<Client["echo"]>().toBeCallableWith("x");
     type WithCredential = SyncClient<{ use(c: { getToken(): Promise<string> }): Promise<void> }>;
