@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeSyncBridge, registerSyncValueClass } from "../../src/index.js";
+import { closeSyncBridge, createSyncClientClass, registerSyncValueClass } from "../../src/index.js";
 import { FixtureKey } from "../fixtures/syncBridgeFixture.mjs";
 import {
   FixtureChildClient,
@@ -95,6 +95,25 @@ describe("createSyncClientClass", () => {
     const credential = new FixtureCredential("s3cr3t");
     const client = new FixtureClient("https://acct.example", { credential });
     expect(client.whoAmI()).toBe("s3cr3t:scope");
+  });
+});
+
+describe("construction failures", () => {
+  it("throw the constructor's error from new", () => {
+    expect(() => new FixtureCredential("")).toThrow(RangeError);
+  });
+
+  it("say which module or export could not be found", () => {
+    const Missing = createSyncClientClass<new () => object>({
+      moduleSpecifier: new URL("./noSuchModule.mjs", fixtureUrl),
+      exportName: "Missing",
+    });
+    expect(() => new Missing()).toThrow(/noSuchModule\.mjs/);
+    const NoExport = createSyncClientClass<new () => object>({
+      moduleSpecifier: fixtureUrl,
+      exportName: "NoSuchClass",
+    });
+    expect(() => new NoExport()).toThrow(/no exported class or function named "NoSuchClass"/);
   });
 });
 
