@@ -10,6 +10,8 @@ import { createResilientStream } from "./resilientStream.js";
 
 const DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 5;
+/** Bytes gathered per file write in downloadToFile. */
+const WRITE_SIZE = 1024 * 1024;
 /** The service returns a range MD5 only for ranges up to 4 MiB. */
 const MAX_RANGE_MD5 = 4 * 1024 * 1024;
 
@@ -70,6 +72,7 @@ async function copyRange(
   options: BlobDownloadToBufferOptions,
   onBytes: (n: number) => void,
   sink: (chunk: Buffer, position: number) => Promise<void> | void,
+  flush?: () => Promise<void>,
 ): Promise<void> {
   const start = p.offset + index * p.blockSize;
   const length = Math.min(p.blockSize, p.offset + p.count - start);
@@ -90,6 +93,7 @@ async function copyRange(
     position += chunk.length;
     onBytes(chunk.length);
   }
+  await flush?.();
   if (hash && first.contentMD5) {
     assertMD5(
       first.contentMD5,
@@ -142,20 +146,39 @@ export async function downloadRangesToFile(
 ): Promise<BlobGetPropertiesResponse> {
   const p = await plan(source, offset, count, options);
   const onBytes = progress(options);
-  await runInParallel(p.ranges, options.concurrency ?? DEFAULT_CONCURRENCY, (index) =>
-    copyRange(source, p, index, options, onBytes, async (chunk, position) => {
+  await runInParallel(p.ranges, options.concurrency ?? DEFAULT_CONCURRENCY, (index) => {
+    // Network chunks are small (~64 KiB); gather them into writes of up to WRITE_SIZE so a range
+    // costs a few positional writes instead of hundreds.
+    const pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let pendingAt = 0;
+    const flush = async (): Promise<void> => {
+      if (pendingBytes === 0) return;
+      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      const at = index * p.blockSize + pendingAt;
+      pending.length = 0;
+      pendingBytes = 0;
       let written = 0;
-      while (written < chunk.length) {
-        const { bytesWritten } = await file.write(
-          chunk,
-          written,
-          chunk.length - written,
-          index * p.blockSize + position + written,
-        );
+      while (written < data.length) {
+        const { bytesWritten } = await file.write(data, written, data.length - written, at + written);
         written += bytesWritten;
       }
-    }),
-  );
+    };
+    return copyRange(
+      source,
+      p,
+      index,
+      options,
+      onBytes,
+      async (chunk, position) => {
+        if (pendingBytes === 0) pendingAt = position;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= WRITE_SIZE) await flush();
+      },
+      flush,
+    );
+  });
   if (options.verifyMD5 && p.wholeBlob && p.properties.contentMD5) {
     await file.sync();
     assertMD5(p.properties.contentMD5, await md5OfFile(filePath), `download of ${source.name}`);

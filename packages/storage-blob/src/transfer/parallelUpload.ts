@@ -25,8 +25,33 @@ export interface BlockSink {
   commit(blockIds: string[], blobMD5: Uint8Array | undefined): Promise<unknown>;
 }
 
-/** Reads the next block into a buffer it allocates; returns undefined at the end. */
-type BlockReader = () => Promise<Uint8Array | undefined>;
+/**
+ * Reads the next block (undefined at the end); `release` hands a block's memory back once it was
+ * sent, so readers can reuse at most `concurrency` buffers instead of allocating one per block.
+ */
+interface BlockReader {
+  read(): Promise<Uint8Array | undefined>;
+  release?(block: Uint8Array): void;
+}
+
+/** Buffers of one size, reused: a block's buffer returns here when the block was sent. */
+class BufferPool {
+  readonly #free: Buffer[] = [];
+  readonly #owners = new WeakMap<Uint8Array, Buffer>();
+  constructor(readonly size: number) {}
+  take(): Buffer {
+    return this.#free.pop() ?? Buffer.allocUnsafe(this.size);
+  }
+  /** Marks `view` (the whole buffer or its head) as backed by `buffer`. */
+  lend(buffer: Buffer, view: Uint8Array): Uint8Array {
+    this.#owners.set(view, buffer);
+    return view;
+  }
+  give(view: Uint8Array): void {
+    const owner = this.#owners.get(view);
+    if (owner) this.#free.push(owner);
+  }
+}
 
 export function validateBlockSize(blockSize: number): void {
   if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
@@ -36,7 +61,7 @@ export function validateBlockSize(blockSize: number): void {
 
 /** Stages blocks from `read` with bounded memory, then commits them in order. */
 export async function stageAndCommit(
-  read: BlockReader,
+  reader: BlockReader,
   sink: BlockSink,
   options: BlockBlobParallelUploadOptions,
 ): Promise<unknown> {
@@ -59,7 +84,7 @@ export async function stageAndCommit(
     }
     let data: Uint8Array | undefined;
     try {
-      data = await read();
+      data = await reader.read();
     } catch (error) {
       limit.release();
       failure ??= { error };
@@ -86,6 +111,7 @@ export async function stageAndCommit(
         failure ??= { error };
       })
       .finally(() => {
+        reader.release?.(block);
         limit.release();
         running.delete(task);
       });
@@ -99,29 +125,35 @@ export async function stageAndCommit(
 /** Blocks of an in-memory buffer (views, no copies). */
 export function bufferReader(data: Uint8Array, blockSize: number): BlockReader {
   let offset = 0;
-  return async () => {
-    if (offset >= data.byteLength) return undefined;
-    const block = data.subarray(offset, Math.min(offset + blockSize, data.byteLength));
-    offset += block.byteLength;
-    return block;
+  return {
+    async read() {
+      if (offset >= data.byteLength) return undefined;
+      const block = data.subarray(offset, Math.min(offset + blockSize, data.byteLength));
+      offset += block.byteLength;
+      return block;
+    },
   };
 }
 
 /** Blocks of a file, each read into a fresh buffer when its slot is free. */
 export function fileReader(file: FileHandle, size: number, blockSize: number): BlockReader {
+  const pool = new BufferPool(blockSize);
   let offset = 0;
-  return async () => {
-    if (offset >= size) return undefined;
-    const length = Math.min(blockSize, size - offset);
-    const block = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const { bytesRead } = await file.read(block, read, length - read, offset + read);
-      if (bytesRead === 0) throw new Error(`The file ended at ${offset + read} bytes, expected ${size}`);
-      read += bytesRead;
-    }
-    offset += length;
-    return block;
+  return {
+    async read() {
+      if (offset >= size) return undefined;
+      const length = Math.min(blockSize, size - offset);
+      const buffer = pool.take();
+      let read = 0;
+      while (read < length) {
+        const { bytesRead } = await file.read(buffer, read, length - read, offset + read);
+        if (bytesRead === 0) throw new Error(`The file ended at ${offset + read} bytes, expected ${size}`);
+        read += bytesRead;
+      }
+      offset += length;
+      return pool.lend(buffer, length === blockSize ? buffer : buffer.subarray(0, length));
+    },
+    release: (block) => pool.give(block),
   };
 }
 
@@ -131,11 +163,12 @@ export function fileReader(file: FileHandle, size: number, blockSize: number): B
  */
 export function streamReader(stream: NodeJS.ReadableStream, blockSize: number): BlockReader {
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const pool = new BufferPool(blockSize);
   let pending: Buffer | undefined;
   let ended = false;
-  return async () => {
+  const read = async (): Promise<Uint8Array | undefined> => {
     if (ended && !pending) return undefined;
-    const block = Buffer.allocUnsafe(blockSize);
+    const block = pool.take();
     let filled = 0;
     while (filled < blockSize) {
       if (!pending) {
@@ -156,6 +189,11 @@ export function streamReader(stream: NodeJS.ReadableStream, blockSize: number): 
       filled += take;
       pending = take === pending.length ? undefined : pending.subarray(take);
     }
-    return filled === 0 ? undefined : block.subarray(0, filled);
+    if (filled === 0) {
+      pool.give(pool.lend(block, block));
+      return undefined;
+    }
+    return pool.lend(block, filled === blockSize ? block : block.subarray(0, filled));
   };
+  return { read, release: (block) => pool.give(block) };
 }
