@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { isResourceNotFoundError } from "@azkit/core-http";
 import { describe, expect, it } from "vitest";
 import { BlobServiceClient, ContainerClient, StorageSharedKeyCredential } from "../../src/sync.js";
@@ -39,5 +42,25 @@ describe("@azkit/storage-blob/sync", () => {
     }
     expect(isResourceNotFoundError(error)).toBe(true);
     expect((error as { code: string }).code).toBe("ContainerNotFound");
+  });
+
+  it("copies with a blocking poller and uploads a file by path", () => {
+    const service = BlobServiceClient.fromConnectionString(azurite().connectionString);
+    const container = service.getContainerClient(uniqueName("syncpoll"));
+    container.create();
+    const dir = mkdtempSync(join(tmpdir(), "azkit-sync-"));
+    const path = join(dir, "f.txt");
+    writeFileSync(path, "from a file");
+    const source = container.getBlockBlobClient("source.txt");
+    source.uploadFile(path);
+    const poller = container.getBlobClient("copy.txt").beginCopyFromURL(source.url, { intervalInMs: 0 });
+    const result = poller.pollUntilDone();
+    expect(result.copyStatus).toBe("success");
+    expect(poller.isDone).toBe(true);
+    expect(Buffer.from(container.getBlobClient("copy.txt").downloadToBuffer()).toString()).toBe(
+      "from a file",
+    );
+    container.delete();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
