@@ -89,6 +89,8 @@ function decoderFor(encoding: string | undefined): Transform | undefined {
 class NodeHttpClient implements HttpClient {
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
+  /** TLS material, also handed to proxy agents for the tunnelled TLS connection. */
+  private readonly tlsOptions: TlsSettings | undefined;
   private readonly connectionTimeoutInMs: number;
   private readonly readTimeoutInMs: number;
 
@@ -100,18 +102,10 @@ class NodeHttpClient implements HttpClient {
     };
     this.httpAgent = new HttpAgent(agentOptions);
     const tls = options.tlsSettings;
-    this.httpsAgent = new HttpsAgent(
-      tls
-        ? {
-            ...agentOptions,
-            ca: tls.ca,
-            cert: tls.cert,
-            key: tls.key,
-            pfx: tls.pfx,
-            passphrase: tls.passphrase,
-          }
-        : agentOptions,
-    );
+    this.tlsOptions = tls
+      ? { ca: tls.ca, cert: tls.cert, key: tls.key, pfx: tls.pfx, passphrase: tls.passphrase }
+      : undefined;
+    this.httpsAgent = new HttpsAgent({ ...agentOptions, ...this.tlsOptions });
     this.connectionTimeoutInMs = options.connectionTimeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
     this.readTimeoutInMs = options.readTimeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
     this.sendRequest = this.sendRequest.bind(this);
@@ -175,7 +169,8 @@ class NodeHttpClient implements HttpClient {
         contentLength = "0";
     }
     let headers: Record<string, string> | string[];
-    if (agent === this.httpAgent || agent === this.httpsAgent) {
+    const direct = agent === this.httpAgent || agent === this.httpsAgent;
+    if (direct) {
       // The flat list goes to node:http as is, skipping a setHeader call per header.
       const list = request.headers.has("host") ? [] : ["Host", url.host];
       appendRawHeaderList(request.headers, list);
@@ -195,6 +190,8 @@ class NodeHttpClient implements HttpClient {
       method: request.method,
       headers,
       agent,
+      // Through a proxy, the TLS connection to the target is made by the proxy agent.
+      ...(!direct && isHttps ? this.tlsOptions : undefined),
     });
     return new Promise<PipelineResponse>((resolve, reject) => {
       const exchange = new Exchange(request, url, isHttps, req, resolve, reject);

@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createProxy } from "proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createDefaultHttpClient,
@@ -27,6 +29,7 @@ describe.skipIf(!hasOpenssl())("https", () => {
   let url: string;
   let cert: string;
   let connections = 0;
+  const serverSockets = new Set<{ destroy(): void }>();
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "azkit-tls-"));
@@ -58,6 +61,7 @@ describe.skipIf(!hasOpenssl())("https", () => {
       const key = readFileSync(join(dir, "key.pem"), "utf8");
       server = createServer({ cert, key }, (_req, res) => res.end("secure hello"));
       server.on("secureConnection", () => connections++);
+      server.on("connection", (socket) => serverSockets.add(socket));
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     } finally {
@@ -65,7 +69,8 @@ describe.skipIf(!hasOpenssl())("https", () => {
     }
   });
   afterAll(async () => {
-    server.closeAllConnections();
+    // Tunnelled and failed-handshake sockets are not in closeAllConnections' list.
+    for (const socket of serverSockets) socket.destroy();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -77,6 +82,34 @@ describe.skipIf(!hasOpenssl())("https", () => {
       expect(response.bodyAsText).toBe("secure hello");
     }
     expect(connections - before).toBe(1);
+  });
+
+  it("tunnels through a proxy with CONNECT and still checks the target against tlsSettings", async () => {
+    const proxy = createProxy(createHttpServer());
+    const connects: string[] = [];
+    proxy.prependListener("connect", (req) => connects.push(req.url!));
+    // CONNECT tunnels leave the server's connection tracking: destroy them by hand on close.
+    const sockets = new Set<Socket>();
+    proxy.on("connection", (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const proxies = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const trusted = createDefaultHttpClient({ tlsSettings: { ca: cert } });
+      const response = await createPipelineFromOptions({ proxies }).sendRequest(
+        trusted,
+        createPipelineRequest({ url }),
+      );
+      expect(response.bodyAsText).toBe("secure hello");
+      expect(connects).toEqual([new URL(url).host]);
+
+      const untrusted = await createPipelineFromOptions({ proxies, retryTotal: 0 })
+        .sendRequest(createDefaultHttpClient(), createPipelineRequest({ url }))
+        .catch((e) => e);
+      expect(untrusted.code).toBe("DEPTH_ZERO_SELF_SIGNED_CERT");
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it("fails an untrusted certificate at once, without retrying", async () => {
