@@ -137,6 +137,11 @@ export function reviveSyncError(data: SerializedError, callerStack?: string): un
       : `${stack}\n    --- through the sync bridge, called from:${callerStack}`,
   );
   for (const [key, value] of Object.entries(data.props)) define(error, key, value, true);
+  for (const [key, value] of Object.entries(data.nested ?? {})) {
+    const revived = Array.isArray(value) ? value.map((v) => reviveSyncError(v)) : reviveSyncError(value);
+    // AggregateError keeps `errors` off enumeration; other classes' error fields are ordinary.
+    define(error, key, revived, !(error instanceof AggregateError && key === "errors"));
+  }
   for (const [key, value] of Object.entries(data.brands)) define(error, Symbol.for(key), value);
   if (data.request !== undefined) define(error, "request", reviveMessage(data.request));
   if (data.response !== undefined) define(error, "response", reviveMessage(data.response));

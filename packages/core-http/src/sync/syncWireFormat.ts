@@ -64,6 +64,8 @@ export interface SerializedError {
   stack?: string;
   /** Own enumerable properties that survive structured clone (request/response already sanitized). */
   props: Record<string, unknown>;
+  /** Properties holding errors (or arrays of errors), described the same way. */
+  nested?: Record<string, SerializedError | SerializedError[]>;
   /** Own `Symbol.for(...)` brands, by key, with their primitive values. */
   brands: Record<string, unknown>;
   cause?: SerializedError | { value: unknown };

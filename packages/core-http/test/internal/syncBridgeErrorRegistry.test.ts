@@ -75,6 +75,17 @@ describe("sync error registry", () => {
     expect((revived.cause as Error).message).toBe("inner");
   });
 
+  it("rebuilds errors held by errors: AggregateError.errors and error-valued fields", () => {
+    const aggregate = roundTrip(
+      new AggregateError([new RangeError("first"), new AbortError("second")], "all failed"),
+    ) as AggregateError;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    expect(aggregate.errors[0]).toBeInstanceOf(RangeError);
+    expect(aggregate.errors[1]).toBeInstanceOf(AbortError);
+    const withField = Object.assign(new Error("outer"), { inner: new TypeError("inner") });
+    expect((roundTrip(withField) as { inner: unknown }).inner).toBeInstanceOf(TypeError);
+  });
+
   it("removes secret shapes from messages", () => {
     const revived = roundTrip(new Error("failed with Bearer abc.def.ghi")) as Error;
     expect(revived.message).not.toContain("abc.def.ghi");

@@ -70,13 +70,27 @@ export function serializeWorkerError(
   }
   if (!classChain.includes("Error")) classChain.push("Error");
   const props: Record<string, unknown> = {};
+  // Errors inside errors (AggregateError.errors, a credential chain's failures) keep their classes.
+  const nested: Record<string, SerializedError | SerializedError[]> = {};
+  if (Array.isArray(e.errors) && !Object.keys(e).includes("errors") && depth < 4) {
+    nested.errors = (e.errors as unknown[]).map((v) => serializeWorkerError(sanitizer, v, depth + 1));
+  }
   for (const key of Object.keys(e)) {
     if (key === "message" || key === "stack" || key === "cause" || key === "request" || key === "response") {
       continue;
     }
     const value = e[key];
     if (typeof value === "string") props[key] = text(value);
-    else {
+    else if (value instanceof Error && depth < 4)
+      nested[key] = serializeWorkerError(sanitizer, value, depth + 1);
+    else if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((v) => v instanceof Error) &&
+      depth < 4
+    ) {
+      nested[key] = value.map((v) => serializeWorkerError(sanitizer, v, depth + 1));
+    } else {
       const copy = cloneable(value);
       if (copy.ok) props[key] = copy.value;
     }
@@ -88,6 +102,7 @@ export function serializeWorkerError(
     if (key !== undefined && (value === null || typeof value !== "object")) brands[key] = value;
   }
   const out: SerializedError = {
+    nested,
     classChain,
     name: typeof e.name === "string" ? e.name : classChain[0]!,
     message: text(typeof e.message === "string" ? e.message : String(e.message ?? "")),
