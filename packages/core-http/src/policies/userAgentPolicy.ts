@@ -1,5 +1,5 @@
 import { arch, release, type } from "node:os";
-import { CORE_HTTP_PACKAGE, CORE_HTTP_VERSION } from "../coreHttpVersion.js";
+import { CORE_HTTP_PACKAGE, getCoreHttpVersion } from "../coreHttpVersion.js";
 import type { PipelinePolicy } from "../pipeline.js";
 
 /**
@@ -27,7 +27,7 @@ export interface UserAgentPolicyOptions {
  */
 export function getUserAgentValue(options: UserAgentPolicyOptions = {}): string {
   const name = (options.packageName ?? CORE_HTTP_PACKAGE).replace(/^@azkit\//, "");
-  const version = options.packageName ? (options.packageVersion ?? "0.0.0") : CORE_HTTP_VERSION;
+  const version = options.packageName ? (options.packageVersion ?? "0.0.0") : getCoreHttpVersion();
   const own = `azkit-${name}/${version} Node/${process.version} (${arch()}-${type()}-${release()})`;
   const prefix = options.userAgentPrefix?.trim();
   return prefix ? `${prefix} ${own}` : own;

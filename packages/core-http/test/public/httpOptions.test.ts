@@ -9,7 +9,6 @@ import {
   ServiceClient,
   type ServiceClientOptions,
 } from "../../src/index.js";
-import { CORE_HTTP_VERSION } from "../../src/coreHttpVersion.js";
 import { type LoopbackServer, startServer } from "../helpers/loopbackServer.js";
 
 let server: LoopbackServer;
@@ -118,7 +117,6 @@ describe("options", () => {
 
   it("names core-http's own version in its user agent", () => {
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-    expect(CORE_HTTP_VERSION).toBe(pkg.version);
     expect(getUserAgentValue()).toContain(`azkit-core-http/${pkg.version} Node/`);
   });
 
