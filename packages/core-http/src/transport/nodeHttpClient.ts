@@ -182,17 +182,23 @@ class NodeHttpClient implements HttpClient {
       if (contentLength !== undefined) headers["Content-Length"] = contentLength;
     }
     const host = url.hostname;
-    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)({
-      protocol: url.protocol,
-      hostname: host.charCodeAt(0) === 91 ? host.slice(1, -1) : host, // "[::1]" -> "::1"
-      port: url.port,
-      path: url.pathname + url.search,
-      method: request.method,
-      headers,
-      agent,
-      // Through a proxy, the TLS connection to the target is made by the proxy agent.
-      ...(!direct && isHttps ? this.tlsOptions : undefined),
-    });
+    let req: ClientRequest;
+    try {
+      req = (isHttps ? httpsRequest : httpRequest)({
+        protocol: url.protocol,
+        hostname: host.charCodeAt(0) === 91 ? host.slice(1, -1) : host, // "[::1]" -> "::1"
+        port: url.port,
+        path: url.pathname + url.search,
+        method: request.method,
+        headers,
+        agent,
+        // Through a proxy, the TLS connection to the target is made by the proxy agent.
+        ...(!direct && isHttps ? this.tlsOptions : undefined),
+      });
+    } catch (cause) {
+      // node:http refuses bad header names/values (CR/LF injection) and methods synchronously.
+      return Promise.reject(requestError(request, sanitizeUrl(url), cause, true));
+    }
     return new Promise<PipelineResponse>((resolve, reject) => {
       const exchange = new Exchange(request, url, isHttps, req, resolve, reject);
       (req as ClientRequestWithExchange)[kExchange] = exchange;

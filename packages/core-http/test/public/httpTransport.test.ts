@@ -116,6 +116,17 @@ describe("createDefaultHttpClient", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("refuses a header value carrying CR/LF (header injection) before sending, as a rejection", async () => {
+    const server = await serve((_req, res) => res.end("ok"));
+    const pending = client.sendRequest(
+      req(server.url, { headers: createHttpHeaders({ "x-evil": "a\r\nInjected: yes" }) }),
+    );
+    const error = await pending.catch((e) => e);
+    expect(isServiceRequestError(error)).toBe(true);
+    expect(error.code).toBe("ERR_INVALID_CHAR");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("fails with READ_TIMEOUT when the server stalls mid-body", async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { "Content-Length": "100" });
