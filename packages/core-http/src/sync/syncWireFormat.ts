@@ -86,6 +86,7 @@ export type BridgeRequest =
   | { op: "get"; id: number; handle: number; prop: string }
   | { op: "iterate"; id: number; handle: number }
   | { op: "next"; id: number; handle: number }
+  | { op: "nextBatch"; id: number; handle: number; max: number }
   | { op: "return"; id: number; handle: number }
   | { op: "release"; handles: number[] }
   | { op: "callbackResult"; callId: number; ok: true; value: unknown }

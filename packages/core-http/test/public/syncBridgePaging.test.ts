@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeSyncBridge, getContinuationToken } from "../../src/index.js";
+import { FixtureError } from "../fixtures/syncBridgeFixture.mjs";
 import { FixtureClient } from "./syncBridgeFixtureClients.js";
 
 afterAll(() => closeSyncBridge());
@@ -12,12 +13,23 @@ describe("paged lists through the sync bridge", () => {
     expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it("fetch nothing until the first item is asked for, then one page at a time", () => {
+  it("fetch nothing until the first item is asked for, then read ahead at most one page", () => {
     const client = new FixtureClient("https://acct.example");
-    const list = client.listNumbers(6, 2);
+    const list = client.listNumbers(8, 2);
     expect(client.fetchedPages()).toEqual([]);
     expect(list.next()).toEqual({ done: false, value: 0 });
-    expect(client.fetchedPages()).toEqual([0]);
+    expect(list.next()).toEqual({ done: false, value: 1 });
+    expect(client.fetchedPages()).toContain(0);
+    expect(client.fetchedPages()).not.toContain(4);
+  });
+
+  it("hand out a page's items before throwing the error of the page after", () => {
+    const client = new FixtureClient("https://acct.example");
+    const seen: number[] = [];
+    expect(() => {
+      for (const n of client.listNumbers(6, 2, 2)) seen.push(n);
+    }).toThrow(FixtureError);
+    expect(seen).toEqual([0, 1]);
   });
 
   it("walk pages with byPage and resume from a continuation token", () => {
@@ -42,10 +54,12 @@ describe("paged lists through the sync bridge", () => {
     expect(getContinuationToken(second)).toBeUndefined();
   });
 
-  it("stop fetching when the loop breaks early", () => {
+  it("stop fetching when the loop breaks early, and still page afterwards", () => {
     const client = new FixtureClient("https://acct.example");
-    for (const n of client.listNumbers(10, 2)) if (n === 1) break;
-    expect(client.fetchedPages()).toEqual([0]);
+    const list = client.listNumbers(10, 2);
+    for (const n of list) if (n === 1) break;
+    expect(client.fetchedPages()).not.toContain(4);
+    expect([...list.byPage({ continuationToken: "8" })].map((page) => page.items)).toEqual([[8, 9]]);
   });
 });
 

@@ -110,9 +110,58 @@ export async function handleBridgeRequest(runtime: WorkerRuntime, request: Bridg
       }
       return reply;
     }
-    case "return": {
+    case "nextBatch": {
+      // Items of a list cross in batches, one round trip per page rather than per item: after the
+      // first item, take more while next() settles within a few microtasks (items of a page
+      // already fetched). The first next() that does not (it started fetching the next page) is
+      // kept for the next batch, so iteration reads ahead by at most that one request.
       const iterator = target(request.handle);
-      runtime.handles.delete(request.handle);
+      const next = (): Promise<IteratorResult<unknown>> =>
+        (method(iterator, "next") as () => Promise<IteratorResult<unknown>>).call(iterator);
+      const settledSoon = async (promise: Promise<unknown>): Promise<boolean> => {
+        let settled = false;
+        promise.then(
+          () => {
+            settled = true;
+          },
+          () => {
+            settled = true;
+          },
+        );
+        for (let hop = 0; hop < 20 && !settled; hop++) await null;
+        return settled;
+      };
+      const items: unknown[] = [];
+      let pending = runtime.readAhead.get(request.handle) ?? next();
+      runtime.readAhead.delete(request.handle);
+      for (;;) {
+        if (items.length > 0) {
+          // A failure after some items is thrown by the batch that reaches it, not this one.
+          const failed = await pending.then(
+            () => false,
+            () => true,
+          );
+          if (failed) {
+            runtime.readAhead.set(request.handle, pending);
+            return { items, done: false };
+          }
+        }
+        const step = await pending;
+        if (step.done === true) return { items, done: true };
+        items.push(parts.encodeForMain(runtime, step.value));
+        if (items.length >= request.max) return { items, done: false };
+        pending = next();
+        if (!(await settledSoon(pending))) {
+          runtime.readAhead.set(request.handle, pending);
+          return { items, done: false };
+        }
+      }
+    }
+    case "return": {
+      // The handle stays (a paged list can still be asked for byPage()); garbage collection of
+      // the proxy releases it.
+      const iterator = target(request.handle);
+      runtime.readAhead.delete(request.handle);
       if (typeof iterator.return === "function")
         await (iterator.return as () => Promise<unknown>).call(iterator);
       return { done: true, value: undefined };

@@ -33,6 +33,7 @@ export function runSyncWorker(
     prototypeShapes: new WeakMap(),
     pendingCallbacks: new Map(),
     nextCallId: 0,
+    readAhead: new Map(),
     callbackRegistry: new FinalizationRegistry((id: number) => {
       // Batched: a garbage collection usually frees many callbacks at once.
       if (releasedCallbacks.length === 0) {
@@ -90,7 +91,10 @@ export function runSyncWorker(
   port.on("message", (request: BridgeRequest) => {
     switch (request.op) {
       case "release":
-        for (const handle of request.handles) runtime.handles.delete(handle);
+        for (const handle of request.handles) {
+          runtime.handles.delete(handle);
+          runtime.readAhead.delete(handle);
+        }
         return;
       case "callbackResult": {
         const pending = runtime.pendingCallbacks.get(request.callId);

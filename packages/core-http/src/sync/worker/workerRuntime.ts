@@ -30,6 +30,8 @@ export interface WorkerRuntime {
   /** Main-thread callback invocations waiting for their answer, by call id. */
   pendingCallbacks: Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>;
   nextCallId: number;
+  /** A paged list's read-ahead `next()` that had not settled when its batch was sent, by handle. */
+  readAhead: Map<number, Promise<IteratorResult<unknown>>>;
   /** Tells the main thread when a callback function became garbage, so it can drop its side. */
   callbackRegistry: FinalizationRegistry<number>;
   /** Posts a reply and wakes the main thread. */
