@@ -6,7 +6,7 @@ import type { FileHandle } from "node:fs/promises";
 import type { BlobGetPropertiesResponse, BlobDownloadToBufferOptions } from "../models/blobModels.js";
 import { assertMD5, md5OfFile } from "./md5.js";
 import { runInParallel } from "./concurrencyLimit.js";
-import { createResilientStream } from "./resilientStream.js";
+import { resilientChunks } from "./resilientStream.js";
 
 const DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 5;
@@ -78,7 +78,7 @@ async function copyRange(
   const length = Math.min(p.blockSize, p.offset + p.count - start);
   const etag = p.properties.etag ?? "*";
   const first = await source.openRange(start, length, etag, p.withRangeMD5);
-  const body = createResilientStream(first.body, {
+  const body = resilientChunks(first.body, {
     start,
     length,
     maxRetryRequests: options.maxRetryRequestsPerBlock ?? 5,
@@ -87,7 +87,7 @@ async function copyRange(
   });
   const hash = p.withRangeMD5 && first.contentMD5 ? createHash("md5") : undefined;
   let position = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
+  for await (const chunk of body) {
     hash?.update(chunk);
     await sink(chunk, position);
     position += chunk.length;

@@ -26,10 +26,11 @@ export class IncompleteBodyError extends Error {
   }
 }
 
-export function createResilientStream(
+/** The body's chunks, resuming after breaks; what both the stream and the parallel engine read. */
+export function resilientChunks(
   first: NodeJS.ReadableStream,
   options: ResilientStreamOptions,
-): Readable {
+): AsyncGenerator<Buffer> {
   const { start, length, reopen, maxRetryRequests, onProgress, abortSignal } = options;
   async function* bytes(): AsyncGenerator<Buffer> {
     let source: NodeJS.ReadableStream = first;
@@ -54,5 +55,12 @@ export function createResilientStream(
       }
     }
   }
-  return Readable.from(bytes(), { objectMode: false });
+  return bytes();
+}
+
+export function createResilientStream(
+  first: NodeJS.ReadableStream,
+  options: ResilientStreamOptions,
+): Readable {
+  return Readable.from(resilientChunks(first, options), { objectMode: false });
 }
