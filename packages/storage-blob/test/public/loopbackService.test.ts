@@ -19,8 +19,10 @@ afterEach(async () => {
   closeServer = undefined;
 });
 
+const scopesAsked: Array<string | string[]> = [];
 const fakeToken: TokenCredential = {
-  async getToken(): Promise<AccessToken> {
+  async getToken(scopes): Promise<AccessToken> {
+    scopesAsked.push(scopes);
     return { token: "token-123", expiresOnTimestamp: Date.now() + 3600_000 };
   },
 };
@@ -47,6 +49,7 @@ describe("getUserDelegationKey and user delegation SAS", () => {
     expect(req!.url.searchParams.get("restype")).toBe("service");
     expect(req!.url.searchParams.get("comp")).toBe("userdelegationkey");
     expect(req!.headers.authorization).toBe("Bearer token-123");
+    expect(scopesAsked.flat()).toContain("https://storage.azure.com/.default");
     expect(req!.headers["x-ms-version"]).toBe("2025-11-05");
     expect(req!.body).toContain(
       "<KeyInfo><Start>2026-01-01T00:00:00Z</Start><Expiry>2026-01-02T00:00:00Z</Expiry></KeyInfo>",
@@ -227,5 +230,53 @@ describe("operations Azurite lacks", () => {
     expect(copyRequest.headers["x-ms-requires-sync"]).toBe("true");
     expect(copyRequest.headers["x-ms-copy-source"]).toBe("https://src.example/c/s?sv=1&sig=a");
     expect(copyRequest.headers["x-ms-meta-k"]).toBe("v");
+  });
+});
+
+describe("client options", () => {
+  it("sends the pinned x-ms-version, or the one given as serviceVersion", async () => {
+    const server = await startLoopbackBlobService((_req, res) => {
+      res.writeHead(200, { "content-length": "0" });
+      res.end();
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    await new BlobServiceClient(server.url, credential)
+      .getContainerClient("c")
+      .getBlobClient("b")
+      .getProperties();
+    await new BlobServiceClient(server.url, credential, { serviceVersion: "2024-08-04" })
+      .getContainerClient("c")
+      .getBlobClient("b")
+      .getProperties();
+    expect(server.requests.map((r) => r.headers["x-ms-version"])).toEqual(["2025-11-05", "2024-08-04"]);
+  });
+
+  it("retries a block upload the service answered 503, re-signing it, and succeeds", async () => {
+    let puts = 0;
+    const server = await startLoopbackBlobService((req, res) => {
+      puts++;
+      if (puts === 1) {
+        res.writeHead(503, { "x-ms-error-code": "ServerBusy", "retry-after": "0" });
+        res.end();
+        return;
+      }
+      expect(req.body).toBe("hello");
+      res.writeHead(201, { etag: '"e"', "content-length": "0" });
+      res.end();
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    const blob = new BlobServiceClient(server.url, credential, {
+      retryBackoffFactorInMs: 1,
+      retryBackoffMaxInMs: 1,
+    })
+      .getContainerClient("c")
+      .getBlockBlobClient("b");
+    const result = await blob.upload("hello", 5);
+    expect(result.etag).toBe('"e"');
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]!.headers["x-ms-date"]).toBeDefined();
+    expect(server.requests[1]!.headers.authorization).toMatch(/^SharedKey account1:/);
   });
 });
