@@ -82,6 +82,19 @@ describe("ContainerClient.listBlobsByHierarchy", () => {
     expect(blobs).toHaveLength(ROOT);
   });
 
+  it("walks the whole tree of 2,000 blobs directory by directory, page by page", async () => {
+    const seen: string[] = [];
+    const walk = async (prefix: string): Promise<void> => {
+      for await (const page of container.listBlobsByHierarchy("/", { prefix }).byPage({ maxPageSize: 50 })) {
+        for (const p of page.segment.blobPrefixes ?? []) await walk(p.name);
+        for (const b of page.segment.blobItems) seen.push(b.name);
+      }
+    };
+    await walk("");
+    expect(seen).toHaveLength(2000);
+    expect(seen.sort()).toEqual([...allNames].sort());
+  });
+
   it("lists inside one directory page by page", async () => {
     const sizes: number[] = [];
     for await (const page of container
