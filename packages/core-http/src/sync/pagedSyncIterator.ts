@@ -32,7 +32,7 @@ export class PagedSyncIterator<TElement, TPage = TElement[], TPageSettings = Pag
     return { done: false, value: this.buffered[this.position++]! };
   }
 
-  /** Stops early: drops the rest of the batch and lets the worker release the list. */
+  /** Stops early: drops the rest of the batch and ends the worker-side iteration. */
   override return(value?: unknown): IteratorResult<TElement> {
     this.buffered = [];
     this.exhausted = true;

@@ -5,7 +5,8 @@ import { requireProxyTarget } from "./syncProxyHandles.js";
 
 /**
  * The blocking face of a worker-side async iterator: each `next()` waits for the worker's next
- * value. Breaking out of a `for...of` calls `return()`, which releases the worker-side iterator.
+ * value. Breaking out of a `for...of` calls `return()`, which ends the worker-side iterator; the
+ * worker drops it once this proxy is garbage.
  */
 export class SyncIterator<T> implements IterableIterator<T> {
   private finished = false;
@@ -19,14 +20,12 @@ export class SyncIterator<T> implements IterableIterator<T> {
     if (step.continuationToken !== undefined) {
       const page = step.value as unknown;
       setContinuationToken(page, step.continuationToken);
-      if (Array.isArray(page))
-        Object.defineProperty(page, "continuationToken", { value: step.continuationToken });
       delete step.continuationToken;
     }
     return step;
   }
 
-  /** Stops early and lets the worker release the iterator. */
+  /** Stops early: the worker ends its iterator (`return()`). */
   return(value?: unknown): IteratorResult<T> {
     if (!this.finished) {
       this.finished = true;
