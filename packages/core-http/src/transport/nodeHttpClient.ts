@@ -50,6 +50,7 @@ export interface TlsSettings {
 }
 
 const DEFAULT_TIMEOUT_IN_MS = 300_000;
+const FREE_SOCKET_TIMEOUT_IN_MS = 30_000;
 
 /** Statuses that never carry a body. */
 function hasNoBody(method: string, status: number): boolean {
@@ -98,6 +99,9 @@ class NodeHttpClient implements HttpClient {
     const agentOptions = {
       keepAlive: true,
       scheduling: "lifo" as const,
+      // Idle pooled sockets close after this; without it Node also ignores a server's shorter
+      // `Keep-Alive: timeout=N` hint, and a reused stale socket fails with ECONNRESET.
+      timeout: FREE_SOCKET_TIMEOUT_IN_MS,
       ...(options.maxSocketsPerOrigin ? { maxSockets: options.maxSocketsPerOrigin } : {}),
     };
     this.httpAgent = new HttpAgent(agentOptions);

@@ -87,8 +87,10 @@ export async function startScriptedServer(
 }
 
 /** Yields to real I/O until `condition` holds (no wall-clock sleeps; setImmediate is never faked here). */
-export async function until(condition: () => boolean, what = "condition"): Promise<void> {
-  for (let i = 0; i < 200_000; i++) {
+export async function until(condition: () => boolean, what = "condition", limitInMs = 10_000): Promise<void> {
+  // performance.now is never faked by these tests, so the limit holds under fake timers too.
+  const deadline = performance.now() + limitInMs;
+  while (performance.now() < deadline) {
     if (condition()) return;
     await new Promise((resolve) => setImmediate(resolve));
   }

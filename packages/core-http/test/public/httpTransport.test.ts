@@ -56,6 +56,17 @@ describe("createDefaultHttpClient", () => {
     expect(server.sockets.size).toBe(1);
   });
 
+  it("closes an idle pooled socket before the server's Keep-Alive timeout hint runs out", async () => {
+    const server = await serve((_req, res) => res.end("ok"));
+    server.server.keepAliveTimeout = 2000; // the server answers "Keep-Alive: timeout=2"
+    let closedByClient = false;
+    server.server.on("connection", (socket) => socket.on("end", () => (closedByClient = true)));
+    const response = await client.sendRequest(req(server.url));
+    expect(response.headers.get("keep-alive")).toBe("timeout=2");
+    await until(() => server.sockets.size === 0, "the idle socket to close");
+    expect(closedByClient).toBe(true);
+  });
+
   it("sends Uint8Array bodies and re-creates factory bodies", async () => {
     const server = await serve((_req, res, body) => res.end(body));
     const bytes = await client.sendRequest(
