@@ -43,6 +43,7 @@ export type {
   BlobDownloadToBufferOptions,
   BlobDownloadToFileOptions,
   BlobExistsOptions,
+  BlobFromURLOptions,
   BlobGetPropertiesOptions,
   BlobGetPropertiesResponse,
   BlobGetTagsResponse,

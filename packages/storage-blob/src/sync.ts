@@ -192,6 +192,7 @@ export type {
   BlobDownloadToBufferOptions,
   BlobDownloadToFileOptions,
   BlobExistsOptions,
+  BlobFromURLOptions,
   BlobGetPropertiesOptions,
   BlobGetPropertiesResponse,
   BlobGetTagsResponse,

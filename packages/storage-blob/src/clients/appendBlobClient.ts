@@ -4,6 +4,7 @@ import type {
   AppendBlobAppendBlockOptions,
   AppendBlobAppendBlockResponse,
   AppendBlobSealOptions,
+  BlobFromURLOptions,
   BlobCreateOptions,
 } from "../models/blobModels.js";
 import type { AppendPositionAccessConditions } from "../models/conditions.js";
@@ -18,6 +19,7 @@ import {
 } from "../models/responseHeaders.js";
 import { toBase64 } from "../transfer/md5.js";
 import { BlobClient } from "./blobClient.js";
+import { fromUrlHeaders } from "./fromUrlHeaders.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { contextOf } from "./storageContext.js";
 
@@ -101,6 +103,38 @@ export class AppendBlobClient extends BlobClient {
         body,
         expectedStatuses: [201],
         onUploadProgress: options.onProgress,
+      },
+      options,
+    );
+    return {
+      ...writeResponse(res.headers),
+      blobAppendOffset: res.headers.get("x-ms-blob-append-offset"),
+      blobCommittedBlockCount: headerNumber(res.headers, "x-ms-blob-committed-block-count"),
+    };
+  }
+
+  /** Appends bytes the service reads from `sourceURL` (`[offset, offset + count)`). */
+  public async appendBlockFromURL(
+    sourceURL: string,
+    offset: number,
+    count: number,
+    options: BlobFromURLOptions = {},
+  ): Promise<AppendBlobAppendBlockResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "AppendBlob.appendBlockFromURL",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "appendblock" },
+        headers: {
+          "content-length": "0",
+          "x-ms-copy-source": sourceURL,
+          "x-ms-source-range": `bytes=${offset}-${offset + count - 1}`,
+          ...fromUrlHeaders(options),
+          ...conditionHeaders(options.conditions),
+          ...appendConditions(options.conditions),
+        },
+        expectedStatuses: [201],
       },
       options,
     );

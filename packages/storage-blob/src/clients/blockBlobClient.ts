@@ -2,6 +2,7 @@ import { open, stat } from "node:fs/promises";
 import type { RequestBodyType } from "@azkit/core-http";
 import { blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
 import type {
+  BlobFromURLOptions,
   BlockBlobCommitBlockListOptions,
   BlockBlobGetBlockListOptions,
   BlockBlobGetBlockListResponse,
@@ -36,7 +37,8 @@ import {
   validateBlockSize,
 } from "../transfer/parallelUpload.js";
 import { readBlockList, writeBlockList } from "../xml/blobXml.js";
-import { BlobClient } from "./blobClient.js";
+import { BlobClient, rangeHeader } from "./blobClient.js";
+import { fromUrlHeaders } from "./fromUrlHeaders.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { contextOf } from "./storageContext.js";
 
@@ -242,6 +244,43 @@ export class BlockBlobClient extends BlobClient {
         body,
         expectedStatuses: [201],
         onUploadProgress: options.onProgress,
+      },
+      options,
+    );
+    return {
+      ...commonResponse(res.headers),
+      contentMD5: headerBytes(res.headers, "content-md5"),
+      isServerEncrypted: headerBoolean(res.headers, "x-ms-request-server-encrypted"),
+    };
+  }
+
+  /**
+   * Stages a block whose content the service reads from `sourceURL` (bytes `[offset, offset + count)`,
+   * the whole source when `count` is omitted); commit it later with `commitBlockList`.
+   */
+  public async stageBlockFromURL(
+    blockId: string,
+    sourceURL: string,
+    offset = 0,
+    count?: number,
+    options: BlobFromURLOptions = {},
+  ): Promise<BlockBlobStageBlockResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "BlockBlob.stageBlockFromURL",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "block", blockid: blockId },
+        headers: {
+          "content-length": "0",
+          "x-ms-copy-source": sourceURL,
+          "x-ms-source-range": rangeHeader(offset, count),
+          ...fromUrlHeaders(options),
+          ...conditionHeaders(
+            options.conditions?.leaseId ? { leaseId: options.conditions.leaseId } : undefined,
+          ),
+        },
+        expectedStatuses: [201],
       },
       options,
     );

@@ -1,6 +1,7 @@
 import { isResourceExistsError, type RequestBodyType } from "@azkit/core-http";
 import { blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
 import type {
+  BlobFromURLOptions,
   PageBlobCreateOptions,
   PageBlobGetPageRangesOptions,
   PageBlobGetPageRangesResponse,
@@ -19,6 +20,7 @@ import {
 import { toBase64 } from "../transfer/md5.js";
 import { readPageList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
+import { fromUrlHeaders } from "./fromUrlHeaders.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { contextOf } from "./storageContext.js";
 
@@ -121,6 +123,43 @@ export class PageBlobClient extends BlobClient {
         body,
         expectedStatuses: [201],
         onUploadProgress: options.onProgress,
+      },
+      options,
+    );
+    return {
+      ...writeResponse(res.headers),
+      blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
+    };
+  }
+
+  /**
+   * Writes `count` bytes at `destOffset` that the service reads from `sourceURL` at `sourceOffset`
+   * (offsets and count multiples of 512).
+   */
+  public async uploadPagesFromURL(
+    sourceURL: string,
+    sourceOffset: number,
+    destOffset: number,
+    count: number,
+    options: BlobFromURLOptions = {},
+  ): Promise<PageBlobUploadPagesResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "PageBlob.uploadPagesFromURL",
+        method: "PUT",
+        url: this.url,
+        query: { comp: "page" },
+        headers: {
+          "x-ms-page-write": "update",
+          "content-length": "0",
+          "x-ms-range": pageRange(destOffset, count),
+          "x-ms-copy-source": sourceURL,
+          "x-ms-source-range": pageRange(sourceOffset, count),
+          ...fromUrlHeaders(options),
+          ...conditionHeaders(options.conditions),
+          ...sequenceConditions(options.conditions),
+        },
+        expectedStatuses: [201],
       },
       options,
     );

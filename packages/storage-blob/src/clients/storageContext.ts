@@ -77,6 +77,8 @@ const STORAGE_OPTION_NAMES = [
   "rehydratePriority",
   "resumeFrom",
   "sourceConditions",
+  "sourceContentMD5",
+  "sourceAuthorization",
   "blobSequenceNumber",
   "tags",
   "tier",

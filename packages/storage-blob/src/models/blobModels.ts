@@ -639,3 +639,18 @@ export interface Lease extends EntityResponse {
   /** Seconds until a broken lease ends (`breakLease`). */
   leaseTime?: number;
 }
+
+/**
+ * Options of the `*FromURL` block, append and page operations.
+ * @public
+ */
+export interface BlobFromURLOptions extends CommonOptions {
+  /** Conditions on the destination (lease, ETag, append position, sequence number). */
+  conditions?: BlobRequestConditions & AppendPositionAccessConditions & SequenceNumberAccessConditions;
+  /** Conditions on the source. */
+  sourceConditions?: ModifiedAccessConditions;
+  /** MD5 the source range must have; the service rejects a mismatch. */
+  sourceContentMD5?: Uint8Array;
+  /** `Bearer <token>` (or other scheme) the service uses to read the source. */
+  sourceAuthorization?: string;
+}

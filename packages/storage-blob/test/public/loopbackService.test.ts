@@ -280,3 +280,40 @@ describe("client options", () => {
     expect(server.requests[1]!.headers.authorization).toMatch(/^SharedKey account1:/);
   });
 });
+
+describe("*FromURL operations (Azurite has none)", () => {
+  it("stageBlockFromURL, appendBlockFromURL and uploadPagesFromURL send the source, its range and its MD5", async () => {
+    const server = await startLoopbackBlobService((_req, res) => {
+      res.writeHead(201, { etag: '"e"', "x-ms-blob-append-offset": "0", "content-length": "0" });
+      res.end();
+    });
+    closeServer = server.close;
+    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+    const container = new BlobServiceClient(server.url, credential, { retryTotal: 0 }).getContainerClient(
+      "c",
+    );
+    const source = "https://src.example/c/s?sv=1&sig=a";
+    const md5 = createHash("md5").update("x").digest();
+    await container
+      .getBlockBlobClient("b")
+      .stageBlockFromURL("YmxvY2s=", source, 0, 1024, { sourceContentMD5: md5 });
+    await container.getAppendBlobClient("a").appendBlockFromURL(source, 512, 100, {
+      conditions: { appendPosition: 7 },
+      sourceAuthorization: "Bearer t",
+    });
+    await container.getPageBlobClient("p").uploadPagesFromURL(source, 512, 1024, 512);
+    const [stage, append, pages] = server.requests;
+    expect(stage!.url.searchParams.get("comp")).toBe("block");
+    expect(stage!.url.searchParams.get("blockid")).toBe("YmxvY2s=");
+    expect(stage!.headers["x-ms-copy-source"]).toBe(source);
+    expect(stage!.headers["x-ms-source-range"]).toBe("bytes=0-1023");
+    expect(stage!.headers["x-ms-source-content-md5"]).toBe(md5.toString("base64"));
+    expect(append!.url.searchParams.get("comp")).toBe("appendblock");
+    expect(append!.headers["x-ms-source-range"]).toBe("bytes=512-611");
+    expect(append!.headers["x-ms-blob-condition-appendpos"]).toBe("7");
+    expect(append!.headers["x-ms-copy-source-authorization"]).toBe("Bearer t");
+    expect(pages!.headers["x-ms-range"]).toBe("bytes=1024-1535");
+    expect(pages!.headers["x-ms-source-range"]).toBe("bytes=512-1023");
+    expect(pages!.headers["x-ms-page-write"]).toBe("update");
+  });
+});
