@@ -397,7 +397,13 @@ function onRequestResponse(this: ClientRequest, incoming: IncomingMessage): void
 
   let stream: StreamWithExchange = incoming;
   const onDownload = request.onDownloadProgress;
-  const decoder = decoderFor(incoming.headers["content-encoding"]);
+  // Decode only what this request asked for: a body stored compressed (a blob with
+  // Content-Encoding: gzip) reaches a caller that did not send Accept-Encoding byte for byte.
+  const encoding = incoming.headers["content-encoding"];
+  const accepted = encoding ? request.headers.get("accept-encoding") : undefined;
+  const decoder = accepted?.toLowerCase().includes(encoding!.trim().toLowerCase())
+    ? decoderFor(encoding)
+    : undefined;
   if (onDownload || decoder) {
     const stages: NodeJS.ReadWriteStream[] = [];
     if (onDownload) stages.push(progressTransform(onDownload));

@@ -89,8 +89,25 @@ describe("createDefaultHttpClient", () => {
       res.writeHead(200, { "Content-Encoding": gzip ? "gzip" : "deflate" });
       res.end(gzip ? gzipSync("zipped text") : deflateSync("deflated text"));
     });
-    expect((await client.sendRequest(req(`${server.url}/gzip`))).bodyAsText).toBe("zipped text");
-    expect((await client.sendRequest(req(`${server.url}/deflate`))).bodyAsText).toBe("deflated text");
+    const accept = () => createHttpHeaders({ "Accept-Encoding": "gzip,deflate" });
+    expect((await client.sendRequest(req(`${server.url}/gzip`, { headers: accept() }))).bodyAsText).toBe(
+      "zipped text",
+    );
+    expect((await client.sendRequest(req(`${server.url}/deflate`, { headers: accept() }))).bodyAsText).toBe(
+      "deflated text",
+    );
+  });
+
+  it("leaves a compressed body alone when the request did not ask for that encoding", async () => {
+    const zipped = gzipSync("stored compressed");
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Encoding": "gzip" });
+      res.end(zipped);
+    });
+    const response = await client.sendRequest(req(server.url, { streamResponseStatusCodes: new Set([200]) }));
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.readableStreamBody as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(zipped)).toBe(true);
   });
 
   it("hands the body over as a stream for statuses in streamResponseStatusCodes", async () => {
