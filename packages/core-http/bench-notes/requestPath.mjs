@@ -1,6 +1,7 @@
 // Not a test: measures the request path. Run after `pnpm run build`:
 //   node bench-notes/requestPath.mjs [requests=10000] [rounds=3]
 //   CORE_HTTP_DIST=/abs/path/to/dist node bench-notes/requestPath.mjs
+//   SAME_PROCESS=1 node bench-notes/requestPath.mjs
 // 10,000 sequential small GETs to a loopback node:http server running in a child process (so
 // process.cpuUsage() counts the client only), through: raw node:http keep-alive agent, azkit's
 // full default pipeline (ServiceClient), and, when tools/bench has them installed,
@@ -25,8 +26,24 @@ if (process.argv[2] === "--serve") {
 }
 
 async function main() {
-  const child = fork(fileURLToPath(import.meta.url), ["--serve"], { stdio: "inherit" });
-  const port = await new Promise((resolve) => child.once("message", resolve));
+  // SAME_PROCESS=1 runs the server in this process, as the issue's reference figures were taken
+  // (then the CPU column includes the server's work).
+  let child;
+  let port;
+  if (process.env.SAME_PROCESS) {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "17" });
+      res.end('{"value":"small"}');
+    });
+    server.keepAliveTimeout = 60_000;
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    server.unref();
+    port = server.address().port;
+    child = { kill: () => server.close() };
+  } else {
+    child = fork(fileURLToPath(import.meta.url), ["--serve"], { stdio: "inherit" });
+    port = await new Promise((resolve) => child.once("message", resolve));
+  }
   const url = `http://127.0.0.1:${port}/item?api-version=2024-01-01`;
 
   // CORE_HTTP_DIST: another build of this package (e.g. a private copy while others rebuild dist/).
@@ -97,7 +114,9 @@ async function main() {
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rawRps = median(results["node:http keep-alive (raw)"].map((r) => r.rps));
   const rawCpu = median(results["node:http keep-alive (raw)"].map((r) => r.cpuUsPerRequest));
-  console.log(`node ${process.version}, ${N} sequential GETs x ${ROUNDS} rounds, median round:`);
+  console.log(
+    `node ${process.version}, ${N} sequential GETs x ${ROUNDS} rounds, server ${process.env.SAME_PROCESS ? "in this process" : "in a child process"}, median round:`,
+  );
   for (const [name, rounds] of Object.entries(results)) {
     const rps = median(rounds.map((r) => r.rps));
     const cpu = median(rounds.map((r) => r.cpuUsPerRequest));
