@@ -62,6 +62,7 @@ export type {
   BlockBlobParallelUploadOptions,
   BlockBlobStageBlockOptions,
   BlockBlobStageBlockResponse,
+  BlockBlobSyncUploadFromURLOptions,
   BlockBlobUploadOptions,
   BlockBlobUploadResponse,
   BlockBlobUploadStreamOptions,
@@ -137,6 +138,7 @@ export type { CommonResponse, EntityResponse, WriteResponse } from "./models/res
 export type {
   ServiceFindBlobByTagsOptions,
   ServiceGenerateAccountSasUrlOptions,
+  ServiceGetAccountInfoOptions,
   ServiceGetAccountInfoResponse,
   ServiceGetPropertiesResponse,
   ServiceGetUserDelegationKeyOptions,

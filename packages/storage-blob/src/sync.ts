@@ -211,6 +211,7 @@ export type {
   BlockBlobParallelUploadOptions,
   BlockBlobStageBlockOptions,
   BlockBlobStageBlockResponse,
+  BlockBlobSyncUploadFromURLOptions,
   BlockBlobUploadOptions,
   BlockBlobUploadResponse,
   BlockBlobUploadStreamOptions,
@@ -286,6 +287,7 @@ export type { CommonResponse, EntityResponse, WriteResponse } from "./models/res
 export type {
   ServiceFindBlobByTagsOptions,
   ServiceGenerateAccountSasUrlOptions,
+  ServiceGetAccountInfoOptions,
   ServiceGetAccountInfoResponse,
   ServiceGetPropertiesResponse,
   ServiceGetUserDelegationKeyOptions,

@@ -24,6 +24,7 @@ import type { BlobServiceProperties } from "../models/serviceProperties.js";
 import type {
   ServiceFindBlobByTagsOptions,
   ServiceGenerateAccountSasUrlOptions,
+  ServiceGetAccountInfoOptions,
   ServiceGetAccountInfoResponse,
   ServiceGetPropertiesResponse,
   ServiceGetUserDelegationKeyOptions,
@@ -180,7 +181,7 @@ export class BlobServiceClient {
 
   /** The account's SKU and kind. */
   public async getAccountInfo(
-    options: ServiceGetUserDelegationKeyOptions = {},
+    options: ServiceGetAccountInfoOptions = {},
   ): Promise<ServiceGetAccountInfoResponse> {
     const res = await contextOf(this).send(
       {

@@ -9,6 +9,7 @@ import type {
   BlockBlobParallelUploadOptions,
   BlockBlobStageBlockOptions,
   BlockBlobStageBlockResponse,
+  BlockBlobSyncUploadFromURLOptions,
   BlockBlobUploadOptions,
   BlockBlobUploadResponse,
   BlockBlobUploadStreamOptions,
@@ -252,6 +253,45 @@ export class BlockBlobClient extends BlobClient {
       contentMD5: headerBytes(res.headers, "content-md5"),
       isServerEncrypted: headerBoolean(res.headers, "x-ms-request-server-encrypted"),
     };
+  }
+
+  /**
+   * Creates or replaces this block blob with the content the service reads from `sourceURL`
+   * (Put Blob From URL, up to 5000 MiB), in one request; the copy is complete when it returns.
+   * @example
+   * ```ts
+   * await blockBlobClient.syncUploadFromURL(`${source.url}?${sas}`);
+   * ```
+   */
+  public async syncUploadFromURL(
+    sourceURL: string,
+    options: BlockBlobSyncUploadFromURLOptions = {},
+  ): Promise<BlockBlobUploadResponse> {
+    const res = await contextOf(this).send(
+      {
+        operationName: "BlockBlob.syncUploadFromURL",
+        method: "PUT",
+        url: this.url,
+        headers: {
+          "x-ms-blob-type": "BlockBlob",
+          "content-length": "0",
+          "x-ms-copy-source": sourceURL,
+          "x-ms-copy-source-blob-properties":
+            options.copySourceBlobProperties === undefined
+              ? undefined
+              : String(options.copySourceBlobProperties),
+          "x-ms-access-tier": options.tier,
+          "x-ms-tags": tagsToHeader(options.tags),
+          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
+          ...metadataToHeaders(options.metadata),
+          ...fromUrlHeaders(options),
+          ...conditionHeaders(options.conditions),
+        },
+        expectedStatuses: [201],
+      },
+      options,
+    );
+    return writeResponse(res.headers);
   }
 
   /**

@@ -79,6 +79,7 @@ const STORAGE_OPTION_NAMES = [
   "sourceConditions",
   "sourceContentMD5",
   "sourceAuthorization",
+  "copySourceBlobProperties",
   "blobSequenceNumber",
   "tags",
   "tier",

@@ -654,3 +654,20 @@ export interface BlobFromURLOptions extends CommonOptions {
   /** `Bearer <token>` (or other scheme) the service uses to read the source. */
   sourceAuthorization?: string;
 }
+
+/**
+ * Options of `BlockBlobClient.syncUploadFromURL`.
+ * @public
+ */
+export interface BlockBlobSyncUploadFromURLOptions extends BlobFromURLOptions {
+  /** Stored HTTP headers for the destination. */
+  blobHTTPHeaders?: BlobHTTPHeaders;
+  /** Metadata for the destination. */
+  metadata?: Metadata;
+  /** Index tags for the destination. */
+  tags?: Tags;
+  /** Access tier for the destination. */
+  tier?: AccessTier;
+  /** Copy the source's HTTP headers and metadata (default true) or use the ones given here. */
+  copySourceBlobProperties?: boolean;
+}

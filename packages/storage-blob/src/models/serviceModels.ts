@@ -18,6 +18,12 @@ export interface ServiceGetAccountInfoResponse extends CommonResponse {
 }
 
 /**
+ * Options of `BlobServiceClient.getAccountInfo`.
+ * @public
+ */
+export interface ServiceGetAccountInfoOptions extends CommonOptions {}
+
+/**
  * Options of `BlobServiceClient.findBlobsByTags`.
  * @public
  */

@@ -282,7 +282,7 @@ describe("client options", () => {
 });
 
 describe("*FromURL operations (Azurite has none)", () => {
-  it("stageBlockFromURL, appendBlockFromURL and uploadPagesFromURL send the source, its range and its MD5", async () => {
+  it("stageBlockFromURL, appendBlockFromURL, uploadPagesFromURL and syncUploadFromURL send the source, its range and its MD5", async () => {
     const server = await startLoopbackBlobService((_req, res) => {
       res.writeHead(201, { etag: '"e"', "x-ms-blob-append-offset": "0", "content-length": "0" });
       res.end();
@@ -302,7 +302,13 @@ describe("*FromURL operations (Azurite has none)", () => {
       sourceAuthorization: "Bearer t",
     });
     await container.getPageBlobClient("p").uploadPagesFromURL(source, 512, 1024, 512);
-    const [stage, append, pages] = server.requests;
+    await container
+      .getBlockBlobClient("whole")
+      .syncUploadFromURL(source, { copySourceBlobProperties: false });
+    const [stage, append, pages, whole] = server.requests;
+    expect(whole!.headers["x-ms-blob-type"]).toBe("BlockBlob");
+    expect(whole!.headers["x-ms-copy-source"]).toBe(source);
+    expect(whole!.headers["x-ms-copy-source-blob-properties"]).toBe("false");
     expect(stage!.url.searchParams.get("comp")).toBe("block");
     expect(stage!.url.searchParams.get("blockid")).toBe("YmxvY2s=");
     expect(stage!.headers["x-ms-copy-source"]).toBe(source);
