@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { connect } from "node:net";
 import { Readable } from "node:stream";
-import { gzipSync, deflateSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AbortError,
@@ -83,8 +83,13 @@ describe("createDefaultHttpClient", () => {
     expect(made).toBe(1);
   });
 
-  it("decodes gzip and deflate bodies", async () => {
+  it("decodes gzip, deflate and br bodies it asked for", async () => {
     const server = await serve((req, res) => {
+      if (req.url === "/br") {
+        res.writeHead(200, { "Content-Encoding": "br" });
+        res.end(brotliCompressSync("brotli text"));
+        return;
+      }
       const gzip = req.url === "/gzip";
       res.writeHead(200, { "Content-Encoding": gzip ? "gzip" : "deflate" });
       res.end(gzip ? gzipSync("zipped text") : deflateSync("deflated text"));
@@ -95,6 +100,10 @@ describe("createDefaultHttpClient", () => {
     );
     expect((await client.sendRequest(req(`${server.url}/deflate`, { headers: accept() }))).bodyAsText).toBe(
       "deflated text",
+    );
+    const br = createHttpHeaders({ "Accept-Encoding": "br" });
+    expect((await client.sendRequest(req(`${server.url}/br`, { headers: br }))).bodyAsText).toBe(
+      "brotli text",
     );
   });
 
