@@ -1,11 +1,15 @@
-// Runs every sample, one after another. Samples that need a service get the embedded emulator
-// unless the usual environment variables point at real Azure (see each sample's header).
+// Runs every sample, one after another, each service against real Azure when its environment
+// variables are set (see storage-blob/connect.ts) and otherwise against an embedded emulator.
+import { withServices } from "./embeddedEmulators.js";
 import { samples } from "./sampleList.js";
 
-for (const sample of samples) {
-  console.log(`\n== ${sample.name}`);
-  const started = Date.now();
-  await sample.run();
-  console.log(`== ${sample.name}: ok (${Date.now() - started} ms)`);
-}
+const needs = [...new Set(samples.flatMap((sample) => sample.needs))];
+await withServices(needs, async () => {
+  for (const sample of samples) {
+    console.log(`\n== ${sample.name}`);
+    const started = Date.now();
+    await sample.run();
+    console.log(`== ${sample.name}: ok (${Date.now() - started} ms)`);
+  }
+});
 console.log(`\n${samples.length} samples ran`);

@@ -1,6 +1,12 @@
 // Turn azkit logging on for one library, a group, or everything, and send records to your own sink.
 // Run alone: `pnpm --filter samples exec tsx logging/turnOnLogging.ts`
-import { createClientLogger, type LogRecord, setLogLevel, setLogSink } from "@azkit/core-logging";
+import {
+  createClientLogger,
+  type LogRecord,
+  resetLogSettings,
+  setLogLevel,
+  setLogSink,
+} from "@azkit/core-logging";
 
 export async function main(): Promise<LogRecord[]> {
   const records: LogRecord[] = [];
@@ -20,8 +26,7 @@ export async function main(): Promise<LogRecord[]> {
   createClientLogger("identity").warning("token refresh failed, retrying");
   createClientLogger("mgmt-web").error("silenced by the group rule");
 
-  setLogSink(undefined);
-  setLogLevel(undefined);
+  resetLogSettings(); // back to the environment's settings (AZURE_LOG_LEVEL, AZKIT_LOG)
   return records;
 }
 

@@ -1,17 +1,7 @@
 // List containers and blobs with `for await`, by virtual directory, and page by page with a
 // continuation token you could store and resume from later.
-// Uses AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL with DefaultAzureCredential;
-// `pnpm samples` sets the connection string of an embedded Azurite.
-import { BlobServiceClient } from "@azkit/storage-blob";
-
-async function connect(): Promise<BlobServiceClient> {
-  const connectionString = process.env.AZURE_STORAGE_CONNECTION_STRING;
-  if (connectionString) return BlobServiceClient.fromConnectionString(connectionString);
-  const accountUrl = process.env.AZURE_STORAGE_ACCOUNT_URL;
-  if (!accountUrl) throw new Error("Set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL");
-  const { DefaultAzureCredential } = await import("@azkit/identity");
-  return new BlobServiceClient(accountUrl, new DefaultAzureCredential());
-}
+// Connects as connect.ts says: an embedded Azurite under `pnpm samples`, or your account.
+import { connect } from "./connect.js";
 
 export async function main(): Promise<{
   containers: string[];

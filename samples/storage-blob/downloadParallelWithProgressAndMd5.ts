@@ -1,20 +1,10 @@
 // Download a blob to a file with parallel ranged GETs, a progress bar and an MD5 check.
-// Uses AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL with DefaultAzureCredential;
-// `pnpm samples` sets the connection string of an embedded Azurite.
+// Connects as connect.ts says: an embedded Azurite under `pnpm samples`, or your account.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BlobServiceClient } from "@azkit/storage-blob";
-
-async function connect(): Promise<BlobServiceClient> {
-  const connectionString = process.env.AZURE_STORAGE_CONNECTION_STRING;
-  if (connectionString) return BlobServiceClient.fromConnectionString(connectionString);
-  const accountUrl = process.env.AZURE_STORAGE_ACCOUNT_URL;
-  if (!accountUrl) throw new Error("Set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL");
-  const { DefaultAzureCredential } = await import("@azkit/identity");
-  return new BlobServiceClient(accountUrl, new DefaultAzureCredential());
-}
+import { connect } from "./connect.js";
 
 function progressBar(total: number): (progress: { loadedBytes: number }) => void {
   let shown = -1;

@@ -1,21 +1,11 @@
 // Upload a local file to Blob Storage (async), then read its properties back.
-// Uses AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL with DefaultAzureCredential;
-// `pnpm samples` sets the connection string of an embedded Azurite.
+// Connects as connect.ts says: an embedded Azurite under `pnpm samples`, or your account.
 // Run alone: `AZURE_STORAGE_CONNECTION_STRING=UseDevelopmentStorage=true npx tsx uploadFile.ts`
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BlobServiceClient } from "@azkit/storage-blob";
-
-async function connect(): Promise<BlobServiceClient> {
-  const connectionString = process.env.AZURE_STORAGE_CONNECTION_STRING;
-  if (connectionString) return BlobServiceClient.fromConnectionString(connectionString);
-  const accountUrl = process.env.AZURE_STORAGE_ACCOUNT_URL;
-  if (!accountUrl) throw new Error("Set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL");
-  const { DefaultAzureCredential } = await import("@azkit/identity");
-  return new BlobServiceClient(accountUrl, new DefaultAzureCredential());
-}
+import { connect } from "./connect.js";
 
 export async function main(): Promise<{ container: string; blob: string; size: number }> {
   const service = await connect();

@@ -1,0 +1,17 @@
+/** Where a started Azurite listens and how to reach it. */
+export interface AzuriteInfo {
+  port: number;
+  /** Blob endpoint including the account path, e.g. http://127.0.0.1:43225/devstoreaccount1 */
+  blobUrl: string;
+  accountName: string;
+  accountKey: string;
+  connectionString: string;
+}
+
+/** Azurite's well-known development account. */
+export declare const devAccount: { accountName: string; accountKey: string };
+
+/** Starts azurite-blob 3.35.0 in memory on a free loopback port; `stop()` ends it. */
+export declare function startAzurite(options?: {
+  startTimeoutInMs?: number;
+}): Promise<{ info: AzuriteInfo; stop: () => Promise<void> }>;
