@@ -1,4 +1,5 @@
 import type { AbortSignalLike } from "../abortSignalLike.js";
+import { addAbortListener } from "../abortListeners.js";
 import { AbortError } from "../errors.js";
 
 /**
@@ -11,15 +12,16 @@ export function abortableDelay(ms: number, signal: AbortSignalLike | undefined, 
       reject(new AbortError(`${what} was aborted.`));
       return;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortError(`${what} was aborted.`));
-    };
-    timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+    let removeAbortListener: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      removeAbortListener?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal) {
+      removeAbortListener = addAbortListener(signal, () => {
+        clearTimeout(timer);
+        reject(new AbortError(`${what} was aborted.`));
+      });
+    }
   });
 }

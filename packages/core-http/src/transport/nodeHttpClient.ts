@@ -9,6 +9,7 @@ import type { Socket } from "node:net";
 import { pipeline, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { sanitizeUrl } from "@azkit/core-logging";
+import { addAbortListener } from "../abortListeners.js";
 import { AbortError, AzureError, ServiceRequestError } from "../errors.js";
 import { appendRawHeaderList, createHttpHeadersFromRawList } from "../httpHeaders.js";
 import type { PipelineRequest, TransferProgressEvent } from "../pipelineRequest.js";
@@ -217,8 +218,9 @@ class NodeHttpClient implements HttpClient {
       if (request.timeout > 0) exchange.totalTimer = setTimeout(onTotalTimeout, request.timeout, exchange);
       const signal = request.abortSignal;
       if (signal) {
-        exchange.onAbort = () => req.destroy(abortError(request, sanitizeUrl(url)));
-        signal.addEventListener("abort", exchange.onAbort);
+        exchange.removeAbortListener = addAbortListener(signal, () =>
+          req.destroy(abortError(request, sanitizeUrl(url))),
+        );
       }
       writeBody(exchange);
     });
@@ -237,7 +239,7 @@ class Exchange {
   readTimeout = 0;
   connectTimer: NodeJS.Timeout | undefined;
   totalTimer: NodeJS.Timeout | undefined;
-  onAbort: (() => void) | undefined;
+  removeAbortListener: (() => void) | undefined;
   res: IncomingMessage | undefined;
   response: PipelineResponse | undefined;
   bodyStream: NodeJS.ReadableStream | undefined;
@@ -255,7 +257,10 @@ class Exchange {
   cleanup(): void {
     if (this.connectTimer) clearTimeout(this.connectTimer);
     if (this.totalTimer) clearTimeout(this.totalTimer);
-    if (this.onAbort) this.request.abortSignal?.removeEventListener("abort", this.onAbort);
+    if (this.removeAbortListener) {
+      this.removeAbortListener();
+      this.removeAbortListener = undefined;
+    }
   }
 
   fail(error: unknown): void {

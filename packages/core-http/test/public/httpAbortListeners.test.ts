@@ -1,7 +1,7 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPipelineRequest, ServiceClient } from "../../src/index.js";
-import { type LoopbackServer, startServer } from "../helpers/loopbackServer.js";
+import { createPipelineRequest, isAbortError, ServiceClient } from "../../src/index.js";
+import { type LoopbackServer, startServer, until } from "../helpers/loopbackServer.js";
 
 let server: LoopbackServer | undefined;
 afterEach(() => server?.close());
@@ -32,4 +32,37 @@ describe("one AbortSignal shared by many requests", () => {
       process.off("warning", onWarning);
     }
   }, 60_000);
+
+  it("keeps one listener on a signal shared by 50 concurrent requests, and aborts them all", async () => {
+    server = await startServer(() => {
+      // never answers: the requests stay in flight until aborted
+    });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const client = new ServiceClient({
+        endpoint: server.url,
+        allowInsecureConnection: true,
+        packageName: "@azkit/listener-test",
+        packageVersion: "1.0.0",
+      });
+      const controller = new AbortController();
+      const pending = Array.from({ length: 50 }, () =>
+        client
+          .sendRequest(createPipelineRequest({ url: "/" }), { abortSignal: controller.signal })
+          .catch((e: unknown) => e),
+      );
+      await until(() => server!.requests.length === 50, "all 50 requests to arrive");
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+      controller.abort();
+      const outcomes = await Promise.all(pending);
+      expect(outcomes.every(isAbortError)).toBe(true);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
 });
