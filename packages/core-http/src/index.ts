@@ -89,7 +89,12 @@ export type {
 } from "./pipelineRequest.js";
 export { createPipelineRequest } from "./pipelineRequest.js";
 export type { HttpClient, PipelineResponse, SendRequest } from "./pipelineResponse.js";
-export type { DefaultHttpClientOptions, TlsSettings } from "./transport/nodeHttpClient.js";
+export { isLoopbackHost } from "./auth/secureTransport.js";
+export type {
+  DefaultHttpClient,
+  DefaultHttpClientOptions,
+  TlsSettings,
+} from "./transport/nodeHttpClient.js";
 export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---

@@ -26,7 +26,15 @@ export function assertSecureTransport(request: PipelineRequest, policyName: stri
   );
 }
 
-/** Whether a URL hostname is this machine: localhost names, 127.0.0.0/8 and ::1. */
+/**
+ * Whether a URL hostname is this machine: localhost names, 127.0.0.0/8 and ::1 (bracketed or not).
+ * Use it before allowing plain http for secrets (credentials, token endpoints): only local emulators qualify.
+ * @example
+ * ```ts
+ * if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) throw new TypeError("use https");
+ * ```
+ * @public
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return true;

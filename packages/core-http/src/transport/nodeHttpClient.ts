@@ -14,7 +14,7 @@ import { AbortError, AzureError, ServiceRequestError } from "../errors.js";
 import { appendRawHeaderList, createHttpHeadersFromRawList } from "../httpHeaders.js";
 import type { PipelineRequest, TransferProgressEvent } from "../pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "../pipelineResponse.js";
-import { getProxyAgent } from "./proxyAgents.js";
+import { ProxyAgentPool } from "./proxyAgents.js";
 import { abortError, requestError, responseError } from "./transportErrors.js";
 
 /**
@@ -48,6 +48,22 @@ export interface TlsSettings {
   pfx?: string | Buffer | Array<string | Buffer>;
   /** Passphrase of `key` or `pfx`. */
   passphrase?: string;
+}
+
+/**
+ * The transport `createDefaultHttpClient` returns: an `HttpClient` that owns its connection pools
+ * and can release them.
+ * @public
+ */
+export interface DefaultHttpClient extends HttpClient {
+  /**
+   * Destroys every socket this client holds: pooled keep-alive connections, proxy tunnels and the
+   * connections of requests still in flight, which fail with code `CLIENT_CLOSED` (not retried).
+   * Call it when you are done with a client you created, so the process can exit without waiting for
+   * idle sockets to time out. Idempotent; the client stays usable: a later request opens new
+   * connections.
+   */
+  close(): void;
 }
 
 const DEFAULT_TIMEOUT_IN_MS = 300_000;
@@ -88,9 +104,12 @@ function decoderFor(encoding: string | undefined): Transform | undefined {
   }
 }
 
-class NodeHttpClient implements HttpClient {
+class NodeHttpClient implements DefaultHttpClient {
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
+  private readonly proxyAgents = new ProxyAgentPool();
+  /** Exchanges not yet finished, so `close()` can fail them with a clear error. */
+  private readonly inFlight = new Set<Exchange>();
   /** TLS material, also handed to proxy agents for the tunnelled TLS connection. */
   private readonly tlsOptions: TlsSettings | undefined;
   private readonly connectionTimeoutInMs: number;
@@ -114,6 +133,21 @@ class NodeHttpClient implements HttpClient {
     this.connectionTimeoutInMs = options.connectionTimeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
     this.readTimeoutInMs = options.readTimeoutInMs ?? DEFAULT_TIMEOUT_IN_MS;
     this.sendRequest = this.sendRequest.bind(this);
+    this.close = this.close.bind(this);
+  }
+
+  close(): void {
+    for (const exchange of this.inFlight) {
+      const error = exchange.classify(new Error("the HttpClient was closed"), "CLIENT_CLOSED");
+      // fail() first, so a body handed over as a stream ends with this error, not a reset.
+      exchange.fail(error);
+      exchange.req.destroy(error);
+    }
+    this.inFlight.clear();
+    // A destroyed node:http Agent stays usable: later requests open new sockets.
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+    this.proxyAgents.destroy();
   }
 
   sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
@@ -147,7 +181,7 @@ class NodeHttpClient implements HttpClient {
     }
     if (request.abortSignal?.aborted) return Promise.reject(abortError(request, sanitizeUrl(url)));
     if (request.proxySettings && !request.disableProxy) {
-      return getProxyAgent(request.proxySettings, isHttps).then(
+      return this.proxyAgents.get(request.proxySettings, isHttps).then(
         (agent) => this.send(request, url, isHttps, agent),
         (cause) => Promise.reject(requestError(request, sanitizeUrl(url), cause, true, "PROXY_SETUP_FAILED")),
       );
@@ -205,7 +239,8 @@ class NodeHttpClient implements HttpClient {
       return Promise.reject(requestError(request, sanitizeUrl(url), cause, true));
     }
     return new Promise<PipelineResponse>((resolve, reject) => {
-      const exchange = new Exchange(request, url, isHttps, req, resolve, reject);
+      const exchange = new Exchange(request, url, isHttps, req, resolve, reject, this.inFlight);
+      this.inFlight.add(exchange);
       (req as ClientRequestWithExchange)[kExchange] = exchange;
       req.on("socket", onRequestSocket);
       req.on("error", onRequestError);
@@ -252,9 +287,11 @@ class Exchange {
     readonly req: ClientRequest,
     readonly resolve: (response: PipelineResponse) => void,
     readonly reject: (error: unknown) => void,
+    readonly inFlight: Set<Exchange>,
   ) {}
 
   cleanup(): void {
+    this.inFlight.delete(this);
     if (this.connectTimer) clearTimeout(this.connectTimer);
     if (this.totalTimer) clearTimeout(this.totalTimer);
     if (this.removeAbortListener) {
@@ -474,16 +511,17 @@ function writeBody(exchange: Exchange): void {
  * Creates azkit's default transport: `node:http`/`node:https` with keep-alive pools per origin,
  * connection and read (idle) timeouts, abort that frees the socket, gzip/deflate/br decoding,
  * upload/download progress, proxies from `request.proxySettings`, and plain http refused unless
- * `allowInsecureConnection`.
+ * `allowInsecureConnection`. Each call makes its own pools; `close()` releases them.
  *
  * @example
  * ```ts
- * const httpClient = createDefaultHttpClient();
+ * const httpClient = createDefaultHttpClient({ tlsSettings: { ca: corporateRootPem } });
  * const response = await createEmptyPipeline().sendRequest(httpClient, createPipelineRequest({ url }));
+ * httpClient.close();
  * ```
  * @public
  */
-export function createDefaultHttpClient(options: DefaultHttpClientOptions = {}): HttpClient {
+export function createDefaultHttpClient(options: DefaultHttpClientOptions = {}): DefaultHttpClient {
   return new NodeHttpClient(options);
 }
 

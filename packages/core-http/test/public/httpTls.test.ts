@@ -84,6 +84,17 @@ describe.skipIf(!hasOpenssl())("https", () => {
     expect(connections - before).toBe(1);
   });
 
+  it("close() ends the TLS connection of a client trusting tlsSettings.ca", async () => {
+    server.keepAliveTimeout = 0; // only the client's close() may end the connection
+    const closed = new Promise<void>((resolve) =>
+      server.once("secureConnection", (socket) => socket.once("close", () => resolve())),
+    );
+    const client = createDefaultHttpClient({ tlsSettings: { ca: cert } });
+    expect((await client.sendRequest(createPipelineRequest({ url }))).bodyAsText).toBe("secure hello");
+    client.close();
+    await closed;
+  });
+
   it("tunnels through a proxy with CONNECT and still checks the target against tlsSettings", async () => {
     const proxy = createProxy(createHttpServer());
     const connects: string[] = [];
