@@ -6,8 +6,8 @@ import type { HttpClient, RetryOptions } from "@azkit/core-http";
  */
 export interface TokenCredentialOptions {
   /**
-   * Sends the token requests, such as core-http's `createDefaultHttpClient()` or a test double.
-   * By default each credential owns a small keep-alive transport that `close()` releases.
+   * Sends the token requests, such as core-http's `createDefaultHttpClient({ tlsSettings })` or a test
+   * double. By default each credential owns a core-http default transport that `close()` releases.
    */
   httpClient?: HttpClient;
   /**

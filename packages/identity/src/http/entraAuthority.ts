@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from "./isLoopbackUrl.js";
+import { isLoopbackHost } from "@azkit/core-http";
 
 /** Microsoft Entra ID's public-cloud authority, used when neither the options nor the environment name one. */
 export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
@@ -21,7 +21,7 @@ export function resolveAuthority(credentialName: string, authorityHost: string |
   } catch {
     throw new TypeError(`${credentialName}: authorityHost is not a valid URL.`);
   }
-  const loopback = isLoopbackUrl(url);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
     throw new TypeError(
       `${credentialName}: authorityHost must use https (plain http only on a loopback address).`,

@@ -1,5 +1,7 @@
 import {
   type AbortSignalLike,
+  type DefaultHttpClient,
+  createDefaultHttpClient,
   createHttpHeaders,
   createPipelineFromOptions,
   createPipelineRequest,
@@ -9,7 +11,6 @@ import {
   type RetryOptions,
 } from "@azkit/core-http";
 import { IDENTITY_PACKAGE, IDENTITY_VERSION } from "../identityVersion.js";
-import { createNodeTokenHttpClient } from "./nodeTokenHttpClient.js";
 
 /** One token endpoint call: a GET (managed identity) or a form POST (Microsoft Entra ID). */
 export interface TokenHttpRequest {
@@ -38,18 +39,18 @@ export interface TokenHttp {
 const DEFAULT_RETRY: RetryOptions = { maxRetries: 3, retryDelayInMs: 800 };
 
 /**
- * Sends token requests through a core-http pipeline (user agent, request id, retry with `Retry-After`,
- * redacted logging) over the caller's `httpClient`, or over a keep-alive transport this credential
- * owns so that `close()` can release its sockets.
+ * Sends token requests through a core-http pipeline (user agent, request id, proxies from the
+ * environment, retry with `Retry-After`, redacted logging) over the caller's `httpClient`, or over a
+ * core-http default transport this credential owns, so that `close()` releases exactly its sockets.
  */
 export function createTokenHttp(
   options: { httpClient?: HttpClient; retryOptions?: RetryOptions } = {},
 ): TokenHttp {
   const { httpClient } = options;
-  let owned: ReturnType<typeof createNodeTokenHttpClient> | undefined;
+  let owned: DefaultHttpClient | undefined;
   const client = (): HttpClient => {
     if (httpClient) return httpClient;
-    owned ??= createNodeTokenHttpClient();
+    owned ??= createDefaultHttpClient();
     return owned;
   };
   const pipelineOptions = { packageName: IDENTITY_PACKAGE, packageVersion: IDENTITY_VERSION };
@@ -90,8 +91,8 @@ export function createTokenHttp(
       );
     },
     close() {
+      // The transport stays usable after close(): a later getToken opens new connections.
       owned?.close();
-      owned = undefined;
     },
   };
 }

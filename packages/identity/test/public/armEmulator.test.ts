@@ -1,22 +1,24 @@
 import {
   bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
   createEmptyPipeline,
   createPipelineRequest,
+  type DefaultHttpClient,
   type Pipeline,
   type TokenCredential,
 } from "@azkit/core-http";
 import { type ArmEmulator, startArmEmulator } from "arm-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationError, ClientSecretCredential, ManagedIdentityCredential } from "../../src/index.js";
-import { caTrustingHttpClient } from "../helpers/caTrustingHttpClient.js";
 
 const armScope = "https://management.azure.com/.default";
 let arm: ArmEmulator;
-let httpClient: ReturnType<typeof caTrustingHttpClient>;
+let httpClient: DefaultHttpClient;
 
 beforeAll(async () => {
   arm = await startArmEmulator({ https: true });
-  httpClient = caTrustingHttpClient(arm.ca!);
+  // The emulator's certificate is self-signed: trust it as a corporate root would be trusted.
+  httpClient = createDefaultHttpClient({ tlsSettings: { ca: arm.ca! } });
 });
 afterAll(async () => {
   httpClient?.close();
