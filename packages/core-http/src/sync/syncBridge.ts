@@ -1,7 +1,19 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
-import { createSanitizer, type Sanitizer } from "@azkit/core-logging";
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  SHARE_ENV,
+  Worker,
+} from "node:worker_threads";
+import {
+  createSanitizer,
+  emitLogRecord,
+  getLogSettingsGeneration,
+  getLogSettingsSnapshot,
+  type Sanitizer,
+} from "@azkit/core-logging";
 import { encodeForWorker } from "./encodeForWorker.js";
 import { reviveSyncError } from "./syncErrorRegistry.js";
 import type { BridgeReply, BridgeRequest, WorkerBootData } from "./syncWireFormat.js";
@@ -53,6 +65,8 @@ export class SyncBridge {
   private nextCallbackId = 0;
   private pendingReleases: number[] = [];
   private failure: Error | undefined;
+  /** The main thread's log settings generation the worker last received (none yet: -1). */
+  private logGeneration = -1;
 
   constructor(private readonly decode: (bridge: SyncBridge, value: unknown) => unknown) {
     const { port1, port2 } = new MessageChannel();
@@ -65,6 +79,9 @@ export class SyncBridge {
     this.worker = new Worker(buildWorkerScript(), {
       eval: true,
       name: "azkit sync bridge",
+      // One process.env for both threads: AZURE_* credentials and HTTP(S)_PROXY / NO_PROXY set
+      // here after the worker started still reach code that reads them at request time there.
+      env: SHARE_ENV,
       workerData,
       transferList: [port2],
     });
@@ -93,8 +110,16 @@ export class SyncBridge {
     if (this.failure !== undefined) throw this.failure;
     const id = ++this.nextId;
     this.flushReleases();
+    // The worker logs with this thread's levels: they travel with the first request after they
+    // changed (a number compare per call otherwise).
+    const generation = getLogSettingsGeneration();
     try {
-      this.port.postMessage({ ...request, id });
+      this.port.postMessage(
+        generation === this.logGeneration
+          ? { ...request, id }
+          : { ...request, id, logSettings: getLogSettingsSnapshot() },
+      );
+      this.logGeneration = generation;
     } catch (error) {
       throw new TypeError(
         `sync bridge: an argument cannot be copied to the worker thread (${(error as Error).message}). ` +
@@ -184,6 +209,10 @@ export class SyncBridge {
         } else {
           this.deferred.push(message);
         }
+        return;
+      case "log":
+        // Made in the worker under this thread's levels; this thread's sink receives it.
+        for (const record of message.records) emitLogRecord(record);
         return;
       case "releaseCallbacks":
         for (const id of message.ids) this.callbacks.delete(id);

@@ -1,6 +1,7 @@
 // The messages the main thread and the sync bridge's worker exchange. Types only: the worker's
 // code is shipped as text (see workerScript.ts), so both sides spell these literals out and the
 // compiler checks them against these types.
+import type { LogRecord, LogSettingsSnapshot } from "@azkit/core-logging";
 
 /** The key that marks an encoded special value inside otherwise plain, structured-clone data. */
 export type WireTagKey = "$azkitSync";
@@ -77,8 +78,8 @@ export interface SerializedError {
   thrown?: unknown;
 }
 
-/** Main thread -> worker. */
-export type BridgeRequest =
+/** Main thread -> worker: the requests the main thread waits for. */
+type AnsweredBridgeRequest =
   | { op: "construct"; id: number; moduleUrl: string; exportName: string; args: unknown[] }
   | { op: "callStatic"; id: number; moduleUrl: string; exportName: string; method: string; args: unknown[] }
   | { op: "call"; id: number; handle: number; method: string; args: unknown[] }
@@ -87,7 +88,17 @@ export type BridgeRequest =
   | { op: "iterate"; id: number; handle: number }
   | { op: "next"; id: number; handle: number }
   | { op: "nextBatch"; id: number; handle: number; max: number }
-  | { op: "return"; id: number; handle: number }
+  | { op: "return"; id: number; handle: number };
+
+/** Main thread -> worker. */
+export type BridgeRequest =
+  | (AnsweredBridgeRequest & {
+      /**
+       * The main thread's log levels and patterns, sent only when they changed since the last
+       * request; the worker applies them before running the request.
+       */
+      logSettings?: LogSettingsSnapshot;
+    })
   | { op: "release"; handles: number[] }
   | { op: "callbackResult"; callId: number; ok: true; value: unknown }
   | { op: "callbackResult"; callId: number; ok: false; error: SerializedError };
@@ -98,6 +109,8 @@ export type BridgeReply =
   | { type: "error"; id: number; error: SerializedError }
   | { type: "callback"; callId: number; callbackId: number; args: unknown[] }
   | { type: "releaseCallbacks"; ids: number[] }
+  /** Records azkit loggers in the worker wrote, oldest first, for the main thread's sink. */
+  | { type: "log"; records: LogRecord[] }
   | { type: "fatal"; error: SerializedError };
 
 /** What the main thread hands the worker when it starts it. */
@@ -105,6 +118,9 @@ export interface WorkerBootData {
   port: import("node:worker_threads").MessagePort;
   /** One Int32 counter the worker bumps and notifies after each message it posts. */
   signal: SharedArrayBuffer;
-  /** URL of @azkit/core-logging, for `createSanitizer` (error request/response redaction). */
+  /**
+   * URL of @azkit/core-logging: `createSanitizer` (error request/response redaction), and the
+   * log settings and sink that make the worker log through the main thread.
+   */
   sanitizerModuleUrl: string;
 }

@@ -1,4 +1,4 @@
-import type { Sanitizer } from "@azkit/core-logging";
+import type { LogRecord, LogSettingsSnapshot, LogSink, Sanitizer } from "@azkit/core-logging";
 import type { BridgeReply, BridgeRequest, SerializedError, WorkerBootData } from "../syncWireFormat.js";
 import type { WorkerParts, WorkerRuntime } from "./workerRuntime.js";
 
@@ -21,10 +21,80 @@ export function runSyncWorker(
   let sanitizer: Promise<Sanitizer | undefined> | undefined;
   let releasedCallbacks: number[] = [];
 
-  const post = (reply: BridgeReply): void => {
+  const send = (reply: BridgeReply, wake = true): void => {
     port.postMessage(reply);
+    if (!wake) return;
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
+  };
+
+  // Logging goes through the main thread: this thread takes its levels from each request that
+  // carries them, and its sink posts records there. Loaded before the first request runs, so
+  // nothing a client logs is missed; without @azkit/core-logging (a bundled app) the worker
+  // keeps its own settings.
+  interface LoggingModule {
+    applyLogSettingsSnapshot?: (snapshot: LogSettingsSnapshot) => void;
+    setLogSink?: (sink: LogSink | undefined) => void;
+    createSanitizer?: () => Sanitizer;
+  }
+  let logging: LoggingModule | undefined;
+  // Records written in one turn of the event loop cross together, and with the reply that
+  // follows them when there is one (one wake-up of the main thread, not one per record); they
+  // always arrive before any reply posted after them.
+  let pendingRecords: LogRecord[] = [];
+  const jsonSafe = (record: LogRecord): LogRecord => {
+    const { time, level, namespace, message, ...fields } = record;
+    let copy: Record<string, unknown>;
+    try {
+      copy = JSON.parse(JSON.stringify(fields, (_key, v) => (typeof v === "bigint" ? v.toString() : v)));
+    } catch {
+      copy = { fields: "[unserializable fields]" };
+    }
+    return { ...copy, time, level, namespace, message };
+  };
+  const flushRecords = (wake = true): void => {
+    if (pendingRecords.length === 0) return;
+    const records = pendingRecords;
+    pendingRecords = [];
+    try {
+      send({ type: "log", records }, wake);
+    } catch {
+      // A field structured clone refuses (a function, a symbol): that record goes as JSON sees it.
+      for (const record of records) {
+        try {
+          send({ type: "log", records: [record] }, wake);
+        } catch {
+          send({ type: "log", records: [jsonSafe(record)] }, wake);
+        }
+      }
+    }
+  };
+  const forwardRecord = (record: LogRecord): void => {
+    if (pendingRecords.push(record) === 1) setImmediate(() => flushRecords());
+  };
+  const post = (reply: BridgeReply): void => {
+    // The reply's wake-up serves the records too.
+    flushRecords(false);
+    send(reply);
+  };
+  const loggingReady: Promise<void> = (
+    boot.sanitizerModuleUrl === "" ? Promise.reject() : importModule(boot.sanitizerModuleUrl)
+  ).then(
+    (module) => {
+      logging = module as LoggingModule;
+      logging.setLogSink?.(forwardRecord);
+    },
+    () => {
+      logging = {};
+    },
+  );
+  const applyLogSettings = (snapshot: LogSettingsSnapshot | undefined): void => {
+    if (snapshot === undefined) return;
+    try {
+      logging?.applyLogSettingsSnapshot?.(snapshot);
+    } catch {
+      // Settings a different copy of core-logging refuses: keep the ones in force.
+    }
   };
   const runtime: WorkerRuntime = {
     parts,
@@ -60,10 +130,7 @@ export function runSyncWorker(
       return module;
     },
     async describeError(error) {
-      sanitizer ??= importModule(boot.sanitizerModuleUrl).then(
-        (m) => (m.createSanitizer as () => Sanitizer)(),
-        () => undefined,
-      );
+      sanitizer ??= loggingReady.then(() => logging?.createSanitizer?.());
       return parts.serializeWorkerError(await sanitizer, error);
     },
   };
@@ -105,7 +172,15 @@ export function runSyncWorker(
         return;
       }
       default:
-        answer(request.id, request);
+        if (logging === undefined) {
+          loggingReady.then(() => {
+            applyLogSettings(request.logSettings);
+            answer(request.id, request);
+          });
+        } else {
+          applyLogSettings(request.logSettings);
+          answer(request.id, request);
+        }
     }
   });
   // A failure nobody awaits (a fire-and-forget promise inside a client) must not end the worker
