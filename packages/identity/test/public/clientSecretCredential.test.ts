@@ -171,6 +171,22 @@ describe("ClientSecretCredential", () => {
     expect(JSON.stringify(c)).not.toContain(secret);
   });
 
+  it("fails a token request in flight on close() with CLIENT_CLOSED, without retrying it", async () => {
+    server.handle = () => {
+      // Never answers: the request is in flight when close() runs.
+    };
+    const c = credential();
+    const pending = c.getToken(arm).catch((e) => e);
+    await waitFor(() => server.requests.length === 1);
+    await c.close();
+    const error = await pending;
+    expect(isAuthenticationError(error)).toBe(true);
+    expect(error.message).toMatch(/CLIENT_CLOSED/);
+    expect(error.cause.code).toBe("CLIENT_CLOSED");
+    await waitFor(() => server.openSockets() === 0);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("releases its sockets on close() and on await using", async () => {
     const c = credential();
     await c.getToken(arm);
