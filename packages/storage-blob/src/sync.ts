@@ -16,7 +16,14 @@
  * ```
  * @packageDocumentation
  */
-import { createSyncClientClass, type SyncClient, type SyncClientClass } from "@azkit/core-http";
+import {
+  createSyncClientClass,
+  registerSyncValueClass,
+  type SyncClient,
+  type SyncClientClass,
+} from "@azkit/core-http";
+import { AnonymousCredential } from "./credentials/anonymousCredential.js";
+import { StorageSharedKeyCredential } from "./credentials/storageSharedKeyCredential.js";
 import type {
   AppendBlobClient as AsyncAppendBlobClient,
   BlobBatchClient as AsyncBlobBatchClient,
@@ -161,164 +168,35 @@ export type {
   AsyncContainerClient,
   AsyncPageBlobClient,
 };
-export type { StorageCredential } from "./clients/storageContext.js";
-export { AnonymousCredential } from "./credentials/anonymousCredential.js";
-export { StorageSharedKeyCredential } from "./credentials/storageSharedKeyCredential.js";
-export type {
-  BatchAccessTier,
-  BatchSubResponse,
-  BlobBatchDeleteBlobsOptions,
-  BlobBatchSetBlobsAccessTierOptions,
-  BlobBatchSubmitBatchResponse,
-} from "./models/batchModels.js";
-export type { BlobHTTPHeaders } from "./models/blobHTTPHeaders.js";
+// Every type of the async entry, under the same name; the clients declared above shadow the
+// async ones (a local export wins over a star export), so index.ts stays the one list of names.
+export type * from "./index.js";
+// The values that do no I/O are the async entry's own classes and functions (same identity, so
+// `instanceof` holds across both entries), imported from their modules rather than from
+// index.js so that loading this entry does not load the async clients on this thread.
 export { BlobIntegrityError } from "./models/blobIntegrityError.js";
-export type {
-  AppendBlobAppendBlockOptions,
-  AppendBlobAppendBlockResponse,
-  AppendBlobSealOptions,
-  BlobAbortCopyFromURLOptions,
-  BlobBeginCopyFromURLOptions,
-  BlobBeginCopyFromURLResponse,
-  BlobBeginCopyFromUrlPollState,
-  BlobCreateOptions,
-  BlobCreateSnapshotOptions,
-  BlobCreateSnapshotResponse,
-  BlobDeleteIfExistsResponse,
-  BlobDeleteOptions,
-  BlobDeleteResponse,
-  BlobDownloadOptions,
-  BlobDownloadResponse,
-  BlobDownloadToBufferOptions,
-  BlobDownloadToFileOptions,
-  BlobExistsOptions,
-  BlobFromURLOptions,
-  BlobGetPropertiesOptions,
-  BlobGetPropertiesResponse,
-  BlobGetTagsResponse,
-  BlobPropertiesResponse,
-  BlobSetHTTPHeadersOptions,
-  BlobSetMetadataOptions,
-  BlobSetPropertiesResponse,
-  BlobSetTierOptions,
-  BlobStartCopyFromURLResponse,
-  BlobSyncCopyFromURLOptions,
-  BlobTagsOptions,
-  BlobUndeleteOptions,
-  BlockBlobCommitBlockListOptions,
-  BlockBlobGetBlockListOptions,
-  BlockBlobGetBlockListResponse,
-  BlockBlobParallelUploadOptions,
-  BlockBlobStageBlockOptions,
-  BlockBlobStageBlockResponse,
-  BlockBlobSyncUploadFromURLOptions,
-  BlockBlobUploadOptions,
-  BlockBlobUploadResponse,
-  BlockBlobUploadStreamOptions,
-  BlockListType,
-  DeleteSnapshotsOptionType,
-  Lease,
-  LeaseOperationOptions,
-  PageBlobCreateOptions,
-  PageBlobGetPageRangesOptions,
-  PageBlobGetPageRangesResponse,
-  PageBlobResizeOptions,
-  PageBlobUploadPagesOptions,
-  PageBlobUploadPagesResponse,
-  RehydratePriority,
-  TransferProgressEvent,
-} from "./models/blobModels.js";
-export type {
-  AppendPositionAccessConditions,
-  BlobRequestConditions,
-  ContainerRequestConditions,
-  LeaseAccessConditions,
-  ModifiedAccessConditions,
-  SequenceNumberAccessConditions,
-  TagConditions,
-} from "./models/conditions.js";
-export type {
-  BlobHierarchyItem,
-  ContainerCreateIfNotExistsResponse,
-  ContainerCreateOptions,
-  ContainerCreateResponse,
-  ContainerDeleteIfExistsResponse,
-  ContainerDeleteMethodOptions,
-  ContainerDeleteResponse,
-  ContainerExistsOptions,
-  ContainerFindBlobByTagsOptions,
-  ContainerGetAccessPolicyOptions,
-  ContainerGetAccessPolicyResponse,
-  ContainerGetPropertiesOptions,
-  ContainerGetPropertiesResponse,
-  ContainerListBlobsOptions,
-  ContainerSetAccessPolicyOptions,
-  ContainerSetAccessPolicyResponse,
-  ContainerSetMetadataOptions,
-  ContainerSetMetadataResponse,
-  ServiceListContainersOptions,
-} from "./models/containerModels.js";
-export type {
-  AccessPolicy,
-  AccessTier,
-  Block,
-  BlobItem,
-  BlobPrefix,
-  BlobProperties,
-  BlobType,
-  ContainerItem,
-  ContainerListBlobFlatSegmentResponse,
-  ContainerListBlobHierarchySegmentResponse,
-  ContainerProperties,
-  CopyStatusType,
-  FilterBlobItem,
-  LeaseDurationType,
-  LeaseStateType,
-  LeaseStatusType,
-  PageRange,
-  PublicAccessType,
-  ServiceFindBlobByTagsSegmentResponse,
-  ServiceListContainersSegmentResponse,
-  SignedIdentifier,
-} from "./models/listModels.js";
-export type { Metadata, Tags } from "./models/metadata.js";
-export type { CommonOptions } from "./models/options.js";
-export type { CommonResponse, EntityResponse, WriteResponse } from "./models/responseHeaders.js";
-export type {
-  ServiceFindBlobByTagsOptions,
-  ServiceGenerateAccountSasUrlOptions,
-  ServiceGetAccountInfoOptions,
-  ServiceGetAccountInfoResponse,
-  ServiceGetPropertiesResponse,
-  ServiceGetUserDelegationKeyOptions,
-  ServicePropertiesOptions,
-} from "./models/serviceModels.js";
-export type {
-  BlobServiceProperties,
-  CorsRule,
-  Logging,
-  Metrics,
-  RetentionPolicy,
-  StaticWebsite,
-} from "./models/serviceProperties.js";
-export type { StoragePipelineOptions } from "./models/storagePipelineOptions.js";
-export type { UserDelegationKey } from "./models/userDelegationKey.js";
 export { AccountSASPermissions } from "./sas/accountSASPermissions.js";
 export { AccountSASResourceTypes } from "./sas/accountSASResourceTypes.js";
 export { AccountSASServices } from "./sas/accountSASServices.js";
-export type { AccountSASSignatureValues } from "./sas/accountSASSignatureValues.js";
 export { generateAccountSASQueryParameters } from "./sas/accountSASSignatureValues.js";
 export { BlobSASPermissions } from "./sas/blobSASPermissions.js";
-export type { BlobSASSignatureValues } from "./sas/blobSASSignatureValues.js";
 export { generateBlobSASQueryParameters } from "./sas/blobSASSignatureValues.js";
 export { ContainerSASPermissions } from "./sas/containerSASPermissions.js";
-export type {
-  BlobGenerateSasUrlOptions,
-  ContainerGenerateSasUrlOptions,
-} from "./sas/generateSasUrlOptions.js";
-export type { SasIPRange } from "./sas/sasIPRange.js";
 export { ipRangeToString } from "./sas/sasIPRange.js";
 export { SASProtocol } from "./sas/sasProtocol.js";
-export type { SASQueryParametersOptions } from "./sas/sasQueryParameters.js";
 export { SASQueryParameters } from "./sas/sasQueryParameters.js";
 export { SERVICE_VERSION } from "./serviceVersion.js";
+export { AnonymousCredential, StorageSharedKeyCredential };
+
+// A credential built on this thread must reach the worker as the worker's own class: the async
+// clients recognize Shared Key with `instanceof` and would otherwise send unsigned requests.
+registerSyncValueClass(StorageSharedKeyCredential, {
+  ...target,
+  exportName: "StorageSharedKeyCredential",
+  constructorArguments: (credential) => [credential.accountName, credential.accountKey],
+});
+registerSyncValueClass(AnonymousCredential, {
+  ...target,
+  exportName: "AnonymousCredential",
+  constructorArguments: () => [],
+});

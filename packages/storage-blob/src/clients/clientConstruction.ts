@@ -50,7 +50,8 @@ export function resolveClient(
       ),
     };
   }
-  // A Shared Key credential that crossed a thread boundary (the sync bridge) arrives as plain data.
+  // A Shared Key credential of another copy of this package fails `instanceof` (as one that
+  // crossed a thread as plain data would); rebuild it from its account name and key.
   if (isPlainSharedKey(second)) {
     return {
       url: urlOrConnectionString,

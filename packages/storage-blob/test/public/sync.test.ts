@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isResourceNotFoundError } from "@azkit/core-http";
+import { isClientAuthenticationError, isResourceNotFoundError } from "@azkit/core-http";
 import { describe, expect, it } from "vitest";
 import { BlobServiceClient, ContainerClient, StorageSharedKeyCredential } from "../../src/sync.js";
 import { azurite, uniqueName } from "../helpers/azurite.js";
@@ -42,6 +42,36 @@ describe("@azkit/storage-blob/sync", () => {
     }
     expect(isResourceNotFoundError(error)).toBe(true);
     expect((error as { code: string }).code).toBe("ContainerNotFound");
+  });
+
+  it("signs with a StorageSharedKeyCredential built on the calling thread", () => {
+    const { blobUrl, accountName, accountKey } = azurite();
+    const service = new BlobServiceClient(blobUrl, new StorageSharedKeyCredential(accountName, accountKey));
+    const container = service.getContainerClient(uniqueName("synckey"));
+    container.create();
+    const blob = container.getBlockBlobClient("signed.txt");
+    blob.upload("signed", 6);
+    expect(Buffer.from(blob.downloadToBuffer()).toString()).toBe("signed");
+    container.delete();
+  });
+
+  it("fails with 403 when the StorageSharedKeyCredential holds the wrong key", () => {
+    const { blobUrl, accountName } = azurite();
+    const wrongKey = Buffer.alloc(64, 7).toString("base64");
+    const container = new ContainerClient(
+      `${blobUrl}/${uniqueName("syncwrong")}`,
+      new StorageSharedKeyCredential(accountName, wrongKey),
+      { retryTotal: 0 },
+    );
+    let error: unknown;
+    try {
+      container.create();
+    } catch (e) {
+      error = e;
+    }
+    expect(isClientAuthenticationError(error)).toBe(true);
+    expect((error as { statusCode: number }).statusCode).toBe(403);
+    expect((error as { code: string }).code).toBe("AuthorizationFailure");
   });
 
   it("copies with a blocking poller and uploads a file by path", () => {
