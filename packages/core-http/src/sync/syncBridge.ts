@@ -64,6 +64,8 @@ export class SyncBridge {
   private deferred: Extract<BridgeReply, { type: "callback" }>[] = [];
   private nextCallbackId = 0;
   private pendingReleases: number[] = [];
+  /** Callback requests that arrived between sync calls, for the next call to run first. */
+  private inbox: BridgeReply[] = [];
   private failure: Error | undefined;
   /** The main thread's log settings generation the worker last received (none yet: -1). */
   private logGeneration = -1;
@@ -91,6 +93,13 @@ export class SyncBridge {
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", () => this.fail(new Error("sync bridge: the worker thread has stopped")));
     this.port = port1;
+    // Between sync calls, the worker's log records (and the callbacks it dropped) are handled
+    // as they arrive; callback requests wait for the next call, as documented. During a call the
+    // thread is blocked, so no event fires and `waitFor` takes the messages itself.
+    this.port.on("message", (message: BridgeReply) => {
+      if (message.type === "callback") this.inbox.push(message);
+      else this.dispatch(message);
+    });
     this.port.unref();
     this.signal = new Int32Array(shared);
   }
@@ -188,12 +197,12 @@ export class SyncBridge {
       }
       if (this.failure !== undefined) throw this.failure;
       const seen = Atomics.load(this.signal, 0);
-      const received = receiveMessageOnPort(this.port);
+      const received = this.inbox.shift() ?? (receiveMessageOnPort(this.port)?.message as BridgeReply);
       if (received === undefined) {
         Atomics.wait(this.signal, 0, seen);
         continue;
       }
-      this.dispatch(received.message as BridgeReply);
+      this.dispatch(received);
     }
   }
 

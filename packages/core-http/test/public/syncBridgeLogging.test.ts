@@ -7,6 +7,7 @@ interface AsyncLoggingFixtureClient {
   enabled(): Promise<{ info: boolean; verbose: boolean }>;
   settingsGeneration(): Promise<number>;
   logOddFields(): Promise<void>;
+  logAfterReturning(text: string): Promise<void>;
   readEnv(name: string): Promise<string | undefined>;
   writeEnv(name: string, value: string): Promise<void>;
 }
@@ -102,6 +103,14 @@ describe("sync bridge logging", () => {
         /^\S+Z azkit:sync-logging-fixture info: info 5 \{"step":5,"when":"1970-01-01T00:00:00.007Z","tags":\["a","b"\]\}\n$/,
       ),
     ]);
+  });
+
+  it("delivers records the worker writes while no sync call runs, without waiting for a call", async () => {
+    setLogLevel("info");
+    const client = new LoggingFixtureClient();
+    const arrived = new Promise<LogRecord>((resolve) => setLogSink(resolve));
+    client.logAfterReturning("between calls");
+    expect(await arrived).toMatchObject({ level: "info", namespace, message: "between calls" });
   });
 
   it("sends fields that cannot be copied as JSON sees them", () => {
