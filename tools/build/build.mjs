@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import typescript from "@rollup/plugin-typescript";
 import { rollup } from "rollup";
 import { runApiExtractor } from "./apiExtractor.mjs";
+import { checkSizeBudget } from "./checkSizeBudget.mjs";
 import { readPackageEntries } from "./packageEntries.mjs";
 
 const packageDir = process.cwd();
@@ -62,4 +63,7 @@ await bundle.close();
 for (const entry of entries) {
   runApiExtractor({ packageDir, entry, mode: "bundle" });
 }
-console.log(`built ${pkg.name}: ${entries.map((e) => e.subpath).join(", ")}`);
+const size = checkSizeBudget(packageDir, pkg.name);
+console.log(
+  `built ${pkg.name}: ${entries.map((e) => e.subpath).join(", ")}; ${size.bytes} of ${size.budget} budgeted bytes of ESM`,
+);
