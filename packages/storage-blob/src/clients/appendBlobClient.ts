@@ -1,5 +1,4 @@
 import { isResourceExistsError, type RequestBodyType } from "@azkit/core-http";
-import { blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
 import type {
   AppendBlobAppendBlockOptions,
   AppendBlobAppendBlockResponse,
@@ -7,26 +6,28 @@ import type {
   BlobFromURLOptions,
   BlobCreateOptions,
 } from "../models/blobModels.js";
-import type { AppendPositionAccessConditions } from "../models/conditions.js";
-import { conditionHeaders } from "../models/conditions.js";
-import { metadataToHeaders, tagsToHeader } from "../models/metadata.js";
 import {
   entityResponse,
   type EntityResponse,
+  type HeaderSource,
   headerNumber,
   type WriteResponse,
   writeResponse,
 } from "../models/responseHeaders.js";
-import { toBase64 } from "../transfer/md5.js";
+import { fromUrlHeaders, newBlobHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
+import { appendPositionHeaders, conditionHeaders } from "../requests/conditionHeaders.js";
+import { rangeHeader } from "../requests/rangeHeaders.js";
+import { succeededUnless } from "../requests/ifExists.js";
 import { BlobClient } from "./blobClient.js";
-import { fromUrlHeaders } from "./fromUrlHeaders.js";
 import { blobClientKinds } from "./blobClientKinds.js";
-import { contextOf } from "./storageContext.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-function appendConditions(c: AppendPositionAccessConditions | undefined): Record<string, string | undefined> {
+/** What the service answers when it appends a block. */
+function appendBlockResponse(h: HeaderSource): AppendBlobAppendBlockResponse {
   return {
-    "x-ms-blob-condition-maxsize": c?.maxSize === undefined ? undefined : String(c.maxSize),
-    "x-ms-blob-condition-appendpos": c?.appendPosition === undefined ? undefined : String(c.appendPosition),
+    ...writeResponse(h),
+    blobAppendOffset: h.get("x-ms-blob-append-offset"),
+    blobCommittedBlockCount: headerNumber(h, "x-ms-blob-committed-block-count"),
   };
 }
 
@@ -44,17 +45,15 @@ function appendConditions(c: AppendPositionAccessConditions | undefined): Record
 export class AppendBlobClient extends BlobClient {
   /** Creates an empty append blob, replacing any blob of that name. */
   public async create(options: BlobCreateOptions = {}): Promise<WriteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "AppendBlob.create",
         method: "PUT",
-        url: this.url,
         headers: {
           "x-ms-blob-type": "AppendBlob",
           "content-length": "0",
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
-          ...metadataToHeaders(options.metadata),
+          ...newBlobHeaders(options),
           ...conditionHeaders(options.conditions),
         },
         expectedStatuses: [201],
@@ -68,16 +67,8 @@ export class AppendBlobClient extends BlobClient {
   public async createIfNotExists(
     options: BlobCreateOptions = {},
   ): Promise<WriteResponse & { succeeded: boolean; errorCode?: string }> {
-    try {
-      return {
-        succeeded: true,
-        ...(await this.create({ ...options, conditions: { ...options.conditions, ifNoneMatch: "*" } })),
-      };
-    } catch (error) {
-      if (isResourceExistsError(error))
-        return { succeeded: false, errorCode: (error as { code?: string }).code };
-      throw error;
-    }
+    const conditions = { ...options.conditions, ifNoneMatch: "*" };
+    return succeededUnless(() => this.create({ ...options, conditions }), isResourceExistsError);
   }
 
   /** Appends `body` at the end of the blob (at most 100 MiB per call). */
@@ -86,19 +77,17 @@ export class AppendBlobClient extends BlobClient {
     contentLength: number,
     options: AppendBlobAppendBlockOptions = {},
   ): Promise<AppendBlobAppendBlockResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "AppendBlob.appendBlock",
         method: "PUT",
-        url: this.url,
         query: { comp: "appendblock" },
         headers: {
           "content-length": String(contentLength),
-          "content-md5": options.transactionalContentMD5
-            ? toBase64(options.transactionalContentMD5)
-            : undefined,
+          ...transactionalMD5Header(options.transactionalContentMD5),
           ...conditionHeaders(options.conditions),
-          ...appendConditions(options.conditions),
+          ...appendPositionHeaders(options.conditions),
         },
         body,
         expectedStatuses: [201],
@@ -106,11 +95,7 @@ export class AppendBlobClient extends BlobClient {
       },
       options,
     );
-    return {
-      ...writeResponse(res.headers),
-      blobAppendOffset: res.headers.get("x-ms-blob-append-offset"),
-      blobCommittedBlockCount: headerNumber(res.headers, "x-ms-blob-committed-block-count"),
-    };
+    return appendBlockResponse(res.headers);
   }
 
   /** Appends bytes the service reads from `sourceURL` (`[offset, offset + count)`). */
@@ -120,40 +105,36 @@ export class AppendBlobClient extends BlobClient {
     count: number,
     options: BlobFromURLOptions = {},
   ): Promise<AppendBlobAppendBlockResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "AppendBlob.appendBlockFromURL",
         method: "PUT",
-        url: this.url,
         query: { comp: "appendblock" },
         headers: {
           "content-length": "0",
           "x-ms-copy-source": sourceURL,
-          "x-ms-source-range": `bytes=${offset}-${offset + count - 1}`,
+          "x-ms-source-range": rangeHeader(offset, count),
           ...fromUrlHeaders(options),
           ...conditionHeaders(options.conditions),
-          ...appendConditions(options.conditions),
+          ...appendPositionHeaders(options.conditions),
         },
         expectedStatuses: [201],
       },
       options,
     );
-    return {
-      ...writeResponse(res.headers),
-      blobAppendOffset: res.headers.get("x-ms-blob-append-offset"),
-      blobCommittedBlockCount: headerNumber(res.headers, "x-ms-blob-committed-block-count"),
-    };
+    return appendBlockResponse(res.headers);
   }
 
   /** Seals the blob: no more appends are accepted. */
   public async seal(options: AppendBlobSealOptions = {}): Promise<EntityResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "AppendBlob.seal",
         method: "PUT",
-        url: this.url,
         query: { comp: "seal" },
-        headers: { ...conditionHeaders(options.conditions), ...appendConditions(options.conditions) },
+        headers: { ...conditionHeaders(options.conditions), ...appendPositionHeaders(options.conditions) },
         expectedStatuses: [200],
       },
       options,

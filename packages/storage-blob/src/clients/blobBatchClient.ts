@@ -10,7 +10,7 @@ import type {
   BlobBatchSetBlobsAccessTierOptions,
   BlobBatchSubmitBatchResponse,
 } from "../models/batchModels.js";
-import { conditionHeaders } from "../models/conditions.js";
+import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { commonResponse } from "../models/responseHeaders.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { parseBatchResponse } from "../batch/parseBatchResponse.js";

@@ -1,9 +1,8 @@
 import { open } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
-import { isResourceNotFoundError } from "@azkit/core-http";
+import { isResourceNotFoundError, type PipelineResponse } from "@azkit/core-http";
 import { createPoller, type OperationState, type PollerLike } from "@azkit/core-lro";
 import { parseBlobUrl, setUrlParameter } from "../blobUrl.js";
-import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import { blobHTTPHeadersToRequest, type BlobHTTPHeaders } from "../models/blobHTTPHeaders.js";
 import { blobPropertiesFromHeaders } from "../models/blobPropertiesFromHeaders.js";
 import type {
@@ -32,13 +31,21 @@ import type {
   BlobTagsOptions,
   BlobUndeleteOptions,
 } from "../models/blobModels.js";
-import { conditionHeaders, sourceConditionHeaders } from "../models/conditions.js";
+import type { BlobRequestConditions } from "../models/conditions.js";
 import type { AccessTier, CopyStatusType } from "../models/listModels.js";
 import { type Metadata, metadataToHeaders, type Tags, tagsToHeader } from "../models/metadata.js";
-import { commonResponse, entityResponse, headerNumber } from "../models/responseHeaders.js";
+import type { CommonOptions } from "../models/options.js";
+import {
+  commonResponse,
+  entityResponse,
+  type HeaderSource,
+  headerBytes,
+  headerNumber,
+} from "../models/responseHeaders.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { generateBlobSASQueryParameters } from "../sas/blobSASSignatureValues.js";
 import type { BlobGenerateSasUrlOptions } from "../sas/generateSasUrlOptions.js";
+import { sharedKeyOf } from "../sas/sharedKeyOf.js";
 import { md5VerifyingStream } from "../transfer/md5.js";
 import { downloadRangesToBuffer, downloadRangesToFile } from "../transfer/parallelDownload.js";
 import { createResilientStream } from "../transfer/resilientStream.js";
@@ -51,11 +58,18 @@ import type { BlockBlobClient } from "./blockBlobClient.js";
 import { resolveClient } from "./clientConstruction.js";
 import type { PageBlobClient } from "./pageBlobClient.js";
 import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+import { conditionHeaders, sourceConditionHeaders } from "../requests/conditionHeaders.js";
+import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
+import { rangeHeader } from "../requests/rangeHeaders.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/** Range header value for `[offset, offset + count)`; `count` undefined means to the end. */
-export function rangeHeader(offset: number, count?: number): string | undefined {
-  if (offset === 0 && count === undefined) return undefined;
-  return count === undefined ? `bytes=${offset}-` : `bytes=${offset}-${offset + count - 1}`;
+/** What the service answers when it starts (or, synchronously, does) a copy. */
+function copyResponse(h: HeaderSource): BlobStartCopyFromURLResponse {
+  return {
+    ...entityResponse(h),
+    copyId: h.get("x-ms-copy-id"),
+    copyStatus: h.get("x-ms-copy-status") as CopyStatusType | undefined,
+  };
 }
 
 /**
@@ -178,24 +192,9 @@ export class BlobClient {
     options: BlobDownloadOptions = {},
   ): Promise<BlobDownloadResponse> {
     const conditions = options.conditions ?? {};
-    const res = await contextOf(this).send(
-      {
-        operationName: "Blob.download",
-        method: "GET",
-        url: this.url,
-        headers: {
-          "x-ms-range": rangeHeader(offset, count),
-          "x-ms-range-get-content-md5": options.rangeGetContentMD5 ? "true" : undefined,
-          ...conditionHeaders(conditions),
-        },
-        expectedStatuses: [200, 206],
-        stream: true,
-      },
-      options,
-    );
+    const res = await this.readRange(offset, count, conditions, options.rangeGetContentMD5, options);
     const properties = blobPropertiesFromHeaders(res.headers);
     const contentRange = res.headers.get("content-range");
-    const blobContentMD5 = res.headers.get("x-ms-blob-content-md5");
     const length = properties.contentLength ?? 0;
     const etag = properties.etag;
     let body: NodeJS.ReadableStream | undefined = res.readableStreamBody;
@@ -207,20 +206,8 @@ export class BlobClient {
         onProgress: options.onProgress,
         abortSignal: options.abortSignal as AbortSignal | undefined,
         reopen: async (from) => {
-          const again = await contextOf(this).send(
-            {
-              operationName: "Blob.download",
-              method: "GET",
-              url: this.url,
-              headers: {
-                "x-ms-range": rangeHeader(from, offset + length - from),
-                ...conditionHeaders({ ...conditions, ifMatch: etag ?? conditions.ifMatch }),
-              },
-              expectedStatuses: [200, 206],
-              stream: true,
-            },
-            options,
-          );
+          const pinned = { ...conditions, ifMatch: etag ?? conditions.ifMatch };
+          const again = await this.readRange(from, offset + length - from, pinned, false, options);
           return again.readableStreamBody!;
         },
       });
@@ -236,7 +223,7 @@ export class BlobClient {
     return {
       ...properties,
       contentRange,
-      blobContentMD5: blobContentMD5 ? new Uint8Array(Buffer.from(blobContentMD5, "base64")) : undefined,
+      blobContentMD5: headerBytes(res.headers, "x-ms-blob-content-md5"),
       readableStreamBody: body,
     };
   }
@@ -305,28 +292,36 @@ export class BlobClient {
       name: this.name,
       getProperties: () => this.getProperties({ ...options, conditions: options.conditions }),
       openRange: async (start: number, length: number, etag: string, withMD5: boolean) => {
-        const res = await contextOf(this).send(
-          {
-            operationName: "Blob.download",
-            method: "GET",
-            url: this.url,
-            headers: {
-              "x-ms-range": rangeHeader(start, length),
-              "x-ms-range-get-content-md5": withMD5 ? "true" : undefined,
-              ...conditionHeaders({ ...options.conditions, ifMatch: etag }),
-            },
-            expectedStatuses: [200, 206],
-            stream: true,
-          },
-          options,
-        );
-        const md5 = res.headers.get("content-md5");
-        return {
-          body: res.readableStreamBody!,
-          contentMD5: md5 ? new Uint8Array(Buffer.from(md5, "base64")) : undefined,
-        };
+        const pinned = { ...options.conditions, ifMatch: etag };
+        const res = await this.readRange(start, length, pinned, withMD5, options);
+        return { body: res.readableStreamBody!, contentMD5: headerBytes(res.headers, "content-md5") };
       },
     };
+  }
+
+  /** One GET of `[offset, offset + count)` of the blob, its body as a stream. */
+  private readRange(
+    offset: number,
+    count: number | undefined,
+    conditions: BlobRequestConditions,
+    withMD5: boolean | undefined,
+    options: CommonOptions,
+  ): Promise<PipelineResponse> {
+    return sendBlobRequest(
+      this,
+      {
+        operationName: "Blob.download",
+        method: "GET",
+        headers: {
+          "x-ms-range": rangeHeader(offset, count),
+          "x-ms-range-get-content-md5": withMD5 ? "true" : undefined,
+          ...conditionHeaders(conditions),
+        },
+        expectedStatuses: [200, 206],
+        stream: true,
+      },
+      options,
+    );
   }
 
   /**
@@ -337,22 +332,16 @@ export class BlobClient {
    * ```
    */
   public async exists(options: BlobExistsOptions = {}): Promise<boolean> {
-    try {
-      await this.getProperties(options);
-      return true;
-    } catch (error) {
-      if (isResourceNotFoundError(error)) return false;
-      throw error;
-    }
+    return existsUnlessNotFound(() => this.getProperties(options));
   }
 
   /** Reads the blob's properties and metadata (a HEAD request). */
   public async getProperties(options: BlobGetPropertiesOptions = {}): Promise<BlobGetPropertiesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.getProperties",
         method: "HEAD",
-        url: this.url,
         headers: conditionHeaders(options.conditions),
         expectedStatuses: [200],
       },
@@ -363,11 +352,11 @@ export class BlobClient {
 
   /** Deletes the blob (with `deleteSnapshots` when it has snapshots). */
   public async delete(options: BlobDeleteOptions = {}): Promise<BlobDeleteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.delete",
         method: "DELETE",
-        url: this.url,
         headers: {
           "x-ms-delete-snapshots": options.deleteSnapshots,
           ...conditionHeaders(options.conditions),
@@ -381,13 +370,7 @@ export class BlobClient {
 
   /** Deletes the blob if it exists; `succeeded` tells whether it did. */
   public async deleteIfExists(options: BlobDeleteOptions = {}): Promise<BlobDeleteIfExistsResponse> {
-    try {
-      return { succeeded: true, ...(await this.delete(options)) };
-    } catch (error) {
-      if (isResourceNotFoundError(error))
-        return { succeeded: false, errorCode: (error as { code?: string }).code };
-      throw error;
-    }
+    return succeededUnless(() => this.delete(options), isResourceNotFoundError);
   }
 
   /** Replaces the stored HTTP headers (all of them: omitted ones are cleared). */
@@ -395,11 +378,11 @@ export class BlobClient {
     blobHTTPHeaders?: BlobHTTPHeaders,
     options: BlobSetHTTPHeadersOptions = {},
   ): Promise<BlobSetPropertiesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.setHTTPHeaders",
         method: "PUT",
-        url: this.url,
         query: { comp: "properties" },
         headers: { ...blobHTTPHeadersToRequest(blobHTTPHeaders), ...conditionHeaders(options.conditions) },
         expectedStatuses: [200],
@@ -417,11 +400,11 @@ export class BlobClient {
     metadata?: Metadata,
     options: BlobSetMetadataOptions = {},
   ): Promise<BlobSetPropertiesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.setMetadata",
         method: "PUT",
-        url: this.url,
         query: { comp: "metadata" },
         headers: { ...metadataToHeaders(metadata), ...conditionHeaders(options.conditions) },
         expectedStatuses: [200],
@@ -433,11 +416,11 @@ export class BlobClient {
 
   /** Replaces the blob's index tags. */
   public async setTags(tags: Tags, options: BlobTagsOptions = {}): Promise<BlobSetPropertiesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.setTags",
         method: "PUT",
-        url: this.url,
         query: { comp: "tags" },
         headers: {
           "content-type": "application/xml; charset=utf-8",
@@ -453,11 +436,11 @@ export class BlobClient {
 
   /** Reads the blob's index tags. */
   public async getTags(options: BlobTagsOptions = {}): Promise<BlobGetTagsResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.getTags",
         method: "GET",
-        url: this.url,
         query: { comp: "tags" },
         headers: conditionHeaders(options.conditions),
         expectedStatuses: [200],
@@ -472,11 +455,11 @@ export class BlobClient {
     tier: AccessTier | string,
     options: BlobSetTierOptions = {},
   ): Promise<BlobDeleteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.setAccessTier",
         method: "PUT",
-        url: this.url,
         query: { comp: "tier" },
         headers: {
           "x-ms-access-tier": tier,
@@ -492,11 +475,11 @@ export class BlobClient {
 
   /** Creates a read-only snapshot; read it with `withSnapshot(response.snapshot)`. */
   public async createSnapshot(options: BlobCreateSnapshotOptions = {}): Promise<BlobCreateSnapshotResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.createSnapshot",
         method: "PUT",
-        url: this.url,
         query: { comp: "snapshot" },
         headers: { ...metadataToHeaders(options.metadata), ...conditionHeaders(options.conditions) },
         expectedStatuses: [201],
@@ -514,11 +497,11 @@ export class BlobClient {
     copySource: string,
     options: BlobBeginCopyFromURLOptions = {},
   ): Promise<BlobStartCopyFromURLResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.startCopyFromURL",
         method: "PUT",
-        url: this.url,
         headers: {
           "x-ms-copy-source": copySource,
           "x-ms-access-tier": options.tier,
@@ -532,11 +515,7 @@ export class BlobClient {
       },
       options,
     );
-    return {
-      ...entityResponse(res.headers),
-      copyId: res.headers.get("x-ms-copy-id"),
-      copyStatus: res.headers.get("x-ms-copy-status") as CopyStatusType | undefined,
-    };
+    return copyResponse(res.headers);
   }
 
   /**
@@ -598,11 +577,11 @@ export class BlobClient {
     copySource: string,
     options: BlobSyncCopyFromURLOptions = {},
   ): Promise<BlobStartCopyFromURLResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.syncCopyFromURL",
         method: "PUT",
-        url: this.url,
         headers: {
           "x-ms-requires-sync": "true",
           "x-ms-copy-source": copySource,
@@ -616,20 +595,16 @@ export class BlobClient {
       },
       options,
     );
-    return {
-      ...entityResponse(res.headers),
-      copyId: res.headers.get("x-ms-copy-id"),
-      copyStatus: res.headers.get("x-ms-copy-status") as CopyStatusType | undefined,
-    };
+    return copyResponse(res.headers);
   }
 
   /** Restores a soft-deleted blob and its soft-deleted snapshots (accounts with soft delete on). */
   public async undelete(options: BlobUndeleteOptions = {}): Promise<BlobDeleteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.undelete",
         method: "PUT",
-        url: this.url,
         query: { comp: "undelete" },
         expectedStatuses: [200],
       },
@@ -643,11 +618,11 @@ export class BlobClient {
     copyId: string,
     options: BlobAbortCopyFromURLOptions = {},
   ): Promise<BlobDeleteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Blob.abortCopyFromURL",
         method: "PUT",
-        url: this.url,
         query: { comp: "copy", copyid: copyId },
         headers: { "x-ms-copy-action": "abort", ...conditionHeaders(options.conditions) },
         expectedStatuses: [204],
@@ -666,9 +641,7 @@ export class BlobClient {
    * ```
    */
   public async generateSasUrl(options: BlobGenerateSasUrlOptions): Promise<string> {
-    if (!(this.credential instanceof StorageSharedKeyCredential)) {
-      throw new RangeError("generateSasUrl needs the client to be built with a StorageSharedKeyCredential");
-    }
+    const credential = sharedKeyOf(this.credential, "generateSasUrl");
     const snapshot = new URL(this.url).searchParams.get("snapshot") ?? undefined;
     const versionId = new URL(this.url).searchParams.get("versionid") ?? undefined;
     const sas = generateBlobSASQueryParameters(
@@ -679,7 +652,7 @@ export class BlobClient {
         snapshotTime: snapshot,
         versionId,
       },
-      this.credential,
+      credential,
     );
     const base = this.url.split("?")[0]!;
     const query = new URL(this.url).search.slice(1);

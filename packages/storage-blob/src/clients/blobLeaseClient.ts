@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Lease, LeaseOperationOptions } from "../models/blobModels.js";
-import { conditionHeaders } from "../models/conditions.js";
+import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { entityResponse, headerNumber } from "../models/responseHeaders.js";
 import type { BlobClient } from "./blobClient.js";
 import type { ContainerClient } from "./containerClient.js";
-import { contextOf } from "./storageContext.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
 /**
  * Leases on a container or blob: acquire, renew, change, release and break.
@@ -52,11 +52,11 @@ export class BlobLeaseClient {
     expected: number,
     options: LeaseOperationOptions,
   ): Promise<Lease> {
-    const res = await contextOf(this.#client).send(
+    const res = await sendBlobRequest(
+      this.#client,
       {
         operationName: `${this.#isContainer ? "Container" : "Blob"}.${action}Lease`,
         method: "PUT",
-        url: this.#client.url,
         query: { comp: "lease", restype: this.#isContainer ? "container" : undefined },
         headers: { "x-ms-lease-action": action, ...headers, ...conditionHeaders(options.conditions) },
         expectedStatuses: [expected],

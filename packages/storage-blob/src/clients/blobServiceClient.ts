@@ -1,8 +1,4 @@
-import {
-  buildPagedAsyncIterator,
-  type PagedAsyncIterableIterator,
-  type PageSettings,
-} from "@azkit/core-http";
+import type { PagedAsyncIterableIterator, PageSettings } from "@azkit/core-http";
 import { appendToUrlPath, parseBlobUrl } from "../blobUrl.js";
 import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
@@ -35,13 +31,17 @@ import type { UserDelegationKey } from "../models/userDelegationKey.js";
 import { AccountSASPermissions } from "../sas/accountSASPermissions.js";
 import type { AccountSASResourceTypes } from "../sas/accountSASResourceTypes.js";
 import { generateAccountSASQueryParameters } from "../sas/accountSASSignatureValues.js";
+import { sharedKeyOf } from "../sas/sharedKeyOf.js";
+import { findBlobsByTagsPages } from "../requests/findBlobsByTagsPages.js";
+import { listPages } from "../requests/listPages.js";
 import { readUserDelegationKey, writeKeyInfo } from "../xml/blobXml.js";
 import { readServiceProperties, writeServiceProperties } from "../xml/serviceXml.js";
-import { readFilterBlobs, readListContainers } from "../xml/listXml.js";
+import { readListContainers } from "../xml/listXml.js";
 import { BlobBatchClient } from "./blobBatchClient.js";
 import { ContainerClient } from "./containerClient.js";
 import { resolveClient } from "./clientConstruction.js";
 import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
 /**
  * The Blob service of a storage account: containers, account information, finding blobs by
@@ -146,11 +146,11 @@ export class BlobServiceClient {
    * ```
    */
   public async getProperties(options: ServicePropertiesOptions = {}): Promise<ServiceGetPropertiesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Service.getProperties",
         method: "GET",
-        url: this.url,
         query: { restype: "service", comp: "properties" },
         expectedStatuses: [200],
       },
@@ -164,11 +164,11 @@ export class BlobServiceClient {
     properties: BlobServiceProperties,
     options: ServicePropertiesOptions = {},
   ): Promise<CommonResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Service.setProperties",
         method: "PUT",
-        url: this.url,
         query: { restype: "service", comp: "properties" },
         headers: { "content-type": "application/xml; charset=utf-8" },
         body: writeServiceProperties(properties),
@@ -183,11 +183,11 @@ export class BlobServiceClient {
   public async getAccountInfo(
     options: ServiceGetAccountInfoOptions = {},
   ): Promise<ServiceGetAccountInfoResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Service.getAccountInfo",
         method: "GET",
-        url: this.url,
         query: { restype: "account", comp: "properties" },
         expectedStatuses: [200],
       },
@@ -218,30 +218,17 @@ export class BlobServiceClient {
       options.includeDeleted ? "deleted" : "",
       options.includeSystem ? "system" : "",
     ].filter(Boolean);
-    return buildPagedAsyncIterator<ContainerItem, ServiceListContainersSegmentResponse, PageSettings>({
-      firstPageLink: "",
-      getPage: async (marker, maxPageSize) => {
-        const res = await contextOf(this).send(
-          {
-            operationName: "Service.listContainers",
-            method: "GET",
-            url: this.url,
-            query: {
-              comp: "list",
-              prefix: options.prefix,
-              marker: marker || undefined,
-              maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
-              include: include.length ? include.join(",") : undefined,
-            },
-            expectedStatuses: [200],
-          },
-          options,
-        );
-        const page = readListContainers(res.bodyAsText ?? "");
-        return { page, nextPageLink: page.continuationToken };
-      },
-      toElements: (page) => page.containerItems,
-    });
+    const query = {
+      comp: "list",
+      prefix: options.prefix,
+      include: include.length ? include.join(",") : undefined,
+    };
+    return listPages(
+      this,
+      { operationName: "Service.listContainers", query, readPage: readListContainers },
+      (page) => page.containerItems,
+      options,
+    );
   }
 
   /**
@@ -255,29 +242,7 @@ export class BlobServiceClient {
     tagFilterSqlExpression: string,
     options: ServiceFindBlobByTagsOptions = {},
   ): PagedAsyncIterableIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings> {
-    return buildPagedAsyncIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings>({
-      firstPageLink: "",
-      getPage: async (marker, maxPageSize) => {
-        const res = await contextOf(this).send(
-          {
-            operationName: "Service.findBlobsByTags",
-            method: "GET",
-            url: this.url,
-            query: {
-              comp: "blobs",
-              where: tagFilterSqlExpression,
-              marker: marker || undefined,
-              maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
-            },
-            expectedStatuses: [200],
-          },
-          options,
-        );
-        const page = readFilterBlobs(res.bodyAsText ?? "");
-        return { page, nextPageLink: page.continuationToken };
-      },
-      toElements: (page) => page.blobs,
-    });
+    return findBlobsByTagsPages(this, "Service.findBlobsByTags", tagFilterSqlExpression, options);
   }
 
   /**
@@ -293,11 +258,11 @@ export class BlobServiceClient {
     expiresOn: Date,
     options: ServiceGetUserDelegationKeyOptions = {},
   ): Promise<UserDelegationKey> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Service.getUserDelegationKey",
         method: "POST",
-        url: this.url,
         query: { restype: "service", comp: "userdelegationkey" },
         headers: { "content-type": "application/xml; charset=utf-8" },
         body: writeKeyInfo(startsOn, expiresOn),
@@ -321,11 +286,7 @@ export class BlobServiceClient {
     resourceTypes: AccountSASResourceTypes | string = "sco",
     options: ServiceGenerateAccountSasUrlOptions = {},
   ): string {
-    if (!(this.credential instanceof StorageSharedKeyCredential)) {
-      throw new RangeError(
-        "generateAccountSasUrl needs the client to be built with a StorageSharedKeyCredential",
-      );
-    }
+    const credential = sharedKeyOf(this.credential, "generateAccountSasUrl");
     const sas = generateAccountSASQueryParameters(
       {
         ...options,
@@ -334,7 +295,7 @@ export class BlobServiceClient {
         resourceTypes,
         services: "b",
       },
-      this.credential,
+      credential,
     );
     return `${this.url.split("?")[0]}?${sas.toString()}`;
   }

@@ -1,6 +1,5 @@
 import { open, stat } from "node:fs/promises";
 import type { RequestBodyType } from "@azkit/core-http";
-import { blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
 import type {
   BlobFromURLOptions,
   BlockBlobCommitBlockListOptions,
@@ -15,17 +14,18 @@ import type {
   BlockBlobUploadStreamOptions,
   BlockListType,
 } from "../models/blobModels.js";
-import { conditionHeaders } from "../models/conditions.js";
-import { metadataToHeaders, tagsToHeader } from "../models/metadata.js";
 import {
   commonResponse,
   entityResponse,
+  type HeaderSource,
   headerBoolean,
   headerBytes,
   headerNumber,
   writeResponse,
 } from "../models/responseHeaders.js";
-import { toBase64 } from "../transfer/md5.js";
+import { conditionHeaders } from "../requests/conditionHeaders.js";
+import { fromUrlHeaders, newBlobHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
+import { rangeHeader } from "../requests/rangeHeaders.js";
 import { md5 } from "../transfer/md5.js";
 import {
   bufferReader,
@@ -38,10 +38,18 @@ import {
   validateBlockSize,
 } from "../transfer/parallelUpload.js";
 import { readBlockList, writeBlockList } from "../xml/blobXml.js";
-import { BlobClient, rangeHeader } from "./blobClient.js";
-import { fromUrlHeaders } from "./fromUrlHeaders.js";
+import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
-import { contextOf } from "./storageContext.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+
+/** What the service answers when it stages a block. */
+function stageBlockResponse(h: HeaderSource): BlockBlobStageBlockResponse {
+  return {
+    ...commonResponse(h),
+    contentMD5: headerBytes(h, "content-md5"),
+    isServerEncrypted: headerBoolean(h, "x-ms-request-server-encrypted"),
+  };
+}
 
 /**
  * A block blob: single-shot and parallel block uploads, staged blocks and block lists.
@@ -70,21 +78,17 @@ export class BlockBlobClient extends BlobClient {
     contentLength: number,
     options: BlockBlobUploadOptions = {},
   ): Promise<BlockBlobUploadResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "BlockBlob.upload",
         method: "PUT",
-        url: this.url,
         headers: {
           "x-ms-blob-type": "BlockBlob",
           "content-length": String(contentLength),
-          "content-md5": options.transactionalContentMD5
-            ? toBase64(options.transactionalContentMD5)
-            : undefined,
+          ...transactionalMD5Header(options.transactionalContentMD5),
           "x-ms-access-tier": options.tier,
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
-          ...metadataToHeaders(options.metadata),
+          ...newBlobHeaders(options),
           ...conditionHeaders(options.conditions),
         },
         body,
@@ -229,17 +233,15 @@ export class BlockBlobClient extends BlobClient {
     contentLength: number,
     options: BlockBlobStageBlockOptions = {},
   ): Promise<BlockBlobStageBlockResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "BlockBlob.stageBlock",
         method: "PUT",
-        url: this.url,
         query: { comp: "block", blockid: blockId },
         headers: {
           "content-length": String(contentLength),
-          "content-md5": options.transactionalContentMD5
-            ? toBase64(options.transactionalContentMD5)
-            : undefined,
+          ...transactionalMD5Header(options.transactionalContentMD5),
           ...conditionHeaders(options.conditions),
         },
         body,
@@ -248,11 +250,7 @@ export class BlockBlobClient extends BlobClient {
       },
       options,
     );
-    return {
-      ...commonResponse(res.headers),
-      contentMD5: headerBytes(res.headers, "content-md5"),
-      isServerEncrypted: headerBoolean(res.headers, "x-ms-request-server-encrypted"),
-    };
+    return stageBlockResponse(res.headers);
   }
 
   /**
@@ -267,11 +265,11 @@ export class BlockBlobClient extends BlobClient {
     sourceURL: string,
     options: BlockBlobSyncUploadFromURLOptions = {},
   ): Promise<BlockBlobUploadResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "BlockBlob.syncUploadFromURL",
         method: "PUT",
-        url: this.url,
         headers: {
           "x-ms-blob-type": "BlockBlob",
           "content-length": "0",
@@ -281,9 +279,7 @@ export class BlockBlobClient extends BlobClient {
               ? undefined
               : String(options.copySourceBlobProperties),
           "x-ms-access-tier": options.tier,
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
-          ...metadataToHeaders(options.metadata),
+          ...newBlobHeaders(options),
           ...fromUrlHeaders(options),
           ...conditionHeaders(options.conditions),
         },
@@ -305,30 +301,24 @@ export class BlockBlobClient extends BlobClient {
     count?: number,
     options: BlobFromURLOptions = {},
   ): Promise<BlockBlobStageBlockResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "BlockBlob.stageBlockFromURL",
         method: "PUT",
-        url: this.url,
         query: { comp: "block", blockid: blockId },
         headers: {
           "content-length": "0",
           "x-ms-copy-source": sourceURL,
           "x-ms-source-range": rangeHeader(offset, count),
           ...fromUrlHeaders(options),
-          ...conditionHeaders(
-            options.conditions?.leaseId ? { leaseId: options.conditions.leaseId } : undefined,
-          ),
+          "x-ms-lease-id": options.conditions?.leaseId || undefined,
         },
         expectedStatuses: [201],
       },
       options,
     );
-    return {
-      ...commonResponse(res.headers),
-      contentMD5: headerBytes(res.headers, "content-md5"),
-      isServerEncrypted: headerBoolean(res.headers, "x-ms-request-server-encrypted"),
-    };
+    return stageBlockResponse(res.headers);
   }
 
   /** Commits the blob as these blocks, in this order (staged or already committed ids). */
@@ -336,18 +326,16 @@ export class BlockBlobClient extends BlobClient {
     blocks: string[],
     options: BlockBlobCommitBlockListOptions = {},
   ): Promise<BlockBlobUploadResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "BlockBlob.commitBlockList",
         method: "PUT",
-        url: this.url,
         query: { comp: "blocklist" },
         headers: {
           "content-type": "application/xml; charset=utf-8",
           "x-ms-access-tier": options.tier,
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
-          ...metadataToHeaders(options.metadata),
+          ...newBlobHeaders(options),
           ...conditionHeaders(options.conditions),
         },
         body: writeBlockList(blocks),
@@ -363,11 +351,11 @@ export class BlockBlobClient extends BlobClient {
     listType: BlockListType,
     options: BlockBlobGetBlockListOptions = {},
   ): Promise<BlockBlobGetBlockListResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "BlockBlob.getBlockList",
         method: "GET",
-        url: this.url,
         query: { comp: "blocklist", blocklisttype: listType },
         headers: conditionHeaders(options.conditions),
         expectedStatuses: [200],

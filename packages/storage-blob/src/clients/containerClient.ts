@@ -7,14 +7,12 @@ import {
   type RequestBodyType,
 } from "@azkit/core-http";
 import { appendToUrlPath, encodeBlobName, parseBlobUrl } from "../blobUrl.js";
-import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import type {
   BlobDeleteOptions,
   BlobDeleteResponse,
   BlockBlobUploadOptions,
   BlockBlobUploadResponse,
 } from "../models/blobModels.js";
-import { conditionHeaders } from "../models/conditions.js";
 import type {
   BlobHierarchyItem,
   ContainerCreateIfNotExistsResponse,
@@ -51,8 +49,13 @@ import { type Metadata, metadataToHeaders } from "../models/metadata.js";
 import { commonResponse, entityResponse, headerBoolean, headerMetadata } from "../models/responseHeaders.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { generateBlobSASQueryParameters } from "../sas/blobSASSignatureValues.js";
+import { conditionHeaders } from "../requests/conditionHeaders.js";
+import { findBlobsByTagsPages } from "../requests/findBlobsByTagsPages.js";
+import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
+import { fetchListPage } from "../requests/listPages.js";
 import type { ContainerGenerateSasUrlOptions } from "../sas/generateSasUrlOptions.js";
-import { readFilterBlobs, readListBlobs } from "../xml/listXml.js";
+import { sharedKeyOf } from "../sas/sharedKeyOf.js";
+import { readListBlobs } from "../xml/listXml.js";
 import { readSignedIdentifiers, writeSignedIdentifiers } from "../xml/blobXml.js";
 import { AppendBlobClient } from "./appendBlobClient.js";
 import { BlobBatchClient } from "./blobBatchClient.js";
@@ -62,6 +65,7 @@ import { BlockBlobClient } from "./blockBlobClient.js";
 import { resolveClient } from "./clientConstruction.js";
 import { PageBlobClient } from "./pageBlobClient.js";
 import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
 function includeList(options: ContainerListBlobsOptions): string | undefined {
   const include: string[] = [];
@@ -171,11 +175,11 @@ export class ContainerClient {
    * ```
    */
   public async create(options: ContainerCreateOptions = {}): Promise<ContainerCreateResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Container.create",
         method: "PUT",
-        url: this.url,
         query: { restype: "container" },
         headers: { "x-ms-blob-public-access": options.access, ...metadataToHeaders(options.metadata) },
         expectedStatuses: [201],
@@ -189,34 +193,25 @@ export class ContainerClient {
   public async createIfNotExists(
     options: ContainerCreateOptions = {},
   ): Promise<ContainerCreateIfNotExistsResponse> {
-    try {
-      return { succeeded: true, ...(await this.create(options)) };
-    } catch (error) {
-      if (isResourceExistsError(error) && (error as { code?: string }).code === "ContainerAlreadyExists") {
-        return { succeeded: false, errorCode: "ContainerAlreadyExists" };
-      }
-      throw error;
-    }
+    return succeededUnless(
+      () => this.create(options),
+      (error) =>
+        isResourceExistsError(error) && (error as { code?: string }).code === "ContainerAlreadyExists",
+    );
   }
 
   /** Whether the container exists (false on 404). */
   public async exists(options: ContainerExistsOptions = {}): Promise<boolean> {
-    try {
-      await this.getProperties(options);
-      return true;
-    } catch (error) {
-      if (isResourceNotFoundError(error)) return false;
-      throw error;
-    }
+    return existsUnlessNotFound(() => this.getProperties(options));
   }
 
   /** Deletes the container and its blobs (the service removes them in the background). */
   public async delete(options: ContainerDeleteMethodOptions = {}): Promise<ContainerDeleteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Container.delete",
         method: "DELETE",
-        url: this.url,
         query: { restype: "container" },
         headers: conditionHeaders(options.conditions),
         expectedStatuses: [202],
@@ -230,24 +225,18 @@ export class ContainerClient {
   public async deleteIfExists(
     options: ContainerDeleteMethodOptions = {},
   ): Promise<ContainerDeleteIfExistsResponse> {
-    try {
-      return { succeeded: true, ...(await this.delete(options)) };
-    } catch (error) {
-      if (isResourceNotFoundError(error))
-        return { succeeded: false, errorCode: (error as { code?: string }).code };
-      throw error;
-    }
+    return succeededUnless(() => this.delete(options), isResourceNotFoundError);
   }
 
   /** Reads the container's properties and metadata. */
   public async getProperties(
     options: ContainerGetPropertiesOptions = {},
   ): Promise<ContainerGetPropertiesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Container.getProperties",
         method: "GET",
-        url: this.url,
         query: { restype: "container" },
         headers: conditionHeaders(options.conditions),
         expectedStatuses: [200],
@@ -273,11 +262,11 @@ export class ContainerClient {
     metadata?: Metadata,
     options: ContainerSetMetadataOptions = {},
   ): Promise<ContainerSetMetadataResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Container.setMetadata",
         method: "PUT",
-        url: this.url,
         query: { restype: "container", comp: "metadata" },
         headers: { ...metadataToHeaders(metadata), ...conditionHeaders(options.conditions) },
         expectedStatuses: [200],
@@ -291,11 +280,11 @@ export class ContainerClient {
   public async getAccessPolicy(
     options: ContainerGetAccessPolicyOptions = {},
   ): Promise<ContainerGetAccessPolicyResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Container.getAccessPolicy",
         method: "GET",
-        url: this.url,
         query: { restype: "container", comp: "acl" },
         headers: conditionHeaders(options.conditions),
         expectedStatuses: [200],
@@ -315,11 +304,11 @@ export class ContainerClient {
     containerAcl: SignedIdentifier[] = [],
     options: ContainerSetAccessPolicyOptions = {},
   ): Promise<ContainerSetAccessPolicyResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "Container.setAccessPolicy",
         method: "PUT",
-        url: this.url,
         query: { restype: "container", comp: "acl" },
         headers: {
           "content-type": "application/xml; charset=utf-8",
@@ -357,26 +346,15 @@ export class ContainerClient {
     delimiter: string | undefined,
     options: ContainerListBlobsOptions,
   ): Promise<ContainerListBlobHierarchySegmentResponse> {
-    return contextOf(this)
-      .send(
-        {
-          operationName: "Container.listBlobs",
-          method: "GET",
-          url: this.url,
-          query: {
-            restype: "container",
-            comp: "list",
-            prefix: options.prefix,
-            delimiter,
-            marker: marker || undefined,
-            maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
-            include: includeList(options),
-          },
-          expectedStatuses: [200],
-        },
-        options,
-      )
-      .then((res) => readListBlobs(res.bodyAsText ?? ""));
+    const query = {
+      restype: "container",
+      comp: "list",
+      prefix: options.prefix,
+      delimiter,
+      include: includeList(options),
+    };
+    const operation = { operationName: "Container.listBlobs", query, readPage: readListBlobs };
+    return fetchListPage(this, operation, marker, maxPageSize, options);
   }
 
   /**
@@ -447,29 +425,8 @@ export class ContainerClient {
     tagFilterSqlExpression: string,
     options: ContainerFindBlobByTagsOptions = {},
   ): PagedAsyncIterableIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings> {
-    return buildPagedAsyncIterator<FilterBlobItem, ServiceFindBlobByTagsSegmentResponse, PageSettings>({
-      firstPageLink: "",
-      getPage: async (marker, maxPageSize) => {
-        const res = await contextOf(this).send(
-          {
-            operationName: "Container.findBlobsByTags",
-            method: "GET",
-            url: this.url,
-            query: {
-              restype: "container",
-              comp: "blobs",
-              where: tagFilterSqlExpression,
-              marker: marker || undefined,
-              maxresults: maxPageSize === undefined ? undefined : String(maxPageSize),
-            },
-            expectedStatuses: [200],
-          },
-          options,
-        );
-        const page = readFilterBlobs(res.bodyAsText ?? "");
-        return { page, nextPageLink: page.continuationToken };
-      },
-      toElements: (page) => page.blobs,
+    return findBlobsByTagsPages(this, "Container.findBlobsByTags", tagFilterSqlExpression, options, {
+      restype: "container",
     });
   }
 
@@ -481,12 +438,9 @@ export class ContainerClient {
    * ```
    */
   public async generateSasUrl(options: ContainerGenerateSasUrlOptions): Promise<string> {
-    if (!(this.credential instanceof StorageSharedKeyCredential)) {
-      throw new RangeError("generateSasUrl needs the client to be built with a StorageSharedKeyCredential");
-    }
     const sas = generateBlobSASQueryParameters(
       { ...options, containerName: this.containerName },
-      this.credential,
+      sharedKeyOf(this.credential, "generateSasUrl"),
     );
     return `${this.url.split("?")[0]}?${sas.toString()}`;
   }

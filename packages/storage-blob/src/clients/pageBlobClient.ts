@@ -1,5 +1,4 @@
 import { isResourceExistsError, type RequestBodyType } from "@azkit/core-http";
-import { blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
 import type {
   BlobFromURLOptions,
   PageBlobCreateOptions,
@@ -9,37 +8,25 @@ import type {
   PageBlobUploadPagesOptions,
   PageBlobUploadPagesResponse,
 } from "../models/blobModels.js";
-import { conditionHeaders, type SequenceNumberAccessConditions } from "../models/conditions.js";
-import { metadataToHeaders, tagsToHeader } from "../models/metadata.js";
 import {
   entityResponse,
+  type HeaderSource,
   headerNumber,
   type WriteResponse,
   writeResponse,
 } from "../models/responseHeaders.js";
-import { toBase64 } from "../transfer/md5.js";
+import { fromUrlHeaders, newBlobHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
+import { conditionHeaders, sequenceNumberHeaders } from "../requests/conditionHeaders.js";
+import { pageRangeHeader, rangeHeader } from "../requests/rangeHeaders.js";
+import { succeededUnless } from "../requests/ifExists.js";
 import { readPageList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
-import { fromUrlHeaders } from "./fromUrlHeaders.js";
 import { blobClientKinds } from "./blobClientKinds.js";
-import { contextOf } from "./storageContext.js";
+import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-function sequenceConditions(
-  c: SequenceNumberAccessConditions | undefined,
-): Record<string, string | undefined> {
-  const s = (n: number | undefined) => (n === undefined ? undefined : String(n));
-  return {
-    "x-ms-if-sequence-number-le": s(c?.ifSequenceNumberLessThanOrEqualTo),
-    "x-ms-if-sequence-number-lt": s(c?.ifSequenceNumberLessThan),
-    "x-ms-if-sequence-number-eq": s(c?.ifSequenceNumberEqualTo),
-  };
-}
-
-function pageRange(offset: number, count: number): string {
-  if (offset % 512 !== 0 || count % 512 !== 0 || count <= 0) {
-    throw new RangeError(`Page ranges must be 512-byte aligned: offset ${offset}, count ${count}`);
-  }
-  return `bytes=${offset}-${offset + count - 1}`;
+/** What the service answers when it writes pages. */
+function pageWriteResponse(h: HeaderSource): PageBlobUploadPagesResponse {
+  return { ...writeResponse(h), blobSequenceNumber: headerNumber(h, "x-ms-blob-sequence-number") };
 }
 
 /**
@@ -56,11 +43,11 @@ function pageRange(offset: number, count: number): string {
 export class PageBlobClient extends BlobClient {
   /** Creates an empty page blob of `size` bytes (a multiple of 512), replacing any blob of that name. */
   public async create(size: number, options: PageBlobCreateOptions = {}): Promise<WriteResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "PageBlob.create",
         method: "PUT",
-        url: this.url,
         headers: {
           "x-ms-blob-type": "PageBlob",
           "content-length": "0",
@@ -68,9 +55,7 @@ export class PageBlobClient extends BlobClient {
           "x-ms-blob-sequence-number":
             options.blobSequenceNumber === undefined ? undefined : String(options.blobSequenceNumber),
           "x-ms-access-tier": options.tier,
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...blobHTTPHeadersToRequest(options.blobHTTPHeaders),
-          ...metadataToHeaders(options.metadata),
+          ...newBlobHeaders(options),
           ...conditionHeaders(options.conditions),
         },
         expectedStatuses: [201],
@@ -85,16 +70,8 @@ export class PageBlobClient extends BlobClient {
     size: number,
     options: PageBlobCreateOptions = {},
   ): Promise<WriteResponse & { succeeded: boolean; errorCode?: string }> {
-    try {
-      return {
-        succeeded: true,
-        ...(await this.create(size, { ...options, conditions: { ...options.conditions, ifNoneMatch: "*" } })),
-      };
-    } catch (error) {
-      if (isResourceExistsError(error))
-        return { succeeded: false, errorCode: (error as { code?: string }).code };
-      throw error;
-    }
+    const conditions = { ...options.conditions, ifNoneMatch: "*" };
+    return succeededUnless(() => this.create(size, { ...options, conditions }), isResourceExistsError);
   }
 
   /** Writes `count` bytes of `body` at `offset` (both multiples of 512, at most 4 MiB). */
@@ -104,21 +81,19 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "PageBlob.uploadPages",
         method: "PUT",
-        url: this.url,
         query: { comp: "page" },
         headers: {
           "x-ms-page-write": "update",
-          "x-ms-range": pageRange(offset, count),
+          "x-ms-range": pageRangeHeader(offset, count),
           "content-length": String(count),
-          "content-md5": options.transactionalContentMD5
-            ? toBase64(options.transactionalContentMD5)
-            : undefined,
+          ...transactionalMD5Header(options.transactionalContentMD5),
           ...conditionHeaders(options.conditions),
-          ...sequenceConditions(options.conditions),
+          ...sequenceNumberHeaders(options.conditions),
         },
         body,
         expectedStatuses: [201],
@@ -126,10 +101,7 @@ export class PageBlobClient extends BlobClient {
       },
       options,
     );
-    return {
-      ...writeResponse(res.headers),
-      blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
-    };
+    return pageWriteResponse(res.headers);
   }
 
   /**
@@ -143,30 +115,27 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: BlobFromURLOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "PageBlob.uploadPagesFromURL",
         method: "PUT",
-        url: this.url,
         query: { comp: "page" },
         headers: {
           "x-ms-page-write": "update",
           "content-length": "0",
-          "x-ms-range": pageRange(destOffset, count),
+          "x-ms-range": pageRangeHeader(destOffset, count),
           "x-ms-copy-source": sourceURL,
-          "x-ms-source-range": pageRange(sourceOffset, count),
+          "x-ms-source-range": pageRangeHeader(sourceOffset, count),
           ...fromUrlHeaders(options),
           ...conditionHeaders(options.conditions),
-          ...sequenceConditions(options.conditions),
+          ...sequenceNumberHeaders(options.conditions),
         },
         expectedStatuses: [201],
       },
       options,
     );
-    return {
-      ...writeResponse(res.headers),
-      blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
-    };
+    return pageWriteResponse(res.headers);
   }
 
   /** Clears (zeroes and frees) `count` bytes at `offset`. */
@@ -175,27 +144,24 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "PageBlob.clearPages",
         method: "PUT",
-        url: this.url,
         query: { comp: "page" },
         headers: {
           "x-ms-page-write": "clear",
-          "x-ms-range": pageRange(offset, count),
+          "x-ms-range": pageRangeHeader(offset, count),
           "content-length": "0",
           ...conditionHeaders(options.conditions),
-          ...sequenceConditions(options.conditions),
+          ...sequenceNumberHeaders(options.conditions),
         },
         expectedStatuses: [201],
       },
       options,
     );
-    return {
-      ...writeResponse(res.headers),
-      blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
-    };
+    return pageWriteResponse(res.headers);
   }
 
   /** The ranges that hold data, within `[offset, offset + count)` (the whole blob by default). */
@@ -204,19 +170,14 @@ export class PageBlobClient extends BlobClient {
     count?: number,
     options: PageBlobGetPageRangesOptions = {},
   ): Promise<PageBlobGetPageRangesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "PageBlob.getPageRanges",
         method: "GET",
-        url: this.url,
         query: { comp: "pagelist" },
         headers: {
-          "x-ms-range":
-            count === undefined
-              ? offset
-                ? `bytes=${offset}-`
-                : undefined
-              : `bytes=${offset}-${offset + count - 1}`,
+          "x-ms-range": rangeHeader(offset, count),
           ...conditionHeaders(options.conditions),
         },
         expectedStatuses: [200],
@@ -235,11 +196,11 @@ export class PageBlobClient extends BlobClient {
     size: number,
     options: PageBlobResizeOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await contextOf(this).send(
+    const res = await sendBlobRequest(
+      this,
       {
         operationName: "PageBlob.resize",
         method: "PUT",
-        url: this.url,
         query: { comp: "properties" },
         headers: { "x-ms-blob-content-length": String(size), ...conditionHeaders(options.conditions) },
         expectedStatuses: [200],

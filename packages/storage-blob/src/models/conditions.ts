@@ -77,33 +77,3 @@ export interface SequenceNumberAccessConditions {
   /** Proceed only if the sequence number equals this. */
   ifSequenceNumberEqualTo?: number;
 }
-
-/** Header values for conditions; undefined entries are left out. */
-export function conditionHeaders(
-  conditions: BlobRequestConditions | ContainerRequestConditions | undefined,
-): Record<string, string | undefined> {
-  if (!conditions) return {};
-  const c = conditions as BlobRequestConditions;
-  return {
-    "x-ms-lease-id": c.leaseId,
-    "If-Match": c.ifMatch,
-    "If-None-Match": c.ifNoneMatch,
-    "If-Modified-Since": c.ifModifiedSince?.toUTCString(),
-    "If-Unmodified-Since": c.ifUnmodifiedSince?.toUTCString(),
-    "x-ms-if-tags": c.tagConditions,
-  };
-}
-
-/** The same conditions for the source of a copy (`x-ms-source-if-*`). */
-export function sourceConditionHeaders(
-  conditions: ModifiedAccessConditions | undefined,
-): Record<string, string | undefined> {
-  if (!conditions) return {};
-  return {
-    "x-ms-source-if-match": conditions.ifMatch,
-    "x-ms-source-if-none-match": conditions.ifNoneMatch,
-    "x-ms-source-if-modified-since": conditions.ifModifiedSince?.toUTCString(),
-    "x-ms-source-if-unmodified-since": conditions.ifUnmodifiedSince?.toUTCString(),
-    "x-ms-source-if-tags": conditions.tagConditions,
-  };
-}

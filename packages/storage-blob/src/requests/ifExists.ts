@@ -1,0 +1,33 @@
+// The `exists`, `createIfNotExists` and `deleteIfExists` shapes: one expected error becomes an
+// answer, every other error is thrown.
+import { isResourceNotFoundError } from "@azkit/core-http";
+
+/** What a `*IfExists` / `*IfNotExists` call reports when the expected error happened. */
+export interface NotSucceeded {
+  succeeded: false;
+  errorCode?: string;
+}
+
+/** Whether `probe` finds the resource: true when it resolves, false on 404. */
+export async function existsUnlessNotFound(probe: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await probe();
+    return true;
+  } catch (error) {
+    if (isResourceNotFoundError(error)) return false;
+    throw error;
+  }
+}
+
+/** `{ succeeded: true, ...result }`, or `{ succeeded: false, errorCode }` when `isExpected(error)`. */
+export async function succeededUnless<T extends object>(
+  call: () => Promise<T>,
+  isExpected: (error: unknown) => boolean,
+): Promise<(T & { succeeded: true }) | NotSucceeded> {
+  try {
+    return { succeeded: true, ...(await call()) };
+  } catch (error) {
+    if (isExpected(error)) return { succeeded: false, errorCode: (error as { code?: string }).code };
+    throw error;
+  }
+}
