@@ -58,7 +58,8 @@ export class BlobLeaseClient {
         operationName: `${this.#isContainer ? "Container" : "Blob"}.${action}Lease`,
         method: "PUT",
         query: { comp: "lease", restype: this.#isContainer ? "container" : undefined },
-        headers: { "x-ms-lease-action": action, ...headers, ...conditionHeaders(options.conditions) },
+        // The action's own lease id comes last: the conditions' (absent) one must not replace it.
+        headers: { "x-ms-lease-action": action, ...conditionHeaders(options.conditions), ...headers },
         expectedStatuses: [expected],
       },
       options,

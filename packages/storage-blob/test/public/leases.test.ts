@@ -45,6 +45,21 @@ describe("BlobLeaseClient on a blob", () => {
     expect((await blob.getProperties()).leaseState).toBe("broken");
   });
 
+  it("renews and releases with ETag conditions, still naming the lease", async () => {
+    const blob = container.getBlockBlobClient("conditional");
+    const { etag } = await blob.upload("x", 1);
+    const lease = blob.getBlobLeaseClient();
+    await lease.acquireLease(15, { conditions: { ifMatch: etag } });
+    await lease.renewLease({ conditions: { ifMatch: etag } });
+    await lease.releaseLease({ conditions: { ifMatch: etag } });
+    expect((await blob.getProperties()).leaseState).toBe("available");
+    const stale = await blob
+      .getBlobLeaseClient()
+      .acquireLease(15, { conditions: { ifMatch: '"0x0"' } })
+      .catch((e: unknown) => e);
+    expect(isResourceModifiedError(stale)).toBe(true);
+  });
+
   it("rejects a wrong lease id with ResourceModifiedError", async () => {
     const blob = container.getBlockBlobClient("wrong");
     await blob.upload("x", 1);
