@@ -1,11 +1,6 @@
-import {
-  assignPermissions,
-  type PermissionLetters,
-  parsePermissions,
-  permissionsToString,
-} from "./permissionFlags.js";
+import { permissionCodec } from "./permissionFlags.js";
 
-const LETTERS: PermissionLetters<AccountSASPermissions> = [
+const codec = permissionCodec("AccountSASPermissions", () => new AccountSASPermissions(), [
   ["read", "r"],
   ["write", "w"],
   ["delete", "d"],
@@ -19,7 +14,7 @@ const LETTERS: PermissionLetters<AccountSASPermissions> = [
   ["tag", "t"],
   ["filter", "f"],
   ["setImmutabilityPolicy", "i"],
-];
+]);
 
 /**
  * The permissions of an account SAS, as flags; `toString()` gives the letters in the order the service requires.
@@ -35,12 +30,12 @@ const LETTERS: PermissionLetters<AccountSASPermissions> = [
 export class AccountSASPermissions {
   /** Reads a permission string (letters such as `rwdxylacuptfi`); throws RangeError on an unknown letter. */
   public static parse(permissions: string): AccountSASPermissions {
-    return parsePermissions(new AccountSASPermissions(), LETTERS, permissions, "AccountSASPermissions");
+    return codec.parse(permissions);
   }
 
   /** Builds the flags from a plain object with the same property names. */
   public static from(like: Partial<AccountSASPermissions>): AccountSASPermissions {
-    return assignPermissions(new AccountSASPermissions(), LETTERS, like);
+    return codec.from(like);
   }
 
   /** `r`: Read operations on the allowed resource types. */
@@ -72,6 +67,6 @@ export class AccountSASPermissions {
 
   /** The letters for the `sp`/`srt`/`ss` query value, in the order the service requires. */
   public toString(): string {
-    return permissionsToString(this, LETTERS);
+    return codec.format(this);
   }
 }

@@ -1,15 +1,10 @@
-import {
-  assignPermissions,
-  type PermissionLetters,
-  parsePermissions,
-  permissionsToString,
-} from "./permissionFlags.js";
+import { permissionCodec } from "./permissionFlags.js";
 
-const LETTERS: PermissionLetters<AccountSASResourceTypes> = [
+const codec = permissionCodec("AccountSASResourceTypes", () => new AccountSASResourceTypes(), [
   ["service", "s"],
   ["container", "c"],
   ["object", "o"],
-];
+]);
 
 /**
  * The permissions of the resource types an account SAS reaches (`srt`), as flags; `toString()` gives the letters in the order the service requires.
@@ -25,12 +20,12 @@ const LETTERS: PermissionLetters<AccountSASResourceTypes> = [
 export class AccountSASResourceTypes {
   /** Reads a permission string (letters such as `sco`); throws RangeError on an unknown letter. */
   public static parse(permissions: string): AccountSASResourceTypes {
-    return parsePermissions(new AccountSASResourceTypes(), LETTERS, permissions, "AccountSASResourceTypes");
+    return codec.parse(permissions);
   }
 
   /** Builds the flags from a plain object with the same property names. */
   public static from(like: Partial<AccountSASResourceTypes>): AccountSASResourceTypes {
-    return assignPermissions(new AccountSASResourceTypes(), LETTERS, like);
+    return codec.from(like);
   }
 
   /** `s`: Service-level operations (list containers, service properties). */
@@ -42,6 +37,6 @@ export class AccountSASResourceTypes {
 
   /** The letters for the `sp`/`srt`/`ss` query value, in the order the service requires. */
   public toString(): string {
-    return permissionsToString(this, LETTERS);
+    return codec.format(this);
   }
 }

@@ -1,16 +1,11 @@
-import {
-  assignPermissions,
-  type PermissionLetters,
-  parsePermissions,
-  permissionsToString,
-} from "./permissionFlags.js";
+import { permissionCodec } from "./permissionFlags.js";
 
-const LETTERS: PermissionLetters<AccountSASServices> = [
+const codec = permissionCodec("AccountSASServices", () => new AccountSASServices(), [
   ["blob", "b"],
   ["file", "f"],
   ["queue", "q"],
   ["table", "t"],
-];
+]);
 
 /**
  * The permissions of the services an account SAS reaches (`ss`), as flags; `toString()` gives the letters in the order the service requires.
@@ -26,12 +21,12 @@ const LETTERS: PermissionLetters<AccountSASServices> = [
 export class AccountSASServices {
   /** Reads a permission string (letters such as `bfqt`); throws RangeError on an unknown letter. */
   public static parse(permissions: string): AccountSASServices {
-    return parsePermissions(new AccountSASServices(), LETTERS, permissions, "AccountSASServices");
+    return codec.parse(permissions);
   }
 
   /** Builds the flags from a plain object with the same property names. */
   public static from(like: Partial<AccountSASServices>): AccountSASServices {
-    return assignPermissions(new AccountSASServices(), LETTERS, like);
+    return codec.from(like);
   }
 
   /** `b`: The Blob service. */
@@ -45,6 +40,6 @@ export class AccountSASServices {
 
   /** The letters for the `sp`/`srt`/`ss` query value, in the order the service requires. */
   public toString(): string {
-    return permissionsToString(this, LETTERS);
+    return codec.format(this);
   }
 }

@@ -1,11 +1,6 @@
-import {
-  assignPermissions,
-  type PermissionLetters,
-  parsePermissions,
-  permissionsToString,
-} from "./permissionFlags.js";
+import { permissionCodec } from "./permissionFlags.js";
 
-const LETTERS: PermissionLetters<BlobSASPermissions> = [
+const codec = permissionCodec("BlobSASPermissions", () => new BlobSASPermissions(), [
   ["read", "r"],
   ["add", "a"],
   ["create", "c"],
@@ -17,7 +12,7 @@ const LETTERS: PermissionLetters<BlobSASPermissions> = [
   ["move", "m"],
   ["execute", "e"],
   ["setImmutabilityPolicy", "i"],
-];
+]);
 
 /**
  * The permissions of a blob SAS (`sr=b`, snapshots and versions), as flags; `toString()` gives the letters in the order the service requires.
@@ -33,12 +28,12 @@ const LETTERS: PermissionLetters<BlobSASPermissions> = [
 export class BlobSASPermissions {
   /** Reads a permission string (letters such as `racwdxytmei`); throws RangeError on an unknown letter. */
   public static parse(permissions: string): BlobSASPermissions {
-    return parsePermissions(new BlobSASPermissions(), LETTERS, permissions, "BlobSASPermissions");
+    return codec.parse(permissions);
   }
 
   /** Builds the flags from a plain object with the same property names. */
   public static from(like: Partial<BlobSASPermissions>): BlobSASPermissions {
-    return assignPermissions(new BlobSASPermissions(), LETTERS, like);
+    return codec.from(like);
   }
 
   /** `r`: Read the content, properties, metadata and block list. */
@@ -66,6 +61,6 @@ export class BlobSASPermissions {
 
   /** The letters for the `sp`/`srt`/`ss` query value, in the order the service requires. */
   public toString(): string {
-    return permissionsToString(this, LETTERS);
+    return codec.format(this);
   }
 }

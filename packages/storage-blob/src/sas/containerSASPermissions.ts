@@ -1,11 +1,6 @@
-import {
-  assignPermissions,
-  type PermissionLetters,
-  parsePermissions,
-  permissionsToString,
-} from "./permissionFlags.js";
+import { permissionCodec } from "./permissionFlags.js";
 
-const LETTERS: PermissionLetters<ContainerSASPermissions> = [
+const codec = permissionCodec("ContainerSASPermissions", () => new ContainerSASPermissions(), [
   ["read", "r"],
   ["add", "a"],
   ["create", "c"],
@@ -19,7 +14,7 @@ const LETTERS: PermissionLetters<ContainerSASPermissions> = [
   ["move", "m"],
   ["execute", "e"],
   ["setImmutabilityPolicy", "i"],
-];
+]);
 
 /**
  * The permissions of a container SAS (`sr=c`), as flags; `toString()` gives the letters in the order the service requires.
@@ -35,12 +30,12 @@ const LETTERS: PermissionLetters<ContainerSASPermissions> = [
 export class ContainerSASPermissions {
   /** Reads a permission string (letters such as `racwdxyltfmei`); throws RangeError on an unknown letter. */
   public static parse(permissions: string): ContainerSASPermissions {
-    return parsePermissions(new ContainerSASPermissions(), LETTERS, permissions, "ContainerSASPermissions");
+    return codec.parse(permissions);
   }
 
   /** Builds the flags from a plain object with the same property names. */
   public static from(like: Partial<ContainerSASPermissions>): ContainerSASPermissions {
-    return assignPermissions(new ContainerSASPermissions(), LETTERS, like);
+    return codec.from(like);
   }
 
   /** `r`: Read the content, properties, metadata or block list of any blob in the container. */
@@ -72,6 +67,6 @@ export class ContainerSASPermissions {
 
   /** The letters for the `sp`/`srt`/`ss` query value, in the order the service requires. */
   public toString(): string {
-    return permissionsToString(this, LETTERS);
+    return codec.format(this);
   }
 }

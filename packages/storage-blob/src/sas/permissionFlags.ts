@@ -1,31 +1,50 @@
-// One table-driven parser/formatter shared by every *SASPermissions class, so the letter order
-// lives in one place per class (the service rejects letters out of order).
+// One codec per permission-flags class (blob, container and account SAS permissions, account
+// resource types and services): the letter table lives in one place per class, in the order the
+// service requires (it rejects letters out of order), and parsing, copying and formatting are
+// written once here.
 
 /** Letter table: [property, letter] in the order the service expects. */
 export type PermissionLetters<T> = ReadonlyArray<readonly [keyof T & string, string]>;
 
-export function permissionsToString<T>(target: T, letters: PermissionLetters<T>): string {
-  let out = "";
-  for (const [prop, letter] of letters) if (target[prop]) out += letter;
-  return out;
+/** Reads, copies and writes the flags of one permission class. */
+export interface PermissionCodec<T> {
+  /** Flags from a letter string; RangeError naming the class on an unknown letter. */
+  parse(permissions: string): T;
+  /** Flags from a plain object with the same property names. */
+  from(like: Partial<T>): T;
+  /** The letters of the flags that are set, in table order. */
+  format(flags: T): string;
 }
 
-export function parsePermissions<T>(
-  target: T,
-  letters: PermissionLetters<T>,
-  permissions: string,
+/** The codec for the class `create` instantiates (all flags false) under the name `kind`. */
+export function permissionCodec<T>(
   kind: string,
-): T {
-  for (const char of permissions) {
-    const entry = letters.find(([, letter]) => letter === char);
-    if (!entry)
-      throw new RangeError(`${kind}.parse: invalid permission letter "${char}" in "${permissions}"`);
-    (target as Record<string, unknown>)[entry[0]] = true;
-  }
-  return target;
-}
-
-export function assignPermissions<T>(target: T, letters: PermissionLetters<T>, like: Partial<T>): T {
-  for (const [prop] of letters) if (like[prop]) (target as Record<string, unknown>)[prop] = true;
-  return target;
+  create: () => T,
+  letters: PermissionLetters<T>,
+): PermissionCodec<T> {
+  const set = (target: T, prop: keyof T & string): void => {
+    (target as Record<string, unknown>)[prop] = true;
+  };
+  return {
+    parse(permissions) {
+      const target = create();
+      for (const char of permissions) {
+        const entry = letters.find(([, letter]) => letter === char);
+        if (!entry)
+          throw new RangeError(`${kind}.parse: invalid permission letter "${char}" in "${permissions}"`);
+        set(target, entry[0]);
+      }
+      return target;
+    },
+    from(like) {
+      const target = create();
+      for (const [prop] of letters) if (like[prop]) set(target, prop);
+      return target;
+    },
+    format(flags) {
+      let out = "";
+      for (const [prop, letter] of letters) if (flags[prop]) out += letter;
+      return out;
+    },
+  };
 }
