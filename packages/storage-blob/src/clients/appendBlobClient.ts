@@ -9,7 +9,6 @@ import type {
 import {
   entityResponse,
   type EntityResponse,
-  type HeaderSource,
   headerNumber,
   type WriteResponse,
   writeResponse,
@@ -22,12 +21,39 @@ import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/** What the service answers when it appends a block. */
-function appendBlockResponse(h: HeaderSource): AppendBlobAppendBlockResponse {
+/**
+ * `Append Block` under the blob and append-position conditions; `headers` say where the block's
+ * bytes come from (the body, or a source URL).
+ */
+async function sendAppendBlock(
+  blob: AppendBlobClient,
+  operationName: string,
+  headers: Record<string, string | undefined>,
+  options: AppendBlobAppendBlockOptions | BlobFromURLOptions,
+  body?: RequestBodyType,
+  onUploadProgress?: (progress: { loadedBytes: number }) => void,
+): Promise<AppendBlobAppendBlockResponse> {
+  const res = await sendBlobRequest(
+    blob,
+    {
+      operationName,
+      method: "PUT",
+      query: { comp: "appendblock" },
+      headers: {
+        ...headers,
+        ...conditionHeaders(options.conditions),
+        ...appendPositionHeaders(options.conditions),
+      },
+      body,
+      expectedStatuses: [201],
+      onUploadProgress,
+    },
+    options,
+  );
   return {
-    ...writeResponse(h),
-    blobAppendOffset: h.get("x-ms-blob-append-offset"),
-    blobCommittedBlockCount: headerNumber(h, "x-ms-blob-committed-block-count"),
+    ...writeResponse(res.headers),
+    blobAppendOffset: res.headers.get("x-ms-blob-append-offset"),
+    blobCommittedBlockCount: headerNumber(res.headers, "x-ms-blob-committed-block-count"),
   };
 }
 
@@ -77,25 +103,11 @@ export class AppendBlobClient extends BlobClient {
     contentLength: number,
     options: AppendBlobAppendBlockOptions = {},
   ): Promise<AppendBlobAppendBlockResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "AppendBlob.appendBlock",
-        method: "PUT",
-        query: { comp: "appendblock" },
-        headers: {
-          "content-length": String(contentLength),
-          ...transactionalMD5Header(options.transactionalContentMD5),
-          ...conditionHeaders(options.conditions),
-          ...appendPositionHeaders(options.conditions),
-        },
-        body,
-        expectedStatuses: [201],
-        onUploadProgress: options.onProgress,
-      },
-      options,
-    );
-    return appendBlockResponse(res.headers);
+    const headers = {
+      "content-length": String(contentLength),
+      ...transactionalMD5Header(options.transactionalContentMD5),
+    };
+    return sendAppendBlock(this, "AppendBlob.appendBlock", headers, options, body, options.onProgress);
   }
 
   /** Appends bytes the service reads from `sourceURL` (`[offset, offset + count)`). */
@@ -105,25 +117,13 @@ export class AppendBlobClient extends BlobClient {
     count: number,
     options: BlobFromURLOptions = {},
   ): Promise<AppendBlobAppendBlockResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "AppendBlob.appendBlockFromURL",
-        method: "PUT",
-        query: { comp: "appendblock" },
-        headers: {
-          "content-length": "0",
-          "x-ms-copy-source": sourceURL,
-          "x-ms-source-range": rangeHeader(offset, count),
-          ...fromUrlHeaders(options),
-          ...conditionHeaders(options.conditions),
-          ...appendPositionHeaders(options.conditions),
-        },
-        expectedStatuses: [201],
-      },
-      options,
-    );
-    return appendBlockResponse(res.headers);
+    const headers = {
+      "content-length": "0",
+      "x-ms-copy-source": sourceURL,
+      "x-ms-source-range": rangeHeader(offset, count),
+      ...fromUrlHeaders(options),
+    };
+    return sendAppendBlock(this, "AppendBlob.appendBlockFromURL", headers, options);
   }
 
   /** Seals the blob: no more appends are accepted. */

@@ -17,12 +17,12 @@ import type {
 import {
   commonResponse,
   entityResponse,
-  type HeaderSource,
   headerBoolean,
   headerBytes,
   headerNumber,
   writeResponse,
 } from "../models/responseHeaders.js";
+import type { CommonOptions } from "../models/options.js";
 import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { fromUrlHeaders, newBlobHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
 import { rangeHeader } from "../requests/rangeHeaders.js";
@@ -42,12 +42,33 @@ import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/** What the service answers when it stages a block. */
-function stageBlockResponse(h: HeaderSource): BlockBlobStageBlockResponse {
+/** `Put Block`: stages block `blockId`; `headers` say where its bytes come from and its lease. */
+async function putBlock(
+  blob: BlockBlobClient,
+  operationName: string,
+  blockId: string,
+  headers: Record<string, string | undefined>,
+  options: CommonOptions,
+  body?: RequestBodyType,
+  onUploadProgress?: (progress: { loadedBytes: number }) => void,
+): Promise<BlockBlobStageBlockResponse> {
+  const res = await sendBlobRequest(
+    blob,
+    {
+      operationName,
+      method: "PUT",
+      query: { comp: "block", blockid: blockId },
+      headers,
+      body,
+      expectedStatuses: [201],
+      onUploadProgress,
+    },
+    options,
+  );
   return {
-    ...commonResponse(h),
-    contentMD5: headerBytes(h, "content-md5"),
-    isServerEncrypted: headerBoolean(h, "x-ms-request-server-encrypted"),
+    ...commonResponse(res.headers),
+    contentMD5: headerBytes(res.headers, "content-md5"),
+    isServerEncrypted: headerBoolean(res.headers, "x-ms-request-server-encrypted"),
   };
 }
 
@@ -233,24 +254,12 @@ export class BlockBlobClient extends BlobClient {
     contentLength: number,
     options: BlockBlobStageBlockOptions = {},
   ): Promise<BlockBlobStageBlockResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "BlockBlob.stageBlock",
-        method: "PUT",
-        query: { comp: "block", blockid: blockId },
-        headers: {
-          "content-length": String(contentLength),
-          ...transactionalMD5Header(options.transactionalContentMD5),
-          ...conditionHeaders(options.conditions),
-        },
-        body,
-        expectedStatuses: [201],
-        onUploadProgress: options.onProgress,
-      },
-      options,
-    );
-    return stageBlockResponse(res.headers);
+    const headers = {
+      "content-length": String(contentLength),
+      ...transactionalMD5Header(options.transactionalContentMD5),
+      ...conditionHeaders(options.conditions),
+    };
+    return putBlock(this, "BlockBlob.stageBlock", blockId, headers, options, body, options.onProgress);
   }
 
   /**
@@ -301,24 +310,16 @@ export class BlockBlobClient extends BlobClient {
     count?: number,
     options: BlobFromURLOptions = {},
   ): Promise<BlockBlobStageBlockResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "BlockBlob.stageBlockFromURL",
-        method: "PUT",
-        query: { comp: "block", blockid: blockId },
-        headers: {
-          "content-length": "0",
-          "x-ms-copy-source": sourceURL,
-          "x-ms-source-range": rangeHeader(offset, count),
-          ...fromUrlHeaders(options),
-          "x-ms-lease-id": options.conditions?.leaseId || undefined,
-        },
-        expectedStatuses: [201],
-      },
-      options,
-    );
-    return stageBlockResponse(res.headers);
+    const leaseId = options.conditions?.leaseId;
+    const headers = {
+      "content-length": "0",
+      "x-ms-copy-source": sourceURL,
+      "x-ms-source-range": rangeHeader(offset, count),
+      ...fromUrlHeaders(options),
+      // Put Block takes the lease condition only.
+      ...conditionHeaders(leaseId ? { leaseId } : undefined),
+    };
+    return putBlock(this, "BlockBlob.stageBlockFromURL", blockId, headers, options);
   }
 
   /** Commits the blob as these blocks, in this order (staged or already committed ids). */

@@ -10,7 +10,6 @@ import type {
 } from "../models/blobModels.js";
 import {
   entityResponse,
-  type HeaderSource,
   headerNumber,
   type WriteResponse,
   writeResponse,
@@ -24,9 +23,41 @@ import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/** What the service answers when it writes pages. */
-function pageWriteResponse(h: HeaderSource): PageBlobUploadPagesResponse {
-  return { ...writeResponse(h), blobSequenceNumber: headerNumber(h, "x-ms-blob-sequence-number") };
+/**
+ * `Put Page`: writes (`update`) or clears pages under the blob and sequence-number conditions;
+ * `headers` say which range and where its bytes come from.
+ */
+async function putPage(
+  blob: PageBlobClient,
+  operationName: string,
+  pageWrite: "update" | "clear",
+  headers: Record<string, string | undefined>,
+  options: PageBlobUploadPagesOptions | BlobFromURLOptions,
+  body?: RequestBodyType,
+  onUploadProgress?: (progress: { loadedBytes: number }) => void,
+): Promise<PageBlobUploadPagesResponse> {
+  const res = await sendBlobRequest(
+    blob,
+    {
+      operationName,
+      method: "PUT",
+      query: { comp: "page" },
+      headers: {
+        "x-ms-page-write": pageWrite,
+        ...headers,
+        ...conditionHeaders(options.conditions),
+        ...sequenceNumberHeaders(options.conditions),
+      },
+      body,
+      expectedStatuses: [201],
+      onUploadProgress,
+    },
+    options,
+  );
+  return {
+    ...writeResponse(res.headers),
+    blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
+  };
 }
 
 /**
@@ -81,27 +112,12 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "PageBlob.uploadPages",
-        method: "PUT",
-        query: { comp: "page" },
-        headers: {
-          "x-ms-page-write": "update",
-          "x-ms-range": pageRangeHeader(offset, count),
-          "content-length": String(count),
-          ...transactionalMD5Header(options.transactionalContentMD5),
-          ...conditionHeaders(options.conditions),
-          ...sequenceNumberHeaders(options.conditions),
-        },
-        body,
-        expectedStatuses: [201],
-        onUploadProgress: options.onProgress,
-      },
-      options,
-    );
-    return pageWriteResponse(res.headers);
+    const headers = {
+      "x-ms-range": pageRangeHeader(offset, count),
+      "content-length": String(count),
+      ...transactionalMD5Header(options.transactionalContentMD5),
+    };
+    return putPage(this, "PageBlob.uploadPages", "update", headers, options, body, options.onProgress);
   }
 
   /**
@@ -115,27 +131,14 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: BlobFromURLOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "PageBlob.uploadPagesFromURL",
-        method: "PUT",
-        query: { comp: "page" },
-        headers: {
-          "x-ms-page-write": "update",
-          "content-length": "0",
-          "x-ms-range": pageRangeHeader(destOffset, count),
-          "x-ms-copy-source": sourceURL,
-          "x-ms-source-range": pageRangeHeader(sourceOffset, count),
-          ...fromUrlHeaders(options),
-          ...conditionHeaders(options.conditions),
-          ...sequenceNumberHeaders(options.conditions),
-        },
-        expectedStatuses: [201],
-      },
-      options,
-    );
-    return pageWriteResponse(res.headers);
+    const headers = {
+      "content-length": "0",
+      "x-ms-range": pageRangeHeader(destOffset, count),
+      "x-ms-copy-source": sourceURL,
+      "x-ms-source-range": pageRangeHeader(sourceOffset, count),
+      ...fromUrlHeaders(options),
+    };
+    return putPage(this, "PageBlob.uploadPagesFromURL", "update", headers, options);
   }
 
   /** Clears (zeroes and frees) `count` bytes at `offset`. */
@@ -144,24 +147,8 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "PageBlob.clearPages",
-        method: "PUT",
-        query: { comp: "page" },
-        headers: {
-          "x-ms-page-write": "clear",
-          "x-ms-range": pageRangeHeader(offset, count),
-          "content-length": "0",
-          ...conditionHeaders(options.conditions),
-          ...sequenceNumberHeaders(options.conditions),
-        },
-        expectedStatuses: [201],
-      },
-      options,
-    );
-    return pageWriteResponse(res.headers);
+    const headers = { "x-ms-range": pageRangeHeader(offset, count), "content-length": "0" };
+    return putPage(this, "PageBlob.clearPages", "clear", headers, options);
   }
 
   /** The ranges that hold data, within `[offset, offset + count)` (the whole blob by default). */
