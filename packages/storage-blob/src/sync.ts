@@ -17,6 +17,7 @@
  * @packageDocumentation
  */
 import {
+  type AsyncClientConstructor,
   createSyncClientClass,
   registerSyncValueClass,
   type SyncClient,
@@ -36,6 +37,11 @@ import type {
 } from "./index.js";
 
 const target = { moduleSpecifier: "@azkit/storage-blob", resolveFrom: import.meta.url } as const;
+
+/** The blocking twin of the async client exported as `exportName`. */
+function syncClientClass<TCtor extends AsyncClientConstructor>(exportName: string): SyncClientClass<TCtor> {
+  return createSyncClientClass<TCtor>({ ...target, exportName });
+}
 
 /**
  * Blocking `BlobServiceClient`: containers, account info, SAS URLs.
@@ -61,10 +67,8 @@ export type BlobServiceClient = SyncClient<AsyncBlobServiceClient>;
  * Blocking `ContainerClient`.
  * @public
  */
-export const ContainerClient: SyncClientClass<typeof AsyncContainerClient> = createSyncClientClass({
-  ...target,
-  exportName: "ContainerClient",
-});
+export const ContainerClient: SyncClientClass<typeof AsyncContainerClient> =
+  syncClientClass("ContainerClient");
 /**
  * A blocking container client.
  * @public
@@ -75,10 +79,7 @@ export type ContainerClient = SyncClient<AsyncContainerClient>;
  * Blocking `BlobClient`.
  * @public
  */
-export const BlobClient: SyncClientClass<typeof AsyncBlobClient> = createSyncClientClass({
-  ...target,
-  exportName: "BlobClient",
-});
+export const BlobClient: SyncClientClass<typeof AsyncBlobClient> = syncClientClass("BlobClient");
 /**
  * A blocking blob client.
  * @public
@@ -89,10 +90,8 @@ export type BlobClient = SyncClient<AsyncBlobClient>;
  * Blocking `BlockBlobClient`.
  * @public
  */
-export const BlockBlobClient: SyncClientClass<typeof AsyncBlockBlobClient> = createSyncClientClass({
-  ...target,
-  exportName: "BlockBlobClient",
-});
+export const BlockBlobClient: SyncClientClass<typeof AsyncBlockBlobClient> =
+  syncClientClass("BlockBlobClient");
 /**
  * A blocking block blob client.
  * @public
@@ -103,10 +102,8 @@ export type BlockBlobClient = SyncClient<AsyncBlockBlobClient>;
  * Blocking `AppendBlobClient`.
  * @public
  */
-export const AppendBlobClient: SyncClientClass<typeof AsyncAppendBlobClient> = createSyncClientClass({
-  ...target,
-  exportName: "AppendBlobClient",
-});
+export const AppendBlobClient: SyncClientClass<typeof AsyncAppendBlobClient> =
+  syncClientClass("AppendBlobClient");
 /**
  * A blocking append blob client.
  * @public
@@ -117,10 +114,7 @@ export type AppendBlobClient = SyncClient<AsyncAppendBlobClient>;
  * Blocking `PageBlobClient`.
  * @public
  */
-export const PageBlobClient: SyncClientClass<typeof AsyncPageBlobClient> = createSyncClientClass({
-  ...target,
-  exportName: "PageBlobClient",
-});
+export const PageBlobClient: SyncClientClass<typeof AsyncPageBlobClient> = syncClientClass("PageBlobClient");
 /**
  * A blocking page blob client.
  * @public
@@ -131,10 +125,8 @@ export type PageBlobClient = SyncClient<AsyncPageBlobClient>;
  * Blocking `BlobLeaseClient`.
  * @public
  */
-export const BlobLeaseClient: SyncClientClass<typeof AsyncBlobLeaseClient> = createSyncClientClass({
-  ...target,
-  exportName: "BlobLeaseClient",
-});
+export const BlobLeaseClient: SyncClientClass<typeof AsyncBlobLeaseClient> =
+  syncClientClass("BlobLeaseClient");
 /**
  * A blocking lease client.
  * @public
@@ -145,10 +137,8 @@ export type BlobLeaseClient = SyncClient<AsyncBlobLeaseClient>;
  * Blocking `BlobBatchClient`.
  * @public
  */
-export const BlobBatchClient: SyncClientClass<typeof AsyncBlobBatchClient> = createSyncClientClass({
-  ...target,
-  exportName: "BlobBatchClient",
-});
+export const BlobBatchClient: SyncClientClass<typeof AsyncBlobBatchClient> =
+  syncClientClass("BlobBatchClient");
 /**
  * A blocking batch client.
  * @public

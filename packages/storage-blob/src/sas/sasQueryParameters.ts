@@ -1,3 +1,4 @@
+import type { UserDelegationKey } from "../models/userDelegationKey.js";
 import { type SasIPRange, ipRangeToString } from "./sasIPRange.js";
 import type { SASProtocol } from "./sasProtocol.js";
 import { sasDateString } from "./sasDate.js";
@@ -42,14 +43,7 @@ export interface SASQueryParametersOptions {
   /** Response Content-Type override (`rsct`). */
   contentType?: string;
   /** User delegation key fields (`skoid`, `sktid`, `skt`, `ske`, `sks`, `skv`). */
-  userDelegationKey?: {
-    signedObjectId: string;
-    signedTenantId: string;
-    signedStartsOn: Date;
-    signedExpiresOn: Date;
-    signedService: string;
-    signedVersion: string;
-  };
+  userDelegationKey?: Omit<UserDelegationKey, "value">;
   /** Authorized AAD object id for user delegation SAS (`saoid`). */
   preauthorizedAgentObjectId?: string;
   /** Correlation id for user delegation SAS (`scid`). */
