@@ -1,8 +1,9 @@
 import type { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import { SERVICE_VERSION } from "../serviceVersion.js";
-import type { AccountSASPermissions } from "./accountSASPermissions.js";
-import type { AccountSASResourceTypes } from "./accountSASResourceTypes.js";
-import type { AccountSASServices } from "./accountSASServices.js";
+import { AccountSASPermissions } from "./accountSASPermissions.js";
+import { AccountSASResourceTypes } from "./accountSASResourceTypes.js";
+import { AccountSASServices } from "./accountSASServices.js";
+import { permissionLetters } from "./permissionFlags.js";
 import { sasDateString } from "./sasDate.js";
 import { type SasIPRange, ipRangeToString } from "./sasIPRange.js";
 import type { SASProtocol } from "./sasProtocol.js";
@@ -58,9 +59,9 @@ export function generateAccountSASQueryParameters(
       `generateAccountSASQueryParameters: service version ${version} is older than 2020-12-06`,
     );
   }
-  const permissions = values.permissions.toString();
-  const services = values.services.toString();
-  const resourceTypes = values.resourceTypes.toString();
+  const permissions = permissionLetters(values.permissions, AccountSASPermissions.from);
+  const services = permissionLetters(values.services, AccountSASServices.from);
+  const resourceTypes = permissionLetters(values.resourceTypes, AccountSASResourceTypes.from);
   const stringToSign = `${[
     credential.accountName,
     permissions,

@@ -3,7 +3,8 @@ import type { StorageSharedKeyCredential } from "../credentials/storageSharedKey
 import type { UserDelegationKey } from "../models/userDelegationKey.js";
 import { SERVICE_VERSION } from "../serviceVersion.js";
 import type { BlobSASPermissions } from "./blobSASPermissions.js";
-import type { ContainerSASPermissions } from "./containerSASPermissions.js";
+import { ContainerSASPermissions } from "./containerSASPermissions.js";
+import { permissionLetters } from "./permissionFlags.js";
 import { sasDateString } from "./sasDate.js";
 import { type SasIPRange, ipRangeToString } from "./sasIPRange.js";
 import type { SASProtocol } from "./sasProtocol.js";
@@ -114,7 +115,10 @@ export function generateBlobSASQueryParameters(
     );
   }
   const { sr, timestamp } = resourceOf(values);
-  const permissions = values.permissions?.toString() ?? "";
+  const permissions =
+    values.permissions === undefined
+      ? ""
+      : permissionLetters(values.permissions, (like) => ContainerSASPermissions.from(like));
   const ip = values.ipRange ? ipRangeToString(values.ipRange) : "";
   const common = [
     permissions,

@@ -48,3 +48,17 @@ export function permissionCodec<T>(
     },
   };
 }
+
+/**
+ * The letters of a permissions value: a string as it is, a flags instance by its `toString()`,
+ * and plain flag data (`{ read: true }`, which is also how an instance arrives after crossing the
+ * sync bridge) through `from`.
+ */
+export function permissionLetters<T>(
+  value: T | string,
+  from: (like: Partial<T>) => { toString(): string },
+): string {
+  if (typeof value === "string") return value;
+  if (Object.getPrototypeOf(value) === Object.prototype) return from(value as Partial<T>).toString();
+  return String(value);
+}

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isClientAuthenticationError, isResourceNotFoundError } from "@azkit/core-http";
 import { describe, expect, it } from "vitest";
-import { BlobServiceClient, ContainerClient, StorageSharedKeyCredential } from "../../src/sync.js";
+import {
+  AccountSASPermissions,
+  BlobServiceClient,
+  ContainerClient,
+  ContainerSASPermissions,
+  StorageSharedKeyCredential,
+} from "../../src/sync.js";
 import { azurite, uniqueName } from "../helpers/azurite.js";
 
 // The sync entry runs the built async package in core-http's sync-bridge worker: run
@@ -71,6 +77,28 @@ describe("@azkit/storage-blob/sync", () => {
     expect(isClientAuthenticationError(error)).toBe(true);
     expect((error as { statusCode: number }).statusCode).toBe(403);
     expect((error as { code: string }).code).toBe("AuthorizationFailure");
+  });
+
+  it("signs SAS URLs with permission objects built on the calling thread", () => {
+    const service = BlobServiceClient.fromConnectionString(azurite().connectionString);
+    const name = uniqueName("syncsas");
+    const container = service.getContainerClient(name);
+    container.create();
+    container.getBlockBlobClient("a.txt").upload("a", 1);
+    const expiresOn = new Date(Date.now() + 3600_000);
+    const containerSas = container.generateSasUrl({
+      permissions: ContainerSASPermissions.parse("rl"),
+      expiresOn,
+    });
+    expect(new URL(containerSas).searchParams.get("sp")).toBe("rl");
+    const accountSas = service.generateAccountSasUrl(expiresOn, AccountSASPermissions.parse("rl"), "sco");
+    expect(new URL(accountSas).searchParams.get("sp")).toBe("rl");
+    const names: string[] = [];
+    for (const blob of new BlobServiceClient(accountSas).getContainerClient(name).listBlobsFlat()) {
+      names.push(blob.name);
+    }
+    expect(names).toEqual(["a.txt"]);
+    container.delete();
   });
 
   it("copies with a blocking poller and uploads a file by path", () => {
