@@ -39,14 +39,17 @@ import type {
   FilterBlobItem,
   ServiceFindBlobByTagsSegmentResponse,
   ContainerListBlobHierarchySegmentResponse,
-  LeaseDurationType,
-  LeaseStateType,
-  LeaseStatusType,
   PublicAccessType,
   SignedIdentifier,
 } from "../models/listModels.js";
 import { type Metadata, metadataToHeaders } from "../models/metadata.js";
-import { commonResponse, entityResponse, headerBoolean, headerMetadata } from "../models/responseHeaders.js";
+import {
+  commonResponse,
+  entityResponse,
+  headerBoolean,
+  headerMetadata,
+  leaseFromHeaders,
+} from "../models/responseHeaders.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { generateBlobSASQueryParameters } from "../sas/blobSASSignatureValues.js";
 import { conditionHeaders } from "../requests/conditionHeaders.js";
@@ -247,9 +250,7 @@ export class ContainerClient {
     return {
       ...entityResponse(h),
       metadata: headerMetadata(h),
-      leaseStatus: h.get("x-ms-lease-status") as LeaseStatusType | undefined,
-      leaseState: h.get("x-ms-lease-state") as LeaseStateType | undefined,
-      leaseDuration: h.get("x-ms-lease-duration") as LeaseDurationType | undefined,
+      ...leaseFromHeaders(h),
       blobPublicAccess: h.get("x-ms-blob-public-access") as PublicAccessType | undefined,
       hasImmutabilityPolicy: headerBoolean(h, "x-ms-has-immutability-policy"),
       hasLegalHold: headerBoolean(h, "x-ms-has-legal-hold"),

@@ -1,11 +1,5 @@
 import type { BlobPropertiesResponse } from "./blobModels.js";
-import type {
-  BlobType,
-  CopyStatusType,
-  LeaseDurationType,
-  LeaseStateType,
-  LeaseStatusType,
-} from "./listModels.js";
+import type { BlobType, CopyStatusType } from "./listModels.js";
 import {
   entityResponse,
   type HeaderSource,
@@ -14,6 +8,7 @@ import {
   headerDate,
   headerMetadata,
   headerNumber,
+  leaseFromHeaders,
 } from "./responseHeaders.js";
 
 /** The blob properties that `getProperties` (HEAD) and `download` (GET) report as headers. */
@@ -32,9 +27,7 @@ export function blobPropertiesFromHeaders(h: HeaderSource): BlobPropertiesRespon
     cacheControl: h.get("cache-control"),
     blobSequenceNumber: headerNumber(h, "x-ms-blob-sequence-number"),
     blobCommittedBlockCount: headerNumber(h, "x-ms-blob-committed-block-count"),
-    leaseStatus: h.get("x-ms-lease-status") as LeaseStatusType | undefined,
-    leaseState: h.get("x-ms-lease-state") as LeaseStateType | undefined,
-    leaseDuration: h.get("x-ms-lease-duration") as LeaseDurationType | undefined,
+    ...leaseFromHeaders(h),
     copyId: h.get("x-ms-copy-id"),
     copyStatus: h.get("x-ms-copy-status") as CopyStatusType | undefined,
     copySource: h.get("x-ms-copy-source"),

@@ -1,5 +1,6 @@
 // Reads typed values out of storage response headers; one place for the header names shared by
 // many operations.
+import type { LeaseDurationType, LeaseStateType, LeaseStatusType } from "./listModels.js";
 
 /** The minimal header view these readers need (core-http's HttpHeaders fits). */
 export interface HeaderSource {
@@ -35,6 +36,19 @@ export function headerMetadata(h: HeaderSource): Record<string, string> {
     if (lower.startsWith("x-ms-meta-")) out[lower.slice("x-ms-meta-".length)] = value;
   }
   return out;
+}
+
+/** A container's or blob's lease as `getProperties` and `download` report it. */
+export function leaseFromHeaders(h: HeaderSource): {
+  leaseStatus?: LeaseStatusType;
+  leaseState?: LeaseStateType;
+  leaseDuration?: LeaseDurationType;
+} {
+  return {
+    leaseStatus: h.get("x-ms-lease-status") as LeaseStatusType | undefined,
+    leaseState: h.get("x-ms-lease-state") as LeaseStateType | undefined,
+    leaseDuration: h.get("x-ms-lease-duration") as LeaseDurationType | undefined,
+  };
 }
 
 /**
