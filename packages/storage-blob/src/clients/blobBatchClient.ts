@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isTokenCredential, type TokenCredential } from "@azkit/core-http";
 import { withQueryParameters } from "../blobUrl.js";
-import { sharedKeyStringToSign } from "../credentials/sharedKeyStringToSign.js";
+import { sharedKeyAuthorization } from "../credentials/sharedKeyStringToSign.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import type {
   BatchAccessTier,
@@ -112,13 +112,12 @@ export class BlobBatchClient {
     request.headers["x-ms-date"] = new Date().toUTCString();
     if (credential instanceof StorageSharedKeyCredential) {
       const headers = request.headers;
-      const stringToSign = sharedKeyStringToSign(credential.accountName, {
+      headers.authorization = sharedKeyAuthorization(credential, {
         method: request.method,
         url: request.url,
         getHeader: (name) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1],
         headerEntries: () => Object.entries(headers),
       });
-      headers.authorization = `SharedKey ${credential.accountName}:${credential.computeHMACSHA256(stringToSign)}`;
     } else if (token) {
       request.headers.authorization = `Bearer ${token}`;
     }

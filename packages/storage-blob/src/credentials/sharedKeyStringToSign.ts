@@ -75,3 +75,12 @@ export function sharedKeyStringToSign(accountName: string, request: SignableRequ
   }
   return `${fields.join("\n")}\n${canonicalizedHeaders(request)}${canonicalizedResource(accountName, new URL(request.url))}`;
 }
+
+/** The `Authorization` header value that signs `request` with Shared Key. */
+export function sharedKeyAuthorization(
+  credential: { accountName: string; computeHMACSHA256(stringToSign: string): string },
+  request: SignableRequest,
+): string {
+  const stringToSign = sharedKeyStringToSign(credential.accountName, request);
+  return `SharedKey ${credential.accountName}:${credential.computeHMACSHA256(stringToSign)}`;
+}

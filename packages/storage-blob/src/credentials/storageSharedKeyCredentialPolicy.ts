@@ -1,5 +1,5 @@
 import { type PipelinePolicy, requestSigningPolicy } from "@azkit/core-http";
-import { sharedKeyStringToSign } from "./sharedKeyStringToSign.js";
+import { sharedKeyAuthorization } from "./sharedKeyStringToSign.js";
 import type { StorageSharedKeyCredential } from "./storageSharedKeyCredential.js";
 
 /** Signs every attempt with Shared Key: a fresh `x-ms-date`, then `Authorization: SharedKey`. */
@@ -15,16 +15,13 @@ export function storageSharedKeyCredentialPolicy(credential: StorageSharedKeyCre
       } else if (body instanceof Uint8Array && !request.headers.has("content-length")) {
         request.headers.set("content-length", body.byteLength);
       }
-      const stringToSign = sharedKeyStringToSign(credential.accountName, {
+      const authorization = sharedKeyAuthorization(credential, {
         method: request.method,
         url: request.url,
         getHeader: (name) => request.headers.get(name),
         headerEntries: () => request.headers,
       });
-      request.headers.set(
-        "authorization",
-        `SharedKey ${credential.accountName}:${credential.computeHMACSHA256(stringToSign)}`,
-      );
+      request.headers.set("authorization", authorization);
     },
   });
 }
