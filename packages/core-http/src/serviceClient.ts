@@ -116,10 +116,15 @@ export class ServiceClient {
 
   /** Creates the client; throws a TypeError for an unknown option, naming the valid ones. */
   constructor(options: ServiceClientOptions) {
-    assertKnownOptions(options, CLIENT_OPTION_NAMES, `${options?.packageName ?? "ServiceClient"} options`, [
-      ...CLIENT_META_NAMES,
-      ...(options?.clientOptionNames ?? []),
-    ]);
+    // A user of a service client should see the options they can set, not what the service passes
+    // about itself (endpoint, package name...): those are accepted but left out of the message.
+    assertKnownOptions(
+      options,
+      CLIENT_OPTION_NAMES,
+      `${options?.packageName ?? "ServiceClient"} options`,
+      options?.clientOptionNames,
+      CLIENT_META_NAMES,
+    );
     this.endpoint = options.endpoint;
     this.endpointOrigin = options.endpoint === undefined ? undefined : new URL(options.endpoint).origin;
     this.settings = resolveRequestSettings([options]);

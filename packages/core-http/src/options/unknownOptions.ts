@@ -41,10 +41,12 @@ export function assertKnownOptions(
   valid: ReadonlySet<string>,
   context: string,
   extra?: readonly string[],
+  /** Accepted but not offered to users in the message: what a service passes about itself. */
+  unlisted?: readonly string[],
 ): void {
   if (options === undefined || options === null) return;
   for (const name in options) {
-    if (valid.has(name) || extra?.includes(name)) continue;
+    if (valid.has(name) || extra?.includes(name) || unlisted?.includes(name)) continue;
     if ((options as Record<string, unknown>)[name] === undefined) continue;
     const names = [...valid, ...(extra ?? [])].sort();
     const suggestion = suggestOptionName(name, names);

@@ -44,6 +44,25 @@ describe("options", () => {
     );
   });
 
+  it("lists the options a user can set, and the service's own options, but not what the service passes about itself", () => {
+    let message = "";
+    try {
+      make({ retry_total: 1, serviceVersion: "2024-01-01", clientOptionNames: ["serviceVersion"] } as never);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/Valid options: .*retryTotal.*serviceVersion/);
+    for (const internal of [
+      "packageName",
+      "packageVersion",
+      "endpoint",
+      "clientOptionNames",
+      "credentialScopes",
+    ]) {
+      expect(message).not.toContain(internal);
+    }
+  });
+
   it("accepts options a service declares for itself", () => {
     expect(() =>
       make({ serviceVersion: "2024-01-01", clientOptionNames: ["serviceVersion"] } as never),
