@@ -179,14 +179,21 @@ export { createSyncClientClass } from "./sync/createSyncClientClass.js";
 export { closeSyncBridge } from "./sync/syncBridgeInstance.js";
 export type {
   AsyncClientConstructor,
+  CallSignatures,
+  ConstructSignatures,
+  IsSameType,
   PagedSyncIterableIterator,
   SyncArgument,
   SyncArguments,
   SyncClient,
   SyncClientClass,
+  SyncConstructor,
+  SyncFunction,
+  SyncMethod,
   SyncPoller,
   SyncReturn,
   SyncValue,
+  WithoutLeadingRepeats,
 } from "./sync/syncClientTypes.js";
 export type { SyncErrorClass, SyncErrorClassOptions } from "./sync/syncErrorRegistry.js";
 export { registerSyncErrorClass } from "./sync/syncErrorRegistry.js";

@@ -96,8 +96,8 @@ export type SyncValue<T> = 0 extends 1 & T
           >
         : T extends AsyncIterableIterator<infer E>
           ? IterableIterator<SyncValue<E>>
-          : T extends (...args: infer A) => infer R
-            ? (...args: A) => SyncReturn<R>
+          : T extends (...args: never[]) => unknown
+            ? SyncFunction<CallSignatures<T>>
             : T extends readonly unknown[]
               ? T
               : T extends object
@@ -163,10 +163,108 @@ export type SyncArgument<T> = 0 extends 1 & T
 export type SyncArguments<A extends readonly unknown[]> = { [I in keyof A]: SyncArgument<A[I]> };
 
 /**
+ * Whether `X` and `Y` are the same type (not merely assignable to each other).
+ * @public
+ */
+export type IsSameType<X, Y> =
+  (<G>() => G extends X ? 1 : 2) extends <G>() => G extends Y ? 1 : 2 ? true : false;
+
+/**
+ * `TSignatures` without the copies of its first entry that TypeScript puts in front when a type
+ * has fewer signatures than {@link CallSignatures} matches against.
+ * @public
+ */
+export type WithoutLeadingRepeats<TSignatures extends readonly unknown[]> = TSignatures extends readonly [
+  infer First,
+  infer Second,
+  ...infer Rest,
+]
+  ? IsSameType<First, Second> extends true
+    ? WithoutLeadingRepeats<[Second, ...Rest]>
+    : TSignatures
+  : TSignatures;
+
+/**
+ * The call signatures (overloads) of `F` as `[parameters, result]` pairs, in declaration order:
+ * what lets the sync types keep every overload, where `F extends (...args: infer A) => infer R`
+ * sees only the last one. Up to five; a function with more keeps its last five. Type
+ * parameters are erased to their constraints.
+ *
+ * @example
+ * ```ts
+ * declare function read(): Promise<Buffer>;
+ * declare function read(into: Buffer): Promise<Buffer>;
+ * type Pairs = CallSignatures<typeof read>; // [[[], Promise<Buffer>], [[into: Buffer], Promise<Buffer>]]
+ * ```
+ * @public
+ */
+export type CallSignatures<F> = F extends {
+  (...args: infer A1): infer R1;
+  (...args: infer A2): infer R2;
+  (...args: infer A3): infer R3;
+  (...args: infer A4): infer R4;
+  (...args: infer A5): infer R5;
+}
+  ? WithoutLeadingRepeats<[[A1, R1], [A2, R2], [A3, R3], [A4, R4], [A5, R5]]>
+  : never;
+
+/**
+ * The construct signatures (constructor overloads) of `C` as `[parameters, instance]` pairs, in
+ * declaration order, like {@link CallSignatures}. Abstract classes have none (`never`).
+ * @public
+ */
+export type ConstructSignatures<C> = C extends {
+  new (...args: infer A1): infer R1;
+  new (...args: infer A2): infer R2;
+  new (...args: infer A3): infer R3;
+  new (...args: infer A4): infer R4;
+  new (...args: infer A5): infer R5;
+}
+  ? WithoutLeadingRepeats<[[A1, R1], [A2, R2], [A3, R3], [A4, R4], [A5, R5]]>
+  : never;
+
+/**
+ * The blocking twin of an async method, from its {@link CallSignatures}: one signature per
+ * overload, in order, each taking {@link SyncArguments} and returning {@link SyncReturn}.
+ * @public
+ */
+export type SyncMethod<TSignatures> = TSignatures extends readonly [
+  readonly [infer A extends readonly unknown[], infer R],
+  ...infer Rest,
+]
+  ? ((...args: SyncArguments<A>) => SyncReturn<R>) & SyncMethod<Rest>
+  : unknown;
+
+/**
+ * The blocking twin of a function value (a static method, a returned function), from its
+ * {@link CallSignatures}: the same parameters, each overload returning {@link SyncReturn}.
+ * @public
+ */
+export type SyncFunction<TSignatures> = TSignatures extends readonly [
+  readonly [infer A extends readonly unknown[], infer R],
+  ...infer Rest,
+]
+  ? ((...args: A) => SyncReturn<R>) & SyncFunction<Rest>
+  : unknown;
+
+/**
+ * The constructor of a sync client, from the async class's {@link ConstructSignatures}: one
+ * construct signature per overload, in order, each taking {@link SyncArguments}.
+ * @public
+ */
+export type SyncConstructor<TSignatures, TInstance> = TSignatures extends readonly [
+  readonly [infer A extends readonly unknown[], unknown],
+  ...infer Rest,
+]
+  ? (new (...args: SyncArguments<A>) => TInstance) & SyncConstructor<Rest, TInstance>
+  : unknown;
+
+/**
  * The blocking twin of an async client type: the same members, with each method returning what
  * its Promise resolved to (mapped by {@link SyncValue}) and `then`/`catch`/`finally` removed.
- * Async-iterable clients become iterable. Generic methods lose their type parameters (a
- * limit of TypeScript's mapped types): `echo<T>(v: T): Promise<T>` becomes `(v: unknown) => unknown`.
+ * Async-iterable clients become iterable. Overloaded methods keep their overloads (up to five,
+ * see {@link CallSignatures}). Generic methods lose their type parameters (a limit of
+ * TypeScript's mapped types): `echo<T>(v: T): Promise<T>` becomes `(v: unknown) => unknown`.
  *
  * @example
  * ```ts
@@ -178,9 +276,11 @@ export type SyncArguments<A extends readonly unknown[]> = { [I in keyof A]: Sync
 export type SyncClient<T> = {
   [K in keyof T as K extends "then" | "catch" | "finally" | typeof Symbol.asyncIterator
     ? never
-    : K]: T[K] extends (...args: infer A) => infer R
-    ? (...args: SyncArguments<A>) => SyncReturn<R>
-    : SyncValue<T[K]>;
+    : K]: 0 extends 1 & T[K]
+    ? T[K]
+    : T[K] extends (...args: never[]) => unknown
+      ? SyncMethod<CallSignatures<T[K]>>
+      : SyncValue<T[K]>;
 } & (T extends AsyncIterable<infer E> ? Iterable<SyncValue<E>> : unknown);
 
 /**
@@ -191,7 +291,8 @@ export type AsyncClientConstructor = abstract new (...args: never[]) => object;
 
 /**
  * The blocking twin of an async client class: `new` takes the same arguments (or their sync
- * twins) and makes a {@link SyncClient}; the static methods named in `TStatics` block too.
+ * twins), with every constructor overload kept, and makes a {@link SyncClient}; the static
+ * methods named in `TStatics` block too.
  *
  * @example
  * ```ts
@@ -201,9 +302,12 @@ export type AsyncClientConstructor = abstract new (...args: never[]) => object;
  * ```
  * @public
  */
-export type SyncClientClass<TCtor extends AsyncClientConstructor, TStatics extends keyof TCtor = never> = {
-  new (
-    ...args: TCtor extends abstract new (...args: infer A) => object ? SyncArguments<A> : never
-  ): SyncClient<InstanceType<TCtor>>;
+export type SyncClientClass<TCtor extends AsyncClientConstructor, TStatics extends keyof TCtor = never> = ([
+  ConstructSignatures<TCtor>,
+] extends [never]
+  ? new (
+      ...args: TCtor extends abstract new (...args: infer A) => object ? SyncArguments<A> : never
+    ) => SyncClient<InstanceType<TCtor>>
+  : SyncConstructor<ConstructSignatures<TCtor>, SyncClient<InstanceType<TCtor>>>) & {
   readonly prototype: SyncClient<InstanceType<TCtor>>;
 } & { [K in TStatics]: SyncValue<TCtor[K]> };
