@@ -4,6 +4,7 @@
 import {
   createHttpHeaders,
   createPipelineRequest,
+  decompressResponsePolicyName,
   type HttpMethods,
   isTokenCredential,
   type PipelineResponse,
@@ -106,6 +107,10 @@ export class StorageContext {
       packageName: PACKAGE_NAME,
       packageVersion: PACKAGE_VERSION,
     });
+    // Blobs are bytes as stored: one saved with Content-Encoding: gzip must download as gzip (as
+    // @azure/storage-blob does), or lengths, ranges and MD5s stop matching. Without Accept-Encoding
+    // the transport decodes nothing.
+    this.#client.pipeline.removePolicy({ name: decompressResponsePolicyName });
     if (this.credential instanceof StorageSharedKeyCredential) {
       this.#client.pipeline.addPolicy(storageSharedKeyCredentialPolicy(this.credential), { phase: "Sign" });
     }

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { isClientAuthenticationError, isResourceNotFoundError } from "@azkit/core-http";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   AccountSASPermissions,
   BlobServiceClient,
   ContainerClient,
+  BlobClient,
   ContainerSASPermissions,
   StorageSharedKeyCredential,
 } from "../../src/sync.js";
@@ -77,6 +79,34 @@ describe("@azkit/storage-blob/sync", () => {
     expect(isClientAuthenticationError(error)).toBe(true);
     expect((error as { statusCode: number }).statusCode).toBe(403);
     expect((error as { code: string }).code).toBe("AuthorizationFailure");
+  });
+
+  it("downloads a blob stored with Content-Encoding: gzip as its stored bytes", () => {
+    const service = BlobServiceClient.fromConnectionString(azurite().connectionString);
+    const container = service.getContainerClient(uniqueName("syncgzip"));
+    container.create();
+    const gzipped = gzipSync(Buffer.alloc(64 * 1024, "z"));
+    const blob = container.getBlockBlobClient("stored.gz");
+    blob.uploadData(gzipped, { blobHTTPHeaders: { blobContentEncoding: "gzip" } });
+    const data = Buffer.from(blob.downloadToBuffer(0, undefined, { blockSize: 16, concurrency: 2 }));
+    expect(data.equals(gzipped)).toBe(true);
+    container.delete();
+  });
+
+  it("types every constructor and method overload of the async classes", () => {
+    expectTypeOf(ContainerClient).toBeConstructibleWith("https://a.blob.core.windows.net/c");
+    expectTypeOf(ContainerClient).toBeConstructibleWith(
+      "https://a.blob.core.windows.net/c",
+      new StorageSharedKeyCredential("a", "a2V5"),
+    );
+    expectTypeOf(ContainerClient).toBeConstructibleWith("UseDevelopmentStorage=true", "c", { retryTotal: 0 });
+    expectTypeOf(BlobClient).toBeConstructibleWith("UseDevelopmentStorage=true", "c", "b");
+    expectTypeOf<BlobClient["downloadToBuffer"]>().toBeCallableWith().returns.toEqualTypeOf<Buffer>();
+    expectTypeOf<BlobClient["downloadToBuffer"]>()
+      .toBeCallableWith(Buffer.alloc(1), 0, 1, { concurrency: 2 })
+      .returns.toEqualTypeOf<Buffer>();
+    // @ts-expect-error a connection string needs a container name, not options, second
+    expectTypeOf(ContainerClient).toBeConstructibleWith("UseDevelopmentStorage=true", { retryTotal: 0 }, "c");
   });
 
   it("signs SAS URLs with permission objects built on the calling thread", () => {
