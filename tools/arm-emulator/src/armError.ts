@@ -49,3 +49,17 @@ export function resourceNotFound(type: string, name: string, group: string): Arm
     `The Resource '${type}/${name}' under resource group '${group}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
   );
 }
+
+/** 400 InvalidResourceLocation: a PUT names another location than the resource already has. */
+export function resourceLocationConflict(
+  existing: { name: string; location?: string },
+  groupName: string,
+  location: string,
+): ArmError {
+  return new ArmError(
+    400,
+    "InvalidResourceLocation",
+    `The resource '${existing.name}' already exists in location '${existing.location}' in resource group '${groupName}'. A resource with the same name cannot be created in location '${location}'. Please select a new resource name.`,
+    { origin: "gateway" },
+  );
+}

@@ -208,12 +208,7 @@ export function handleImdsRequest(
   if (!queryParam(url, "api-version")) {
     throw new OAuthError(400, "invalid_request", 0, "Required query variable 'api-version' is missing");
   }
-  const resource = queryParam(url, "resource");
-  if (!resource)
-    throw new OAuthError(400, "invalid_request", 0, "Required query variable 'resource' is missing");
-  if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
-  assertKnownIdentity(config, url);
-  const { token, exp } = issueToken(config, { audience: resource, clientId: config.managedIdentityClientId });
+  const { resource, token, exp } = issueManagedIdentityToken(config, url);
   const expiresIn = exp - Math.floor(Date.now() / 1000);
   return {
     access_token: token,
@@ -225,6 +220,20 @@ export function handleImdsRequest(
     resource,
     token_type: "Bearer",
   };
+}
+
+/** The managed identity's token for the `resource` query parameter, which must name ARM. */
+function issueManagedIdentityToken(
+  config: AuthConfig,
+  url: URL,
+): { resource: string; token: string; exp: number } {
+  const resource = queryParam(url, "resource");
+  if (!resource)
+    throw new OAuthError(400, "invalid_request", 0, "Required query variable 'resource' is missing");
+  if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
+  assertKnownIdentity(config, url);
+  const { token, exp } = issueToken(config, { audience: resource, clientId: config.managedIdentityClientId });
+  return { resource, token, exp };
 }
 
 /** A user-assigned identity selector (client_id, object_id, msi_res_id, ...) must name ours. */
@@ -262,12 +271,7 @@ export function handleAppServiceIdentityRequest(
       "The X-IDENTITY-HEADER header is missing or invalid.",
     );
   }
-  const resource = queryParam(url, "resource");
-  if (!resource)
-    throw new OAuthError(400, "invalid_request", 0, "Required query variable 'resource' is missing");
-  if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
-  assertKnownIdentity(config, url);
-  const { token, exp } = issueToken(config, { audience: resource, clientId: config.managedIdentityClientId });
+  const { resource, token, exp } = issueManagedIdentityToken(config, url);
   return {
     access_token: token,
     expires_on: String(exp),

@@ -4,7 +4,7 @@ import type { FaultInjector } from "./faults.js";
 import type { RequestIds } from "./httpIo.js";
 import type { Operation, OperationTracker } from "./lro.js";
 import type { ResolvedOptions } from "./options.js";
-import type { ArmStore, SystemData } from "./store.js";
+import type { ArmStore, ResourceRecord, SystemData } from "./store.js";
 
 /** Everything a handler may touch: options, state, operations, faults, auth. */
 export interface EmulatorContext {
@@ -86,4 +86,36 @@ export function startOperation(
 /** Retry-After header for LRO responses. */
 export function retryAfter(ctx: EmulatorContext): Record<string, string> {
   return { "Retry-After": String(ctx.options.lro.retryAfterSeconds) };
+}
+
+/**
+ * Starts the operation that provisions a new resource: its `provisioningState` becomes Succeeded
+ * when the operation completes, or Failed (ending with `error`) under an armed `lroFailure`.
+ */
+export function startProvisioning(
+  r: ArmRequest,
+  scope: string,
+  properties: Record<string, unknown>,
+  error: { code: string; message: string },
+): Operation {
+  const { store } = r.ctx;
+  const settle = (state: "Succeeded" | "Failed") => () => {
+    properties.provisioningState = state;
+    store.changed();
+  };
+  return startOperation(r, scope, settle("Succeeded"), { error, fail: settle("Failed") });
+}
+
+/** Counts a read of a provisioning resource as a poll of its operation; unlinks it once ended. */
+export function advancePendingOperation(r: ArmRequest, record: ResourceRecord): void {
+  if (!record.pendingOperationId) return;
+  const op = r.ctx.operations.get(record.pendingOperationId);
+  if (!op || r.ctx.operations.poll(op)) delete record.pendingOperationId;
+}
+
+/** An absolute emulator URL for `path` carrying the request's api-version (LRO status links). */
+export function apiVersionedUrl(r: ArmRequest, path: string): string {
+  const url = new URL(path, r.ctx.baseUrl());
+  url.searchParams.set("api-version", r.apiVersion ?? "");
+  return url.toString();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ArmError, resourceNotFound } from "./armError.js";
+import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
   type ArmRequest,
   type ArmResponse,
@@ -133,12 +133,7 @@ export function handleGeneric(r: ArmRequest, p: ResourcePath): ArmResponse {
       }
       const location = typeof body.location === "string" ? normalizeLocation(body.location) : undefined;
       if (existing && location && existing.location && existing.location !== location) {
-        throw new ArmError(
-          400,
-          "InvalidResourceLocation",
-          `The resource '${existing.name}' already exists in location '${existing.location}' in resource group '${group.name}'. A resource with the same name cannot be created in location '${location}'. Please select a new resource name.`,
-          { origin: "gateway" },
-        );
+        throw resourceLocationConflict(existing, group.name, location);
       }
       const stored: Record<string, unknown> = {};
       for (const k of TOP_LEVEL) if (body[k] !== undefined) stored[k] = body[k];

@@ -1,5 +1,7 @@
-import { ArmError, resourceNotFound } from "./armError.js";
+import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
+  advancePendingOperation,
+  apiVersionedUrl,
   type ArmRequest,
   type ArmResponse,
   bodyObject,
@@ -7,6 +9,7 @@ import {
   normalizeLocation,
   retryAfter,
   startOperation,
+  startProvisioning,
   systemDataFor,
 } from "./context.js";
 import { specData } from "./generated/specSchemas.js";
@@ -71,19 +74,8 @@ function asyncOperationHeader(
   opId: string,
 ): Record<string, string> {
   if (!r.ctx.options.lro.asyncOperationHeader) return {};
-  const url = new URL(
-    `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${location}/operationStatuses/${opId}`,
-    r.ctx.baseUrl(),
-  );
-  url.searchParams.set("api-version", r.apiVersion ?? "");
-  return { "Azure-AsyncOperation": url.toString() };
-}
-
-/** Counts a read of a provisioning vault as a poll of its operation. */
-function advance(r: ArmRequest, vault: ResourceRecord): void {
-  if (!vault.pendingOperationId) return;
-  const op = r.ctx.operations.get(vault.pendingOperationId);
-  if (!op || r.ctx.operations.poll(op)) delete vault.pendingOperationId;
+  const path = `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${location}/operationStatuses/${opId}`;
+  return { "Azure-AsyncOperation": apiVersionedUrl(r, path) };
 }
 
 /** PUT/GET/PATCH/DELETE on a vault. */
@@ -98,7 +90,7 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
     case "GET": {
       requireGroup(r, sub, rg);
       if (!existing) throw resourceNotFound(VAULT_TYPE, name, rg);
-      advance(r, existing);
+      advancePendingOperation(r, existing);
       return { status: 200, body: renderVault(existing), provider: "keyvault" };
     }
     case "PUT": {
@@ -130,12 +122,7 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
         }
         if (deleted) store.deletedVaults.delete(name.toLowerCase());
       } else if (existing.location !== location) {
-        throw new ArmError(
-          400,
-          "InvalidResourceLocation",
-          `The resource '${existing.name}' already exists in location '${existing.location}' in resource group '${group.name}'. A resource with the same name cannot be created in location '${location}'. Please select a new resource name.`,
-          { origin: "gateway" },
-        );
+        throw resourceLocationConflict(existing, group.name, location);
       }
       const input = bodyObject(body.properties);
       const { createMode: _mode, ...writable } = input;
@@ -165,24 +152,10 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
       if (body.tags) record.tags = body.tags as Record<string, string>;
       let headers: Record<string, string> = {};
       if (!existing) {
-        const op = startOperation(
-          r,
-          sub,
-          () => {
-            properties.provisioningState = "Succeeded";
-            store.changed();
-          },
-          {
-            error: {
-              code: "VaultProvisioningFailed",
-              message: `Provisioning of vault '${name}' failed (injected lroFailure).`,
-            },
-            fail: () => {
-              properties.provisioningState = "Failed";
-              store.changed();
-            },
-          },
-        );
+        const op = startProvisioning(r, sub, properties, {
+          code: "VaultProvisioningFailed",
+          message: `Provisioning of vault '${name}' failed (injected lroFailure).`,
+        });
         if (op.status === "InProgress") {
           record.pendingOperationId = op.id;
           headers = { ...asyncOperationHeader(r, sub, location, op.id), ...retryAfter(r.ctx) };
@@ -324,10 +297,9 @@ export function handleDeletedVault(
       fail: () => {},
     },
   );
-  const url = new URL(
+  const resultUrl = apiVersionedUrl(
+    r,
     `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${d.location}/operationResults/${op.id}`,
-    r.ctx.baseUrl(),
   );
-  url.searchParams.set("api-version", r.apiVersion ?? "");
-  return { status: 202, headers: { Location: url.toString(), ...retryAfter(r.ctx) }, provider: "keyvault" };
+  return { status: 202, headers: { Location: resultUrl, ...retryAfter(r.ctx) }, provider: "keyvault" };
 }

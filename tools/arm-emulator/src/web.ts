@@ -1,11 +1,13 @@
-import { ArmError, resourceNotFound } from "./armError.js";
+import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
+  advancePendingOperation,
+  apiVersionedUrl,
   type ArmRequest,
   type ArmResponse,
   bodyObject,
   normalizeLocation,
   retryAfter,
-  startOperation,
+  startProvisioning,
   systemDataFor,
 } from "./context.js";
 import { paginate } from "./paging.js";
@@ -78,10 +80,7 @@ export function handleWeb(
     case "GET": {
       requireGroup(r, sub, rg);
       if (!existing) throw resourceNotFound(type, name, rg);
-      if (existing.pendingOperationId) {
-        const op = r.ctx.operations.get(existing.pendingOperationId);
-        if (!op || r.ctx.operations.poll(op)) delete existing.pendingOperationId;
-      }
+      advancePendingOperation(r, existing);
       return { status: 200, body: renderWeb(existing), provider: "web" };
     }
     case "PUT": {
@@ -104,12 +103,7 @@ export function handleWeb(
       }
       const location = normalizeLocation(body.location);
       if (existing && existing.location !== location) {
-        throw new ArmError(
-          400,
-          "InvalidResourceLocation",
-          `The resource '${existing.name}' already exists in location '${existing.location}' in resource group '${group.name}'. A resource with the same name cannot be created in location '${location}'. Please select a new resource name.`,
-          { origin: "gateway" },
-        );
+        throw resourceLocationConflict(existing, group.name, location);
       }
       const input = bodyObject(body.properties);
       let properties: Record<string, unknown>;
@@ -144,33 +138,15 @@ export function handleWeb(
       let headers: Record<string, string> = {};
       if (!existing) {
         status = 202;
-        const op = startOperation(
-          r,
-          sub,
-          () => {
-            properties.provisioningState = "Succeeded";
-            store.changed();
-          },
-          {
-            error: {
-              code: "ProvisioningFailed",
-              message: `Provisioning of '${name}' failed (injected lroFailure).`,
-            },
-            fail: () => {
-              properties.provisioningState = "Failed";
-              store.changed();
-            },
-          },
-        );
+        const op = startProvisioning(r, sub, properties, {
+          code: "ProvisioningFailed",
+          message: `Provisioning of '${name}' failed (injected lroFailure).`,
+        });
         if (op.status === "InProgress") record.pendingOperationId = op.id;
         headers = retryAfter(r.ctx);
         if (r.ctx.options.lro.asyncOperationHeader) {
-          const url = new URL(
-            `/subscriptions/${sub}/providers/Microsoft.Web/locations/${location}/operationStatuses/${op.id}`,
-            r.ctx.baseUrl(),
-          );
-          url.searchParams.set("api-version", r.apiVersion ?? "");
-          headers["Azure-AsyncOperation"] = url.toString();
+          const path = `/subscriptions/${sub}/providers/Microsoft.Web/locations/${location}/operationStatuses/${op.id}`;
+          headers["Azure-AsyncOperation"] = apiVersionedUrl(r, path);
         }
       }
       store.putResource(record);
