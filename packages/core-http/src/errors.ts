@@ -1,34 +1,9 @@
 import { sanitizeText } from "@azkit/core-logging";
+import { brandClass, brandedInstanceOf, hasBrand } from "./errorBrands.js";
 import type { PipelineRequest } from "./pipelineRequest.js";
 import type { PipelineResponse } from "./pipelineResponse.js";
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
-
-/** Brands live on prototypes under registered symbols, so two copies of this package agree. */
-function brandKey(name: string): symbol {
-  return Symbol.for(`@azkit/core-http/error/${name}`);
-}
-
-const classBrands = new WeakMap<Function, symbol>();
-
-function brandClass(ctor: Function, name: string): void {
-  const key = brandKey(name);
-  Object.defineProperty(ctor.prototype, key, { value: true });
-  Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true });
-  classBrands.set(ctor, key);
-}
-
-function hasBrand(value: unknown, name: string): boolean {
-  return (
-    typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brandKey(name)] === true
-  );
-}
-
-function brandedInstanceOf(ctor: Function, value: unknown): boolean {
-  const key = classBrands.get(ctor);
-  if (key === undefined) return Function.prototype[Symbol.hasInstance].call(ctor, value);
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[key] === true;
-}
 
 /**
  * Options every azkit error accepts.

@@ -1,18 +1,23 @@
+import { brandClass, hasBrand } from "../errorBrands.js";
 import { AzureError } from "../errors.js";
 import { formatProblems, type SerdeProblem } from "./serdeProblem.js";
 
-// The same registered-symbol brand scheme as errors.ts, so copies of this package recognize each other.
-const serializationBrand = Symbol.for("@azkit/core-http/error/SerializationError");
-const deserializationBrand = Symbol.for("@azkit/core-http/error/DeserializationError");
-
-function hasBrand(value: unknown, brand: symbol): boolean {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
-}
-
-function firstOf(problems: readonly SerdeProblem[]): SerdeProblem {
-  return (
-    problems[0] ?? { path: "", expected: "a valid value", actual: "an invalid one", message: "invalid value" }
-  );
+/**
+ * Sets the fields both serde errors share: the first problem's `path`, `expected` and `actual`,
+ * then all `problems`. One place, because the two classes differ only in direction (caller's value
+ * vs service's body); they stay separate classes so `catch` can tell which side was wrong.
+ */
+function assignProblems(
+  error: SerializationError | DeserializationError,
+  problems: readonly SerdeProblem[],
+): void {
+  const first = problems[0] ?? {
+    path: "",
+    expected: "a valid value",
+    actual: "an invalid one",
+    message: "invalid value",
+  };
+  Object.assign(error, { path: first.path, expected: first.expected, actual: first.actual, problems });
 }
 
 /**
@@ -31,35 +36,26 @@ function firstOf(problems: readonly SerdeProblem[]): SerdeProblem {
  */
 export class SerializationError extends AzureError {
   /** Where the first problem is, e.g. `parameters.properties.sku`. */
-  readonly path: string;
+  declare readonly path: string;
   /** What the schema wanted at `path`. */
-  readonly expected: string;
+  declare readonly expected: string;
   /** What was found at `path`. */
-  readonly actual: string;
+  declare readonly actual: string;
   /** Every problem found in the value, the first being the one above (at most 10). */
-  readonly problems: readonly SerdeProblem[];
+  declare readonly problems: readonly SerdeProblem[];
 
   /** Creates the error from the problems found (at least one). */
   constructor(problems: readonly SerdeProblem[], options?: { cause?: unknown }) {
     super(formatProblems(problems), { code: "SerializationError", cause: options?.cause });
-    const first = firstOf(problems);
-    this.path = first.path;
-    this.expected = first.expected;
-    this.actual = first.actual;
-    this.problems = problems;
+    assignProblems(this, problems);
   }
 
   /** `instanceof` checks the brand, so an error from another copy of azkit still matches. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, serializationBrand);
+    return hasBrand(value, "SerializationError");
   }
 }
-Object.defineProperty(SerializationError.prototype, serializationBrand, { value: true });
-Object.defineProperty(SerializationError.prototype, "name", {
-  value: "SerializationError",
-  writable: true,
-  configurable: true,
-});
+brandClass(SerializationError, "SerializationError");
 
 /**
  * What the service returned does not fit the schema the client relies on (a string where an object
@@ -68,42 +64,33 @@ Object.defineProperty(SerializationError.prototype, "name", {
  */
 export class DeserializationError extends AzureError {
   /** Where the first problem is, in wire names. */
-  readonly path: string;
+  declare readonly path: string;
   /** What the schema wanted at `path`. */
-  readonly expected: string;
+  declare readonly expected: string;
   /** What the service sent at `path`. */
-  readonly actual: string;
+  declare readonly actual: string;
   /** Every problem found in the body, the first being the one above (at most 10). */
-  readonly problems: readonly SerdeProblem[];
+  declare readonly problems: readonly SerdeProblem[];
 
   /** Creates the error from the problems found (at least one). */
   constructor(problems: readonly SerdeProblem[], options?: { cause?: unknown }) {
     super(formatProblems(problems), { code: "DeserializationError", cause: options?.cause });
-    const first = firstOf(problems);
-    this.path = first.path;
-    this.expected = first.expected;
-    this.actual = first.actual;
-    this.problems = problems;
+    assignProblems(this, problems);
   }
 
   /** `instanceof` checks the brand, so an error from another copy of azkit still matches. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, deserializationBrand);
+    return hasBrand(value, "DeserializationError");
   }
 }
-Object.defineProperty(DeserializationError.prototype, deserializationBrand, { value: true });
-Object.defineProperty(DeserializationError.prototype, "name", {
-  value: "DeserializationError",
-  writable: true,
-  configurable: true,
-});
+brandClass(DeserializationError, "DeserializationError");
 
 /**
  * Whether `error` is a {@link SerializationError}, also from another copy of this package.
  * @public
  */
 export function isSerializationError(error: unknown): error is SerializationError {
-  return hasBrand(error, serializationBrand);
+  return hasBrand(error, "SerializationError");
 }
 
 /**
@@ -111,5 +98,5 @@ export function isSerializationError(error: unknown): error is SerializationErro
  * @public
  */
 export function isDeserializationError(error: unknown): error is DeserializationError {
-  return hasBrand(error, deserializationBrand);
+  return hasBrand(error, "DeserializationError");
 }
