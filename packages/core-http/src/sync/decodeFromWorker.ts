@@ -5,6 +5,7 @@ import { SyncIterator } from "./syncIterator.js";
 import { syncObjectPrototype } from "./syncObjectPrototype.js";
 import { adoptHandle } from "./syncProxyHandles.js";
 import type { WireHandle } from "./syncWireFormat.js";
+import { bufferFromWire } from "./wireBuffer.js";
 
 function proxyFor(bridge: SyncBridge, { handle, shape }: WireHandle): object {
   switch (shape.kind) {
@@ -40,10 +41,8 @@ export function decodeFromWorker(bridge: SyncBridge, value: unknown): unknown {
     switch (record.$azkitSync) {
       case "handle":
         return proxyFor(bridge, record as unknown as WireHandle);
-      case "buffer": {
-        const bytes = record.bytes as Uint8Array;
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      }
+      case "buffer":
+        return bufferFromWire(record);
       case "escaped": {
         const inner = record.value as Record<string, unknown>;
         for (const key of Object.keys(inner)) inner[key] = walk(inner[key]);

@@ -1,6 +1,9 @@
+import { mapArrayOnWrite, mapRecordOnWrite } from "./copyOnWrite.js";
+import { isCloneableBuiltin } from "./isCloneableBuiltin.js";
 import type { SyncBridge } from "./syncBridge.js";
 import { proxyTarget } from "./syncProxyHandles.js";
 import { describeValueInstance } from "./syncValueClasses.js";
+import { bufferToWire } from "./wireBuffer.js";
 
 const notTransferable = (what: string, instead: string): TypeError =>
   new TypeError(`sync bridge: ${what} cannot be passed to a sync client's method, ${instead}`);
@@ -41,18 +44,7 @@ function refuse(value: object): void {
 function isPlainOrBuiltin(value: object): "plain" | "builtin" | "instance" {
   const proto = Object.getPrototypeOf(value);
   if (proto === null || proto === Object.prototype) return "plain";
-  if (
-    value instanceof Date ||
-    value instanceof RegExp ||
-    value instanceof Map ||
-    value instanceof Set ||
-    value instanceof ArrayBuffer ||
-    value instanceof Error ||
-    ArrayBuffer.isView(value)
-  ) {
-    return "builtin";
-  }
-  return "instance";
+  return isCloneableBuiltin(value) ? "builtin" : "instance";
 }
 
 /** Getter values along a class instance's prototype chain (e.g. `credential.key`), by name. */
@@ -92,12 +84,7 @@ export function encodeForWorker(bridge: SyncBridge, value: unknown): unknown {
     }
     if (typeof v === "function") return { $azkitSync: "callback", id: bridge.registerCallback(v) };
     if (memo.has(object)) return memo.get(object);
-    if (Buffer.isBuffer(object)) {
-      // Structured clone copies a view's whole ArrayBuffer: a Buffer that owns its memory goes as
-      // is (one copy), a slice of the shared pool (small Buffers) is copied to its own bytes first.
-      const owned = object.buffer instanceof ArrayBuffer && object.byteLength === object.buffer.byteLength;
-      return { $azkitSync: "buffer", bytes: owned ? new Uint8Array(object.buffer) : new Uint8Array(object) };
-    }
+    if (Buffer.isBuffer(object)) return bufferToWire(object);
     const kind = isPlainOrBuiltin(object);
     if (kind === "builtin") return object;
     if (kind === "instance") {
@@ -111,28 +98,13 @@ export function encodeForWorker(bridge: SyncBridge, value: unknown): unknown {
     refuse(object);
     if (Array.isArray(object)) {
       memo.set(object, object);
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < object.length; i++) {
-        const item = walk(object[i]);
-        if (item !== object[i]) copy ??= object.slice(0, i);
-        if (copy !== undefined) copy[i] = item;
-      }
+      const copy = mapArrayOnWrite(object, walk);
       if (copy !== undefined) memo.set(object, copy);
       return copy ?? object;
     }
     const record = object as Record<string, unknown>;
     memo.set(object, object);
-    let copy: Record<string, unknown> | undefined = kind === "instance" ? {} : undefined;
-    const keys = Object.keys(record);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const item = walk(record[key]);
-      if (item !== record[key] && copy === undefined) {
-        copy = {};
-        for (let j = 0; j < i; j++) copy[keys[j]!] = record[keys[j]!];
-      }
-      if (copy !== undefined) copy[key] = item;
-    }
+    const copy = mapRecordOnWrite(record, walk, kind === "instance");
     if (kind === "instance") {
       const getters: Record<string, unknown> = {};
       getterValues(object, getters);

@@ -1,3 +1,6 @@
+import { mapArrayOnWrite, mapRecordOnWrite } from "./copyOnWrite.js";
+import { isCloneableBuiltin } from "./isCloneableBuiltin.js";
+import { bufferFromWire, bufferToWire } from "./wireBuffer.js";
 import { decodeFromMain } from "./worker/decodeFromMain.js";
 import { describeObjectShape } from "./worker/describeObjectShape.js";
 import { encodeForMain } from "./worker/encodeForMain.js";
@@ -12,6 +15,11 @@ const workerParts: WorkerParts = {
   decodeFromMain,
   describeObjectShape,
   serializeWorkerError,
+  mapArrayOnWrite,
+  mapRecordOnWrite,
+  bufferToWire,
+  bufferFromWire,
+  isCloneableBuiltin,
 };
 
 let script: string | undefined;

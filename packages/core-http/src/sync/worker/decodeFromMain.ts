@@ -30,15 +30,7 @@ export function decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown 
   };
   const walk = (v: unknown): unknown => {
     if (v === null || typeof v !== "object") return v;
-    if (Array.isArray(v)) {
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const item = walk(v[i]);
-        if (item !== v[i]) copy ??= v.slice(0, i);
-        if (copy !== undefined) copy[i] = item;
-      }
-      return copy ?? v;
-    }
+    if (Array.isArray(v)) return runtime.parts.mapArrayOnWrite(v, walk) ?? v;
     const proto = Object.getPrototypeOf(v);
     if (proto !== null && proto !== Object.prototype) return v;
     const record = v as Record<string, unknown>;
@@ -64,10 +56,8 @@ export function decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown 
         }
         return new (Ctor as new (...args: unknown[]) => unknown)(...(walk(record.args) as unknown[]));
       }
-      case "buffer": {
-        const bytes = record.bytes as Uint8Array;
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      }
+      case "buffer":
+        return runtime.parts.bufferFromWire(record);
       case "escaped": {
         const inner = record.value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
@@ -75,18 +65,7 @@ export function decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown 
         return out;
       }
     }
-    let copy: Record<string, unknown> | undefined;
-    const keys = Object.keys(record);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const item = walk(record[key]);
-      if (item !== record[key] && copy === undefined) {
-        copy = {};
-        for (let j = 0; j < i; j++) copy[keys[j]!] = record[keys[j]!];
-      }
-      if (copy !== undefined) copy[key] = item;
-    }
-    return copy ?? v;
+    return runtime.parts.mapRecordOnWrite(record, walk) ?? v;
   };
   return walk(value);
 }

@@ -8,6 +8,7 @@ import type { WorkerRuntime } from "./workerRuntime.js";
  * Shipped to the worker as source text: it must not reference anything outside its body.
  */
 export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandle = false): unknown {
+  const { parts } = runtime;
   const memo = new Map<object, unknown>();
   const isFunction = (v: unknown): boolean => typeof v === "function";
   const kindOf = (v: object): ObjectKind | undefined => {
@@ -24,14 +25,6 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
     const shape = runtime.parts.describeObjectShape(runtime, v, "object");
     return shape.methods.length > 0 || asyncIterable ? "object" : undefined;
   };
-  const isCloneableBuiltin = (v: object): boolean =>
-    v instanceof Date ||
-    v instanceof RegExp ||
-    v instanceof Map ||
-    v instanceof Set ||
-    v instanceof ArrayBuffer ||
-    v instanceof Error ||
-    ArrayBuffer.isView(v);
   const toHandle = (v: object, kind: ObjectKind): unknown => {
     const handle = ++runtime.nextHandle;
     runtime.handles.set(handle, v);
@@ -42,25 +35,14 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
     const object = v as object;
     if (memo.has(object)) return memo.get(object);
     if (Buffer.isBuffer(object)) {
-      // Structured clone copies a view's whole ArrayBuffer: a Buffer that owns its memory goes as
-      // is (one copy), a slice of the shared pool (small Buffers) is copied to its own bytes first.
-      const owned = object.buffer instanceof ArrayBuffer && object.byteLength === object.buffer.byteLength;
-      const tagged = {
-        $azkitSync: "buffer",
-        bytes: owned ? new Uint8Array(object.buffer) : new Uint8Array(object),
-      };
+      const tagged = parts.bufferToWire(object);
       memo.set(object, tagged);
       return tagged;
     }
-    if (isCloneableBuiltin(object)) return object;
+    if (parts.isCloneableBuiltin(object)) return object;
     if (Array.isArray(object)) {
       memo.set(object, object);
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < object.length; i++) {
-        const item = walk(object[i]);
-        if (item !== object[i]) copy ??= object.slice(0, i);
-        if (copy !== undefined) copy[i] = item;
-      }
+      const copy = parts.mapArrayOnWrite(object, walk);
       if (copy !== undefined) memo.set(object, copy);
       return copy ?? object;
     }
@@ -74,17 +56,7 @@ export function encodeForMain(runtime: WorkerRuntime, value: unknown, forceHandl
     const proto = Object.getPrototypeOf(object);
     const plain = proto === null || proto === Object.prototype;
     memo.set(object, object);
-    let copy: Record<string, unknown> | undefined = plain ? undefined : {};
-    const keys = Object.keys(record);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const item = walk(record[key]);
-      if (item !== record[key] && copy === undefined) {
-        copy = {};
-        for (let j = 0; j < i; j++) copy[keys[j]!] = record[keys[j]!];
-      }
-      if (copy !== undefined) copy[key] = item;
-    }
+    const copy = parts.mapRecordOnWrite(record, walk, !plain);
     if (!plain) {
       // A data class (getters, no methods) arrives as plain data with its getters' values.
       for (const name of runtime.parts.describeObjectShape(runtime, object, "object").props) {

@@ -2,6 +2,8 @@
 // shipped as source text (see ../workerScript.ts), so they cannot import one another: each takes
 // this runtime and reaches its siblings through `runtime.parts`.
 import type { Sanitizer } from "@azkit/core-logging";
+import type { mapArrayOnWrite, mapRecordOnWrite } from "../copyOnWrite.js";
+import type { isCloneableBuiltin } from "../isCloneableBuiltin.js";
 import type {
   BridgeReply,
   BridgeRequest,
@@ -9,6 +11,7 @@ import type {
   ObjectShape,
   SerializedError,
 } from "../syncWireFormat.js";
+import type { bufferFromWire, bufferToWire } from "../wireBuffer.js";
 
 /** The worker program's functions, each defined in its own file under src/sync/worker/. */
 export interface WorkerParts {
@@ -17,6 +20,12 @@ export interface WorkerParts {
   decodeFromMain(runtime: WorkerRuntime, value: unknown): unknown;
   describeObjectShape(runtime: WorkerRuntime, value: object, kind: ObjectKind): ObjectShape;
   serializeWorkerError(sanitizer: Sanitizer | undefined, error: unknown, depth?: number): SerializedError;
+  // Shared with the main thread's codecs (src/sync/*.ts import them directly).
+  mapArrayOnWrite: typeof mapArrayOnWrite;
+  mapRecordOnWrite: typeof mapRecordOnWrite;
+  bufferToWire: typeof bufferToWire;
+  bufferFromWire: typeof bufferFromWire;
+  isCloneableBuiltin: typeof isCloneableBuiltin;
 }
 
 /** What the worker keeps between messages. */
