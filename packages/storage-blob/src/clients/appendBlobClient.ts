@@ -1,4 +1,4 @@
-import { isResourceExistsError, type RequestBodyType } from "@azkit/core-http";
+import type { RequestBodyType } from "@azkit/core-http";
 import type {
   AppendBlobAppendBlockOptions,
   AppendBlobAppendBlockResponse,
@@ -13,10 +13,11 @@ import {
   type WriteResponse,
   writeResponse,
 } from "../models/responseHeaders.js";
-import { fromUrlHeaders, newBlobHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
+import { fromUrlHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
 import { appendPositionHeaders, conditionHeaders } from "../requests/conditionHeaders.js";
 import { rangeHeader } from "../requests/rangeHeaders.js";
-import { succeededUnless } from "../requests/ifExists.js";
+import { createUnlessExists } from "../requests/ifExists.js";
+import { putBlob } from "../requests/putBlob.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
@@ -71,30 +72,15 @@ async function sendAppendBlock(
 export class AppendBlobClient extends BlobClient {
   /** Creates an empty append blob, replacing any blob of that name. */
   public async create(options: BlobCreateOptions = {}): Promise<WriteResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "AppendBlob.create",
-        method: "PUT",
-        headers: {
-          "x-ms-blob-type": "AppendBlob",
-          "content-length": "0",
-          ...newBlobHeaders(options),
-          ...conditionHeaders(options.conditions),
-        },
-        expectedStatuses: [201],
-      },
-      options,
-    );
-    return writeResponse(res.headers);
+    const headers = { "content-length": "0" };
+    return putBlob(this, { operationName: "AppendBlob.create", blobType: "AppendBlob", headers }, options);
   }
 
   /** Creates the append blob unless a blob of that name exists; `succeeded` tells whether it did. */
   public async createIfNotExists(
     options: BlobCreateOptions = {},
   ): Promise<WriteResponse & { succeeded: boolean; errorCode?: string }> {
-    const conditions = { ...options.conditions, ifNoneMatch: "*" };
-    return succeededUnless(() => this.create({ ...options, conditions }), isResourceExistsError);
+    return createUnlessExists((o) => this.create(o), options);
   }
 
   /** Appends `body` at the end of the blob (at most 100 MiB per call). */

@@ -33,7 +33,7 @@ import type {
 } from "../models/blobModels.js";
 import type { BlobRequestConditions } from "../models/conditions.js";
 import type { AccessTier, CopyStatusType } from "../models/listModels.js";
-import { type Metadata, metadataToHeaders, type Tags, tagsToHeader } from "../models/metadata.js";
+import { type Metadata, metadataToHeaders, type Tags } from "../models/metadata.js";
 import type { CommonOptions } from "../models/options.js";
 import {
   commonResponse,
@@ -58,7 +58,8 @@ import type { BlockBlobClient } from "./blockBlobClient.js";
 import { resolveClient } from "./clientConstruction.js";
 import type { PageBlobClient } from "./pageBlobClient.js";
 import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
-import { conditionHeaders, sourceConditionHeaders } from "../requests/conditionHeaders.js";
+import { copyFromURLHeaders } from "../requests/blobWriteHeaders.js";
+import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
 import { rangeHeader } from "../requests/rangeHeaders.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
@@ -503,13 +504,8 @@ export class BlobClient {
         operationName: "Blob.startCopyFromURL",
         method: "PUT",
         headers: {
-          "x-ms-copy-source": copySource,
-          "x-ms-access-tier": options.tier,
           "x-ms-rehydrate-priority": options.rehydratePriority,
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...metadataToHeaders(options.metadata),
-          ...conditionHeaders(options.conditions),
-          ...sourceConditionHeaders(options.sourceConditions),
+          ...copyFromURLHeaders(copySource, options),
         },
         expectedStatuses: [202],
       },
@@ -582,15 +578,7 @@ export class BlobClient {
       {
         operationName: "Blob.syncCopyFromURL",
         method: "PUT",
-        headers: {
-          "x-ms-requires-sync": "true",
-          "x-ms-copy-source": copySource,
-          "x-ms-access-tier": options.tier,
-          "x-ms-tags": tagsToHeader(options.tags),
-          ...metadataToHeaders(options.metadata),
-          ...conditionHeaders(options.conditions),
-          ...sourceConditionHeaders(options.sourceConditions),
-        },
+        headers: { "x-ms-requires-sync": "true", ...copyFromURLHeaders(copySource, options) },
         expectedStatuses: [202],
       },
       options,

@@ -40,6 +40,7 @@ import {
 import { readBlockList, writeBlockList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
+import { putBlob } from "../requests/putBlob.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
 /** `Put Block`: stages block `blockId`; `headers` say where its bytes come from and its lease. */
@@ -99,26 +100,21 @@ export class BlockBlobClient extends BlobClient {
     contentLength: number,
     options: BlockBlobUploadOptions = {},
   ): Promise<BlockBlobUploadResponse> {
-    const res = await sendBlobRequest(
+    const headers = {
+      "content-length": String(contentLength),
+      ...transactionalMD5Header(options.transactionalContentMD5),
+    };
+    return putBlob(
       this,
       {
         operationName: "BlockBlob.upload",
-        method: "PUT",
-        headers: {
-          "x-ms-blob-type": "BlockBlob",
-          "content-length": String(contentLength),
-          ...transactionalMD5Header(options.transactionalContentMD5),
-          "x-ms-access-tier": options.tier,
-          ...newBlobHeaders(options),
-          ...conditionHeaders(options.conditions),
-        },
+        blobType: "BlockBlob",
+        headers,
         body,
-        expectedStatuses: [201],
         onUploadProgress: options.onProgress,
       },
       options,
     );
-    return writeResponse(res.headers);
   }
 
   /**
@@ -274,29 +270,18 @@ export class BlockBlobClient extends BlobClient {
     sourceURL: string,
     options: BlockBlobSyncUploadFromURLOptions = {},
   ): Promise<BlockBlobUploadResponse> {
-    const res = await sendBlobRequest(
+    const headers = {
+      "content-length": "0",
+      "x-ms-copy-source": sourceURL,
+      "x-ms-copy-source-blob-properties":
+        options.copySourceBlobProperties === undefined ? undefined : String(options.copySourceBlobProperties),
+      ...fromUrlHeaders(options),
+    };
+    return putBlob(
       this,
-      {
-        operationName: "BlockBlob.syncUploadFromURL",
-        method: "PUT",
-        headers: {
-          "x-ms-blob-type": "BlockBlob",
-          "content-length": "0",
-          "x-ms-copy-source": sourceURL,
-          "x-ms-copy-source-blob-properties":
-            options.copySourceBlobProperties === undefined
-              ? undefined
-              : String(options.copySourceBlobProperties),
-          "x-ms-access-tier": options.tier,
-          ...newBlobHeaders(options),
-          ...fromUrlHeaders(options),
-          ...conditionHeaders(options.conditions),
-        },
-        expectedStatuses: [201],
-      },
+      { operationName: "BlockBlob.syncUploadFromURL", blobType: "BlockBlob", headers },
       options,
     );
-    return writeResponse(res.headers);
   }
 
   /**
@@ -335,7 +320,6 @@ export class BlockBlobClient extends BlobClient {
         query: { comp: "blocklist" },
         headers: {
           "content-type": "application/xml; charset=utf-8",
-          "x-ms-access-tier": options.tier,
           ...newBlobHeaders(options),
           ...conditionHeaders(options.conditions),
         },

@@ -1,4 +1,4 @@
-import { isResourceExistsError, type RequestBodyType } from "@azkit/core-http";
+import type { RequestBodyType } from "@azkit/core-http";
 import type {
   BlobFromURLOptions,
   PageBlobCreateOptions,
@@ -14,10 +14,11 @@ import {
   type WriteResponse,
   writeResponse,
 } from "../models/responseHeaders.js";
-import { fromUrlHeaders, newBlobHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
+import { fromUrlHeaders, transactionalMD5Header } from "../requests/blobWriteHeaders.js";
 import { conditionHeaders, sequenceNumberHeaders } from "../requests/conditionHeaders.js";
 import { pageRangeHeader, rangeHeader } from "../requests/rangeHeaders.js";
-import { succeededUnless } from "../requests/ifExists.js";
+import { createUnlessExists } from "../requests/ifExists.js";
+import { putBlob } from "../requests/putBlob.js";
 import { readPageList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
@@ -74,26 +75,13 @@ async function putPage(
 export class PageBlobClient extends BlobClient {
   /** Creates an empty page blob of `size` bytes (a multiple of 512), replacing any blob of that name. */
   public async create(size: number, options: PageBlobCreateOptions = {}): Promise<WriteResponse> {
-    const res = await sendBlobRequest(
-      this,
-      {
-        operationName: "PageBlob.create",
-        method: "PUT",
-        headers: {
-          "x-ms-blob-type": "PageBlob",
-          "content-length": "0",
-          "x-ms-blob-content-length": String(size),
-          "x-ms-blob-sequence-number":
-            options.blobSequenceNumber === undefined ? undefined : String(options.blobSequenceNumber),
-          "x-ms-access-tier": options.tier,
-          ...newBlobHeaders(options),
-          ...conditionHeaders(options.conditions),
-        },
-        expectedStatuses: [201],
-      },
-      options,
-    );
-    return writeResponse(res.headers);
+    const headers = {
+      "content-length": "0",
+      "x-ms-blob-content-length": String(size),
+      "x-ms-blob-sequence-number":
+        options.blobSequenceNumber === undefined ? undefined : String(options.blobSequenceNumber),
+    };
+    return putBlob(this, { operationName: "PageBlob.create", blobType: "PageBlob", headers }, options);
   }
 
   /** Creates the page blob unless a blob of that name exists. */
@@ -101,8 +89,7 @@ export class PageBlobClient extends BlobClient {
     size: number,
     options: PageBlobCreateOptions = {},
   ): Promise<WriteResponse & { succeeded: boolean; errorCode?: string }> {
-    const conditions = { ...options.conditions, ifNoneMatch: "*" };
-    return succeededUnless(() => this.create(size, { ...options, conditions }), isResourceExistsError);
+    return createUnlessExists((o) => this.create(size, o), options);
   }
 
   /** Writes `count` bytes of `body` at `offset` (both multiples of 512, at most 4 MiB). */

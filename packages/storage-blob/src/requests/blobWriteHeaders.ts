@@ -1,23 +1,27 @@
-// Headers shared by the operations that write a blob: what the new blob carries (tags, stored
-// HTTP headers, metadata), the body's MD5, and the source of the `*FromURL` writes.
+// Headers shared by the operations that write a blob: what the new blob carries (tier, tags,
+// stored HTTP headers, metadata), the body's MD5, the source of the `*FromURL` writes, and copies.
 import { type BlobHTTPHeaders, blobHTTPHeadersToRequest } from "../models/blobHTTPHeaders.js";
 import type { BlobFromURLOptions } from "../models/blobModels.js";
+import type { BlobRequestConditions, ModifiedAccessConditions } from "../models/conditions.js";
+import type { AccessTier } from "../models/listModels.js";
 import { type Metadata, metadataToHeaders, type Tags, tagsToHeader } from "../models/metadata.js";
 import { toBase64 } from "../transfer/md5.js";
-import { sourceConditionHeaders } from "./conditionHeaders.js";
+import { conditionHeaders, sourceConditionHeaders } from "./conditionHeaders.js";
 
 type HeaderValues = Record<string, string | undefined>;
 
 /** What every blob-creating write stores with the blob. */
 export interface NewBlobProperties {
+  tier?: AccessTier;
   tags?: Tags;
   blobHTTPHeaders?: BlobHTTPHeaders;
   metadata?: Metadata;
 }
 
-/** `x-ms-tags`, `x-ms-blob-*` and `x-ms-meta-*` for a blob a write creates or replaces. */
+/** `x-ms-access-tier`, `x-ms-tags`, `x-ms-blob-*` and `x-ms-meta-*` for a blob a write creates or replaces. */
 export function newBlobHeaders(properties: NewBlobProperties): HeaderValues {
   return {
+    "x-ms-access-tier": properties.tier,
     "x-ms-tags": tagsToHeader(properties.tags),
     ...blobHTTPHeadersToRequest(properties.blobHTTPHeaders),
     ...metadataToHeaders(properties.metadata),
@@ -34,6 +38,22 @@ export function fromUrlHeaders(options: BlobFromURLOptions): HeaderValues {
   return {
     "x-ms-source-content-md5": options.sourceContentMD5 ? toBase64(options.sourceContentMD5) : undefined,
     "x-ms-copy-source-authorization": options.sourceAuthorization,
+    ...sourceConditionHeaders(options.sourceConditions),
+  };
+}
+
+/** What a `Copy Blob` (asynchronous or synchronous) says about the copy's target and source. */
+export interface CopyFromURLProperties extends NewBlobProperties {
+  conditions?: BlobRequestConditions;
+  sourceConditions?: ModifiedAccessConditions;
+}
+
+/** `x-ms-copy-source`, the new blob's properties and both sides' conditions of a `Copy Blob`. */
+export function copyFromURLHeaders(copySource: string, options: CopyFromURLProperties): HeaderValues {
+  return {
+    "x-ms-copy-source": copySource,
+    ...newBlobHeaders(options),
+    ...conditionHeaders(options.conditions),
     ...sourceConditionHeaders(options.sourceConditions),
   };
 }

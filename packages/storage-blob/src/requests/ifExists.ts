@@ -1,6 +1,7 @@
 // The `exists`, `createIfNotExists` and `deleteIfExists` shapes: one expected error becomes an
 // answer, every other error is thrown.
-import { isResourceNotFoundError } from "@azkit/core-http";
+import { isResourceExistsError, isResourceNotFoundError } from "@azkit/core-http";
+import type { BlobRequestConditions } from "../models/conditions.js";
 
 /** What a `*IfExists` / `*IfNotExists` call reports when the expected error happened. */
 export interface NotSucceeded {
@@ -30,4 +31,13 @@ export async function succeededUnless<T extends object>(
     if (isExpected(error)) return { succeeded: false, errorCode: (error as { code?: string }).code };
     throw error;
   }
+}
+
+/** Runs `create` with `If-None-Match: *`; `{ succeeded: false }` when a blob of that name exists. */
+export function createUnlessExists<T extends object, O extends { conditions?: BlobRequestConditions }>(
+  create: (options: O) => Promise<T>,
+  options: O,
+): Promise<(T & { succeeded: true }) | NotSucceeded> {
+  const conditions = { ...options.conditions, ifNoneMatch: "*" };
+  return succeededUnless(() => create({ ...options, conditions }), isResourceExistsError);
 }
