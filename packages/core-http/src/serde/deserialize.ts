@@ -1,7 +1,7 @@
 import { compileSchema } from "./compileSchema.js";
 import type { Infer } from "./inferType.js";
 import type { Schema } from "./schema.js";
-import { enoughProblems, SerdeContext } from "./serdeContext.js";
+import { walkCollectingProblems } from "./serdeContext.js";
 import { DeserializationError } from "./serdeErrors.js";
 
 /**
@@ -23,18 +23,14 @@ import { DeserializationError } from "./serdeErrors.js";
  * @public
  */
 export function deserialize<S extends Schema>(schema: S, wire: unknown, path = ""): Infer<S> {
-  const ctx = new SerdeContext(path);
-  let value: unknown;
-  try {
-    value =
+  return walkCollectingProblems(
+    path,
+    (ctx) =>
       wire === undefined
         ? ctx.fail(compileSchema(schema).expected(), "nothing")
         : wire === null
           ? null
-          : compileSchema(schema).de(wire, ctx);
-  } catch (error) {
-    if (error !== enoughProblems) throw error;
-  }
-  if (ctx.problems.length > 0) throw new DeserializationError(ctx.problems);
-  return value as Infer<S>;
+          : compileSchema(schema).de(wire, ctx),
+    (problems) => new DeserializationError(problems),
+  ) as Infer<S>;
 }

@@ -1,8 +1,8 @@
 import { formatPath } from "./serdePath.js";
 import { createProblem, MAX_PROBLEMS, type SerdeProblem } from "./serdeProblem.js";
 
-/** @internal Thrown through the walk once enough problems are collected; caught by serialize/deserialize. */
-export const enoughProblems: unique symbol = Symbol("enoughProblems");
+/** Thrown through the walk once enough problems are collected; caught by {@link walkCollectingProblems}. */
+const enoughProblems: unique symbol = Symbol("enoughProblems");
 
 /**
  * @internal The state of one serialize or deserialize call: the path walked so far (a stack of
@@ -23,4 +23,26 @@ export class SerdeContext {
     if (this.problems.length >= MAX_PROBLEMS) throw enoughProblems;
     return undefined;
   }
+}
+
+/**
+ * @internal Runs one serialize or deserialize walk with a fresh context rooted at `path`: returns
+ * what `walk` returns, or throws `toError(problems)` when it recorded any. One place for both
+ * directions because the early stop must be the same: after MAX_PROBLEMS the walk is cut short
+ * (listing more would not help, and a large bad body would cost time), and that stop is not a failure.
+ */
+export function walkCollectingProblems(
+  path: string,
+  walk: (ctx: SerdeContext) => unknown,
+  toError: (problems: readonly SerdeProblem[]) => Error,
+): unknown {
+  const ctx = new SerdeContext(path);
+  let result: unknown;
+  try {
+    result = walk(ctx);
+  } catch (error) {
+    if (error !== enoughProblems) throw error;
+  }
+  if (ctx.problems.length > 0) throw toError(ctx.problems);
+  return result;
 }

@@ -1,7 +1,7 @@
 import { compileSchema, serChild } from "./compileSchema.js";
 import type { InferInput } from "./inferType.js";
 import type { Schema } from "./schema.js";
-import { enoughProblems, SerdeContext } from "./serdeContext.js";
+import { walkCollectingProblems } from "./serdeContext.js";
 import { SerializationError } from "./serdeErrors.js";
 
 /**
@@ -22,16 +22,12 @@ import { SerializationError } from "./serdeErrors.js";
  * @public
  */
 export function serialize<S extends Schema>(schema: S, value: InferInput<S>, path = ""): unknown {
-  const ctx = new SerdeContext(path);
-  let wire: unknown;
-  try {
-    wire =
+  return walkCollectingProblems(
+    path,
+    (ctx) =>
       value === undefined
         ? ctx.fail(compileSchema(schema).expected(), "nothing")
-        : serChild(compileSchema(schema), value, ctx);
-  } catch (error) {
-    if (error !== enoughProblems) throw error;
-  }
-  if (ctx.problems.length > 0) throw new SerializationError(ctx.problems);
-  return wire;
+        : serChild(compileSchema(schema), value, ctx),
+    (problems) => new SerializationError(problems),
+  );
 }

@@ -7,7 +7,7 @@ import type { ArraySchema, ObjectSchema, Schema } from "../schema.js";
 import { DeserializationError } from "../serdeErrors.js";
 import { createProblem } from "../serdeProblem.js";
 import { loadFastXmlParser } from "./loadFastXmlParser.js";
-import { ATTRIBUTES, rootName, TEXT, xmlProperties } from "./xmlNames.js";
+import { ATTRIBUTES, rootName, TEXT, xmlNodeKeyOptions, xmlProperties } from "./xmlNames.js";
 import { setOwn } from "../setOwn.js";
 
 let parser: XMLParser | undefined;
@@ -16,10 +16,7 @@ function getParser(): XMLParser {
   // Values stay text (parseTagValue: false) so "0123" etags and names survive; the schema decides types.
   // Whitespace is kept because blob names and metadata values may start or end with spaces.
   parser ??= new (loadFastXmlParser().XMLParser)({
-    ignoreAttributes: false,
-    attributesGroupName: ATTRIBUTES,
-    attributeNamePrefix: "",
-    textNodeName: TEXT,
+    ...xmlNodeKeyOptions,
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: false,

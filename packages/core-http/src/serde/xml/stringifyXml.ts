@@ -4,17 +4,14 @@ import type { InferInput } from "../inferType.js";
 import type { ObjectSchema, Schema } from "../schema.js";
 import { serialize } from "../serialize.js";
 import { loadFastXmlParser } from "./loadFastXmlParser.js";
-import { ATTRIBUTES, TEXT, xmlProperties } from "./xmlNames.js";
+import { ATTRIBUTES, TEXT, xmlNodeKeyOptions, xmlProperties } from "./xmlNames.js";
 import { setOwn } from "../setOwn.js";
 
 let builder: XMLBuilder | undefined;
 
 function getBuilder(): XMLBuilder {
   builder ??= new (loadFastXmlParser().XMLBuilder)({
-    ignoreAttributes: false,
-    attributesGroupName: ATTRIBUTES,
-    attributeNamePrefix: "",
-    textNodeName: TEXT,
+    ...xmlNodeKeyOptions,
     suppressEmptyNode: false,
     suppressBooleanAttributes: false,
     format: false,

@@ -50,3 +50,15 @@ export function rootName(schema: Schema): string | undefined {
 export const ATTRIBUTES = "$";
 /** @internal The key fast-xml-parser uses for an element's text beside attributes or children. */
 export const TEXT = "#text";
+
+/**
+ * @internal The fast-xml-parser options that say where attributes and text go, shared by the parser
+ * (parseXml) and the builder (stringifyXml): the serde code reads and writes documents through
+ * {@link ATTRIBUTES} and {@link TEXT}, so both directions must use the same keys.
+ */
+export const xmlNodeKeyOptions = {
+  ignoreAttributes: false,
+  attributesGroupName: ATTRIBUTES,
+  attributeNamePrefix: "",
+  textNodeName: TEXT,
+} as const;
