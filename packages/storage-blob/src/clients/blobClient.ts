@@ -424,10 +424,9 @@ export class BlobClient {
         method: "PUT",
         query: { comp: "tags" },
         headers: {
-          "content-type": "application/xml; charset=utf-8",
           ...conditionHeaders(options.conditions),
         },
-        body: writeTags(tags),
+        xmlBody: writeTags(tags),
         expectedStatuses: [204],
       },
       options,

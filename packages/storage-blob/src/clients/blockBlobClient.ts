@@ -319,11 +319,10 @@ export class BlockBlobClient extends BlobClient {
         method: "PUT",
         query: { comp: "blocklist" },
         headers: {
-          "content-type": "application/xml; charset=utf-8",
           ...newBlobHeaders(options),
           ...conditionHeaders(options.conditions),
         },
-        body: writeBlockList(blocks),
+        xmlBody: writeBlockList(blocks),
         expectedStatuses: [201],
       },
       options,

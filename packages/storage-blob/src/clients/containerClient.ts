@@ -1,5 +1,4 @@
 import {
-  buildPagedAsyncIterator,
   isResourceExistsError,
   isResourceNotFoundError,
   type PagedAsyncIterableIterator,
@@ -55,7 +54,7 @@ import { generateBlobSASQueryParameters } from "../sas/blobSASSignatureValues.js
 import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { findBlobsByTagsPages } from "../requests/findBlobsByTagsPages.js";
 import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
-import { fetchListPage } from "../requests/listPages.js";
+import { type ListOperation, listPages } from "../requests/listPages.js";
 import type { ContainerGenerateSasUrlOptions } from "../sas/generateSasUrlOptions.js";
 import { sharedKeyOf } from "../sas/sharedKeyOf.js";
 import { readListBlobs } from "../xml/listXml.js";
@@ -312,11 +311,10 @@ export class ContainerClient {
         method: "PUT",
         query: { restype: "container", comp: "acl" },
         headers: {
-          "content-type": "application/xml; charset=utf-8",
           "x-ms-blob-public-access": access,
           ...conditionHeaders(options.conditions),
         },
-        body: writeSignedIdentifiers(containerAcl),
+        xmlBody: writeSignedIdentifiers(containerAcl),
         expectedStatuses: [200],
       },
       options,
@@ -341,12 +339,11 @@ export class ContainerClient {
     return this.getBlobClient(blobName).delete(options);
   }
 
-  private listBlobsPage(
-    marker: string | undefined,
-    maxPageSize: number | undefined,
+  /** `List Blobs` of this container with `options`' filters; `delimiter` groups by virtual directory. */
+  private listBlobsOperation(
     delimiter: string | undefined,
     options: ContainerListBlobsOptions,
-  ): Promise<ContainerListBlobHierarchySegmentResponse> {
+  ): ListOperation<ContainerListBlobHierarchySegmentResponse> {
     const query = {
       restype: "container",
       comp: "list",
@@ -354,8 +351,7 @@ export class ContainerClient {
       delimiter,
       include: includeList(options),
     };
-    const operation = { operationName: "Container.listBlobs", query, readPage: readListBlobs };
-    return fetchListPage(this, operation, marker, maxPageSize, options);
+    return { operationName: "Container.listBlobs", query, readPage: readListBlobs };
   }
 
   /**
@@ -370,18 +366,17 @@ export class ContainerClient {
   public listBlobsFlat(
     options: ContainerListBlobsOptions = {},
   ): PagedAsyncIterableIterator<BlobItem, ContainerListBlobFlatSegmentResponse, PageSettings> {
-    return buildPagedAsyncIterator<BlobItem, ContainerListBlobFlatSegmentResponse, PageSettings>({
-      firstPageLink: "",
-      getPage: async (marker, maxPageSize) => {
-        const page = await this.listBlobsPage(marker, maxPageSize, undefined, options);
-        const { delimiter: _d, segment, ...rest } = page;
-        return {
-          page: { ...rest, segment: { blobItems: segment.blobItems } },
-          nextPageLink: page.continuationToken,
-        };
-      },
-      toElements: (page) => page.segment.blobItems,
-    });
+    const operation = this.listBlobsOperation(undefined, options);
+    const readFlatPage = (xml: string): ContainerListBlobFlatSegmentResponse => {
+      const { delimiter: _d, segment, ...rest } = operation.readPage(xml);
+      return { ...rest, segment: { blobItems: segment.blobItems } };
+    };
+    return listPages(
+      this,
+      { ...operation, readPage: readFlatPage },
+      (page) => page.segment.blobItems,
+      options,
+    );
   }
 
   /**
@@ -398,21 +393,15 @@ export class ContainerClient {
     delimiter: string,
     options: ContainerListBlobsOptions = {},
   ): PagedAsyncIterableIterator<BlobHierarchyItem, ContainerListBlobHierarchySegmentResponse, PageSettings> {
-    return buildPagedAsyncIterator<
-      BlobHierarchyItem,
-      ContainerListBlobHierarchySegmentResponse,
-      PageSettings
-    >({
-      firstPageLink: "",
-      getPage: async (marker, maxPageSize) => {
-        const page = await this.listBlobsPage(marker, maxPageSize, delimiter, options);
-        return { page, nextPageLink: page.continuationToken };
-      },
-      toElements: (page) => [
+    return listPages(
+      this,
+      this.listBlobsOperation(delimiter, options),
+      (page): BlobHierarchyItem[] => [
         ...(page.segment.blobPrefixes ?? []).map((p) => ({ kind: "prefix" as const, ...p })),
         ...page.segment.blobItems.map((b) => ({ kind: "blob" as const, ...b })),
       ],
-    });
+      options,
+    );
   }
 
   /**

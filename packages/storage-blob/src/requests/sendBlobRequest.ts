@@ -3,7 +3,11 @@ import { contextOf, type StorageOperation } from "../clients/storageContext.js";
 import type { CommonOptions } from "../models/options.js";
 
 /** An operation on the client's own URL, unless it names another. */
-export type ClientOperation = Omit<StorageOperation, "url"> & { url?: string };
+export type ClientOperation = Omit<StorageOperation, "url"> & {
+  url?: string;
+  /** An XML request body, sent with the XML content type. */
+  xmlBody?: string;
+};
 
 /**
  * Sends one operation through the context (pipeline, credential, service version) `client` was
@@ -14,5 +18,11 @@ export function sendBlobRequest(
   operation: ClientOperation,
   options: CommonOptions,
 ): Promise<PipelineResponse> {
-  return contextOf(client).send({ ...operation, url: operation.url ?? client.url }, options);
+  const { xmlBody, ...op } = operation;
+  const sent: StorageOperation = { ...op, url: op.url ?? client.url };
+  if (xmlBody !== undefined) {
+    sent.headers = { "content-type": "application/xml; charset=utf-8", ...op.headers };
+    sent.body = xmlBody;
+  }
+  return contextOf(client).send(sent, options);
 }
