@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -68,6 +69,18 @@ export async function startServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The servers of one test file, closed after each of its tests (push every server started): a
+ * failing test must not leave a listening server behind for the next one. Call at module level.
+ */
+export function serversClosedAfterEach(): LoopbackServer[] {
+  const servers: LoopbackServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return servers;
 }
 
 /** A server that answers each request with the next scripted reply (the last one repeats). */

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createProxy } from "proxy";
-import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   createDefaultHttpClient,
   createPipelineFromOptions,
@@ -11,12 +11,14 @@ import {
   isServiceRequestError,
   isServiceResponseError,
 } from "../../src/index.js";
-import { type LoopbackServer, startServer, until } from "../helpers/loopbackServer.js";
+import {
+  type LoopbackServer,
+  serversClosedAfterEach,
+  startServer,
+  until,
+} from "../helpers/loopbackServer.js";
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
   const server = await startServer(...args);
   // Only the client's close() may end a connection in these tests.

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AbortError,
   AzureError,
@@ -25,12 +25,9 @@ import {
   ServiceRequestError,
   ServiceResponseError,
 } from "../../src/index.js";
-import { type LoopbackServer, startServer } from "../helpers/loopbackServer.js";
+import { type LoopbackServer, serversClosedAfterEach, startServer } from "../helpers/loopbackServer.js";
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 
 /** A server that answers `/<status>` with that status and the body/headers the table gives. */
 async function errorServer(): Promise<LoopbackServer> {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createDefaultHttpClient,
   createHttpHeaders,
@@ -7,13 +7,10 @@ import {
   type InternalPipelineOptions,
   type PipelineRequestOptions,
 } from "../../src/index.js";
-import { type LoopbackServer, startServer } from "../helpers/loopbackServer.js";
+import { type LoopbackServer, serversClosedAfterEach, startServer } from "../helpers/loopbackServer.js";
 
 const transport = createDefaultHttpClient();
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 
 async function redirecting(status: number, location: () => string): Promise<LoopbackServer> {
   const server = await startServer((req, res) => {

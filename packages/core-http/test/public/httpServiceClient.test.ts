@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type AccessToken,
   createPipelineRequest,
@@ -6,12 +6,9 @@ import {
   ServiceClient,
   type TokenCredential,
 } from "../../src/index.js";
-import { type LoopbackServer, startServer } from "../helpers/loopbackServer.js";
+import { serversClosedAfterEach, startServer } from "../helpers/loopbackServer.js";
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 
 function fakeCredential(scopesSeen: string[][]): TokenCredential {
   return {

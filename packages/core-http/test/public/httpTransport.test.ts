@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { connect } from "node:net";
 import { Readable } from "node:stream";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AbortError,
   createDefaultHttpClient,
@@ -14,12 +14,14 @@ import {
   isServiceResponseError,
   type TransferProgressEvent,
 } from "../../src/index.js";
-import { type LoopbackServer, startServer, until } from "../helpers/loopbackServer.js";
+import {
+  type LoopbackServer,
+  serversClosedAfterEach,
+  startServer,
+  until,
+} from "../helpers/loopbackServer.js";
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = serversClosedAfterEach();
 async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
   const server = await startServer(...args);
   servers.push(server);

@@ -215,26 +215,37 @@ export function valueLocations(
   value: unknown,
   segments: (string | number)[] = [],
 ): Location[] {
+  return locations(schema, value, segments, false);
+}
+
+/** Every place in a wire value (wire names, flattened paths) that has a schema with wrong wire values. */
+export function wireLocations(schema: Schema, wire: unknown, segments: (string | number)[] = []): Location[] {
+  return locations(schema, wire, segments, true);
+}
+
+// One walk for both forms: they differ only inside objects (wire names and flattened paths, and
+// whether read-only properties are there), which objectLocations decides from `wire`.
+function locations(schema: Schema, value: unknown, segments: (string | number)[], wire: boolean): Location[] {
   const here: Location[] = schema.type === "any" ? [] : [{ segments, schema }];
   if (value === null || value === undefined) return here;
   switch (schema.type) {
     case "array":
       return [
         ...here,
-        ...(value as unknown[]).flatMap((v, i) => valueLocations(schema.items, v, [...segments, i])),
+        ...(value as unknown[]).flatMap((v, i) => locations(schema.items, v, [...segments, i], wire)),
       ];
     case "dictionary":
       return [
         ...here,
         ...Object.entries(value as object).flatMap(([k, v]) =>
-          valueLocations(schema.values, v, [...segments, k]),
+          locations(schema.values, v, [...segments, k], wire),
         ),
       ];
     case "object":
-      return [...here, ...objectLocations(schema, value as Record<string, unknown>, segments, false)];
+      return [...here, ...objectLocations(schema, value as Record<string, unknown>, segments, wire)];
     case "polymorphic": {
       const sub = schema.subtypes[(value as Record<string, string>)[DISCRIMINATOR]!]!;
-      return [...here, ...objectLocations(sub, value as Record<string, unknown>, segments, false)];
+      return [...here, ...objectLocations(sub, value as Record<string, unknown>, segments, wire)];
     }
     default:
       return here;
@@ -261,39 +272,9 @@ function objectLocations(
     for (const key of path)
       v = v === undefined || v === null ? undefined : (v as Record<string, unknown>)[key];
     if (v === undefined || (wire && v === null)) continue;
-    out.push(
-      ...(wire ? wireLocations(p, v, [...segments, ...path]) : valueLocations(p, v, [...segments, ...path])),
-    );
+    out.push(...locations(p, v, [...segments, ...path], wire));
   }
   return out;
-}
-
-/** Every place in a wire value (wire names, flattened paths) that has a schema with wrong wire values. */
-export function wireLocations(schema: Schema, wire: unknown, segments: (string | number)[] = []): Location[] {
-  const here: Location[] = schema.type === "any" ? [] : [{ segments, schema }];
-  if (wire === null || wire === undefined) return here;
-  switch (schema.type) {
-    case "array":
-      return [
-        ...here,
-        ...(wire as unknown[]).flatMap((v, i) => wireLocations(schema.items, v, [...segments, i])),
-      ];
-    case "dictionary":
-      return [
-        ...here,
-        ...Object.entries(wire as object).flatMap(([k, v]) =>
-          wireLocations(schema.values, v, [...segments, k]),
-        ),
-      ];
-    case "object":
-      return [...here, ...objectLocations(schema, wire as Record<string, unknown>, segments, true)];
-    case "polymorphic": {
-      const sub = schema.subtypes[(wire as Record<string, string>)[DISCRIMINATOR]!]!;
-      return [...here, ...objectLocations(sub, wire as Record<string, unknown>, segments, true)];
-    }
-    default:
-      return here;
-  }
 }
 
 /** A value no schema of this kind accepts, in code form (for serialize). */
@@ -352,3 +333,18 @@ export function replaceAt(
   target[segments[segments.length - 1]!] = replacement;
   return copy;
 }
+
+/** A random schema with a valid code value for it. */
+export const schemaAndValueArbitrary: fc.Arbitrary<{ schema: Schema; value: unknown }> =
+  schemaArbitrary.chain((schema) => valueArbitrary(schema).map((value) => ({ schema, value })));
+
+/**
+ * A random schema, a valid code value for it and one place in that value to corrupt: what the
+ * "names the corrupted field" properties run on, with code generation on and off alike.
+ */
+export const corruptibleValueArbitrary: fc.Arbitrary<{ schema: Schema; value: unknown; location: Location }> =
+  schemaAndValueArbitrary
+    .filter(({ schema, value }) => valueLocations(schema, value).length > 0)
+    .chain(({ schema, value }) =>
+      fc.constantFrom(...valueLocations(schema, value)).map((location) => ({ schema, value, location })),
+    );
