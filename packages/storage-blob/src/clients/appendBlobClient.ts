@@ -17,40 +17,23 @@ import { fromUrlHeaders, transactionalMD5Header } from "../requests/blobWriteHea
 import { appendPositionHeaders, conditionHeaders } from "../requests/conditionHeaders.js";
 import { rangeHeader } from "../requests/rangeHeaders.js";
 import { createUnlessExists } from "../requests/ifExists.js";
-import { putBlob } from "../requests/putBlob.js";
+import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/**
- * `Append Block` under the blob and append-position conditions; `headers` say where the block's
- * bytes come from (the body, or a source URL).
- */
+/** `Append Block` of `write` under the blob and append-position conditions. */
 async function sendAppendBlock(
   blob: AppendBlobClient,
-  operationName: string,
-  headers: Record<string, string | undefined>,
+  write: BlobWrite,
   options: AppendBlobAppendBlockOptions | BlobFromURLOptions,
-  body?: RequestBodyType,
-  onUploadProgress?: (progress: { loadedBytes: number }) => void,
 ): Promise<AppendBlobAppendBlockResponse> {
-  const res = await sendBlobRequest(
-    blob,
-    {
-      operationName,
-      method: "PUT",
-      query: { comp: "appendblock" },
-      headers: {
-        ...headers,
-        ...conditionHeaders(options.conditions),
-        ...appendPositionHeaders(options.conditions),
-      },
-      body,
-      expectedStatuses: [201],
-      onUploadProgress,
-    },
-    options,
-  );
+  const headers = {
+    ...write.headers,
+    ...conditionHeaders(options.conditions),
+    ...appendPositionHeaders(options.conditions),
+  };
+  const res = await sendBlobWrite(blob, { ...write, query: { comp: "appendblock" }, headers }, options);
   return {
     ...writeResponse(res.headers),
     blobAppendOffset: res.headers.get("x-ms-blob-append-offset"),
@@ -93,7 +76,13 @@ export class AppendBlobClient extends BlobClient {
       "content-length": String(contentLength),
       ...transactionalMD5Header(options.transactionalContentMD5),
     };
-    return sendAppendBlock(this, "AppendBlob.appendBlock", headers, options, body, options.onProgress);
+    const write = {
+      operationName: "AppendBlob.appendBlock",
+      headers,
+      body,
+      onUploadProgress: options.onProgress,
+    };
+    return sendAppendBlock(this, write, options);
   }
 
   /** Appends bytes the service reads from `sourceURL` (`[offset, offset + count)`). */
@@ -109,7 +98,7 @@ export class AppendBlobClient extends BlobClient {
       "x-ms-source-range": rangeHeader(offset, count),
       ...fromUrlHeaders(options),
     };
-    return sendAppendBlock(this, "AppendBlob.appendBlockFromURL", headers, options);
+    return sendAppendBlock(this, { operationName: "AppendBlob.appendBlockFromURL", headers }, options);
   }
 
   /** Seals the blob: no more appends are accepted. */

@@ -40,32 +40,17 @@ import {
 import { readBlockList, writeBlockList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
-import { putBlob } from "../requests/putBlob.js";
+import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/** `Put Block`: stages block `blockId`; `headers` say where its bytes come from and its lease. */
+/** `Put Block` of `write`: stages block `blockId`. */
 async function putBlock(
   blob: BlockBlobClient,
-  operationName: string,
   blockId: string,
-  headers: Record<string, string | undefined>,
+  write: BlobWrite,
   options: CommonOptions,
-  body?: RequestBodyType,
-  onUploadProgress?: (progress: { loadedBytes: number }) => void,
 ): Promise<BlockBlobStageBlockResponse> {
-  const res = await sendBlobRequest(
-    blob,
-    {
-      operationName,
-      method: "PUT",
-      query: { comp: "block", blockid: blockId },
-      headers,
-      body,
-      expectedStatuses: [201],
-      onUploadProgress,
-    },
-    options,
-  );
+  const res = await sendBlobWrite(blob, { ...write, query: { comp: "block", blockid: blockId } }, options);
   return {
     ...commonResponse(res.headers),
     contentMD5: headerBytes(res.headers, "content-md5"),
@@ -255,7 +240,13 @@ export class BlockBlobClient extends BlobClient {
       ...transactionalMD5Header(options.transactionalContentMD5),
       ...conditionHeaders(options.conditions),
     };
-    return putBlock(this, "BlockBlob.stageBlock", blockId, headers, options, body, options.onProgress);
+    const write = {
+      operationName: "BlockBlob.stageBlock",
+      headers,
+      body,
+      onUploadProgress: options.onProgress,
+    };
+    return putBlock(this, blockId, write, options);
   }
 
   /**
@@ -304,7 +295,7 @@ export class BlockBlobClient extends BlobClient {
       // Put Block takes the lease condition only.
       ...conditionHeaders(leaseId ? { leaseId } : undefined),
     };
-    return putBlock(this, "BlockBlob.stageBlockFromURL", blockId, headers, options);
+    return putBlock(this, blockId, { operationName: "BlockBlob.stageBlockFromURL", headers }, options);
   }
 
   /** Commits the blob as these blocks, in this order (staged or already committed ids). */

@@ -18,43 +18,26 @@ import { fromUrlHeaders, transactionalMD5Header } from "../requests/blobWriteHea
 import { conditionHeaders, sequenceNumberHeaders } from "../requests/conditionHeaders.js";
 import { pageRangeHeader, rangeHeader } from "../requests/rangeHeaders.js";
 import { createUnlessExists } from "../requests/ifExists.js";
-import { putBlob } from "../requests/putBlob.js";
+import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { readPageList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
-/**
- * `Put Page`: writes (`update`) or clears pages under the blob and sequence-number conditions;
- * `headers` say which range and where its bytes come from.
- */
+/** `Put Page`: writes (`update`) or clears pages under the blob and sequence-number conditions. */
 async function putPage(
   blob: PageBlobClient,
-  operationName: string,
   pageWrite: "update" | "clear",
-  headers: Record<string, string | undefined>,
+  write: BlobWrite,
   options: PageBlobUploadPagesOptions | BlobFromURLOptions,
-  body?: RequestBodyType,
-  onUploadProgress?: (progress: { loadedBytes: number }) => void,
 ): Promise<PageBlobUploadPagesResponse> {
-  const res = await sendBlobRequest(
-    blob,
-    {
-      operationName,
-      method: "PUT",
-      query: { comp: "page" },
-      headers: {
-        "x-ms-page-write": pageWrite,
-        ...headers,
-        ...conditionHeaders(options.conditions),
-        ...sequenceNumberHeaders(options.conditions),
-      },
-      body,
-      expectedStatuses: [201],
-      onUploadProgress,
-    },
-    options,
-  );
+  const headers = {
+    "x-ms-page-write": pageWrite,
+    ...write.headers,
+    ...conditionHeaders(options.conditions),
+    ...sequenceNumberHeaders(options.conditions),
+  };
+  const res = await sendBlobWrite(blob, { ...write, query: { comp: "page" }, headers }, options);
   return {
     ...writeResponse(res.headers),
     blobSequenceNumber: headerNumber(res.headers, "x-ms-blob-sequence-number"),
@@ -104,7 +87,13 @@ export class PageBlobClient extends BlobClient {
       "content-length": String(count),
       ...transactionalMD5Header(options.transactionalContentMD5),
     };
-    return putPage(this, "PageBlob.uploadPages", "update", headers, options, body, options.onProgress);
+    const write = {
+      operationName: "PageBlob.uploadPages",
+      headers,
+      body,
+      onUploadProgress: options.onProgress,
+    };
+    return putPage(this, "update", write, options);
   }
 
   /**
@@ -125,7 +114,7 @@ export class PageBlobClient extends BlobClient {
       "x-ms-source-range": pageRangeHeader(sourceOffset, count),
       ...fromUrlHeaders(options),
     };
-    return putPage(this, "PageBlob.uploadPagesFromURL", "update", headers, options);
+    return putPage(this, "update", { operationName: "PageBlob.uploadPagesFromURL", headers }, options);
   }
 
   /** Clears (zeroes and frees) `count` bytes at `offset`. */
@@ -135,7 +124,7 @@ export class PageBlobClient extends BlobClient {
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
     const headers = { "x-ms-range": pageRangeHeader(offset, count), "content-length": "0" };
-    return putPage(this, "PageBlob.clearPages", "clear", headers, options);
+    return putPage(this, "clear", { operationName: "PageBlob.clearPages", headers }, options);
   }
 
   /** The ranges that hold data, within `[offset, offset + count)` (the whole blob by default). */

@@ -1,5 +1,6 @@
-// `Put Blob` and `Put Blob From URL`: one request creates or replaces a whole blob of one type.
-import type { RequestBodyType } from "@azkit/core-http";
+// The writes that carry bytes: `Put Blob` and `Put Blob From URL` create or replace a whole blob of
+// one type; `Put Block`, `Append Block` and `Put Page` (and their `FromURL` forms) write a part.
+import type { PipelineResponse, RequestBodyType } from "@azkit/core-http";
 import type { BlobRequestConditions } from "../models/conditions.js";
 import type { CommonOptions } from "../models/options.js";
 import { type WriteResponse, writeResponse } from "../models/responseHeaders.js";
@@ -7,13 +8,19 @@ import { type NewBlobProperties, newBlobHeaders } from "./blobWriteHeaders.js";
 import { conditionHeaders } from "./conditionHeaders.js";
 import { sendBlobRequest } from "./sendBlobRequest.js";
 
-/** One whole-blob write: the blob type, the headers of this kind of write, and the content if sent. */
-export interface PutBlobOperation {
+/** One write: its headers, and its bytes unless the service reads them from a source URL. */
+export interface BlobWrite {
   operationName: string;
-  blobType: "BlockBlob" | "AppendBlob" | "PageBlob";
+  /** For a part write, `comp` (and the block id) naming the part. */
+  query?: Record<string, string>;
   headers: Record<string, string | undefined>;
   body?: RequestBodyType;
   onUploadProgress?: (progress: { loadedBytes: number }) => void;
+}
+
+/** One whole-blob write: a write that also names the type of blob it creates. */
+export interface PutBlobOperation extends BlobWrite {
+  blobType: "BlockBlob" | "AppendBlob" | "PageBlob";
 }
 
 /** What every whole-blob write takes from its options: the new blob's properties and conditions. */
@@ -27,22 +34,22 @@ export async function putBlob(
   operation: PutBlobOperation,
   options: PutBlobOptions,
 ): Promise<WriteResponse> {
-  const res = await sendBlobRequest(
-    blob,
-    {
-      operationName: operation.operationName,
-      method: "PUT",
-      headers: {
-        "x-ms-blob-type": operation.blobType,
-        ...operation.headers,
-        ...newBlobHeaders(options),
-        ...conditionHeaders(options.conditions),
-      },
-      body: operation.body,
-      expectedStatuses: [201],
-      onUploadProgress: operation.onUploadProgress,
-    },
-    options,
-  );
+  const { blobType, ...write } = operation;
+  const headers = {
+    "x-ms-blob-type": blobType,
+    ...write.headers,
+    ...newBlobHeaders(options),
+    ...conditionHeaders(options.conditions),
+  };
+  const res = await sendBlobWrite(blob, { ...write, headers }, options);
   return writeResponse(res.headers);
+}
+
+/** The PUT of a write, which the service answers 201 once the bytes are written. */
+export function sendBlobWrite(
+  blob: { readonly url: string },
+  write: BlobWrite,
+  options: CommonOptions,
+): Promise<PipelineResponse> {
+  return sendBlobRequest(blob, { ...write, method: "PUT", expectedStatuses: [201] }, options);
 }
