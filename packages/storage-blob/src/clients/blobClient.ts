@@ -55,9 +55,9 @@ import { blobClientKinds } from "./blobClientKinds.js";
 import { blobCopyPollingStrategy } from "./blobCopyPollingStrategy.js";
 import { BlobLeaseClient } from "./blobLeaseClient.js";
 import type { BlockBlobClient } from "./blockBlobClient.js";
-import { resolveClient } from "./clientConstruction.js";
+import { derivedClient, resolveClient } from "./clientConstruction.js";
 import type { PageBlobClient } from "./pageBlobClient.js";
-import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { copyFromURLHeaders } from "../requests/blobWriteHeaders.js";
 import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
@@ -147,33 +147,27 @@ export class BlobClient {
 
   /** This blob as a block blob. */
   public getBlockBlobClient(): BlockBlobClient {
-    return new blobClientKinds.block!(this.url, contextOf(this) as never);
+    return derivedClient(blobClientKinds.block!, this.url, this);
   }
 
   /** This blob as an append blob. */
   public getAppendBlobClient(): AppendBlobClient {
-    return new blobClientKinds.append!(this.url, contextOf(this) as never);
+    return derivedClient(blobClientKinds.append!, this.url, this);
   }
 
   /** This blob as a page blob. */
   public getPageBlobClient(): PageBlobClient {
-    return new blobClientKinds.page!(this.url, contextOf(this) as never);
+    return derivedClient(blobClientKinds.page!, this.url, this);
   }
 
   /** A client for a snapshot of this blob (`""` returns the base blob). */
   public withSnapshot(snapshot: string): BlobClient {
-    return new BlobClient(
-      setUrlParameter(this.url, "snapshot", snapshot || undefined),
-      contextOf(this) as never,
-    );
+    return derivedClient(BlobClient, setUrlParameter(this.url, "snapshot", snapshot || undefined), this);
   }
 
   /** A client for a version of this blob (`""` returns the current version). */
   public withVersion(versionId: string): BlobClient {
-    return new BlobClient(
-      setUrlParameter(this.url, "versionid", versionId || undefined),
-      contextOf(this) as never,
-    );
+    return derivedClient(BlobClient, setUrlParameter(this.url, "versionid", versionId || undefined), this);
   }
 
   /**

@@ -39,8 +39,8 @@ import { readServiceProperties, writeServiceProperties } from "../xml/serviceXml
 import { readListContainers } from "../xml/listXml.js";
 import { BlobBatchClient } from "./blobBatchClient.js";
 import { ContainerClient } from "./containerClient.js";
-import { resolveClient } from "./clientConstruction.js";
-import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+import { derivedClient, resolveClient } from "./clientConstruction.js";
+import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
 /**
@@ -103,15 +103,12 @@ export class BlobServiceClient {
 
   /** A client for a container of this account. */
   public getContainerClient(containerName: string): ContainerClient {
-    return new ContainerClient(
-      appendToUrlPath(this.url, encodeURIComponent(containerName)),
-      contextOf(this) as never,
-    );
+    return derivedClient(ContainerClient, appendToUrlPath(this.url, encodeURIComponent(containerName)), this);
   }
 
   /** A client for batches of deletes and tier changes across this account. */
   public getBlobBatchClient(): BlobBatchClient {
-    return new BlobBatchClient(this.url, contextOf(this) as never);
+    return derivedClient(BlobBatchClient, this.url, this);
   }
 
   /**

@@ -4,7 +4,7 @@ import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import { appendToUrlPath, encodeBlobName } from "../blobUrl.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
-import { type StorageCredential, StorageContext } from "./storageContext.js";
+import { contextOf, type StorageCredential, StorageContext } from "./storageContext.js";
 
 function isCredential(x: unknown): x is StorageCredential {
   return (
@@ -67,4 +67,12 @@ export function resolveClient(
     url: urlOrConnectionString,
     context: new StorageContext(undefined, (second as StoragePipelineOptions | undefined) ?? options),
   };
+}
+
+/**
+ * A client of `kind` for `url` built on `from`'s context, so that it shares its credential,
+ * pipeline and connections (`getContainerClient`, `getBlobClient`, `withSnapshot`, ...).
+ */
+export function derivedClient<T>(kind: new (url: string, context: never) => T, url: string, from: object): T {
+  return new kind(url, contextOf(from) as never);
 }

@@ -64,9 +64,9 @@ import { BlobBatchClient } from "./blobBatchClient.js";
 import { BlobClient } from "./blobClient.js";
 import { BlobLeaseClient } from "./blobLeaseClient.js";
 import { BlockBlobClient } from "./blockBlobClient.js";
-import { resolveClient } from "./clientConstruction.js";
+import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { PageBlobClient } from "./pageBlobClient.js";
-import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
+import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 
 function includeList(options: ContainerListBlobsOptions): string | undefined {
@@ -141,27 +141,27 @@ export class ContainerClient {
 
   /** A client for a blob of any type in this container. */
   public getBlobClient(blobName: string): BlobClient {
-    return new BlobClient(this.blobUrl(blobName), contextOf(this) as never);
+    return derivedClient(BlobClient, this.blobUrl(blobName), this);
   }
 
   /** A client for a block blob in this container. */
   public getBlockBlobClient(blobName: string): BlockBlobClient {
-    return new BlockBlobClient(this.blobUrl(blobName), contextOf(this) as never);
+    return derivedClient(BlockBlobClient, this.blobUrl(blobName), this);
   }
 
   /** A client for an append blob in this container. */
   public getAppendBlobClient(blobName: string): AppendBlobClient {
-    return new AppendBlobClient(this.blobUrl(blobName), contextOf(this) as never);
+    return derivedClient(AppendBlobClient, this.blobUrl(blobName), this);
   }
 
   /** A client for a page blob in this container. */
   public getPageBlobClient(blobName: string): PageBlobClient {
-    return new PageBlobClient(this.blobUrl(blobName), contextOf(this) as never);
+    return derivedClient(PageBlobClient, this.blobUrl(blobName), this);
   }
 
   /** A client for batches of deletes and tier changes on blobs of this container. */
   public getBlobBatchClient(): BlobBatchClient {
-    return new BlobBatchClient(this.url, contextOf(this) as never);
+    return derivedClient(BlobBatchClient, this.url, this);
   }
 
   /** A lease client for this container. */
