@@ -52,31 +52,28 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
   return spawnSync(process.execPath, args, { encoding: "utf8", timeout: 30_000 });
 }
 
+/** Runs the test program in a child process and checks what both bundles must do alike. */
+function expectBundleWorks(bundle: "ESM" | "CJS", args: string[]): void {
+  const child = run(args);
+  expect(child.stderr).toBe("");
+  expect(child.status).toBe(0);
+  const result = JSON.parse(child.stdout);
+  expect(result).toMatchObject({ echoed: { ok: [1, 2] }, letters: ["a", "b", "c"], count: 10000 });
+  console.log(
+    `sync bridge, ${bundle} bundle: ${result.perCallMicroseconds.toFixed(1)} µs per call (1000 sequential echo calls), ` +
+      `${result.perItemMicroseconds.toFixed(2)} µs per item (for...of over 10,000 items in pages of 1,000)`,
+  );
+}
+
 describe("the sync bridge in a built package", () => {
   it("works from the ESM bundle and lets the process exit by itself", () => {
     const load = `import { createSyncClientClass } from ${JSON.stringify(esmBundle.href)};`;
-    const child = run(["--input-type=module", "-e", program(load)]);
-    expect(child.stderr).toBe("");
-    expect(child.status).toBe(0);
-    const result = JSON.parse(child.stdout);
-    expect(result).toMatchObject({ echoed: { ok: [1, 2] }, letters: ["a", "b", "c"], count: 10000 });
-    console.log(
-      `sync bridge, ESM bundle: ${result.perCallMicroseconds.toFixed(1)} µs per call (1000 sequential echo calls), ` +
-        `${result.perItemMicroseconds.toFixed(2)} µs per item (for...of over 10,000 items in pages of 1,000)`,
-    );
+    expectBundleWorks("ESM", ["--input-type=module", "-e", program(load)]);
   }, 40_000);
 
   it("works from the CJS bundle and lets the process exit by itself", () => {
     const load = `const { createSyncClientClass } = require(${JSON.stringify(fileURLToPath(cjsBundle))});`;
-    const child = run(["-e", program(load)]);
-    expect(child.stderr).toBe("");
-    expect(child.status).toBe(0);
-    const result = JSON.parse(child.stdout);
-    expect(result).toMatchObject({ echoed: { ok: [1, 2] }, letters: ["a", "b", "c"], count: 10000 });
-    console.log(
-      `sync bridge, CJS bundle: ${result.perCallMicroseconds.toFixed(1)} µs per call (1000 sequential echo calls), ` +
-        `${result.perItemMicroseconds.toFixed(2)} µs per item (for...of over 10,000 items in pages of 1,000)`,
-    );
+    expectBundleWorks("CJS", ["-e", program(load)]);
   }, 40_000);
 });
 
