@@ -1,6 +1,6 @@
 // Clients against the Azurite started by the global setup, and unique names per test.
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { BlobServiceClient, type ContainerClient, StorageSharedKeyCredential } from "../../src/index.js";
 
 export function azurite() {
@@ -23,4 +23,16 @@ export async function newContainer(prefix = "c"): Promise<ContainerClient> {
   const container = serviceClient().getContainerClient(uniqueName(prefix));
   await container.create();
   return container;
+}
+
+/** A fresh container for the test file: created before its tests and handed to `use`, deleted after them. */
+export function containerPerFile(prefix: string, use: (container: ContainerClient) => void): void {
+  let container: ContainerClient | undefined;
+  beforeAll(async () => {
+    container = await newContainer(prefix);
+    use(container);
+  });
+  afterAll(async () => {
+    await container?.deleteIfExists();
+  });
 }

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ContainerClient } from "../../src/index.js";
-import { newContainer, serviceClient } from "../helpers/azurite.js";
+import { containerPerFile, serviceClient } from "../helpers/azurite.js";
 
 let container: ContainerClient;
-beforeAll(async () => {
-  container = await newContainer("batch");
-});
-afterAll(async () => {
-  await container.deleteIfExists();
+containerPerFile("batch", (c) => {
+  container = c;
 });
 
 describe("BlobBatchClient", () => {

@@ -1,15 +1,12 @@
 import { createHash } from "node:crypto";
 import { isResourceModifiedError, isResourceNotFoundError } from "@azkit/core-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ContainerClient } from "../../src/index.js";
-import { newContainer } from "../helpers/azurite.js";
+import { containerPerFile } from "../helpers/azurite.js";
 
 let container: ContainerClient;
-beforeAll(async () => {
-  container = await newContainer("blob");
-});
-afterAll(async () => {
-  await container.deleteIfExists();
+containerPerFile("blob", (c) => {
+  container = c;
 });
 
 async function text(stream: NodeJS.ReadableStream | undefined): Promise<string> {

@@ -1,14 +1,11 @@
 import { isResourceModifiedError } from "@azkit/core-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ContainerClient } from "../../src/index.js";
-import { newContainer, serviceClient, uniqueName } from "../helpers/azurite.js";
+import { containerPerFile, serviceClient, uniqueName } from "../helpers/azurite.js";
 
 let container: ContainerClient;
-beforeAll(async () => {
-  container = await newContainer("lease");
-});
-afterAll(async () => {
-  await container.deleteIfExists();
+containerPerFile("lease", (c) => {
+  container = c;
 });
 
 describe("BlobLeaseClient on a blob", () => {

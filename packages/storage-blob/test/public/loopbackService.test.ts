@@ -9,15 +9,30 @@ import {
   BlobSASPermissions,
   BlobServiceClient,
   generateBlobSASQueryParameters,
+  type StorageCredential,
+  type StoragePipelineOptions,
   StorageSharedKeyCredential,
 } from "../../src/index.js";
-import { startLoopbackBlobService } from "../helpers/loopbackBlobService.js";
+import { type Handler, startLoopbackBlobService } from "../helpers/loopbackBlobService.js";
 
 let closeServer: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await closeServer?.();
   closeServer = undefined;
 });
+
+const sharedKey = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
+
+/** A loopback service that `afterEach` closes, and a client of it (Shared Key, no retries by default). */
+async function serve(
+  handler: Handler,
+  options: StoragePipelineOptions = { retryTotal: 0 },
+  credential: StorageCredential = sharedKey,
+) {
+  const server = await startLoopbackBlobService(handler);
+  closeServer = server.close;
+  return { server, service: new BlobServiceClient(server.url, credential, options) };
+}
 
 const scopesAsked: Array<string | string[]> = [];
 const fakeToken: TokenCredential = {
@@ -30,16 +45,18 @@ const fakeToken: TokenCredential = {
 describe("getUserDelegationKey and user delegation SAS", () => {
   it("posts KeyInfo with a bearer token and signs a SAS with the returned key", async () => {
     const keyValue = Buffer.from("delegation-key-bytes").toString("base64");
-    const server = await startLoopbackBlobService((_req, res) => {
-      res.writeHead(200, { "content-type": "application/xml", "x-ms-request-id": "r1" });
-      res.end(
-        `<?xml version="1.0" encoding="utf-8"?><UserDelegationKey><SignedOid>oid-1</SignedOid><SignedTid>tid-1</SignedTid>` +
-          `<SignedStart>2026-01-01T00:00:00Z</SignedStart><SignedExpiry>2026-01-02T00:00:00Z</SignedExpiry>` +
-          `<SignedService>b</SignedService><SignedVersion>2025-11-05</SignedVersion><Value>${keyValue}</Value></UserDelegationKey>`,
-      );
-    });
-    closeServer = server.close;
-    const service = new BlobServiceClient(server.url, fakeToken, { retryTotal: 0 });
+    const { server, service } = await serve(
+      (_req, res) => {
+        res.writeHead(200, { "content-type": "application/xml", "x-ms-request-id": "r1" });
+        res.end(
+          `<?xml version="1.0" encoding="utf-8"?><UserDelegationKey><SignedOid>oid-1</SignedOid><SignedTid>tid-1</SignedTid>` +
+            `<SignedStart>2026-01-01T00:00:00Z</SignedStart><SignedExpiry>2026-01-02T00:00:00Z</SignedExpiry>` +
+            `<SignedService>b</SignedService><SignedVersion>2025-11-05</SignedVersion><Value>${keyValue}</Value></UserDelegationKey>`,
+        );
+      },
+      { retryTotal: 0 },
+      fakeToken,
+    );
     const key = await service.getUserDelegationKey(
       new Date("2026-01-01T00:00:00Z"),
       new Date("2026-01-02T00:00:00Z"),
@@ -114,7 +131,7 @@ describe("getUserDelegationKey and user delegation SAS", () => {
 describe("beginCopyFromURL against a copy that stays pending", () => {
   it("polls the destination's copy status until success and reports progress", async () => {
     let heads = 0;
-    const server = await startLoopbackBlobService((req, res) => {
+    const { server, service } = await serve((req, res) => {
       if (req.method === "PUT") {
         res.writeHead(202, { "x-ms-copy-id": "copy-1", "x-ms-copy-status": "pending", etag: '"e1"' });
         res.end();
@@ -130,11 +147,7 @@ describe("beginCopyFromURL against a copy that stays pending", () => {
       });
       res.end();
     });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
-      .getContainerClient("c")
-      .getBlobClient("dest");
+    const blob = service.getContainerClient("c").getBlobClient("dest");
     const progress: string[] = [];
     const poller = blob.beginCopyFromURL("https://source.example/c/src?sig=x", {
       intervalInMs: 0,
@@ -150,7 +163,7 @@ describe("beginCopyFromURL against a copy that stays pending", () => {
   });
 
   it("aborts the copy when the poller is cancelled", async () => {
-    const server = await startLoopbackBlobService((req, res) => {
+    const { server, service } = await serve((req, res) => {
       if (req.method === "PUT" && req.url.searchParams.get("comp") === "copy") {
         res.writeHead(204);
         res.end();
@@ -164,11 +177,7 @@ describe("beginCopyFromURL against a copy that stays pending", () => {
       res.writeHead(200, { "x-ms-copy-id": "copy-2", "x-ms-copy-status": "pending", "content-length": "0" });
       res.end();
     });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
-      .getContainerClient("c")
-      .getBlobClient("dest");
+    const blob = service.getContainerClient("c").getBlobClient("dest");
     const poller = blob.beginCopyFromURL("https://source.example/c/src", { intervalInMs: 0 });
     await poller.submitted();
     const state = await poller.cancel();
@@ -181,7 +190,7 @@ describe("beginCopyFromURL against a copy that stays pending", () => {
 
 describe("download integrity against a server whose range MD5 is wrong", () => {
   it("fails the stream with BlobIntegrityError instead of handing over the bytes as good", async () => {
-    const server = await startLoopbackBlobService((_req, res) => {
+    const { server, service } = await serve((_req, res) => {
       res.writeHead(206, {
         "content-length": "5",
         "content-range": "bytes 0-4/10",
@@ -190,11 +199,7 @@ describe("download integrity against a server whose range MD5 is wrong", () => {
       });
       res.end("hello");
     });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
-      .getContainerClient("c")
-      .getBlobClient("b");
+    const blob = service.getContainerClient("c").getBlobClient("b");
     expect(server.requests).toHaveLength(0);
     const response = await blob.download(0, 5, { rangeGetContentMD5: true });
     expect(server.requests[0]!.headers["x-ms-range-get-content-md5"]).toBe("true");
@@ -209,7 +214,7 @@ describe("download integrity against a server whose range MD5 is wrong", () => {
 
 describe("operations Azurite lacks", () => {
   it("undelete sends PUT ?comp=undelete; syncCopyFromURL sends x-ms-requires-sync with the source", async () => {
-    const server = await startLoopbackBlobService((req, res) => {
+    const { server, service } = await serve((req, res) => {
       if (req.url.searchParams.get("comp") === "undelete") {
         res.writeHead(200, { "x-ms-request-id": "u1" });
       } else {
@@ -217,11 +222,7 @@ describe("operations Azurite lacks", () => {
       }
       res.end();
     });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    const blob = new BlobServiceClient(server.url, credential, { retryTotal: 0 })
-      .getContainerClient("c")
-      .getBlobClient("b");
+    const blob = service.getContainerClient("c").getBlobClient("b");
     expect((await blob.undelete()).requestId).toBe("u1");
     expect(server.requests[0]!.method).toBe("PUT");
     const copied = await blob.syncCopyFromURL("https://src.example/c/s?sv=1&sig=a", { metadata: { k: "v" } });
@@ -235,17 +236,12 @@ describe("operations Azurite lacks", () => {
 
 describe("client options", () => {
   it("sends the pinned x-ms-version, or the one given as serviceVersion", async () => {
-    const server = await startLoopbackBlobService((_req, res) => {
+    const { server, service } = await serve((_req, res) => {
       res.writeHead(200, { "content-length": "0" });
       res.end();
-    });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    await new BlobServiceClient(server.url, credential)
-      .getContainerClient("c")
-      .getBlobClient("b")
-      .getProperties();
-    await new BlobServiceClient(server.url, credential, { serviceVersion: "2024-08-04" })
+    }, {});
+    await service.getContainerClient("c").getBlobClient("b").getProperties();
+    await new BlobServiceClient(server.url, sharedKey, { serviceVersion: "2024-08-04" })
       .getContainerClient("c")
       .getBlobClient("b")
       .getProperties();
@@ -254,25 +250,21 @@ describe("client options", () => {
 
   it("retries a block upload the service answered 503, re-signing it, and succeeds", async () => {
     let puts = 0;
-    const server = await startLoopbackBlobService((req, res) => {
-      puts++;
-      if (puts === 1) {
-        res.writeHead(503, { "x-ms-error-code": "ServerBusy", "retry-after": "0" });
+    const { server, service } = await serve(
+      (req, res) => {
+        puts++;
+        if (puts === 1) {
+          res.writeHead(503, { "x-ms-error-code": "ServerBusy", "retry-after": "0" });
+          res.end();
+          return;
+        }
+        expect(req.body).toBe("hello");
+        res.writeHead(201, { etag: '"e"', "content-length": "0" });
         res.end();
-        return;
-      }
-      expect(req.body).toBe("hello");
-      res.writeHead(201, { etag: '"e"', "content-length": "0" });
-      res.end();
-    });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    const blob = new BlobServiceClient(server.url, credential, {
-      retryBackoffFactorInMs: 1,
-      retryBackoffMaxInMs: 1,
-    })
-      .getContainerClient("c")
-      .getBlockBlobClient("b");
+      },
+      { retryBackoffFactorInMs: 1, retryBackoffMaxInMs: 1 },
+    );
+    const blob = service.getContainerClient("c").getBlockBlobClient("b");
     const result = await blob.upload("hello", 5);
     expect(result.etag).toBe('"e"');
     expect(server.requests).toHaveLength(2);
@@ -283,15 +275,11 @@ describe("client options", () => {
 
 describe("*FromURL operations (Azurite has none)", () => {
   it("stageBlockFromURL, appendBlockFromURL, uploadPagesFromURL and syncUploadFromURL send the source, its range and its MD5", async () => {
-    const server = await startLoopbackBlobService((_req, res) => {
+    const { server, service } = await serve((_req, res) => {
       res.writeHead(201, { etag: '"e"', "x-ms-blob-append-offset": "0", "content-length": "0" });
       res.end();
     });
-    closeServer = server.close;
-    const credential = new StorageSharedKeyCredential("account1", Buffer.from("k").toString("base64"));
-    const container = new BlobServiceClient(server.url, credential, { retryTotal: 0 }).getContainerClient(
-      "c",
-    );
+    const container = service.getContainerClient("c");
     const source = "https://src.example/c/s?sv=1&sig=a";
     const md5 = createHash("md5").update("x").digest();
     await container
