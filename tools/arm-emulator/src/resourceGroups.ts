@@ -1,5 +1,6 @@
-import { ArmError, resourceGroupNotFound } from "./armError.js";
+import { ArmError, resourceGroupNotFound, resourceNotFound } from "./armError.js";
 import {
+  advancePendingOperation,
   type ArmRequest,
   type ArmResponse,
   bodyObject,
@@ -9,7 +10,7 @@ import {
 } from "./context.js";
 import { specData } from "./generated/specSchemas.js";
 import { matchesFilter, paginate, parseFilter } from "./paging.js";
-import type { ResourceGroupRecord } from "./store.js";
+import type { ResourceGroupRecord, ResourceRecord } from "./store.js";
 import { assertValid } from "./validation.js";
 import { softDeleteVault, VAULT_TYPE } from "./vaults.js";
 
@@ -48,6 +49,33 @@ function requireWritableGroup(r: ArmRequest, sub: string, rg: string): ResourceG
 }
 
 export { requireWritableGroup };
+
+/** A resource of a provider the emulator implements, as a HEAD or GET finds it. */
+export interface ProviderResourceRead {
+  type: string;
+  name: string;
+  existing: ResourceRecord | undefined;
+  render: (record: ResourceRecord) => Record<string, unknown>;
+  provider: "keyvault" | "web";
+}
+
+/**
+ * HEAD (204 or 404) or GET of a provider resource in group `rg`; a GET counts as a poll of the
+ * resource's pending provisioning.
+ */
+export function readProviderResource(
+  r: ArmRequest,
+  sub: string,
+  rg: string,
+  read: ProviderResourceRead,
+): ArmResponse {
+  requireGroup(r, sub, rg);
+  const { existing } = read;
+  if (r.method === "HEAD") return { status: existing ? 204 : 404 };
+  if (!existing) throw resourceNotFound(read.type, read.name, rg);
+  advancePendingOperation(r, existing);
+  return { status: 200, body: read.render(existing), provider: read.provider };
+}
 
 /** PUT/GET/HEAD/PATCH/DELETE on `/subscriptions/{sub}/resourcegroups/{rg}`. */
 export function handleGroup(r: ArmRequest, sub: string, rg: string): ArmResponse {

@@ -1,6 +1,5 @@
 import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
-  advancePendingOperation,
   apiVersionedUrl,
   type ArmRequest,
   type ArmResponse,
@@ -14,7 +13,12 @@ import {
 } from "./context.js";
 import { specData } from "./generated/specSchemas.js";
 import { paginate } from "./paging.js";
-import { methodNotAllowed, requireGroup, requireWritableGroup } from "./resourceGroups.js";
+import {
+  methodNotAllowed,
+  readProviderResource,
+  requireGroup,
+  requireWritableGroup,
+} from "./resourceGroups.js";
 import type { DeletedVaultRecord, ResourceRecord } from "./store.js";
 import { assertValid, writableOnly } from "./validation.js";
 
@@ -85,14 +89,14 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
   const existing = store.getResource(id);
   switch (r.method) {
     case "HEAD":
-      requireGroup(r, sub, rg);
-      return { status: existing ? 204 : 404 };
-    case "GET": {
-      requireGroup(r, sub, rg);
-      if (!existing) throw resourceNotFound(VAULT_TYPE, name, rg);
-      advancePendingOperation(r, existing);
-      return { status: 200, body: renderVault(existing), provider: "keyvault" };
-    }
+    case "GET":
+      return readProviderResource(r, sub, rg, {
+        type: VAULT_TYPE,
+        name,
+        existing,
+        render: renderVault,
+        provider: "keyvault",
+      });
     case "PUT": {
       const group = requireWritableGroup(r, sub, rg);
       if (!NAME_RULE.test(name)) throw new ArmError(400, "VaultNameNotValid", invalidName(name));

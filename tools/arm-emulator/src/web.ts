@@ -1,6 +1,5 @@
 import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
-  advancePendingOperation,
   apiVersionedUrl,
   type ArmRequest,
   type ArmResponse,
@@ -11,7 +10,12 @@ import {
   systemDataFor,
 } from "./context.js";
 import { paginate } from "./paging.js";
-import { methodNotAllowed, requireGroup, requireWritableGroup } from "./resourceGroups.js";
+import {
+  methodNotAllowed,
+  readProviderResource,
+  requireGroup,
+  requireWritableGroup,
+} from "./resourceGroups.js";
 import type { ResourceRecord } from "./store.js";
 
 /**
@@ -75,14 +79,8 @@ export function handleWeb(
   const existing = store.getResource(id);
   switch (r.method) {
     case "HEAD":
-      requireGroup(r, sub, rg);
-      return { status: existing ? 204 : 404 };
-    case "GET": {
-      requireGroup(r, sub, rg);
-      if (!existing) throw resourceNotFound(type, name, rg);
-      advancePendingOperation(r, existing);
-      return { status: 200, body: renderWeb(existing), provider: "web" };
-    }
+    case "GET":
+      return readProviderResource(r, sub, rg, { type, name, existing, render: renderWeb, provider: "web" });
     case "PUT": {
       const group = requireWritableGroup(r, sub, rg);
       if (typeof r.body !== "object" || r.body === null || Array.isArray(r.body)) {
