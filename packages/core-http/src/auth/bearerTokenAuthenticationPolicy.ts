@@ -2,6 +2,7 @@ import { createClientLogger } from "@azkit/core-logging";
 import type { PipelinePolicy } from "../pipeline.js";
 import type { PipelineRequest } from "../pipelineRequest.js";
 import type { PipelineResponse } from "../pipelineResponse.js";
+import { canResendBody } from "../policies/canResendBody.js";
 import { type AccessTokenGetter, createAccessTokenRefresher } from "./accessTokenRefresher.js";
 import { assertSecureTransport } from "./secureTransport.js";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "./tokenCredential.js";
@@ -116,11 +117,11 @@ export function bearerTokenAuthenticationPolicy(
       } catch (error) {
         // Error-mapping policies throw with the response attached; a challenge may still be answered.
         const thrownResponse = (error as { response?: PipelineResponse } | null)?.response;
-        if (thrownResponse?.status !== 401 || !canSendAgain(request)) throw error;
+        if (thrownResponse?.status !== 401 || !canResendBody(request)) throw error;
         if (!(await answerChallenge(thrownResponse))) throw error;
         return next(request);
       }
-      if (response.status !== 401 || !canSendAgain(request)) return response;
+      if (response.status !== 401 || !canResendBody(request)) return response;
       return (await answerChallenge(response)) ? next(request) : response;
 
       async function answerChallenge(challengeResponse: PipelineResponse): Promise<boolean> {
@@ -156,12 +157,4 @@ async function defaultAuthorizeRequestOnChallenge(
   if (!token) return false;
   request.headers.set("authorization", `Bearer ${token.token}`);
   return true;
-}
-
-/** A consumed one-shot stream cannot be sent again; strings, bytes and stream factories can. */
-function canSendAgain(request: PipelineRequest): boolean {
-  const body = request.body;
-  return (
-    body === undefined || typeof body === "string" || typeof body === "function" || body instanceof Uint8Array
-  );
 }

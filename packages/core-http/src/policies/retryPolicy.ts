@@ -7,6 +7,7 @@ import type { PipelineRequest } from "../pipelineRequest.js";
 import type { PipelineResponse, SendRequest } from "../pipelineResponse.js";
 import { isRequestNotSent } from "../transport/transportErrors.js";
 import { abortableDelay } from "./abortableDelay.js";
+import { canResendBody } from "./canResendBody.js";
 import { getRetryAfterInMs } from "./retryAfter.js";
 
 /**
@@ -63,14 +64,6 @@ export function isRetriableStatus(status: number): boolean {
     status === 503 ||
     status === 504 ||
     (status >= 506 && status < 600)
-  );
-}
-
-/** A bare stream is consumed by the first attempt; only factories and buffers can be sent again. */
-function canResendBody(request: PipelineRequest): boolean {
-  const body = request.body;
-  return (
-    body === undefined || typeof body === "string" || typeof body === "function" || body instanceof Uint8Array
   );
 }
 
