@@ -119,3 +119,35 @@ export function apiVersionedUrl(r: ArmRequest, path: string): string {
   url.searchParams.set("api-version", r.apiVersion ?? "");
   return url.toString();
 }
+
+/**
+ * The record a PUT stores for a provider resource in `group`, keeping the id, name and creation
+ * data of the record it replaces; `tags` from the request body when given.
+ */
+export function providerRecord(
+  r: ArmRequest,
+  existing: ResourceRecord | undefined,
+  init: {
+    id: string;
+    sub: string;
+    group: string;
+    type: string;
+    name: string;
+    location: string;
+    properties: Record<string, unknown>;
+    tags: unknown;
+  },
+): ResourceRecord {
+  const record: ResourceRecord = {
+    id: existing?.id ?? init.id,
+    subscriptionId: init.sub,
+    resourceGroup: init.group,
+    type: init.type,
+    name: existing?.name ?? init.name,
+    location: init.location,
+    body: { properties: init.properties },
+    systemData: systemDataFor(r.caller, existing?.systemData),
+  };
+  if (init.tags) record.tags = init.tags as Record<string, string>;
+  return record;
+}

@@ -6,6 +6,7 @@ import {
   bodyObject,
   type EmulatorContext,
   normalizeLocation,
+  providerRecord,
   retryAfter,
   startOperation,
   startProvisioning,
@@ -143,17 +144,16 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
         vaultUri: `https://${name.toLowerCase()}.vault.azure.net/`,
         provisioningState: existing ? "Succeeded" : "RegisteringDns",
       };
-      const record: ResourceRecord = {
-        id: existing?.id ?? id,
-        subscriptionId: sub,
-        resourceGroup: group.name,
+      const record = providerRecord(r, existing, {
+        id,
+        sub,
+        group: group.name,
         type: VAULT_TYPE,
-        name: existing?.name ?? name,
+        name,
         location,
-        body: { properties },
-        systemData: systemDataFor(r.caller, existing?.systemData),
-      };
-      if (body.tags) record.tags = body.tags as Record<string, string>;
+        properties,
+        tags: body.tags,
+      });
       let headers: Record<string, string> = {};
       if (!existing) {
         const op = startProvisioning(r, sub, properties, {

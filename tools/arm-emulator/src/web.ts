@@ -5,6 +5,7 @@ import {
   type ArmResponse,
   bodyObject,
   normalizeLocation,
+  providerRecord,
   retryAfter,
   startProvisioning,
   systemDataFor,
@@ -120,18 +121,17 @@ export function handleWeb(
         properties = { status: "Ready", ...input, resourceGroup: group.name };
       }
       properties.provisioningState = existing ? "Succeeded" : "InProgress";
-      const record: ResourceRecord = {
-        id: existing?.id ?? id,
-        subscriptionId: sub,
-        resourceGroup: group.name,
+      const record = providerRecord(r, existing, {
+        id,
+        sub,
+        group: group.name,
         type,
-        name: existing?.name ?? name,
+        name,
         location,
-        body: { properties },
-        systemData: systemDataFor(r.caller, existing?.systemData),
-      };
+        properties,
+        tags: body.tags,
+      });
       for (const k of ["kind", "sku", "identity"]) if (body[k] !== undefined) record.body[k] = body[k];
-      if (body.tags) record.tags = body.tags as Record<string, string>;
       let status = 200;
       let headers: Record<string, string> = {};
       if (!existing) {
