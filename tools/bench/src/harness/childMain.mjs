@@ -1,10 +1,32 @@
 // Child process entry: runs one side of one scenario once, in a fresh process, and reports the
-// measurement plus the process's peak RSS (kernel high-water mark, so nothing between samples is missed)
+// measurement plus the process's peak RSS (the kernel's high-water mark, so nothing between samples is missed)
 // and its RSS before any scenario code loaded (the bare Node process).
+import { readFileSync } from "node:fs";
 import { isNotAvailable } from "./notAvailable.mjs";
 import { measureFresh } from "./measure.mjs";
 
 const baselineRssMiB = process.memoryUsage().rss / 1024 / 1024;
+
+/**
+ * This process's own RSS high-water mark. Not process.resourceUsage().maxRSS: Linux carries the
+ * parent's RSS at fork into the child's maxrss across exec, so a child of a big parent would report
+ * the parent. VmHWM belongs to the address space exec created. Elsewhere, sampled every 10 ms.
+ */
+let sampledPeak = process.memoryUsage.rss();
+const sampler = setInterval(() => {
+  sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+}, 10);
+sampler.unref();
+
+function peakRssMiB() {
+  try {
+    const kib = readFileSync("/proc/self/status", "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+    if (kib) return Number(kib[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return Math.max(sampledPeak, process.memoryUsage.rss()) / 1024 / 1024;
+}
 
 process.once("message", async (/** @type {any} */ message) => {
   const { scenarioId, sideKey, ctx } = message;
@@ -16,7 +38,7 @@ process.once("message", async (/** @type {any} */ message) => {
     if (!side) throw new Error(`unknown side ${scenarioId}/${sideKey}`);
     const measurement = await measureFresh(side, ctx, (m) => ({
       ...m,
-      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      peakRssMiB: peakRssMiB(),
       baselineRssMiB,
     }));
     reply = { measurement };
