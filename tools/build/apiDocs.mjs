@@ -5,15 +5,7 @@
 // `check` (run by `pnpm test`) fails when the committed pages differ from what the models give.
 // Run after `pnpm build`.
 import { execFileSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { publicPackages } from "./publicPackages.mjs";

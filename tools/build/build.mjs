@@ -64,7 +64,10 @@ await bundle.close();
 
 for (const entry of entries) {
   runApiExtractor({ packageDir, entry, mode: "bundle" });
-  copyFileSync(resolve(packageDir, `dist/${entry.name}.d.ts`), resolve(packageDir, `dist/${entry.name}.d.cts`));
+  copyFileSync(
+    resolve(packageDir, `dist/${entry.name}.d.ts`),
+    resolve(packageDir, `dist/${entry.name}.d.cts`),
+  );
 }
 const size = checkSizeBudget(packageDir, pkg.name);
 console.log(
