@@ -1,7 +1,7 @@
 // pnpm hooks for the workspace.
 // beforePacking: what `pnpm pack` / `pnpm publish` (and so `changeset publish`) put in a published
 // package.json. devDependencies name private workspace tools (azurite-runner, arm-emulator) that no
-// user can or needs to install, and scripts call the repository's build (`../../tools/build`), which
+// user can or needs to install, and scripts call the repository's tools/build through a relative path, which
 // does not exist beside an installed package; neither belongs in what users download.
 module.exports = {
   hooks: {

@@ -2,9 +2,10 @@
 // formats), Are the Types Wrong? (types for both `import` and `require` under Node 16+ resolution;
 // node10 is out of scope, engines say Node >= 20), and the fields a registry page and a user's
 // tooling read, which neither linter insists on.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 
@@ -60,10 +61,13 @@ export async function checkPackageMetadata(tarball) {
   for (const message of messages) problems.push(`publint: ${formatMessage(message, pkg) ?? message.code}`);
 
   try {
-    execFileSync(attwBin, [tarball, "--profile", "node16", "--format", "ascii", "--no-color", "--no-emoji"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    await promisify(execFile)(
+      attwBin,
+      [tarball, "--profile", "node16", "--format", "ascii", "--no-color", "--no-emoji"],
+      {
+        encoding: "utf8",
+      },
+    );
   } catch (error) {
     problems.push(`attw: ${String(error.stdout || error.stderr || error.message).trim()}`);
   }

@@ -65,8 +65,9 @@ try {
   console.log(`\n== pack into ${relative(repoRoot, distPackages)}/`);
   const packed = packStage(stage, distPackages);
   let failures = 0;
-  for (const p of packed) {
-    const problems = await checkPackageMetadata(p.tarball);
+  const problemsOf = await Promise.all(packed.map((p) => checkPackageMetadata(p.tarball)));
+  for (const [index, p] of packed.entries()) {
+    const problems = problemsOf[index];
     const from = before.get(p.name);
     const bump = from === p.version ? p.version : `${from} -> ${p.version}`;
     const kb = (statSync(p.tarball).size / 1024).toFixed(1);

@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { delimiter, dirname, join, relative } from "node:path";
 import { publicPackages, repoRoot } from "../build/publicPackages.mjs";
 
 const ROOT_FILES = [
@@ -60,7 +60,14 @@ function gitEnvFor(stage) {
 export function changeset(stage, args, { env = {}, interactive = false } = {}) {
   return execFileSync(changesetBin, args, {
     cwd: stage,
-    env: { ...process.env, ...gitEnvFor(stage), ...env },
+    // changesets spawns `pnpm publish`: the pinned pnpm of the repository's devDependencies.
+    env: {
+      ...process.env,
+      PATH: `${join(repoRoot, "node_modules/.bin")}${delimiter}${process.env.PATH}`,
+      COREPACK_ENABLE_DOWNLOAD_PROMPT: "0",
+      ...gitEnvFor(stage),
+      ...env,
+    },
     encoding: "utf8",
     stdio: interactive ? "inherit" : ["ignore", "pipe", "pipe"],
   });
