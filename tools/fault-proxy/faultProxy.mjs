@@ -2,8 +2,8 @@
 // emulator), with the fault vocabulary of the Azure SDKs' http-fault-injector (which is .NET and
 // cannot run here): the full response; headers and part of the body, then hang / FIN / RST; no
 // response at all (the request still reaches the service), then hang / FIN / RST; 429 / 503 with
-// Retry-After; 500; a 200 or a shifted 206 to a ranged GET; a slow drip. Faults are chosen per
-// request by a seeded mix (reproducible) or by a function. Requests are forwarded as they are (the
+// Retry-After; 500; a 200 or a shifted 206 to a ranged GET; a slow drip. Range faults rewrite the answer
+// (a signed request cannot be changed). Faults are chosen per request by a seeded mix (reproducible) or by a function. Requests are forwarded as they are (the
 // Shared Key signature covers the path, not the host). It listens on 127.0.0.1 only, never keeps
 // the process alive, and closes every socket when closed or when its lifetime ends.
 import { createServer, request as httpRequest } from "node:http";
@@ -142,18 +142,22 @@ export async function startFaultProxy({
       return;
     }
 
-    const headers = { ...req.headers };
-    if (fault.kind === "rangeIgnored") {
-      delete headers["x-ms-range"];
-      delete headers.range;
-    } else if (fault.kind === "rangeShifted") {
-      const start = range.start + fault.shift;
-      headers["x-ms-range"] = `bytes=${start}-${range.end === undefined ? "" : range.end + fault.shift}`;
-      delete headers.range;
-    }
     const upstream = httpRequest(
-      { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers },
+      { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers: req.headers },
       (up) => {
+        // Range faults rewrite the answer, not the request: a signed request (Shared Key covers
+        // x-ms-range) cannot be changed, and what the client sees is the same — a 200 without
+        // Content-Range, or a 206 that says it starts elsewhere.
+        if (fault.kind === "rangeIgnored" && up.statusCode === 206) {
+          up.statusCode = 200;
+          delete up.headers["content-range"];
+        } else if (fault.kind === "rangeShifted" && up.statusCode === 206) {
+          const match = /^bytes (\d+)-(\d+)\/(.+)$/.exec(up.headers["content-range"] ?? "");
+          if (match) {
+            up.headers["content-range"] =
+              `bytes ${Number(match[1]) + fault.shift}-${Number(match[2]) + fault.shift}/${match[3]}`;
+          }
+        }
         if (fault.kind === "noResponse") {
           // The service has acted on the request; the client never hears of it.
           up.resume();
