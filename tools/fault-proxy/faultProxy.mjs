@@ -1,6 +1,7 @@
 // A loopback HTTP proxy that injects faults between a client and a real service (Azurite, the ARM
 // emulator), with the fault vocabulary of the Azure SDKs' http-fault-injector (which is .NET and
-// cannot run here): the full response; headers and part of the body, then hang / FIN / RST; no
+// cannot run here): the full response; headers and part of the body, then hang / FIN / RST (for a
+// request with a body, part of the request body reaches the service instead); no
 // response at all (the request still reaches the service), then hang / FIN / RST; 429 / 503 with
 // Retry-After; 500; a 200 or a shifted 206 to a ranged GET; a slow drip. Range faults rewrite the answer
 // (a signed request cannot be changed). Faults are chosen per request by a seeded mix (reproducible) or by a function. Requests are forwarded as they are (the
@@ -142,6 +143,42 @@ export async function startFaultProxy({
       return;
     }
 
+    const requestLength = Number(req.headers["content-length"] ?? 0);
+    if (fault.kind === "partialBody" && requestLength > 0) {
+      // A request with a body is cut on its way in: the service gets part of it and then a reset
+      // (it must not store anything), the client gets no answer and a hang, FIN or RST.
+      const cutAt = Math.floor(requestLength * (fault.fraction ?? 0.5));
+      const partial = httpRequest({
+        host: upstreamUrl.hostname,
+        port: upstreamUrl.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      });
+      partial.on("error", () => {});
+      partial.on("response", (up) => up.resume());
+      let passed = 0;
+      let cut = false;
+      const cutNow = () => {
+        cut = true;
+        req.pause();
+        partial.destroy();
+        endConnection(res, fault.then);
+      };
+      if (cutAt === 0) cutNow();
+      req.on("data", (chunk) => {
+        if (cut) return;
+        const room = cutAt - passed;
+        if (chunk.length < room) {
+          passed += chunk.length;
+          partial.write(chunk);
+          return;
+        }
+        partial.write(chunk.subarray(0, room));
+        cutNow();
+      });
+      return;
+    }
     const upstream = httpRequest(
       { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers: req.headers },
       (up) => {

@@ -112,3 +112,35 @@ describe("fault-proxy", () => {
     expect(proxy.openSockets()).toBe(0);
   });
 });
+
+describe("fault-proxy on requests with a body", () => {
+  it("passes only part of the request body upstream, then ends the client connection", async () => {
+    let received = -1;
+    upstream = createServer((req, res) => {
+      let bytes = 0;
+      req.on("data", (c) => {
+        bytes += c.length;
+      });
+      req.on("error", () => {});
+      req.on("close", () => {
+        received = bytes;
+      });
+      req.on("end", () => res.end());
+    });
+    await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    proxy = await startFaultProxy({
+      target: `http://127.0.0.1:${upstream.address().port}`,
+      decide: () => ({ kind: "partialBody", then: "rst", fraction: 0.5 }),
+    });
+    const result = await new Promise((resolve) => {
+      const req = request(`${proxy.url}/x`, { method: "PUT", agent: false, headers: { "content-length": "1000" } }, () =>
+        resolve({ answered: true }),
+      );
+      req.on("error", (error) => resolve({ error }));
+      req.end(Buffer.alloc(1000));
+    });
+    expect(result.error).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toBeLessThan(1000);
+  });
+});

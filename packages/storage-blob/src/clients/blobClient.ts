@@ -65,6 +65,7 @@ import { rangeHeader, validateRange } from "../requests/rangeHeaders.js";
 import { checkRangeResponse } from "../requests/rangeResponse.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 import { BLOB_HTTP_HEADERS_SHAPE, checkOptionsOnEntry, COPY_OPTIONS, DOWNLOAD_TO_OPTIONS } from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 /** What the service answers when it starts (or, synchronously, does) a copy. */
 function copyResponse(h: HeaderSource): BlobStartCopyFromURLResponse {
@@ -676,3 +677,4 @@ checkOptionsOnEntry(BlobClient, "BlobClient", {
   undelete: { at: 0, names: [] },
   abortCopyFromURL: { at: 1, names: ["conditions"] },
 });
+showRedactedInInspect(BlobClient, ["accountName", "containerName", "name", "credential"]);

@@ -43,6 +43,7 @@ import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 import { checkOptionsOnEntry } from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 /**
  * The Blob service of a storage account: containers, account information, finding blobs by
@@ -307,3 +308,4 @@ checkOptionsOnEntry(BlobServiceClient, "BlobServiceClient", {
   findBlobsByTags: { at: 1, names: [] },
   getUserDelegationKey: { at: 2, names: [] },
 });
+showRedactedInInspect(BlobServiceClient, ["accountName", "credential"]);

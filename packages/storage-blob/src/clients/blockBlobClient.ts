@@ -106,14 +106,14 @@ export class BlockBlobClient extends BlobClient {
   }
 
   /**
-   * Uploads a Buffer or Uint8Array: one PUT up to `maxSingleShotSize`, else parallel blocks.
+   * Uploads a Buffer, Uint8Array, ArrayBuffer or other ArrayBufferView: one PUT up to `maxSingleShotSize`, else parallel blocks.
    * @example
    * ```ts
    * await blockBlobClient.uploadData(Buffer.from("hello"), { computeMD5: true });
    * ```
    */
   public async uploadData(
-    data: Uint8Array | ArrayBuffer,
+    data: Uint8Array | ArrayBuffer | ArrayBufferView,
     options: BlockBlobParallelUploadOptions = {},
   ): Promise<BlockBlobUploadResponse> {
     const bytes = toUploadBytes(data, "BlockBlobClient.uploadData");
