@@ -130,6 +130,17 @@ export function checkOptionBag(options: unknown, shape: OptionBagShape, context:
       checkOptionBag(value, expected, context, optionPath);
       continue;
     }
+    if (expected === "stringRecord" && isBag(value)) {
+      // Name the entry that is wrong: `metadata.owner`, not just `metadata`.
+      for (const [key, entry] of Object.entries(value)) {
+        if (typeof entry !== "string") {
+          throw new TypeError(
+            `${context}: option ${optionPath}.${key} must be a string; got ${describeGiven(entry)}.`,
+          );
+        }
+      }
+      continue;
+    }
     if (!matches(expected, value)) {
       throw new TypeError(
         `${context}: option ${optionPath} must be ${KIND_TEXT[expected]}; got ${describeGiven(value)}.`,

@@ -124,7 +124,7 @@ blobClientKinds.append = AppendBlobClient;
 checkOptionsOnEntry(AppendBlobClient, "AppendBlobClient", {
   create: { at: 0, names: NEW_BLOB_OPTIONS },
   createIfNotExists: { at: 0, names: NEW_BLOB_OPTIONS },
-  appendBlock: { at: 2, names: PART_WRITE_OPTIONS },
+  appendBlock: { at: 2, names: PART_WRITE_OPTIONS, kinds: [[1, "number", "contentLength"]] },
   appendBlockFromURL: { at: 3, names: FROM_URL_OPTIONS },
   seal: { at: 0, names: ["conditions"] },
 });

@@ -259,7 +259,9 @@ export class BlobClient {
     fourth?: BlobDownloadToBufferOptions,
   ): Promise<Buffer> {
     const given = Buffer.isBuffer(first) ? first : undefined;
-    const offset = (given ? second : (first as number | undefined)) ?? 0;
+    // Only undefined means "from the start": null is a wrong offset like any other.
+    const offsetGiven = given ? second : (first as number | undefined);
+    const offset = offsetGiven === undefined ? 0 : offsetGiven;
     const count = given ? (third as number | undefined) : second;
     const options = (given ? fourth : (third as BlobDownloadToBufferOptions | undefined)) ?? {};
     return downloadRangesToBuffer(this.rangeSource(options), offset, count, options, given);

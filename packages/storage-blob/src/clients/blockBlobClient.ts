@@ -355,11 +355,11 @@ export class BlockBlobClient extends BlobClient {
 blobClientKinds.block = BlockBlobClient;
 
 checkOptionsOnEntry(BlockBlobClient, "BlockBlobClient", {
-  upload: { at: 2, names: UPLOAD_OPTIONS },
+  upload: { at: 2, names: UPLOAD_OPTIONS, kinds: [[1, "number", "contentLength"]] },
   uploadData: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
   uploadFile: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
   uploadStream: { at: 3, names: PARALLEL_UPLOAD_OPTIONS },
-  stageBlock: { at: 3, names: PART_WRITE_OPTIONS },
+  stageBlock: { at: 3, names: PART_WRITE_OPTIONS, kinds: [[0, "string", "blockId"], [2, "number", "contentLength"]] },
   syncUploadFromURL: { at: 1, names: [...FROM_URL_OPTIONS, ...NEW_BLOB_OPTIONS, "copySourceBlobProperties"] },
   stageBlockFromURL: { at: 4, names: FROM_URL_OPTIONS },
   commitBlockList: { at: 1, names: NEW_BLOB_OPTIONS },
