@@ -29,4 +29,9 @@ export declare function fuzzArguments(options: {
   runs: number;
   cases: FuzzCase[];
   isTyped?: (error: unknown) => boolean;
-}): Promise<{ tried: number; rejected: number; byKind: Record<string, number>; byCase: Record<string, number> }>;
+}): Promise<{
+  tried: number;
+  rejected: number;
+  byKind: Record<string, number>;
+  byCase: Record<string, number>;
+}>;

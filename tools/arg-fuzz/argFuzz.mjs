@@ -10,14 +10,22 @@ export { seededRandom };
 const pick = (random, items) => items[Math.floor(random() * items.length)];
 
 function isBag(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  );
 }
 
 /** Every corruptible spot in `value`: [path array, leaf value] for leaves and bags alike. */
 function spots(value, path = [], out = []) {
   out.push([path, value]);
-  if (path.length === 0 && Array.isArray(value)) value.forEach((arg, index) => spots(arg, [index], out));
-  else if (isBag(value)) for (const [key, child] of Object.entries(value)) spots(child, [...path, key], out);
+  if (path.length === 0 && Array.isArray(value)) {
+    for (const [index, arg] of value.entries()) spots(arg, [index], out);
+  } else if (isBag(value))
+    for (const [key, child] of Object.entries(value)) spots(child, [...path, key], out);
   return out;
 }
 
@@ -78,7 +86,11 @@ export function corrupt(random, args, { wholeNumbers = () => false } = {}) {
     }
     if (kind === "null") return { args: setAt(args, path, () => null), path, kind };
     if (kind === "badNumber") {
-      return { args: setAt(args, path, () => pick(random, [Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY])), path, kind };
+      return {
+        args: setAt(args, path, () => pick(random, [Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY])),
+        path,
+        kind,
+      };
     }
     if (value === undefined) continue;
     return { args: setAt(args, path, () => wrongType(random, value)), path, kind };
@@ -90,7 +102,12 @@ export function corrupt(random, args, { wholeNumbers = () => false } = {}) {
  * fail with an error `isTyped` accepts whose message names the corrupted path (the argument's name
  * for a whole argument, else the key path inside it). Returns counts; throws on the first miss.
  */
-export async function fuzzArguments({ seed, runs, cases, isTyped = (e) => e instanceof TypeError || e instanceof RangeError }) {
+export async function fuzzArguments({
+  seed,
+  runs,
+  cases,
+  isTyped = (e) => e instanceof TypeError || e instanceof RangeError,
+}) {
   const random = seededRandom(seed);
   const stats = { tried: 0, rejected: 0, byKind: {}, byCase: {} };
   for (let run = 0; run < runs; run++) {

@@ -6,8 +6,8 @@ export type FaultEnding = "hang" | "fin" | "rst";
 /** One fault, the vocabulary of the Azure SDKs' http-fault-injector. */
 export type Fault =
   | { kind: "none" }
-  | { kind: "partialBody"; then: FaultEnding; fraction?: number }
-  | { kind: "noResponse"; then: FaultEnding }
+  | { kind: "partialBody"; ending: FaultEnding; fraction?: number }
+  | { kind: "noResponse"; ending: FaultEnding }
   | { kind: "status"; status: number; retryAfterInSeconds?: number }
   | { kind: "rangeIgnored" }
   | { kind: "rangeShifted"; shift: number }

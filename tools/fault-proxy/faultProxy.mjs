@@ -57,12 +57,12 @@ export function seededMix(seed, mix, { applies = () => true } = {}) {
 }
 
 function detail(kind, random) {
-  const then = ENDINGS[Math.floor(random() * ENDINGS.length)];
+  const ending = ENDINGS[Math.floor(random() * ENDINGS.length)];
   switch (kind) {
     case "partialBody":
-      return { kind, then, fraction: random() };
+      return { kind, ending, fraction: random() };
     case "noResponse":
-      return { kind, then };
+      return { kind, ending };
     case "status": {
       const status = [429, 503, 500][Math.floor(random() * 3)];
       return { kind, status, retryAfterInSeconds: status === 500 ? undefined : 1 };
@@ -114,11 +114,11 @@ export async function startFaultProxy({
   };
 
   /** Ends the client's connection as the fault says: keep it silent, close it, or reset it. */
-  const endConnection = (res, then) => {
+  const endConnection = (res, ending) => {
     const socket = res.socket;
     if (!socket) return;
-    if (then === "fin") socket.end();
-    else if (then === "rst") socket.resetAndDestroy();
+    if (ending === "fin") socket.end();
+    else if (ending === "rst") socket.resetAndDestroy();
     else later(hangInMs, () => socket.destroy());
   };
 
@@ -127,7 +127,10 @@ export async function startFaultProxy({
     let fault = choose(req, index) ?? { kind: "none" };
     const range = rangeOf(req.headers);
     // Range faults only make sense for ranged GETs.
-    if ((fault.kind === "rangeIgnored" || fault.kind === "rangeShifted") && (req.method !== "GET" || !range)) {
+    if (
+      (fault.kind === "rangeIgnored" || fault.kind === "rangeShifted") &&
+      (req.method !== "GET" || !range)
+    ) {
       fault = { kind: "none" };
     }
     stats.faults[fault.kind]++;
@@ -163,7 +166,7 @@ export async function startFaultProxy({
         cut = true;
         req.pause();
         partial.destroy();
-        endConnection(res, fault.then);
+        endConnection(res, fault.ending);
       };
       if (cutAt === 0) cutNow();
       req.on("data", (chunk) => {
@@ -180,7 +183,13 @@ export async function startFaultProxy({
       return;
     }
     const upstream = httpRequest(
-      { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers: req.headers },
+      {
+        host: upstreamUrl.hostname,
+        port: upstreamUrl.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
       (up) => {
         // Range faults rewrite the answer, not the request: a signed request (Shared Key covers
         // x-ms-range) cannot be changed, and what the client sees is the same — a 200 without
@@ -198,7 +207,7 @@ export async function startFaultProxy({
         if (fault.kind === "noResponse") {
           // The service has acted on the request; the client never hears of it.
           up.resume();
-          up.on("end", () => endConnection(res, fault.then));
+          up.on("end", () => endConnection(res, fault.ending));
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
@@ -219,7 +228,7 @@ export async function startFaultProxy({
             if (room > 0) res.write(chunk.subarray(0, room));
             up.destroy();
             // Let the partial bytes reach the client before the connection ends.
-            setImmediate(() => endConnection(res, fault.then));
+            setImmediate(() => endConnection(res, fault.ending));
           });
           up.on("end", () => {
             if (!cut) res.end();

@@ -43,7 +43,8 @@ const KIND_TEXT: Record<OptionKind, string> = {
 /** Describes a wrong value briefly, never echoing long strings (they may be secrets). */
 function describeGiven(value: unknown): string {
   if (value === null) return "null";
-  if (typeof value === "string") return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
+  if (typeof value === "string")
+    return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return `the ${typeof value} ${String(value)}`;
   if (typeof value === "function") return "a function";

@@ -582,10 +582,9 @@ function writeBody(exchange: Exchange): void {
     exchange.fail(failure);
     req.destroy(failure);
   };
-  const last =
-    stages.length === 0
-      ? (finished(source, onSourceDone), source)
-      : (pipeline([source, ...stages] as never, onSourceDone) as unknown as NodeJS.ReadableStream);
+  let last = source;
+  if (stages.length === 0) finished(source, onSourceDone);
+  else last = pipeline([source, ...stages] as never, onSourceDone) as unknown as NodeJS.ReadableStream;
   last.pipe(req);
 }
 

@@ -16,7 +16,12 @@ import {
   OPERATION_OPTION_SHAPE,
   ServiceClient,
 } from "../../src/index.js";
-import { type LoopbackServer, serversClosedAfterEach, startServer, until } from "../helpers/loopbackServer.js";
+import {
+  type LoopbackServer,
+  serversClosedAfterEach,
+  startServer,
+  until,
+} from "../helpers/loopbackServer.js";
 
 const servers = serversClosedAfterEach();
 async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
@@ -152,7 +157,11 @@ describe("progress callbacks that throw", () => {
       expect(up.status).toBe(200);
       const rejecting = () => Promise.reject(new Error("async callback bug"));
       const down = await client.sendRequest(
-        createPipelineRequest({ url: server.url, allowInsecureConnection: true, onDownloadProgress: rejecting }),
+        createPipelineRequest({
+          url: server.url,
+          allowInsecureConnection: true,
+          onDownloadProgress: rejecting,
+        }),
       );
       expect(down.bodyAsText).toHaveLength(10_000);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -216,7 +225,10 @@ describe("a streamed response body", () => {
 });
 
 describe("nested option bags", () => {
-  const shape = { ...OPERATION_OPTION_SHAPE, conditions: { ifMatch: "string", ifModifiedSince: "date" } } as const;
+  const shape = {
+    ...OPERATION_OPTION_SHAPE,
+    conditions: { ifMatch: "string", ifModifiedSince: "date" },
+  } as const;
 
   it("reject an unknown nested name with its path and a did-you-mean", () => {
     expect(() => checkOptionBag({ conditions: { if_match: "*" } }, shape, "Blob.upload")).toThrow(
@@ -225,7 +237,9 @@ describe("nested option bags", () => {
   });
 
   it("reject values of the wrong type with their path instead of failing inside", () => {
-    expect(() => checkOptionBag({ conditions: { ifModifiedSince: "yesterday" } }, shape, "Blob.download")).toThrow(
+    expect(() =>
+      checkOptionBag({ conditions: { ifModifiedSince: "yesterday" } }, shape, "Blob.download"),
+    ).toThrow(
       'Blob.download: option conditions.ifModifiedSince must be a valid Date; got the string "yesterday".',
     );
     expect(() => checkOptionBag({ abortSignal: "nope" }, shape, "Blob.download")).toThrow(
@@ -238,7 +252,12 @@ describe("nested option bags", () => {
 
   it("are checked by ServiceClient per call and per client (retryOptions, requestOptions)", async () => {
     const make = (options: object) =>
-      new ServiceClient({ endpoint: "http://127.0.0.1:1", packageName: "p", packageVersion: "1", ...options });
+      new ServiceClient({
+        endpoint: "http://127.0.0.1:1",
+        packageName: "p",
+        packageVersion: "1",
+        ...options,
+      });
     expect(() => make({ retryOptions: { maxTries: 1 } })).toThrow(
       /unknown option "retryOptions.maxTries"; did you mean "retryOptions.maxRetries"/,
     );

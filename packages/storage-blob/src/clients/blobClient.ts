@@ -64,7 +64,12 @@ import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
 import { rangeHeader, validateRange } from "../requests/rangeHeaders.js";
 import { checkRangeResponse } from "../requests/rangeResponse.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
-import { BLOB_HTTP_HEADERS_SHAPE, checkOptionsOnEntry, COPY_OPTIONS, DOWNLOAD_TO_OPTIONS } from "./operationOptions.js";
+import {
+  BLOB_HTTP_HEADERS_SHAPE,
+  checkOptionsOnEntry,
+  COPY_OPTIONS,
+  DOWNLOAD_TO_OPTIONS,
+} from "./operationOptions.js";
 import { showRedactedInInspect } from "./redactedInspect.js";
 
 /** What the service answers when it starts (or, synchronously, does) a copy. */
@@ -287,7 +292,14 @@ export class BlobClient {
     const file = await open(filePath, "w");
     let failed = true;
     try {
-      const properties = await downloadRangesToFile(this.rangeSource(options), offset, count, options, file, filePath);
+      const properties = await downloadRangesToFile(
+        this.rangeSource(options),
+        offset,
+        count,
+        options,
+        file,
+        filePath,
+      );
       failed = false;
       return properties;
     } finally {
@@ -305,7 +317,11 @@ export class BlobClient {
       openRange: async (start: number, length: number, etag: string, withMD5: boolean) => {
         const pinned = { ...options.conditions, ifMatch: etag };
         const res = await this.readRange(start, length, pinned, withMD5, options);
-        checkRangeResponse(res, { offset: start, count: length, etag, exact: true }, `Blob.download ${this.name}`);
+        checkRangeResponse(
+          res,
+          { offset: start, count: length, etag, exact: true },
+          `Blob.download ${this.name}`,
+        );
         return { body: res.readableStreamBody!, contentMD5: headerBytes(res.headers, "content-md5") };
       },
     };
@@ -675,7 +691,18 @@ checkOptionsOnEntry(BlobClient, "BlobClient", {
   startCopyFromURL: { at: 1, names: COPY_OPTIONS },
   beginCopyFromURL: { at: 1, names: COPY_OPTIONS },
   beginCopyFromURLAndWait: { at: 1, names: COPY_OPTIONS },
-  syncCopyFromURL: { at: 1, names: ["metadata", "tags", "tier", "conditions", "sourceConditions", "sourceAuthorization", "sourceContentMD5"] },
+  syncCopyFromURL: {
+    at: 1,
+    names: [
+      "metadata",
+      "tags",
+      "tier",
+      "conditions",
+      "sourceConditions",
+      "sourceAuthorization",
+      "sourceContentMD5",
+    ],
+  },
   undelete: { at: 0, names: [] },
   abortCopyFromURL: { at: 1, names: ["conditions"] },
 });

@@ -105,7 +105,11 @@ export class BlobServiceClient {
 
   /** A client for a container of this account. */
   public getContainerClient(containerName: string): ContainerClient {
-    return derivedClient(ContainerClient, appendToUrlPath(this.url, encodeContainerName(containerName)), this);
+    return derivedClient(
+      ContainerClient,
+      appendToUrlPath(this.url, encodeContainerName(containerName)),
+      this,
+    );
   }
 
   /** A client for batches of deletes and tier changes across this account. */

@@ -44,7 +44,14 @@ import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
-import { checkOptionsOnEntry, FROM_URL_OPTIONS, NEW_BLOB_OPTIONS, PARALLEL_UPLOAD_OPTIONS, PART_WRITE_OPTIONS, UPLOAD_OPTIONS } from "./operationOptions.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PARALLEL_UPLOAD_OPTIONS,
+  PART_WRITE_OPTIONS,
+  UPLOAD_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Put Block` of `write`: stages block `blockId`. */
 async function putBlock(
@@ -359,7 +366,14 @@ checkOptionsOnEntry(BlockBlobClient, "BlockBlobClient", {
   uploadData: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
   uploadFile: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
   uploadStream: { at: 3, names: PARALLEL_UPLOAD_OPTIONS },
-  stageBlock: { at: 3, names: PART_WRITE_OPTIONS, kinds: [[0, "string", "blockId"], [2, "number", "contentLength"]] },
+  stageBlock: {
+    at: 3,
+    names: PART_WRITE_OPTIONS,
+    kinds: [
+      [0, "string", "blockId"],
+      [2, "number", "contentLength"],
+    ],
+  },
   syncUploadFromURL: { at: 1, names: [...FROM_URL_OPTIONS, ...NEW_BLOB_OPTIONS, "copySourceBlobProperties"] },
   stageBlockFromURL: { at: 4, names: FROM_URL_OPTIONS },
   commitBlockList: { at: 1, names: NEW_BLOB_OPTIONS },

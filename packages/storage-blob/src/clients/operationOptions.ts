@@ -3,7 +3,12 @@
 // (`ifModifiedSince: "yesterday"`, `onProgress: 5`) or `null` is a TypeError that names the method,
 // the option's path and the valid names, before anything is built or sent. core-http's
 // `checkOptionBag` does the checking; this file only says which options each method takes.
-import { checkOptionBag, OPERATION_OPTION_SHAPE, type OptionBagShape, type OptionKind } from "@azkit/core-http";
+import {
+  checkOptionBag,
+  OPERATION_OPTION_SHAPE,
+  type OptionBagShape,
+  type OptionKind,
+} from "@azkit/core-http";
 
 const MODIFIED_CONDITIONS: OptionBagShape = {
   ifMatch: "string",
@@ -125,7 +130,8 @@ export function checkOptionsOnEntry(
         for (const [at, kind, name] of spec.kinds ?? []) {
           if (args[at] !== undefined) checkOptionBag({ [name]: args[at] }, { [name]: kind }, context);
         }
-        for (const [at, bagShape, label] of spec.bags ?? []) checkOptionBag(args[at], bagShape, `${context}: ${label}`);
+        for (const [at, bagShape, label] of spec.bags ?? [])
+          checkOptionBag(args[at], bagShape, `${context}: ${label}`);
         checkOptionBag(options, shape, context);
       } catch (error) {
         if (isAsync) return Promise.reject(error);

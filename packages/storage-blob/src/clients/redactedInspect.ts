@@ -8,7 +8,10 @@ const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
 type Inspect = (value: unknown, options: object) => string;
 
 /** Gives `cls` an inspect view of `fields` with the URL redacted. */
-export function showRedactedInInspect(cls: { prototype: object; name: string }, fields: readonly string[]): void {
+export function showRedactedInInspect(
+  cls: { prototype: object; name: string },
+  fields: readonly string[],
+): void {
   Object.defineProperty(cls.prototype, inspectCustom, {
     value(this: Record<string, unknown>, _depth: number, options: object, inspect: Inspect): string {
       const shown: Record<string, unknown> = { url: sanitizeUrl(String(this.url)) };

@@ -70,19 +70,25 @@ async function run(tally: Tally, call: (i: number, worker: number) => Promise<vo
 beforeAll(async () => {
   azurite = await startAzurite();
   const { port, accountName, accountKey, connectionString } = azurite.info;
-  direct = BlobServiceClient.fromConnectionString(connectionString, { retryTotal: 0 }).getContainerClient("faults");
+  direct = BlobServiceClient.fromConnectionString(connectionString, { retryTotal: 0 }).getContainerClient(
+    "faults",
+  );
   await direct.create();
   proxy = await startFaultProxy({
     target: `http://127.0.0.1:${port}`,
     decide: seededMix(SEED, { partialBody: 0.06, noResponse: 0.004 }),
     hangInMs: 10_000,
   });
-  faulty = new BlobServiceClient(`${proxy.url}/${accountName}`, new StorageSharedKeyCredential(accountName, accountKey), {
-    readTimeoutInMs: 2_000,
-    retryTotal: 4,
-    retryBackoffFactorInMs: 50,
-    retryBackoffMaxInMs: 500,
-  }).getContainerClient("faults");
+  faulty = new BlobServiceClient(
+    `${proxy.url}/${accountName}`,
+    new StorageSharedKeyCredential(accountName, accountKey),
+    {
+      readTimeoutInMs: 2_000,
+      retryTotal: 4,
+      retryBackoffFactorInMs: 50,
+      retryBackoffMaxInMs: 500,
+    },
+  ).getContainerClient("faults");
 }, 60_000);
 
 afterAll(async () => {
@@ -99,9 +105,11 @@ describe("transfers through a faulty network (seeded fault mix)", () => {
     await direct.getBlockBlobClient("source.bin").uploadData(base);
     const tally = newTally();
     await run(tally, async () => {
-      const data = await faulty
-        .getBlobClient("source.bin")
-        .downloadToBuffer(0, undefined, { blockSize: BLOCK_SIZE, concurrency: 4, maxRetryRequestsPerBlock: 5 });
+      const data = await faulty.getBlobClient("source.bin").downloadToBuffer(0, undefined, {
+        blockSize: BLOCK_SIZE,
+        concurrency: 4,
+        maxRetryRequestsPerBlock: 5,
+      });
       expect(data.length).toBe(BLOB_SIZE);
       expect(data.equals(base)).toBe(true);
       tally.bytesVerified += data.length;

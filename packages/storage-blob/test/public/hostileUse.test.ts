@@ -113,8 +113,13 @@ describe("3. upload with a contentLength that does not match the body", () => {
     await expect(blob.upload("hello world", 5)).rejects.toThrow(
       "BlockBlob.upload: contentLength is 5 but the body has 11 bytes",
     );
-    await expect(blob.upload(Buffer.alloc(10), 20)).rejects.toThrow(/contentLength is 20 but the body has 10 bytes/);
-    await expect(blob.upload("x", Number.NaN)).rejects.toThrow(/contentLength must be a non-negative integer/);
+    await expect(blob.upload(Buffer.alloc(10), 20)).rejects.toThrow(
+      /contentLength is 20 but the body has 10 bytes/,
+    );
+    await expect(blob.upload("x", Number.NaN)).rejects.toThrow(
+      "BlockBlobClient.upload: option contentLength must be a finite number; got the number NaN.",
+    );
+    await expect(blob.upload("x", -1)).rejects.toThrow("contentLength must be a non-negative integer; got -1.");
     expect(await contentOf(blob)).toBe("original");
   });
 
@@ -175,12 +180,14 @@ describe("5. a resumed download answered with other bytes", () => {
     await container.getBlockBlobClient(`resume-${fault}.bin`).uploadData(data);
     const { container: via } = await viaProxy((_req, index) =>
       index === 0
-        ? { kind: "partialBody", then: "rst", fraction: 0.25 }
+        ? { kind: "partialBody", ending: "rst", fraction: 0.25 }
         : fault === "rangeIgnored"
           ? { kind: "rangeIgnored" }
           : { kind: "rangeShifted", shift: 4096 },
     );
-    const response = await via.getBlobClient(`resume-${fault}.bin`).download(0, undefined, { maxRetryRequests: 1 });
+    const response = await via
+      .getBlobClient(`resume-${fault}.bin`)
+      .download(0, undefined, { maxRetryRequests: 1 });
     return { data, ...(await drain(response.readableStreamBody!)) };
   }
 
@@ -236,7 +243,11 @@ describe("7. aborting while a download body streams", () => {
   it("rejects with azkit's AbortError (code ABORTED), as every other abort", async () => {
     const data = randomBytes(1024 * 1024);
     await container.getBlockBlobClient("abort.bin").uploadData(data);
-    const { container: via } = await viaProxy(() => ({ kind: "slowDrip", chunkBytes: 8 * 1024, intervalInMs: 10 }));
+    const { container: via } = await viaProxy(() => ({
+      kind: "slowDrip",
+      chunkBytes: 8 * 1024,
+      intervalInMs: 10,
+    }));
     const controller = new AbortController();
     const response = await via
       .getBlobClient("abort.bin")
@@ -259,8 +270,14 @@ describe("8. when download resumes run out", () => {
   it("the error is a ServiceResponseError that says how many attempts were made", async () => {
     const data = randomBytes(512 * 1024);
     await container.getBlockBlobClient("always-cut.bin").uploadData(data);
-    const { proxy, container: via } = await viaProxy(() => ({ kind: "partialBody", then: "rst", fraction: 0.1 }));
-    const response = await via.getBlobClient("always-cut.bin").download(0, undefined, { maxRetryRequests: 2 });
+    const { proxy, container: via } = await viaProxy(() => ({
+      kind: "partialBody",
+      ending: "rst",
+      fraction: 0.1,
+    }));
+    const response = await via
+      .getBlobClient("always-cut.bin")
+      .download(0, undefined, { maxRetryRequests: 2 });
     const { error } = await drain(response.readableStreamBody!);
     expect(error).toBeInstanceOf(ServiceResponseError);
     expect(isRestError(error)).toBe(true);
@@ -277,7 +294,9 @@ describe("9. nested options", () => {
     );
     await expect(
       blob.uploadData(Buffer.from("new"), { blobHTTPHeaders: { contentType: "text/plain" } as never }),
-    ).rejects.toThrow(/unknown option "blobHTTPHeaders.contentType"; did you mean "blobHTTPHeaders.blobContentType"/);
+    ).rejects.toThrow(
+      /unknown option "blobHTTPHeaders.contentType"; did you mean "blobHTTPHeaders.blobContentType"/,
+    );
     expect(await contentOf(blob)).toBe("original");
   });
 
@@ -290,7 +309,7 @@ describe("9. nested options", () => {
   });
 
   it("honours maxTries, retryDelayInMs, FIXED and tryTimeoutInMs together", async () => {
-    const { proxy, container: via } = await viaProxy(() => ({ kind: "noResponse", then: "hang" }), {
+    const { proxy, container: via } = await viaProxy(() => ({ kind: "noResponse", ending: "hang" }), {
       retryOptions: {
         maxTries: 3,
         tryTimeoutInMs: 150,
@@ -309,9 +328,9 @@ describe("9. nested options", () => {
   });
 
   it("checks the client's retryOptions for typos too", () => {
-    expect(() => new BlobServiceClient(azurite().blobUrl, undefined, { retryOptions: { maxRetries: 1 } as never })).toThrow(
-      /unknown option "retryOptions.maxRetries"; did you mean "retryOptions.maxTries"/,
-    );
+    expect(
+      () => new BlobServiceClient(azurite().blobUrl, undefined, { retryOptions: { maxRetries: 1 } as never }),
+    ).toThrow(/unknown option "retryOptions.maxRetries"; did you mean "retryOptions.maxTries"/);
   });
 });
 
@@ -336,10 +355,25 @@ describe("10. download offsets and counts", () => {
   });
 });
 
+describe("a per-operation deadline", () => {
+  it("AbortSignal.timeout(ms) bounds a call against a silent server under the default retries", async () => {
+    const { container: via } = await viaProxy(() => ({ kind: "noResponse", ending: "hang" }), {});
+    const started = Date.now();
+    const error = await via
+      .getBlobClient("deadline.bin")
+      .getProperties({ abortSignal: AbortSignal.timeout(300) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe("also fixed: clear errors instead of internals", () => {
   it("constructors reject what is not a connection string, credential or key", () => {
     expect(() => BlobServiceClient.fromConnectionString(42 as never)).toThrow(/expected a string/);
-    expect(() => new BlobClient(azurite().blobUrl, 42 as never)).toThrow(/second argument must be a credential/);
+    expect(() => new BlobClient(azurite().blobUrl, 42 as never)).toThrow(
+      /second argument must be a credential/,
+    );
     expect(() => new StorageSharedKeyCredential("acct", "not base64!!")).toThrow(/not valid base64/);
     expect(() => new StorageSharedKeyCredential("acct", "not base64!!")).not.toThrow(/not base64!!/);
     expect(() =>
@@ -352,9 +386,9 @@ describe("also fixed: clear errors instead of internals", () => {
     await expect(blob.download(0, undefined, null as never)).rejects.toThrow(
       "BlobClient.download: options must be an object or undefined; got null.",
     );
-    await expect(blob.getProperties({ conditions: { ifModifiedSince: "yesterday" as never } })).rejects.toThrow(
-      'option conditions.ifModifiedSince must be a valid Date; got the string "yesterday"',
-    );
+    await expect(
+      blob.getProperties({ conditions: { ifModifiedSince: "yesterday" as never } }),
+    ).rejects.toThrow('option conditions.ifModifiedSince must be a valid Date; got the string "yesterday"');
     await expect(blob.getProperties({ abortSignal: "nope" as never })).rejects.toThrow(
       /option abortSignal must be an AbortSignal/,
     );
@@ -362,22 +396,30 @@ describe("also fixed: clear errors instead of internals", () => {
 
   it("an unknown option names the operation called and lists only its options", async () => {
     const blob = await blobHolding("names.bin");
-    const error = (await blob.downloadToBuffer(0, undefined, { blocksize: 5 } as never).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/^BlobClient.downloadToBuffer: unknown option "blocksize"; did you mean "blockSize"\?/);
+    const error = (await blob
+      .downloadToBuffer(0, undefined, { blocksize: 5 } as never)
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      /^BlobClient.downloadToBuffer: unknown option "blocksize"; did you mean "blockSize"\?/,
+    );
     expect(error.message).not.toMatch(/tier|metadata|prefix/);
   });
 
   it("download concurrency must be an integer in [1, 1024]", async () => {
     const blob = await blobHolding("concurrency.bin");
     for (const concurrency of [0, -1, 1.5, 100_000]) {
-      await expect(blob.downloadToBuffer(0, undefined, { concurrency })).rejects.toThrow(/concurrency must be an integer in \[1, 1024\]/);
+      await expect(blob.downloadToBuffer(0, undefined, { concurrency })).rejects.toThrow(
+        /concurrency must be an integer in \[1, 1024\]/,
+      );
     }
   });
 
   it("a blockSize that would need more than 50,000 blocks fails before the first byte", async () => {
     const { proxy, container: via } = await viaProxy(() => ({ kind: "none" }));
     await expect(
-      via.getBlockBlobClient("many-blocks.bin").uploadData(Buffer.alloc(60_000), { blockSize: 1, maxSingleShotSize: 0 }),
+      via
+        .getBlockBlobClient("many-blocks.bin")
+        .uploadData(Buffer.alloc(60_000), { blockSize: 1, maxSingleShotSize: 0 }),
     ).rejects.toThrow(/need 60000 blocks; a blob has at most 50000\. Use blockSize >= 2/);
     expect(proxy.stats.requests).toBe(0);
   });
@@ -385,13 +427,15 @@ describe("also fixed: clear errors instead of internals", () => {
   it("a failed downloadToFile leaves no partial file", async () => {
     await container.getBlockBlobClient("partial-file.bin").uploadData(randomBytes(600_000));
     const { container: via } = await viaProxy((_req, index) =>
-      index === 0 ? { kind: "none" } : { kind: "partialBody", then: "rst", fraction: 0.5 },
+      index === 0 ? { kind: "none" } : { kind: "partialBody", ending: "rst", fraction: 0.5 },
     );
     const dir = mkdtempSync(join(tmpdir(), "azkit-partial-"));
     try {
       const path = join(dir, "out.bin");
       await expect(
-        via.getBlobClient("partial-file.bin").downloadToFile(path, 0, undefined, { blockSize: 200_000, maxRetryRequestsPerBlock: 0 }),
+        via
+          .getBlobClient("partial-file.bin")
+          .downloadToFile(path, 0, undefined, { blockSize: 200_000, maxRetryRequestsPerBlock: 0 }),
       ).rejects.toThrow();
       expect(existsSync(path)).toBe(false);
     } finally {

@@ -36,7 +36,11 @@ const conditions = () => ({
   leaseId: "lease",
   tagConditions: "\"a\" = 'b'",
 });
-const headers = () => ({ blobContentType: "text/plain", blobContentMD5: new Uint8Array(16), blobCacheControl: "no-cache" });
+const headers = () => ({
+  blobContentType: "text/plain",
+  blobContentMD5: new Uint8Array(16),
+  blobCacheControl: "no-cache",
+});
 const onProgress = () => undefined;
 
 it("500 corrupted blob calls: each a typed error naming the path, no request sent", async () => {
@@ -48,14 +52,22 @@ it("500 corrupted blob calls: each a typed error naming the path, no request sen
       {
         name: "download",
         argNames: ["offset", "count", "options"],
-        args: () => [5, 10, { conditions: conditions(), maxRetryRequests: 2, onProgress, rangeGetContentMD5: true }],
+        args: () => [
+          5,
+          10,
+          { conditions: conditions(), maxRetryRequests: 2, onProgress, rangeGetContentMD5: true },
+        ],
         numbers: ["offset", "count"],
         call: (...a) => blob().download(...(a as [never, never, never])),
       },
       {
         name: "downloadToBuffer",
         argNames: ["offset", "count", "options"],
-        args: () => [0, 100, { blockSize: 10, concurrency: 2, maxRetryRequestsPerBlock: 1, verifyMD5: true, onProgress }],
+        args: () => [
+          0,
+          100,
+          { blockSize: 10, concurrency: 2, maxRetryRequestsPerBlock: 1, verifyMD5: true, onProgress },
+        ],
         numbers: ["offset", "count"],
         call: (...a) => blob().downloadToBuffer(...(a as [never, never, never])),
       },
@@ -64,14 +76,26 @@ it("500 corrupted blob calls: each a typed error naming the path, no request sen
         argNames: ["data", "options"],
         args: () => [
           Buffer.from("hello"),
-          { blobHTTPHeaders: headers(), metadata: { owner: "me" }, tags: { t: "1" }, tier: "Hot", conditions: conditions(), computeMD5: true, onProgress },
+          {
+            blobHTTPHeaders: headers(),
+            metadata: { owner: "me" },
+            tags: { t: "1" },
+            tier: "Hot",
+            conditions: conditions(),
+            computeMD5: true,
+            onProgress,
+          },
         ],
         call: (...a) => blob().uploadData(...(a as [never, never])),
       },
       {
         name: "upload",
         argNames: ["body", "contentLength", "options"],
-        args: () => ["hello", 5, { blobHTTPHeaders: headers(), metadata: { owner: "me" }, conditions: conditions() }],
+        args: () => [
+          "hello",
+          5,
+          { blobHTTPHeaders: headers(), metadata: { owner: "me" }, conditions: conditions() },
+        ],
         numbers: ["contentLength"],
         call: (...a) => blob().upload(...(a as [never, never, never])),
       },
@@ -84,7 +108,9 @@ it("500 corrupted blob calls: each a typed error naming the path, no request sen
       {
         name: "getProperties",
         argNames: ["options"],
-        args: () => [{ conditions: conditions(), requestOptions: { timeout: 1000, customHeaders: { "x-a": "b" } } }],
+        args: () => [
+          { conditions: conditions(), requestOptions: { timeout: 1000, customHeaders: { "x-a": "b" } } },
+        ],
         call: (...a) => blob().getProperties(...(a as [never])),
       },
       {
@@ -95,7 +121,9 @@ it("500 corrupted blob calls: each a typed error naming the path, no request sen
       },
     ],
   });
-  console.log(`argument fuzz: ${stats.tried} bad inputs tried, ${stats.rejected} rejected before sending, ${requests} requests sent; by kind ${JSON.stringify(stats.byKind)}`);
+  console.log(
+    `argument fuzz: ${stats.tried} bad inputs tried, ${stats.rejected} rejected before sending, ${requests} requests sent; by kind ${JSON.stringify(stats.byKind)}`,
+  );
   expect(stats.rejected).toBe(500);
   expect(requests).toBe(0);
 });

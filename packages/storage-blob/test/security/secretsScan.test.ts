@@ -48,7 +48,8 @@ async function failing(call: () => Promise<unknown>): Promise<void> {
   }
   throw new Error("expected the call to fail");
 }
-const inspectClient = (client: object) => texts.push(inspect(client, { depth: 10 }), inspect(client, { depth: 10, showHidden: true }));
+const inspectClient = (client: object) =>
+  texts.push(inspect(client, { depth: 10 }), inspect(client, { depth: 10, showHidden: true }));
 
 beforeAll(async () => {
   setLogLevel("verbose");
@@ -103,7 +104,11 @@ describe("secrets scan (verbose, loggingEnable)", () => {
     secrets.set("SAS sig", sig);
     secrets.set("SAS sig (url-encoded)", encodeURIComponent(sig));
     const { BlockBlobClient } = await import("../../src/index.js");
-    const sasBlob = new BlockBlobClient(sasUrl, undefined, { loggingEnable: true, retryTotal: 1, retryBackoffFactorInMs: 1 });
+    const sasBlob = new BlockBlobClient(sasUrl, undefined, {
+      loggingEnable: true,
+      retryTotal: 1,
+      retryBackoffFactorInMs: 1,
+    });
     await sasBlob.downloadToBuffer();
     await failing(() => sasBlob.upload("x", 1));
     inspectClient(sasBlob);
@@ -118,13 +123,13 @@ describe("secrets scan (verbose, loggingEnable)", () => {
       index === 0
         ? { kind: "status", status: 503, retryAfterInSeconds: 0 }
         : index === 1
-          ? { kind: "partialBody", then: "rst", fraction: 0.3 }
+          ? { kind: "partialBody", ending: "rst", fraction: 0.3 }
           : { kind: "none" },
     );
     await proxied.downloadToBuffer();
     proxy.setDecide(() => ({ kind: "rangeIgnored" }));
     await failing(() => proxied.downloadToBuffer(0, undefined, { blockSize: 100_000 }));
-    proxy.setDecide(() => ({ kind: "noResponse", then: "hang" }));
+    proxy.setDecide(() => ({ kind: "noResponse", ending: "hang" }));
     await failing(() => proxied.getProperties({ abortSignal: AbortSignal.timeout(100) }));
     await failing(() => proxied.getProperties({ retryTotal: 0 }));
     proxy.setDecide(() => ({ kind: "none" }));
@@ -139,9 +144,13 @@ describe("secrets scan (verbose, loggingEnable)", () => {
     } catch (error) {
       collectError(error);
     }
-    const syncKeyed = new sync.BlobServiceClient(azurite().blobUrl, new sync.StorageSharedKeyCredential(accountName, accountKey), {
-      loggingEnable: true,
-    });
+    const syncKeyed = new sync.BlobServiceClient(
+      azurite().blobUrl,
+      new sync.StorageSharedKeyCredential(accountName, accountKey),
+      {
+        loggingEnable: true,
+      },
+    );
     try {
       syncKeyed.getContainerClient(uniqueName("none")).getProperties();
     } catch (error) {
@@ -169,15 +178,23 @@ describe("secrets scan (verbose, loggingEnable)", () => {
     const authorityHost = `http://127.0.0.1:${(tokenServer.address() as { port: number }).port}`;
     const blobService = await startLoopbackBlobService((request, res) => {
       if (request.url.pathname.endsWith("/denied")) {
-        res.writeHead(403, { "content-type": "application/xml", "x-ms-error-code": "AuthorizationPermissionMismatch" });
-        res.end('<?xml version="1.0"?><Error><Code>AuthorizationPermissionMismatch</Code><Message>no</Message></Error>');
+        res.writeHead(403, {
+          "content-type": "application/xml",
+          "x-ms-error-code": "AuthorizationPermissionMismatch",
+        });
+        res.end(
+          '<?xml version="1.0"?><Error><Code>AuthorizationPermissionMismatch</Code><Message>no</Message></Error>',
+        );
         return;
       }
       res.writeHead(200, { "content-length": "0", etag: '"1"' }).end();
     });
     try {
       const credential = new ClientSecretCredential("tenant", "client", clientSecret, { authorityHost });
-      const service = new BlobServiceClient(blobService.url, credential, { loggingEnable: true, retryTotal: 0 });
+      const service = new BlobServiceClient(blobService.url, credential, {
+        loggingEnable: true,
+        retryTotal: 0,
+      });
       await service.getContainerClient("c").getBlobClient("ok").getProperties();
       await failing(() => service.getContainerClient("c").getBlobClient("denied").getProperties());
       const badCredential = new ClientSecretCredential("tenant", "client", clientSecret, {
