@@ -24,6 +24,7 @@ export type OptionKind =
  * @public
  */
 export interface OptionBagShape {
+  /** Each option's kind, or the shape of the nested bag it holds. */
   readonly [name: string]: OptionKind | OptionBagShape;
 }
 
