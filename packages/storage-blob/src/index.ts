@@ -134,6 +134,7 @@ export type {
 } from "./models/listModels.js";
 export type { Metadata, Tags } from "./models/metadata.js";
 export type { CommonOptions } from "./models/options.js";
+export type { PollerLikeWithCancellation } from "./models/pollerLikeWithCancellation.js";
 export type { CommonResponse, EntityResponse, WriteResponse } from "./models/responseHeaders.js";
 export type {
   ServiceFindBlobByTagsOptions,
