@@ -39,7 +39,10 @@ export async function main(): Promise<DeleteSampleResult> {
   const started = await beginDeleteResourceGroup(client, second);
   const token = started.toString();
   const resumedRequests: string[] = [];
-  const resumed = await beginDeleteResourceGroup(client, second, { restoreFrom: token, sent: resumedRequests });
+  const resumed = await beginDeleteResourceGroup(client, second, {
+    restoreFrom: token,
+    sent: resumedRequests,
+  });
   await resumed.pollUntilDone();
   console.log(`  deleted ${second} from a resume token: ${resumedRequests.join(", ")}`);
 
