@@ -50,8 +50,12 @@ export type {
   UserAgentOptions,
 } from "./options/clientOptions.js";
 export type { ProxyOptions, RequestSettings, RetryMode } from "./options/requestSettings.js";
+export type { OptionBagShape, OptionKind } from "./options/optionShape.js";
+export { checkOptionBag } from "./options/optionShape.js";
 export {
+  CLIENT_OPTION_SHAPE,
   DEFAULT_REQUEST_SETTINGS,
+  OPERATION_OPTION_SHAPE,
   resolveProxyForUrl,
   resolveRequestSettings,
 } from "./options/resolveOptions.js";
@@ -96,6 +100,7 @@ export type {
   TlsSettings,
 } from "./transport/nodeHttpClient.js";
 export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
+export { guardProgressCallback } from "./transport/progressCallback.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---
 export type { ModelClass } from "./serde/defineModel.js";

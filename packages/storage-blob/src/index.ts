@@ -154,6 +154,8 @@ export type {
   StaticWebsite,
 } from "./models/serviceProperties.js";
 export type { StoragePipelineOptions } from "./models/storagePipelineOptions.js";
+export type { StorageRetryOptions } from "./storageRetryOptions.js";
+export { StorageRetryPolicyType } from "./storageRetryOptions.js";
 export type { UserDelegationKey } from "./models/userDelegationKey.js";
 export { AccountSASPermissions } from "./sas/accountSASPermissions.js";
 export { AccountSASResourceTypes } from "./sas/accountSASResourceTypes.js";

@@ -176,6 +176,7 @@ export { ipRangeToString } from "./sas/sasIPRange.js";
 export { SASProtocol } from "./sas/sasProtocol.js";
 export { SASQueryParameters } from "./sas/sasQueryParameters.js";
 export { SERVICE_VERSION } from "./serviceVersion.js";
+export { StorageRetryPolicyType } from "./storageRetryOptions.js";
 export { AnonymousCredential, StorageSharedKeyCredential };
 
 // A credential built on this thread must reach the worker as the worker's own class: the async

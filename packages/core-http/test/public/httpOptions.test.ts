@@ -76,7 +76,7 @@ describe("options", () => {
     ).rejects.toThrow(/unknown option "retry_total"; did you mean "retryTotal"/);
     await expect(
       client.sendRequest(createPipelineRequest({ url: "/" }), { requestOptions: { timeOut: 5 } } as never),
-    ).rejects.toThrow(/requestOptions: unknown option "timeOut"; did you mean "timeout"/);
+    ).rejects.toThrow(/unknown option "requestOptions.timeOut"; did you mean "requestOptions.timeout"/);
     const ok = await client.sendRequest(createPipelineRequest({ url: "/" }), {
       ifMatch: "*",
       operationOptionNames: ["ifMatch"],

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { open, unlink } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
 import { isResourceNotFoundError, type PipelineResponse } from "@azkit/core-http";
 import { createSimplePoller, type OperationState } from "@azkit/core-lro";
@@ -62,8 +62,10 @@ import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { copyFromURLHeaders } from "../requests/blobWriteHeaders.js";
 import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
-import { rangeHeader } from "../requests/rangeHeaders.js";
+import { rangeHeader, validateRange } from "../requests/rangeHeaders.js";
+import { checkRangeResponse } from "../requests/rangeResponse.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import { BLOB_HTTP_HEADERS_SHAPE, checkOptionsOnEntry, COPY_OPTIONS, DOWNLOAD_TO_OPTIONS } from "./operationOptions.js";
 
 /** What the service answers when it starts (or, synchronously, does) a copy. */
 function copyResponse(h: HeaderSource): BlobStartCopyFromURLResponse {
@@ -187,8 +189,11 @@ export class BlobClient {
     count?: number,
     options: BlobDownloadOptions = {},
   ): Promise<BlobDownloadResponse> {
+    validateRange(offset, count, "BlobClient.download");
+    const what = `Blob.download ${this.name}`;
     const conditions = options.conditions ?? {};
     const res = await this.readRange(offset, count, conditions, options.rangeGetContentMD5, options);
+    checkRangeResponse(res, { offset, count, etag: conditions.ifMatch }, what);
     const properties = blobPropertiesFromHeaders(res.headers);
     const contentRange = res.headers.get("content-range");
     const length = properties.contentLength ?? 0;
@@ -196,6 +201,7 @@ export class BlobClient {
     let body: NodeJS.ReadableStream | undefined = res.readableStreamBody;
     if (body) {
       body = createResilientStream(body, {
+        what,
         start: offset,
         length,
         maxRetryRequests: options.maxRetryRequests ?? 5,
@@ -203,7 +209,9 @@ export class BlobClient {
         abortSignal: options.abortSignal as AbortSignal | undefined,
         reopen: async (from) => {
           const pinned = { ...conditions, ifMatch: etag ?? conditions.ifMatch };
-          const again = await this.readRange(from, offset + length - from, pinned, false, options);
+          const rest = offset + length - from;
+          const again = await this.readRange(from, rest, pinned, false, options);
+          checkRangeResponse(again, { offset: from, count: rest, etag: pinned.ifMatch, exact: true }, what);
           return again.readableStreamBody!;
         },
       });
@@ -275,10 +283,15 @@ export class BlobClient {
     options: BlobDownloadToFileOptions = {},
   ): Promise<BlobGetPropertiesResponse> {
     const file = await open(filePath, "w");
+    let failed = true;
     try {
-      return await downloadRangesToFile(this.rangeSource(options), offset, count, options, file, filePath);
+      const properties = await downloadRangesToFile(this.rangeSource(options), offset, count, options, file, filePath);
+      failed = false;
+      return properties;
     } finally {
       await file.close();
+      // A failed download leaves no partial file behind that could pass for the blob.
+      if (failed) await unlink(filePath).catch(() => undefined);
     }
   }
 
@@ -290,6 +303,7 @@ export class BlobClient {
       openRange: async (start: number, length: number, etag: string, withMD5: boolean) => {
         const pinned = { ...options.conditions, ifMatch: etag };
         const res = await this.readRange(start, length, pinned, withMD5, options);
+        checkRangeResponse(res, { offset: start, count: length, etag, exact: true }, `Blob.download ${this.name}`);
         return { body: res.readableStreamBody!, contentMD5: headerBytes(res.headers, "content-md5") };
       },
     };
@@ -309,7 +323,7 @@ export class BlobClient {
         operationName: "Blob.download",
         method: "GET",
         headers: {
-          "x-ms-range": rangeHeader(offset, count),
+          "x-ms-range": rangeHeader(offset, count, "BlobClient.download"),
           "x-ms-range-get-content-md5": withMD5 ? "true" : undefined,
           ...conditionHeaders(conditions),
         },
@@ -638,3 +652,25 @@ export class BlobClient {
     return `${base}?${query ? `${query}&` : ""}${sas.toString()}`;
   }
 }
+
+checkOptionsOnEntry(BlobClient, "BlobClient", {
+  download: { at: 2, names: ["conditions", "maxRetryRequests", "onProgress", "rangeGetContentMD5"] },
+  downloadToBuffer: { at: (args) => (Buffer.isBuffer(args[0]) ? 3 : 2), names: DOWNLOAD_TO_OPTIONS },
+  downloadToFile: { at: 3, names: DOWNLOAD_TO_OPTIONS },
+  exists: { at: 0, names: ["conditions"] },
+  getProperties: { at: 0, names: ["conditions"] },
+  delete: { at: 0, names: ["conditions", "deleteSnapshots"] },
+  deleteIfExists: { at: 0, names: ["conditions", "deleteSnapshots"] },
+  setHTTPHeaders: { at: 1, names: ["conditions"], bags: [[0, BLOB_HTTP_HEADERS_SHAPE, "blobHTTPHeaders"]] },
+  setMetadata: { at: 1, names: ["conditions"] },
+  setTags: { at: 1, names: ["conditions"] },
+  getTags: { at: 0, names: ["conditions"] },
+  setAccessTier: { at: 1, names: ["conditions", "rehydratePriority"] },
+  createSnapshot: { at: 0, names: ["metadata", "conditions"] },
+  startCopyFromURL: { at: 1, names: COPY_OPTIONS },
+  beginCopyFromURL: { at: 1, names: COPY_OPTIONS },
+  beginCopyFromURLAndWait: { at: 1, names: COPY_OPTIONS },
+  syncCopyFromURL: { at: 1, names: ["metadata", "tags", "tier", "conditions", "sourceConditions", "sourceAuthorization", "sourceContentMD5"] },
+  undelete: { at: 0, names: [] },
+  abortCopyFromURL: { at: 1, names: ["conditions"] },
+});

@@ -1,5 +1,5 @@
 import type { PagedAsyncIterableIterator, PageSettings } from "@azkit/core-http";
-import { appendToUrlPath, parseBlobUrl } from "../blobUrl.js";
+import { appendToUrlPath, encodeContainerName, parseBlobUrl } from "../blobUrl.js";
 import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import type {
@@ -42,6 +42,7 @@ import { ContainerClient } from "./containerClient.js";
 import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import { checkOptionsOnEntry } from "./operationOptions.js";
 
 /**
  * The Blob service of a storage account: containers, account information, finding blobs by
@@ -103,7 +104,7 @@ export class BlobServiceClient {
 
   /** A client for a container of this account. */
   public getContainerClient(containerName: string): ContainerClient {
-    return derivedClient(ContainerClient, appendToUrlPath(this.url, encodeURIComponent(containerName)), this);
+    return derivedClient(ContainerClient, appendToUrlPath(this.url, encodeContainerName(containerName)), this);
   }
 
   /** A client for batches of deletes and tier changes across this account. */
@@ -295,3 +296,14 @@ export class BlobServiceClient {
     return `${this.url.split("?")[0]}?${sas.toString()}`;
   }
 }
+
+checkOptionsOnEntry(BlobServiceClient, "BlobServiceClient", {
+  createContainer: { at: 1, names: ["metadata", "access"] },
+  deleteContainer: { at: 1, names: ["conditions"] },
+  getProperties: { at: 0, names: [] },
+  setProperties: { at: 1, names: [] },
+  getAccountInfo: { at: 0, names: [] },
+  listContainers: { at: 0, names: ["prefix", "includeMetadata", "includeDeleted", "includeSystem"] },
+  findBlobsByTags: { at: 1, names: [] },
+  getUserDelegationKey: { at: 2, names: [] },
+});

@@ -2,7 +2,7 @@
 // (connectionString, ...names, options?) or, between clients, (url, context).
 import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
-import { appendToUrlPath, encodeBlobName } from "../blobUrl.js";
+import { appendToUrlPath, encodeBlobName, encodeContainerName } from "../blobUrl.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { contextOf, type StorageCredential, StorageContext } from "./storageContext.js";
 
@@ -33,12 +33,18 @@ export function resolveClient(
   names: string[],
   options: StoragePipelineOptions | undefined,
 ): { url: string; context: StorageContext } {
+  if (typeof urlOrConnectionString !== "string" || urlOrConnectionString === "") {
+    throw new TypeError(
+      `The first argument must be a URL or a connection string; got ${urlOrConnectionString === "" ? "an empty string" : typeof urlOrConnectionString}.`,
+    );
+  }
   if (second instanceof StorageContext) return { url: urlOrConnectionString, context: second };
   if (names.length > 0) {
     const parsed = parseConnectionString(urlOrConnectionString);
     let url = parsed.url;
-    for (const name of names)
-      url = appendToUrlPath(url, name === names[0] ? encodeURIComponent(name) : encodeBlobName(name));
+    names.forEach((name, index) => {
+      url = appendToUrlPath(url, index === 0 ? encodeContainerName(name) : encodeBlobName(name));
+    });
     if (parsed.kind === "SASConnString") {
       return { url: `${url}?${parsed.accountSas}`, context: new StorageContext(undefined, options) };
     }
@@ -63,6 +69,11 @@ export function resolveClient(
   }
   if (isCredential(second))
     return { url: urlOrConnectionString, context: new StorageContext(second, options) };
+  if (second !== undefined && (typeof second !== "object" || second === null || options !== undefined)) {
+    throw new TypeError(
+      `The second argument must be a credential (StorageSharedKeyCredential, a TokenCredential, AnonymousCredential) or the client options; got ${second === null ? "null" : typeof second}.`,
+    );
+  }
   return {
     url: urlOrConnectionString,
     context: new StorageContext(undefined, (second as StoragePipelineOptions | undefined) ?? options),

@@ -68,6 +68,7 @@ import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { PageBlobClient } from "./pageBlobClient.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import { checkOptionsOnEntry, LIST_BLOBS_OPTIONS, UPLOAD_OPTIONS } from "./operationOptions.js";
 
 function includeList(options: ContainerListBlobsOptions): string | undefined {
   const include: string[] = [];
@@ -435,3 +436,20 @@ export class ContainerClient {
     return `${this.url.split("?")[0]}?${sas.toString()}`;
   }
 }
+
+checkOptionsOnEntry(ContainerClient, "ContainerClient", {
+  create: { at: 0, names: ["metadata", "access"] },
+  createIfNotExists: { at: 0, names: ["metadata", "access"] },
+  exists: { at: 0, names: [] },
+  delete: { at: 0, names: ["conditions"] },
+  deleteIfExists: { at: 0, names: ["conditions"] },
+  getProperties: { at: 0, names: ["conditions"] },
+  setMetadata: { at: 1, names: ["conditions"] },
+  getAccessPolicy: { at: 0, names: ["conditions"] },
+  setAccessPolicy: { at: 2, names: ["conditions"] },
+  uploadBlockBlob: { at: 3, names: UPLOAD_OPTIONS },
+  deleteBlob: { at: 1, names: ["conditions", "deleteSnapshots"] },
+  listBlobsFlat: { at: 0, names: LIST_BLOBS_OPTIONS },
+  listBlobsByHierarchy: { at: 1, names: LIST_BLOBS_OPTIONS },
+  findBlobsByTags: { at: 1, names: [] },
+});

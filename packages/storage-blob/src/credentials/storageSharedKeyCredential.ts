@@ -26,6 +26,16 @@ export class StorageSharedKeyCredential {
    * @param accountKey - the account key, base64 as shown by the portal.
    */
   constructor(accountName: string, accountKey: string) {
+    if (typeof accountName !== "string" || accountName === "") {
+      throw new TypeError("StorageSharedKeyCredential: accountName must be a non-empty string.");
+    }
+    // Buffer.from(x, "base64") skips what is not base64, so a mangled key would only fail with a
+    // 403 on the first call; check it here (without ever echoing it).
+    if (typeof accountKey !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey) || accountKey.length % 4 !== 0) {
+      throw new RangeError(
+        `StorageSharedKeyCredential: the account key of ${accountName} is not valid base64 (as the portal shows it); check it was copied whole.`,
+      );
+    }
     this.accountName = accountName;
     this.#key = Buffer.from(accountKey, "base64");
   }
