@@ -1,3 +1,4 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import { open, unlink } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
 import { isResourceNotFoundError, type PipelineResponse } from "@azkit/core-http";
@@ -120,6 +121,12 @@ export class BlobClient {
     blobName: string,
     options?: StoragePipelineOptions,
   );
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
   constructor(
     urlOrConnectionString: string,
     credentialOrContainer?: unknown,
