@@ -1,13 +1,14 @@
 // Deletes resource groups, a long-running operation: ARM answers the DELETE with 202, a Location to
 // poll and a Retry-After to wait. @azkit/core-lro's poller follows both (as every `begin*` method of
-// azkit's management clients will): watch its states, await it, or save a token and resume elsewhere.
+// azkit's management clients does): `await beginX()` gives the poller (as in @azure/arm-resources);
+// watch its states, wait with pollUntilDone(), or save a token and resume elsewhere.
 import {
   createPipelineRequest,
   isResourceNotFoundError,
   type PipelineRequest,
   type ServiceClient,
 } from "@azkit/core-http";
-import { createHttpPoller, createPipelineLro } from "@azkit/core-lro";
+import { createHttpSimplePoller, createPipelineLro } from "@azkit/core-lro";
 import { DefaultAzureCredential } from "@azkit/identity";
 import { createArmClient, putResourceGroup, resourceGroupsPath, resourcesApiVersion } from "./armClient.js";
 import { sampleGroupNames } from "./listResourceGroups.js";
@@ -24,22 +25,24 @@ export async function main(): Promise<DeleteSampleResult> {
   const [first, second] = sampleGroupNames as [string, string];
   for (const name of [first, second]) await putResourceGroup(client, name, { createdBy: "azkit-samples" });
 
-  // 1. Start, watch each state the poller reaches, then await it (pollUntilDone() and result() wait the same way).
+  // 1. Start, watch each state the poller reaches, then wait for the end (result() waits the same way).
   const states: string[] = [];
-  const poller = beginDeleteResourceGroup(client, first);
+  const poller = await beginDeleteResourceGroup(client, first);
   for await (const state of poller) {
     states.push(state.status);
     console.log(`  deleting ${first}: ${state.status}`);
   }
-  await poller;
+  await poller.pollUntilDone();
 
   // 2. Start, save a resume token (a file, a queue message), and finish from the token: the resumed
   //    poller only polls; it never sends the DELETE again.
-  const started = beginDeleteResourceGroup(client, second);
-  await started.submitted();
-  const token = await started.serialize();
+  const started = await beginDeleteResourceGroup(client, second);
+  const token = started.toString();
   const resumedRequests: string[] = [];
-  const resumed = beginDeleteResourceGroup(client, second, { restoreFrom: token, sent: resumedRequests });
+  const resumed = await beginDeleteResourceGroup(client, second, {
+    restoreFrom: token,
+    sent: resumedRequests,
+  });
   await resumed.pollUntilDone();
   console.log(`  deleted ${second} from a resume token: ${resumedRequests.join(", ")}`);
 
@@ -65,7 +68,7 @@ function beginDeleteResourceGroup(
     return response;
   };
   const lro = createPipelineLro({ sendRequest, initialRequest });
-  return createHttpPoller<void>(lro, { restoreFrom: options.restoreFrom });
+  return createHttpSimplePoller<void>(lro, { restoreFrom: options.restoreFrom });
 }
 
 async function isGone(client: ServiceClient, name: string): Promise<boolean> {

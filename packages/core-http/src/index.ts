@@ -197,6 +197,7 @@ export type {
   SyncMethod,
   SyncPoller,
   SyncReturn,
+  SyncSimplePoller,
   SyncValue,
   WithoutLeadingRepeats,
 } from "./sync/syncClientTypes.js";

@@ -1,7 +1,8 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import { open, unlink } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
 import { isResourceNotFoundError, type PipelineResponse } from "@azkit/core-http";
-import { createPoller, type OperationState, type PollerLike } from "@azkit/core-lro";
+import { createSimplePoller, type OperationState } from "@azkit/core-lro";
 import { parseBlobUrl, setUrlParameter } from "../blobUrl.js";
 import { blobHTTPHeadersToRequest, type BlobHTTPHeaders } from "../models/blobHTTPHeaders.js";
 import { blobPropertiesFromHeaders } from "../models/blobPropertiesFromHeaders.js";
@@ -35,6 +36,7 @@ import type { BlobRequestConditions } from "../models/conditions.js";
 import type { AccessTier, CopyStatusType } from "../models/listModels.js";
 import { type Metadata, metadataToHeaders, type Tags } from "../models/metadata.js";
 import type { CommonOptions } from "../models/options.js";
+import type { PollerLikeWithCancellation } from "../models/pollerLikeWithCancellation.js";
 import {
   commonResponse,
   entityResponse,
@@ -52,7 +54,7 @@ import { createResilientStream } from "../transfer/resilientStream.js";
 import { readTags, writeTags } from "../xml/blobXml.js";
 import type { AppendBlobClient } from "./appendBlobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
-import { blobCopyPollingStrategy } from "./blobCopyPollingStrategy.js";
+import { blobCopyPollingStrategy, toCopyPollState } from "./blobCopyPollingStrategy.js";
 import { BlobLeaseClient } from "./blobLeaseClient.js";
 import type { BlockBlobClient } from "./blockBlobClient.js";
 import { derivedClient, resolveClient } from "./clientConstruction.js";
@@ -125,6 +127,12 @@ export class BlobClient {
     blobName: string,
     options?: StoragePipelineOptions,
   );
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
   constructor(
     urlOrConnectionString: string,
     credentialOrContainer?: unknown,
@@ -541,23 +549,26 @@ export class BlobClient {
   }
 
   /**
-   * Copies `copySource` into this blob on the service side and returns a poller for the copy.
+   * Starts a service-side copy of `copySource` into this blob and resolves, once the service
+   * accepted it, with a poller for the copy (not thenable: `await` gives the poller, as in
+   * `@azure/storage-blob`).
    *
-   * @remarks The poller is returned at once and is awaitable: `await blob.beginCopyFromURL(url)`
-   * waits for the copy's end; keep the poller to watch progress, `cancel()` (aborts the copy) or
-   * `serialize()` it and resume later with `resumeFrom`.
+   * @remarks Wait with `pollUntilDone()`, watch with `onProgress` (or the `onProgress` option),
+   * abort the copy with `cancelOperation()`, or store `poller.toString()` and resume in another
+   * process with the `resumeFrom` option. A refused start (404 source, 403) rejects this Promise.
    * @example
    * ```ts
-   * const poller = blobClient.beginCopyFromURL(sourceBlob.url, { intervalInMs: 1000 });
-   * poller.onProgress((state) => console.log(state.status));
+   * const poller = await blobClient.beginCopyFromURL(sourceBlob.url, { intervalInMs: 1000 });
    * const result = await poller.pollUntilDone();
    * ```
    */
-  public beginCopyFromURL(
+  public async beginCopyFromURL(
     copySource: string,
     options: BlobBeginCopyFromURLOptions = {},
-  ): PollerLike<OperationState<BlobBeginCopyFromURLResponse>, BlobBeginCopyFromURLResponse> {
-    const poller = createPoller({
+  ): Promise<
+    PollerLikeWithCancellation<OperationState<BlobBeginCopyFromURLResponse>, BlobBeginCopyFromURLResponse>
+  > {
+    const poller = await createSimplePoller({
       strategy: blobCopyPollingStrategy(this, copySource, options),
       intervalInMs: options.intervalInMs ?? 15_000,
       restoreFrom: options.resumeFrom,
@@ -565,16 +576,9 @@ export class BlobClient {
     });
     const onProgress = options.onProgress;
     if (onProgress) {
-      poller.onProgress((state) => {
-        const r = state.result ?? state.partialResult;
-        onProgress({
-          copyId: r?.copyId,
-          copyStatus: r?.copyStatus,
-          copyProgress: (r as { copyProgress?: string } | undefined)?.copyProgress,
-          copySource,
-          isCompleted: state.status !== "running" && state.status !== "notStarted",
-        });
-      });
+      // The peer reports the state its first poll (the start) produced; the start is behind us here.
+      onProgress(toCopyPollState(poller.getOperationState(), copySource));
+      poller.onProgress((state) => onProgress(toCopyPollState(state, copySource)));
     }
     return poller;
   }
@@ -584,7 +588,8 @@ export class BlobClient {
     copySource: string,
     options: BlobBeginCopyFromURLOptions = {},
   ): Promise<BlobBeginCopyFromURLResponse> {
-    return this.beginCopyFromURL(copySource, options).pollUntilDone({ abortSignal: options.abortSignal });
+    const poller = await this.beginCopyFromURL(copySource, options);
+    return poller.pollUntilDone({ abortSignal: options.abortSignal });
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import type { PagedAsyncIterableIterator, PageSettings } from "@azkit/core-http";
 import { appendToUrlPath, encodeContainerName, parseBlobUrl } from "../blobUrl.js";
 import { parseConnectionString } from "../connectionString.js";
@@ -73,7 +74,14 @@ export class BlobServiceClient {
    * @param credential - Shared Key, a `TokenCredential`, or `AnonymousCredential` (default).
    * @param options - pipeline options.
    */
-  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions) {
+  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions);
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
+  constructor(url: string, credential?: StorageCredential | PipelineLike, options?: StoragePipelineOptions) {
     const resolved = resolveClient(url, credential, [], options);
     this.url = resolved.url;
     setContextOf(this, resolved.context);

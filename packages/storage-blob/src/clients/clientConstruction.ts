@@ -4,6 +4,9 @@ import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import { appendToUrlPath, encodeBlobName, encodeContainerName } from "../blobUrl.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
+import { contextFromPipeline } from "../pipeline/contextFromPipeline.js";
+import { Credential } from "../pipeline/credential.js";
+import { isPipelineLike, Pipeline } from "../pipeline/pipeline.js";
 import { contextOf, type StorageCredential, StorageContext } from "./storageContext.js";
 
 function isCredential(x: unknown): x is StorageCredential {
@@ -26,6 +29,16 @@ function isPlainSharedKey(x: unknown): x is { accountName: string; accountKey: s
   );
 }
 
+/**
+ * The older construction style: a `Pipeline` (from `newPipeline`) as second argument, or a
+ * custom `Credential` subclass, which runs as a signing policy.
+ */
+function pipelineOrCustomCredential(second: unknown, options: StoragePipelineOptions | undefined) {
+  if (isPipelineLike(second)) return second;
+  if (second instanceof Credential && !isCredential(second)) return new Pipeline([], options, second);
+  return undefined;
+}
+
 /** Resolves constructor arguments to a URL and a (possibly shared) context. */
 export function resolveClient(
   urlOrConnectionString: string,
@@ -39,6 +52,8 @@ export function resolveClient(
     );
   }
   if (second instanceof StorageContext) return { url: urlOrConnectionString, context: second };
+  const fromPipeline = pipelineOrCustomCredential(second, options);
+  if (fromPipeline) return { url: urlOrConnectionString, context: contextFromPipeline(fromPipeline) };
   if (names.length > 0) {
     const parsed = parseConnectionString(urlOrConnectionString);
     let url = parsed.url;

@@ -1,3 +1,4 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import {
   isResourceExistsError,
   isResourceNotFoundError,
@@ -121,6 +122,12 @@ export class ContainerClient {
    * @param connectionString - an account key or SAS connection string, or `UseDevelopmentStorage=true`.
    */
   constructor(connectionString: string, containerName: string, options?: StoragePipelineOptions);
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
   constructor(urlOrConnectionString: string, second?: unknown, options?: StoragePipelineOptions) {
     const resolved = resolveClient(
       urlOrConnectionString,
