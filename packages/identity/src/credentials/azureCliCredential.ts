@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import { AuthenticationError } from "../errors/authenticationError.js";
 import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
 import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
 import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
+import { firstLine, runDeveloperTool, type ToolFailure, toolAborted } from "./developerToolProcess.js";
 
 /**
  * Options of `AzureCliCredential`.
@@ -96,36 +96,17 @@ function expiryOf(parsed: { expires_on?: unknown; expiresOn?: unknown }): number
   throw new AuthenticationError(`${NAME}: az's output has no usable expiry.`);
 }
 
-function runAz(
+async function runAz(
   args: string[],
   timeoutInMs: number,
   options: GetTokenOptions,
 ): Promise<{ stdout: string; stderr: string }> {
-  // On Windows `az` is a .cmd script, which only runs through the shell; the arguments were validated.
-  const isWindows = process.platform === "win32";
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      isWindows ? "az.cmd" : "az",
-      args,
-      { timeout: timeoutInMs, windowsHide: true, encoding: "utf8", shell: isWindows, maxBuffer: 1024 * 1024 },
-      (error, stdout, stderr) => {
-        options.abortSignal?.removeEventListener("abort", onAbort);
-        if (!error) {
-          resolve({ stdout, stderr });
-          return;
-        }
-        reject(
-          toCliError(error as NodeJS.ErrnoException & { killed?: boolean }, stderr, timeoutInMs, aborted),
-        );
-      },
-    );
-    let aborted = false;
-    const onAbort = () => {
-      aborted = true;
-      child.kill();
-    };
-    options.abortSignal?.addEventListener("abort", onAbort);
-  });
+  try {
+    return await runDeveloperTool("az", args, timeoutInMs, options.abortSignal, { windowsCmd: true });
+  } catch (failure) {
+    const { error, stderr, aborted } = failure as ToolFailure;
+    throw toCliError(error, stderr, timeoutInMs, aborted);
+  }
 }
 
 function toCliError(
@@ -134,11 +115,7 @@ function toCliError(
   timeoutInMs: number,
   aborted: boolean,
 ): Error {
-  if (aborted) {
-    const abortError = new Error(`${NAME}: aborted.`);
-    abortError.name = "AbortError";
-    return abortError;
-  }
+  if (aborted) return toolAborted(NAME);
   if (
     error.code === "ENOENT" ||
     /not recognized as an internal or external command|az: not found/i.test(stderr)
@@ -153,11 +130,7 @@ function toCliError(
   if (/az login|az account set|no subscription found/i.test(stderr)) {
     return new CredentialUnavailableError(`${NAME}: not logged in to the Azure CLI; run "az login".`);
   }
-  const firstLine =
-    stderr
-      .split(/\r?\n/)
-      .find((line) => line.trim() !== "")
-      ?.trim()
-      .slice(0, 300) ?? `exit code ${String(error.code)}`;
-  return new AuthenticationError(`${NAME}: az failed: ${firstLine}`);
+  return new AuthenticationError(
+    `${NAME}: az failed: ${firstLine(stderr, `exit code ${String(error.code)}`)}`,
+  );
 }
