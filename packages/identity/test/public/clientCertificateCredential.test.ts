@@ -76,7 +76,12 @@ describe("ClientCertificateCredential against the emulator", () => {
   });
 
   it("is refused by the emulator (AADSTS700027) when the certificate is not registered on the app", async () => {
-    const credential = new ClientCertificateCredential(env.arm.tenantId, env.arm.clientId, fixture("unregistered.pem"), options());
+    const credential = new ClientCertificateCredential(
+      env.arm.tenantId,
+      env.arm.clientId,
+      fixture("unregistered.pem"),
+      options(),
+    );
     const error = (await credential.getToken(scope).catch((e: unknown) => e)) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.statusCode).toBe(401);
