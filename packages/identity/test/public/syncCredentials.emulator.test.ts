@@ -83,12 +83,16 @@ async function createAndListGroups(credential: TokenCredential, name: string): P
       method: "PUT",
       body: '{"location":"westus"}',
     }),
-    { requestOptions: { allowInsecureConnection: true, customHeaders: { "content-type": "application/json" } } },
+    {
+      requestOptions: {
+        allowInsecureConnection: true,
+        customHeaders: { "content-type": "application/json" },
+      },
+    },
   );
-  const list = await client.sendRequest(
-    createPipelineRequest({ url: `${groups}?api-version=2021-04-01` }),
-    { requestOptions: { allowInsecureConnection: true } },
-  );
+  const list = await client.sendRequest(createPipelineRequest({ url: `${groups}?api-version=2021-04-01` }), {
+    requestOptions: { allowInsecureConnection: true },
+  });
   return JSON.parse(list.bodyAsText ?? "{}").value.map((g: { name: string }) => g.name);
 }
 
