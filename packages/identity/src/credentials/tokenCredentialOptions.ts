@@ -1,11 +1,13 @@
-import type { HttpClient, RetryOptions } from "@azkit/core-http";
+import type { CommonClientOptions, HttpClient, RetryOptions } from "@azkit/core-http";
 import type { AuthenticationRecord } from "../authenticationRecord.js";
 
 /**
- * Options every credential that calls a token endpoint accepts.
+ * Options every credential that calls a token endpoint accepts: core-http's client options (they shape the
+ * pipeline the token requests go through: `additionalPolicies`, `userAgentOptions`, `proxies`, timeouts,
+ * retries) plus `@azure/identity`'s `loggingOptions`.
  * @public
  */
-export interface TokenCredentialOptions {
+export interface TokenCredentialOptions extends CommonClientOptions {
   /**
    * Sends the token requests, such as core-http's `createDefaultHttpClient({ tlsSettings })` or a test
    * double. By default each credential owns a core-http default transport that `close()` releases.
@@ -16,6 +18,21 @@ export interface TokenCredentialOptions {
    * retries from 800 ms by default (`Retry-After` wins). `{ maxRetries: 0 }` disables retries.
    */
   retryOptions?: RetryOptions;
+  /**
+   * `@azure/identity`'s logging switches, accepted so that its code ports. azkit's identity logs never
+   * contain tokens, secrets or account identifiers and redact headers by a fixed allow-list, so these
+   * change nothing.
+   */
+  loggingOptions?: {
+    /** Accepted; azkit never logs account identifiers. */
+    allowLoggingAccountIdentifiers?: boolean;
+    /** Accepted; azkit has no unsafe support logging. */
+    enableUnsafeSupportLogging?: boolean;
+    /** Accepted; the allow-list of logged headers is fixed. */
+    additionalAllowedHeaderNames?: string[];
+    /** Accepted; the allow-list of logged query parameters is fixed. */
+    additionalAllowedQueryParameters?: string[];
+  };
 }
 
 /**
