@@ -118,8 +118,8 @@ function tenantRequired(): OAuthError {
   return new OAuthError(
     400,
     "invalid_request",
-    700016,
-    "Application tokens and on-behalf-of tokens must be requested from a tenant-specific endpoint, not /common or /organizations.",
+    50059,
+    "No tenant-identifying information found in either the request or implied by any provided credentials. Application and on-behalf-of tokens must be requested from a tenant-specific endpoint, not /common or /organizations.",
   );
 }
 
