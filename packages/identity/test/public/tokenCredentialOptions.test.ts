@@ -16,7 +16,13 @@ describe("options every credential shares", () => {
       userAgentOptions: { userAgentPrefix: "my-app/1.0" },
       additionalPolicies: [
         {
-          policy: { name: "spy", sendRequest: (request, next) => (seen.push(request.url), next(request)) },
+          policy: {
+            name: "spy",
+            sendRequest: (request, next) => {
+              seen.push(request.url);
+              return next(request);
+            },
+          },
           position: "perCall",
         },
       ],
