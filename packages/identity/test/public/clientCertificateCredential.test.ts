@@ -75,6 +75,18 @@ describe("ClientCertificateCredential against the emulator", () => {
     }
   });
 
+  it("refuses an RC2-encrypted PFX (OpenSSL 1.x's default) with the command that re-exports it", async () => {
+    const credential = new ClientCertificateCredential(
+      env.arm.tenantId,
+      env.arm.clientId,
+      { certificatePath: fixture("client-rc2-legacy.pfx"), certificatePassword: "pfx-password" },
+      options(),
+    );
+    await expect(credential.getToken(scope)).rejects.toThrow(
+      /encrypts its certificates with RC2.*openssl pkcs12 -export -certpbe AES-256-CBC -keypbe AES-256-CBC/,
+    );
+  });
+
   it("is refused by the emulator (AADSTS700027) when the certificate is not registered on the app", async () => {
     const credential = new ClientCertificateCredential(
       env.arm.tenantId,
