@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, ClientCertificateCredential, EnvironmentCredential } from "../../src/index.js";
 import { type EmulatorFixture, startEmulatorFixture } from "../helpers/emulatorFixture.js";
 import { startLoopbackTokenServer } from "../helpers/loopbackTokenServer.js";
@@ -132,19 +132,20 @@ describe("ClientCertificateCredential against the emulator", () => {
   });
 
   it("EnvironmentCredential uses AZURE_CLIENT_CERTIFICATE_PATH when no secret is set", async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, {
+    for (const [name, value] of Object.entries({
       AZURE_TENANT_ID: env.arm.tenantId,
       AZURE_CLIENT_ID: env.arm.clientId,
       AZURE_CLIENT_SECRET: "",
       AZURE_CLIENT_CERTIFICATE_PATH: fixture("client-aes.pfx"),
       AZURE_CLIENT_CERTIFICATE_PASSWORD: "pfx-password",
-    });
+    })) {
+      vi.stubEnv(name, value);
+    }
     try {
       const credential = new EnvironmentCredential(options());
       expect(await env.createAndListGroups(credential, "cert-env")).toContain("cert-env");
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
     }
   });
 
