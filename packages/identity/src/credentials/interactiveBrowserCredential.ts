@@ -119,8 +119,9 @@ const NAME = "InteractiveBrowserCredential";
 /**
  * Signs a user in through the system browser: opens the Microsoft Entra ID sign-in page (the command in
  * `BROWSER`, else the platform's default browser), receives the authorization code on a loopback
- * redirect listener (`http://localhost:<port>`), and redeems it with PKCE (S256). Later tokens come
- * from the refresh token, so the browser opens once per credential.
+ * redirect listener (`http://localhost:<port>`), and redeems it with PKCE (S256). It waits until the
+ * browser comes back or `getToken`'s `abortSignal` fires. Later tokens come from the refresh token, so
+ * the browser opens once per credential.
  *
  * @example
  * ```ts
