@@ -128,7 +128,7 @@ export function invalidResource(resource: string): OAuthError {
     400,
     "invalid_resource",
     500011,
-    `The resource principal named ${resource} was not found in the tenant named ${"emulator"}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+    `The resource principal named ${resource} was not found in the tenant named arm-emulator. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
   );
 }
 

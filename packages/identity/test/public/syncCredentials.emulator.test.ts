@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { sign } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +34,7 @@ interface Emulator {
   subscriptionId: string;
   username: string;
   password: string;
+  issuerPrivateKey: string;
 }
 
 const ARM = "https://management.azure.com/.default";
@@ -66,6 +68,14 @@ afterAll(async () => {
 
 /** The emulator runs plain HTTP on loopback here, which the credentials allow for a loopback authority. */
 const options = () => ({ authorityHost: arm.url });
+
+/** A token of the federated issuer the emulator trusts. */
+function federatedToken(): string {
+  const now = Math.floor(Date.now() / 1000);
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const input = `${encode({ alg: "RS256", typ: "JWT" })}.${encode({ iss: "https://issuer.example/sync", sub: "sync-test", aud: "api://AzureADTokenExchange", nbf: now, exp: now + 600 })}`;
+  return `${input}.${sign("sha256", Buffer.from(input), arm.issuerPrivateKey).toString("base64url")}`;
+}
 
 /** A management call signed by a (blocking) credential: create a group and list the groups. */
 async function createAndListGroups(credential: TokenCredential, name: string): Promise<string[]> {
@@ -108,6 +118,21 @@ describe("@azkit/identity/sync: the new credentials, blocking, against the emula
     expect(await createAndListGroups(certificate as unknown as TokenCredential, "sync-cert")).toContain(
       "sync-cert",
     );
+    // getAssertion runs on this thread while getToken blocks it: a plain function returning the token.
+    let assertions = 0;
+    const assertion = new ClientAssertionCredential(
+      arm.tenantId,
+      arm.clientId,
+      (() => {
+        assertions++;
+        return federatedToken();
+      }) as never,
+      options(),
+    );
+    expect(await createAndListGroups(assertion as unknown as TokenCredential, "sync-assertion")).toContain(
+      "sync-assertion",
+    );
+    expect(assertions).toBe(1);
     const refused = new ClientAssertionCredential(
       arm.tenantId,
       arm.clientId,
