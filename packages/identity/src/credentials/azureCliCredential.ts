@@ -16,6 +16,11 @@ export interface AzureCliCredentialOptions {
   additionallyAllowedTenants?: string[];
   /** How long `az` may run before it is stopped and the credential reported unavailable; 10000 ms by default. */
   processTimeoutInMs?: number;
+  /**
+   * The subscription (name or id) whose tenant `az` gets the token from, instead of the default one;
+   * not sent when a tenant is (az refuses both together).
+   */
+  subscription?: string;
 }
 
 const NAME = "AzureCliCredential";
@@ -38,11 +43,19 @@ export class AzureCliCredential implements TokenCredential {
   readonly #tenantId: string | undefined;
   readonly #allowedTenants: readonly string[];
   readonly #timeoutInMs: number;
+  readonly #subscription: string | undefined;
   readonly #cache: TokenCache;
 
-  /** Creates the credential; throws on a malformed tenant id. */
+  /** Creates the credential; throws on a malformed tenant id or subscription. */
   constructor(options: AzureCliCredentialOptions = {}) {
     this.#tenantId = options.tenantId ? checkTenantId(NAME, options.tenantId) : undefined;
+    // A subscription name becomes an argument of az (and, on Windows, of the shell that runs az.cmd).
+    if (options.subscription !== undefined && !/^[0-9A-Za-z._ -]+$/.test(options.subscription)) {
+      throw new TypeError(
+        `${NAME}: subscription must be a subscription id or a name of letters, digits, ".", "_", "-" and spaces.`,
+      );
+    }
+    this.#subscription = options.subscription;
     this.#allowedTenants = options.additionallyAllowedTenants ?? [];
     this.#timeoutInMs = options.processTimeoutInMs ?? 10_000;
     this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
@@ -71,6 +84,11 @@ export class AzureCliCredential implements TokenCredential {
         : resolveTenant(NAME, this.#tenantId ?? options.tenantId!, options.tenantId, this.#allowedTenants);
     const args = ["account", "get-access-token", "--output", "json", "--resource", resource];
     if (tenant) args.push("--tenant", tenant);
+    // On Windows az.cmd runs through the shell, which splits a name with spaces unless it is quoted.
+    else if (this.#subscription) {
+      const quote = process.platform === "win32" && this.#subscription.includes(" ");
+      args.push("--subscription", quote ? `"${this.#subscription}"` : this.#subscription);
+    }
     const { stdout } = await runAz(args, this.#timeoutInMs, options);
     let parsed: { accessToken?: unknown; expires_on?: unknown; expiresOn?: unknown };
     try {
