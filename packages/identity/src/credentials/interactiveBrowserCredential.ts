@@ -47,8 +47,8 @@ export interface BrokerEnabledOptions {
 export interface BrokerDisabledOptions {
   /** `false`: sign in through the browser. */
   enabled: false;
-  /** Lets personal Microsoft accounts through the broker. */
-  legacyEnableMsaPassthrough?: boolean;
+  /** Unused when the broker is off. */
+  legacyEnableMsaPassthrough?: undefined;
   /** Unused when the broker is off. */
   parentWindowHandle: undefined;
 }
