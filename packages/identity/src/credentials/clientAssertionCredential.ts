@@ -37,11 +37,14 @@ export class ClientAssertionCredential implements TokenCredential {
   readonly #authenticate: ClientAuthentication;
   readonly #cache: TokenCache;
 
-  /** Creates the credential; `getAssertion` returns the assertion (a JWT) to present. */
+  /**
+   * Creates the credential; `getAssertion` returns the assertion (a JWT) to present, or a Promise of it
+   * (with `@azkit/identity/sync`, return the string itself: the calling thread is blocked).
+   */
   constructor(
     tenantId: string,
     clientId: string,
-    getAssertion: () => Promise<string>,
+    getAssertion: () => string | Promise<string>,
     options: ClientAssertionCredentialOptions = {},
   ) {
     if (!tenantId || !clientId) throw new TypeError(`${NAME}: tenantId and clientId are required.`);

@@ -30,7 +30,9 @@ export function clientAssertionAuthentication(
   return async () => {
     const assertion = await getAssertion();
     if (typeof assertion !== "string" || assertion === "") {
-      throw new CredentialUnavailableError(`${credentialName}: getAssertion returned no assertion.`);
+      throw new CredentialUnavailableError(
+        `${credentialName}: getAssertion returned no assertion (with @azkit/identity/sync it must return the assertion string itself, not a Promise).`,
+      );
     }
     return {
       form: { client_assertion_type: ASSERTION_TYPE, client_assertion: assertion },

@@ -123,22 +123,17 @@ describe("@azkit/identity/sync: the new credentials, blocking, against the emula
     const assertion = new ClientAssertionCredential(
       arm.tenantId,
       arm.clientId,
-      (() => {
+      () => {
         assertions++;
         return federatedToken();
-      }) as never,
+      },
       options(),
     );
     expect(await createAndListGroups(assertion as unknown as TokenCredential, "sync-assertion")).toContain(
       "sync-assertion",
     );
     expect(assertions).toBe(1);
-    const refused = new ClientAssertionCredential(
-      arm.tenantId,
-      arm.clientId,
-      (() => "not-a-jwt") as never,
-      options(),
-    );
+    const refused = new ClientAssertionCredential(arm.tenantId, arm.clientId, () => "not-a-jwt", options());
     expect(() => refused.getToken(ARM)).toThrow(AuthenticationError);
   });
 
