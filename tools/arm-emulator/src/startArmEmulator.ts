@@ -18,6 +18,7 @@ import {
 import { loopbackCertificate } from "./certificate.js";
 import type { ArmRequest, ArmResponse, EmulatorContext } from "./context.js";
 import { handleControl } from "./control.js";
+import { EntraDirectory } from "./entraDirectory.js";
 import { handleIdentity } from "./identityRoutes.js";
 import { FaultInjector, type FaultSpec } from "./faults.js";
 import {
@@ -68,6 +69,11 @@ export interface ArmEmulator {
   injectFault(spec: FaultSpec): void;
   /** Disarms all faults. */
   clearFaults(): void;
+  /**
+   * The emulated tenant's directory: register certificates and federated credentials on the app, the
+   * user (`directory.user.username`/`password`), and device code approval for user-flow tests.
+   */
+  directory: EntraDirectory;
   /** Mints an access token directly (e.g. an expired one, or one for another audience). */
   issueToken(options?: IssueTokenOptions): string;
   /** Forgets all groups, resources, operations and faults. */
@@ -104,6 +110,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     subscriptionId: opts.subscriptionId,
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds,
     signingKey,
+    directory: new EntraDirectory(opts.clientId),
     authorityHost: () => baseUrl,
   };
   const ctx: EmulatorContext = {
@@ -189,6 +196,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     env,
     injectFault: (spec) => ctx.faults.add(spec),
     clearFaults: () => ctx.faults.clear(),
+    directory: auth.directory,
     issueToken: (tokenOptions) => issueToken(auth, tokenOptions).token,
     reset: () => {
       store.clear();
@@ -247,7 +255,8 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
     (lower[0] === "msi" && lower[1] === "token") ||
     (lower[1] === "oauth2" && (lower[2] === "token" || lower[2] === "v2.0")) ||
     lower[1] === "v2.0" ||
-    (lower[0] === "common" && lower[1] === "discovery");
+    (lower[0] === "common" && lower[1] === "discovery") ||
+    (lower[0] === "devicelogin" && segs.length === 1);
   const fault = ctx.faults.take(isToken ? "token" : "arm", method, url.pathname);
   if (fault) {
     ctx.faults.apply(fault, req, res, armHeaders(ids));

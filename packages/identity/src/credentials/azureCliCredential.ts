@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import { AuthenticationError } from "../errors/authenticationError.js";
 import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
 import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
 import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
+import { firstLine, runDeveloperTool, type ToolFailure, toolAborted } from "./developerToolProcess.js";
 
 /**
  * Options of `AzureCliCredential`.
@@ -16,6 +16,11 @@ export interface AzureCliCredentialOptions {
   additionallyAllowedTenants?: string[];
   /** How long `az` may run before it is stopped and the credential reported unavailable; 10000 ms by default. */
   processTimeoutInMs?: number;
+  /**
+   * The subscription (name or id) whose tenant `az` gets the token from, instead of the default one;
+   * not sent when a tenant is (az refuses both together).
+   */
+  subscription?: string;
 }
 
 const NAME = "AzureCliCredential";
@@ -38,11 +43,19 @@ export class AzureCliCredential implements TokenCredential {
   readonly #tenantId: string | undefined;
   readonly #allowedTenants: readonly string[];
   readonly #timeoutInMs: number;
+  readonly #subscription: string | undefined;
   readonly #cache: TokenCache;
 
-  /** Creates the credential; throws on a malformed tenant id. */
+  /** Creates the credential; throws on a malformed tenant id or subscription. */
   constructor(options: AzureCliCredentialOptions = {}) {
     this.#tenantId = options.tenantId ? checkTenantId(NAME, options.tenantId) : undefined;
+    // A subscription name becomes an argument of az (and, on Windows, of the shell that runs az.cmd).
+    if (options.subscription !== undefined && !/^[0-9A-Za-z._ -]+$/.test(options.subscription)) {
+      throw new TypeError(
+        `${NAME}: subscription must be a subscription id or a name of letters, digits, ".", "_", "-" and spaces.`,
+      );
+    }
+    this.#subscription = options.subscription;
     this.#allowedTenants = options.additionallyAllowedTenants ?? [];
     this.#timeoutInMs = options.processTimeoutInMs ?? 10_000;
     this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
@@ -71,6 +84,11 @@ export class AzureCliCredential implements TokenCredential {
         : resolveTenant(NAME, this.#tenantId ?? options.tenantId!, options.tenantId, this.#allowedTenants);
     const args = ["account", "get-access-token", "--output", "json", "--resource", resource];
     if (tenant) args.push("--tenant", tenant);
+    // On Windows az.cmd runs through the shell, which splits a name with spaces unless it is quoted.
+    else if (this.#subscription) {
+      const quote = process.platform === "win32" && this.#subscription.includes(" ");
+      args.push("--subscription", quote ? `"${this.#subscription}"` : this.#subscription);
+    }
     const { stdout } = await runAz(args, this.#timeoutInMs, options);
     let parsed: { accessToken?: unknown; expires_on?: unknown; expiresOn?: unknown };
     try {
@@ -96,36 +114,17 @@ function expiryOf(parsed: { expires_on?: unknown; expiresOn?: unknown }): number
   throw new AuthenticationError(`${NAME}: az's output has no usable expiry.`);
 }
 
-function runAz(
+async function runAz(
   args: string[],
   timeoutInMs: number,
   options: GetTokenOptions,
 ): Promise<{ stdout: string; stderr: string }> {
-  // On Windows `az` is a .cmd script, which only runs through the shell; the arguments were validated.
-  const isWindows = process.platform === "win32";
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      isWindows ? "az.cmd" : "az",
-      args,
-      { timeout: timeoutInMs, windowsHide: true, encoding: "utf8", shell: isWindows, maxBuffer: 1024 * 1024 },
-      (error, stdout, stderr) => {
-        options.abortSignal?.removeEventListener("abort", onAbort);
-        if (!error) {
-          resolve({ stdout, stderr });
-          return;
-        }
-        reject(
-          toCliError(error as NodeJS.ErrnoException & { killed?: boolean }, stderr, timeoutInMs, aborted),
-        );
-      },
-    );
-    let aborted = false;
-    const onAbort = () => {
-      aborted = true;
-      child.kill();
-    };
-    options.abortSignal?.addEventListener("abort", onAbort);
-  });
+  try {
+    return await runDeveloperTool("az", args, timeoutInMs, options.abortSignal, { windowsCmd: true });
+  } catch (failure) {
+    const { error, stderr, aborted } = failure as ToolFailure;
+    throw toCliError(error, stderr, timeoutInMs, aborted);
+  }
 }
 
 function toCliError(
@@ -134,11 +133,7 @@ function toCliError(
   timeoutInMs: number,
   aborted: boolean,
 ): Error {
-  if (aborted) {
-    const abortError = new Error(`${NAME}: aborted.`);
-    abortError.name = "AbortError";
-    return abortError;
-  }
+  if (aborted) return toolAborted(NAME);
   if (
     error.code === "ENOENT" ||
     /not recognized as an internal or external command|az: not found/i.test(stderr)
@@ -153,11 +148,7 @@ function toCliError(
   if (/az login|az account set|no subscription found/i.test(stderr)) {
     return new CredentialUnavailableError(`${NAME}: not logged in to the Azure CLI; run "az login".`);
   }
-  const firstLine =
-    stderr
-      .split(/\r?\n/)
-      .find((line) => line.trim() !== "")
-      ?.trim()
-      .slice(0, 300) ?? `exit code ${String(error.code)}`;
-  return new AuthenticationError(`${NAME}: az failed: ${firstLine}`);
+  return new AuthenticationError(
+    `${NAME}: az failed: ${firstLine(stderr, `exit code ${String(error.code)}`)}`,
+  );
 }

@@ -8,13 +8,17 @@ import {
 import { requestEntraToken } from "../http/entraTokenRequest.js";
 import { createTokenHttp, type TokenHttp } from "../http/tokenHttp.js";
 import { normalizeScopes, TokenCache } from "../tokenCache.js";
-import type { EntraCredentialOptions } from "./tokenCredentialOptions.js";
+import {
+  type CredentialPersistenceOptions,
+  type EntraCredentialOptions,
+  refusePersistentCache,
+} from "./tokenCredentialOptions.js";
 
 /**
  * Options of `ClientSecretCredential`.
  * @public
  */
-export interface ClientSecretCredentialOptions extends EntraCredentialOptions {}
+export interface ClientSecretCredentialOptions extends EntraCredentialOptions, CredentialPersistenceOptions {}
 
 /**
  * Authenticates an app registration (service principal) with its client secret, through the OAuth 2.0
@@ -50,6 +54,7 @@ export class ClientSecretCredential implements TokenCredential {
     if (!tenantId || !clientId || !clientSecret) {
       throw new TypeError(`${name}: tenantId, clientId and clientSecret are all required.`);
     }
+    refusePersistentCache(name, options);
     this.#tenantId = checkTenantId(name, tenantId);
     this.#clientId = clientId;
     this.#clientSecret = clientSecret;
