@@ -107,6 +107,14 @@ export function routeArm(
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
     const first = types[0]!.toLowerCase();
+    if (
+      rest.length > 2 &&
+      provider === "keyvault" &&
+      first === "vaults" &&
+      VAULT_CHILDREN.has(rest[2]!.toLowerCase())
+    ) {
+      return handleVaultChild(r, sub, rg, rest[1]!, rest.slice(2));
+    }
     if (rest.length % 2 === 1) {
       if (rest.length === 1 && provider === "keyvault" && first === "vaults")
         return handleVaultList(r, sub, rg);
@@ -127,14 +135,6 @@ export function routeArm(
     }
     if (rest.length === 2 && provider === "keyvault" && first === "vaults")
       return handleVault(r, sub, rg, names[0]!);
-    if (
-      rest.length > 2 &&
-      provider === "keyvault" &&
-      first === "vaults" &&
-      VAULT_CHILDREN.has(rest[2]!.toLowerCase())
-    ) {
-      return handleVaultChild(r, sub, rg, rest[1]!, rest.slice(2));
-    }
     if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
       return handleWeb(r, sub, rg, first, names[0]!);
     }

@@ -134,7 +134,7 @@ export function vaultBody(location = "westus"): Record<string, unknown> {
 
 /**
  * Asserts `actual` has every member `expected` has, with the same JSON types, recursively (arrays:
- * first elements). Extra members in `actual` are fine; `ignore` lists dotted paths not emulated.
+ * first elements; a non-empty expected array needs a non-empty actual one). Extra members in `actual` are fine; `ignore` lists dotted paths not emulated.
  */
 export function shapeMismatches(
   actual: unknown,
@@ -146,7 +146,9 @@ export function shapeMismatches(
   if (expected === null || expected === undefined) return [];
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [`${path}: expected an array, got ${JSON.stringify(actual)}`];
-    if (expected.length === 0 || actual.length === 0) return [];
+    if (expected.length === 0) return [];
+    // An empty answer where the example shows items would make every member check pass vacuously.
+    if (actual.length === 0) return [`${path}: expected items, got an empty array`];
     return shapeMismatches(actual[0], expected[0], ignore, `${path}[]`);
   }
   if (typeof expected === "object") {

@@ -34,12 +34,29 @@ const keyVault = new KeyVaultManagementClient(credential, subscriptionId, {
 
 const out = { steps: [] };
 const step = (name, value) => out.steps.push({ name, value });
+/** Runs one part of the flow; a failure is recorded under its name and the flow goes on. */
+async function part(name, fn) {
+  try {
+    await fn();
+  } catch (error) {
+    out.steps.push({
+      name,
+      error: { name: error.name, message: error.message, statusCode: error.statusCode, code: error.code },
+    });
+  }
+}
 const rg = "official-rg";
 const vaultName = "official-kv1";
 const tenantId = env.AZURE_TENANT_ID;
 
-try {
-  // Resource groups: create (inline JSON), get, update tags, checkExistence, list and byPage.
+const vaultBody = {
+  location: "westus",
+  properties: { tenantId, sku: { family: "A", name: "standard" }, accessPolicies: [] },
+};
+let group;
+let vault;
+
+await part("groups", async () => {
   const created = await resources.resourceGroups.createOrUpdate(rg, {
     location: "West US",
     tags: { env: "test" },
@@ -52,8 +69,8 @@ try {
   for (const extra of ["official-rg-2", "official-rg-3"]) {
     await resources.resourceGroups.createOrUpdate(extra, { location: "westus" });
   }
-  const got = await resources.resourceGroups.get(rg);
-  step("group.get", { id: got.id, tags: got.tags });
+  group = await resources.resourceGroups.get(rg);
+  step("group.get", { id: group.id, tags: group.tags });
   const updated = await resources.resourceGroups.update(rg, { tags: { env: "test", owner: "official" } });
   step("group.update", { tags: updated.tags });
   step("group.checkExistence", {
@@ -72,79 +89,95 @@ try {
   }))
     tagged.push(g.name);
   step("group.list.filter", tagged);
+});
 
-  // Tags: subscription tag names, and tags at the group's scope.
+await part("tags", async () => {
   await resources.tagsOperations.createOrUpdate("official-tag");
   await resources.tagsOperations.createOrUpdateValue("official-tag", "v1");
   const tagNames = [];
-  for await (const t of resources.tagsOperations.list())
-    tagNames.push({ name: t.tagName, values: t.values?.map((v) => v.tagValue) });
+  for await (const t of resources.tagsOperations.list()) {
+    tagNames.push({ name: t.tagName, count: t.count?.value, values: t.values?.map((v) => v.tagValue) });
+  }
   step(
     "tags.list",
-    tagNames.filter((t) => t.name === "official-tag" || t.name === "env"),
+    tagNames.sort((a, b) => (a.name < b.name ? -1 : 1)),
   );
-  const scope = got.id;
-  const atScope = await resources.tagsOperations.beginCreateOrUpdateAtScopeAndWait(scope, {
+  const scope = group.id;
+  const put = await resources.tagsOperations.beginCreateOrUpdateAtScopeAndWait(scope, {
     properties: { tags: { env: "test", team: "azkit" } },
   });
-  step("tags.createOrUpdateAtScope", atScope.properties?.tags);
+  step("tags.createOrUpdateAtScope", put.properties?.tags);
   const merged = await resources.tagsOperations.beginUpdateAtScopeAndWait(scope, {
     operation: "Merge",
     properties: { tags: { extra: "1" } },
   });
   step("tags.updateAtScope(Merge)", merged.properties?.tags);
   step("tags.getAtScope", (await resources.tagsOperations.getAtScope(scope)).properties?.tags);
+});
 
-  // Providers.
-  const kvProvider = await resources.providers.get("Microsoft.KeyVault");
-  const vaultsType = kvProvider.resourceTypes?.find((t) => t.resourceType === "vaults");
+await part("providers", async () => {
+  const kv = await resources.providers.get("Microsoft.KeyVault");
+  const vaults = kv.resourceTypes?.find((t) => t.resourceType === "vaults");
   step("providers.get", {
-    namespace: kvProvider.namespace,
-    state: kvProvider.registrationState,
-    vaultApiVersions: vaultsType?.apiVersions?.slice(0, 3),
+    namespace: kv.namespace,
+    state: kv.registrationState,
+    accepts2026: vaults?.apiVersions?.includes("2026-02-01"),
   });
-
-  // Key Vault: create (LRO), get, update access policy, list, generic get by id, delete, list deleted, purge.
-  const vaultPoller = await keyVault.vaults.createOrUpdate(
-    rg,
-    vaultName,
-    {
-      location: "westus",
-      properties: {
-        tenantId,
-        sku: { family: "A", name: "standard" },
-        accessPolicies: [],
-      },
-    },
-    fastPolls,
+  const types = await resources.providerResourceTypes.list("Microsoft.KeyVault");
+  step(
+    "providerResourceTypes.list",
+    types.value?.some((t) => t.resourceType === "vaults"),
   );
+});
+
+await part("vault.create", async () => {
+  // The newer generation's plain-named LRO method returns a thenable poller.
+  const created = await keyVault.vaults.createOrUpdate(rg, vaultName, vaultBody, fastPolls);
   step("vault.create", {
-    state: vaultPoller.properties?.provisioningState,
-    rbac: vaultPoller.properties?.enableRbacAuthorization,
-    vaultUri: vaultPoller.properties?.vaultUri,
+    state: created.properties?.provisioningState,
+    rbac: created.properties?.enableRbacAuthorization,
+    vaultUri: created.properties?.vaultUri,
   });
-  const vault = await keyVault.vaults.get(rg, vaultName);
+  vault = await keyVault.vaults.get(rg, vaultName);
   step("vault.get", { id: vault.id, state: vault.properties?.provisioningState });
+});
+
+await part("vault.accessPolicies", async () => {
   const policy = await keyVault.vaults.updateAccessPolicy(rg, vaultName, "add", {
     properties: {
       accessPolicies: [
         {
           tenantId,
           objectId: "00000000-0000-0000-0000-0000000000aa",
-          permissions: { keys: ["get", "list"], secrets: ["get"], certificates: [] },
+          permissions: { keys: ["get", "list"], secrets: ["get"] },
         },
       ],
     },
   });
-  step("vault.updateAccessPolicy(add)", {
-    count: policy.properties?.accessPolicies?.length,
-    keys: policy.properties?.accessPolicies?.[0]?.permissions?.keys,
+  step("vault.updateAccessPolicy(add)", policy.properties?.accessPolicies?.[0]?.permissions?.keys);
+  await keyVault.vaults.updateAccessPolicy(rg, vaultName, "remove", {
+    properties: {
+      accessPolicies: [
+        { tenantId, objectId: "00000000-0000-0000-0000-0000000000aa", permissions: { keys: ["list"] } },
+      ],
+    },
   });
-  const afterPolicy = await keyVault.vaults.get(rg, vaultName);
+  const after = await keyVault.vaults.get(rg, vaultName);
   step(
     "vault.get.accessPolicies",
-    afterPolicy.properties?.accessPolicies?.map((p) => p.objectId),
+    after.properties?.accessPolicies?.map((p) => p.permissions?.keys),
   );
+  const patched = await keyVault.vaults.update(rg, vaultName, {
+    tags: { patched: "yes" },
+    properties: { enabledForDeployment: true },
+  });
+  step("vault.update", {
+    tags: patched.tags,
+    enabledForDeployment: patched.properties?.enabledForDeployment,
+  });
+});
+
+await part("vault.lists", async () => {
   const byGroup = [];
   for await (const v of keyVault.vaults.listByResourceGroup(rg)) byGroup.push(v.name);
   const bySub = [];
@@ -154,6 +187,10 @@ try {
   step("vault.list", { byGroup, bySub, generic });
   const byId = await resources.resources.getById(vault.id, "2026-02-01");
   step("resources.getById", { type: byId.type, name: byId.name });
+  step(
+    "resources.checkExistenceById",
+    (await resources.resources.checkExistenceById(vault.id, "2026-02-01")).body,
+  );
   const inGroup = [];
   for await (const r of resources.resources.listByResourceGroup(rg)) inGroup.push(r.type);
   step("resources.listByResourceGroup", inGroup);
@@ -161,6 +198,9 @@ try {
     "vault.checkNameAvailability",
     await keyVault.vaults.checkNameAvailability({ name: vaultName, type: "Microsoft.KeyVault/vaults" }),
   );
+});
+
+await part("vault.delete", async () => {
   await keyVault.vaults.delete(rg, vaultName);
   const deleted = [];
   for await (const d of keyVault.vaults.listDeleted()) deleted.push(d.name);
@@ -171,17 +211,11 @@ try {
   const afterPurge = [];
   for await (const d of keyVault.vaults.listDeleted()) afterPurge.push(d.name);
   step("vault.purgeDeleted", afterPurge);
+});
 
-  // Group delete (LRO) and its result.
+await part("group.delete", async () => {
   await resources.resourceGroups.beginDeleteAndWait(rg, fastPolls);
   step("group.beginDeleteAndWait", (await resources.resourceGroups.checkExistence(rg)).body);
-} catch (error) {
-  out.error = {
-    name: error.name,
-    message: error.message,
-    statusCode: error.statusCode,
-    code: error.code,
-    stack: error.stack,
-  };
-}
+});
+
 process.stdout.write(`${JSON.stringify(out)}\n`);
