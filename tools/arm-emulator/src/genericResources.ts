@@ -12,7 +12,7 @@ import { matchesFilter, paginate, parseFilter } from "./paging.js";
 import { methodNotAllowed, requireGroup, requireWritableGroup } from "./resourceGroups.js";
 import type { ResourceRecord } from "./store.js";
 import { assertValid, writableOnly } from "./validation.js";
-import { linkPrivateEndpoint } from "./vaultChildren.js";
+import { linkPrivateEndpoint, unlinkPrivateEndpoint } from "./vaultChildren.js";
 
 /** A resource path: namespace, type segments and names (child resources have several of each). */
 export interface ResourcePath {
@@ -185,6 +185,7 @@ export function handleGeneric(r: ArmRequest, p: ResourcePath): ArmResponse {
       if (!existing) return { status: 204 };
       checkPreconditions(r, existing);
       store.deleteResource(existing.id);
+      unlinkPrivateEndpoint(r.ctx, existing);
       return { status: 200 };
     default:
       throw methodNotAllowed(r.method);

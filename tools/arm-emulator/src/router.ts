@@ -104,6 +104,7 @@ export function routeArm(
     requireSubscription();
     const provider = providerOf(namespace);
     if (provider) setProvider(provider);
+    if (r.method === "PUT") requireRegistered(r, namespace);
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
     const first = types[0]!.toLowerCase();
@@ -247,6 +248,17 @@ function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmRe
       ...retryAfter(r.ctx),
     },
   };
+}
+
+/** ARM refuses to create resources of a namespace the subscription has unregistered. */
+function requireRegistered(r: ArmRequest, namespace: string): void {
+  if (!r.ctx.store.unregisteredProviders.has(namespace.toLowerCase())) return;
+  throw new ArmError(
+    409,
+    "MissingSubscriptionRegistration",
+    `The subscription is not registered to use namespace '${namespace}'. See https://aka.ms/rps-not-found for how to register subscriptions.`,
+    { origin: "gateway" },
+  );
 }
 
 /** Tenant-level routes: `/providers[/{namespace}]` and `/providers/{namespace}/operations`. */

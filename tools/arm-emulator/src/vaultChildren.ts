@@ -326,3 +326,16 @@ export function linkPrivateEndpoint(ctx: EmulatorContext, endpoint: ResourceReco
     ctx.store.putResource(vault);
   }
 }
+
+/** Deleting a private endpoint removes the connections it made on vaults. */
+export function unlinkPrivateEndpoint(ctx: EmulatorContext, endpoint: ResourceRecord): void {
+  if (endpoint.type.toLowerCase() !== "microsoft.network/privateendpoints") return;
+  const madeBy = (c: Json) =>
+    String(bodyObject(bodyObject(c.properties).privateEndpoint).id).toLowerCase() ===
+    endpoint.id.toLowerCase();
+  for (const vault of ctx.store.resources.values()) {
+    if (vault.type !== VAULT_TYPE || !connectionsOf(vault).some(madeBy)) continue;
+    vaultProperties(vault).privateEndpointConnections = connectionsOf(vault).filter((c) => !madeBy(c));
+    ctx.store.putResource(vault);
+  }
+}

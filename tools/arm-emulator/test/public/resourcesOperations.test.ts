@@ -121,8 +121,24 @@ describe("Microsoft.Resources: tags, providers, operations, moves, template expo
     expect(
       (await c.call("GET", `${c.sub}/providers/Microsoft.KeyVault?${RG_API}`)).json.registrationState,
     ).toBe("NotRegistered");
+    const refused = await c.call(
+      "PUT",
+      `${group("rg1")}/providers/Microsoft.KeyVault/vaults/kvreg?${KV_API}`,
+      vaultBody(),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe("MissingSubscriptionRegistration");
     const re = await c.call("POST", `${c.sub}/providers/Microsoft.KeyVault/register?${RG_API}`);
     expect(re.json.registrationState).toBe("Registered");
+    expect(
+      (
+        await c.call(
+          "PUT",
+          `${group("rg1")}/providers/Microsoft.KeyVault/vaults/kvreg?${KV_API}`,
+          vaultBody(),
+        )
+      ).status,
+    ).toBe(201);
     expect(
       (await c.call("GET", `${c.sub}/providers/Microsoft.KeyVault/providerPermissions?${RG_API}`)).json,
     ).toEqual({

@@ -145,6 +145,10 @@ describe("Key Vault: api-version defaults, access policies, private endpoint con
     expect((await pollToEnd(deleting)).status).toBe(200);
     expect((await c.call("GET", pecPath)).status).toBe(204);
     expect((await c.call("DELETE", pecPath)).status).toBe(204);
+    await c.call("DELETE", `${endpointPath("pe-auto")}?api-version=2024-05-01`);
+    expect((await c.call("GET", `${vaultPath()}/privateEndpointConnections?${KV_API}`)).json.value).toEqual(
+      [],
+    );
     const notMade = await c.call("PUT", `${vaultPath()}/privateEndpointConnections/made-up?${KV_API}`, {
       properties: {},
     });
