@@ -240,7 +240,7 @@ function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmRe
   }
   // ARM reports a failed operation on its Location URL with the error status and body.
   if (done && op.status === "Failed") throw new ArmError(409, op.error!.code, op.error!.message);
-  if (done) return { status: 200 };
+  if (done) return op.result === undefined ? { status: 200 } : { status: 200, body: op.result };
   return {
     status: 202,
     headers: {

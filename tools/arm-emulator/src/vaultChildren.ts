@@ -226,6 +226,11 @@ function handleConnection(
       if (!item) return { status: 204, provider: "keyvault" };
       bodyObject(item.properties).provisioningState = "Deleting";
       r.ctx.store.putResource(vault);
+      // The operation ends with the connection as it was removed (what the spec's 200 shows).
+      const removed = {
+        ...renderConnection(vault, item),
+        properties: { ...bodyObject(item.properties), provisioningState: "Disconnected" },
+      };
       const op = startOperation(
         r,
         sub,
@@ -243,6 +248,7 @@ function handleConnection(
           },
         },
       );
+      op.result = removed;
       const location = apiVersionedUrl(
         r,
         `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${vault.location}/operationResults/${op.id}`,

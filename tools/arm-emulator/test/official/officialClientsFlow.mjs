@@ -200,6 +200,43 @@ await part("vault.lists", async () => {
   );
 });
 
+await part("vault.privateEndpointConnections", async () => {
+  // Azure makes the connection when a private endpoint names the vault (a generic resource here).
+  const endpointId = `${group.id}/providers/Microsoft.Network/privateEndpoints/official-pe`;
+  await resources.resources.beginCreateOrUpdateByIdAndWait(
+    endpointId,
+    "2024-05-01",
+    {
+      location: "westus",
+      properties: {
+        manualPrivateLinkServiceConnections: [
+          { name: "official-pe", properties: { privateLinkServiceId: vault.id, groupIds: ["vault"] } },
+        ],
+      },
+    },
+    fastPolls,
+  );
+  const connections = [];
+  for await (const c of keyVault.privateEndpointConnections.listByResource(rg, vaultName))
+    connections.push(c);
+  step(
+    "pec.list",
+    connections.map((c) => c.privateLinkServiceConnectionState?.status),
+  );
+  const name = connections[0].name;
+  const approved = await keyVault.privateEndpointConnections.put(rg, vaultName, name, {
+    privateLinkServiceConnectionState: { status: "Approved", description: "approved by the flow" },
+  });
+  step("pec.put", approved.privateLinkServiceConnectionState?.status);
+  const removed = await keyVault.privateEndpointConnections.delete(rg, vaultName, name, fastPolls);
+  step("pec.delete", removed.provisioningState);
+  const links = await keyVault.privateLinkResources.listByVault(rg, vaultName);
+  step(
+    "privateLinkResources.listByVault",
+    links.value?.map((l) => l.groupId),
+  );
+});
+
 await part("vault.delete", async () => {
   await keyVault.vaults.delete(rg, vaultName);
   const deleted = [];
@@ -211,6 +248,36 @@ await part("vault.delete", async () => {
   const afterPurge = [];
   for await (const d of keyVault.vaults.listDeleted()) afterPurge.push(d.name);
   step("vault.purgeDeleted", afterPurge);
+});
+
+await part("group.actions", async () => {
+  const widgetId = `${group.id}/providers/Contoso.Widgets/widgets/official-w1`;
+  await resources.resources.beginCreateOrUpdateByIdAndWait(
+    widgetId,
+    "2024-01-01",
+    { location: "westus", properties: { size: 3 } },
+    fastPolls,
+  );
+  const exported = await resources.resourceGroups.beginExportTemplateAndWait(
+    rg,
+    { resources: ["*"], options: "IncludeParameterDefaultValue" },
+    fastPolls,
+  );
+  step(
+    "group.exportTemplate",
+    exported.template?.resources?.map((r) => r.type),
+  );
+  const move = {
+    resources: [widgetId],
+    targetResourceGroup: `/subscriptions/${subscriptionId}/resourceGroups/official-rg-2`,
+  };
+  await resources.resources.beginValidateMoveResourcesAndWait(rg, move, fastPolls);
+  await resources.resources.beginMoveResourcesAndWait(rg, move, fastPolls);
+  const moved = await resources.resources.getById(
+    widgetId.replace("/official-rg/", "/official-rg-2/"),
+    "2024-01-01",
+  );
+  step("resources.moveResources", moved.id);
 });
 
 await part("group.delete", async () => {

@@ -116,6 +116,24 @@ describe("official Azure SDK clients against the emulator (HTTPS, default api-ve
     });
   });
 
+  it("approves and deletes (LRO) the connection a private endpoint made, and lists link resources", () => {
+    expect(step("pec.list")).toEqual(["Pending"]);
+    expect(step("pec.put")).toBe("Approved");
+    expect(step("pec.delete")).toBe("Disconnected");
+    expect(step("privateLinkResources.listByVault")).toEqual(["vault"]);
+  });
+
+  it("exports the group's template and validates then moves a resource (LROs)", () => {
+    // The group still holds the private endpoint of the earlier step; the vault is deleted by then.
+    expect(step("group.exportTemplate")).toEqual([
+      "Contoso.Widgets/widgets",
+      "Microsoft.Network/privateEndpoints",
+    ]);
+    expect(step("resources.moveResources")).toBe(
+      `/subscriptions/${arm.subscriptionId}/resourceGroups/official-rg-2/providers/Contoso.Widgets/widgets/official-w1`,
+    );
+  });
+
   it("soft-deletes, lists and gets the deleted vault, and purges it (LRO)", () => {
     expect(step("vault.listDeleted")).toEqual(["official-kv1"]);
     expect(step("vault.getDeleted")).toEqual({

@@ -142,7 +142,9 @@ describe("Key Vault: api-version defaults, access policies, private endpoint con
     const deleting = await c.call("DELETE", pecPath);
     expect(deleting.status).toBe(202);
     expect(deleting.headers.location).toMatch(/\/locations\/westus\/operationResults\//);
-    expect((await pollToEnd(deleting)).status).toBe(200);
+    const deleted = await pollToEnd(deleting);
+    expect(deleted.status).toBe(200);
+    expect(deleted.json).toMatchObject({ name: pending.name, properties: { provisioningState: "Disconnected" } });
     expect((await c.call("GET", pecPath)).status).toBe(204);
     expect((await c.call("DELETE", pecPath)).status).toBe(204);
     await c.call("DELETE", `${endpointPath("pe-auto")}?api-version=2024-05-01`);
