@@ -144,7 +144,10 @@ describe("Key Vault: api-version defaults, access policies, private endpoint con
     expect(deleting.headers.location).toMatch(/\/locations\/westus\/operationResults\//);
     const deleted = await pollToEnd(deleting);
     expect(deleted.status).toBe(200);
-    expect(deleted.json).toMatchObject({ name: pending.name, properties: { provisioningState: "Disconnected" } });
+    expect(deleted.json).toMatchObject({
+      name: pending.name,
+      properties: { provisioningState: "Disconnected" },
+    });
     expect((await c.call("GET", pecPath)).status).toBe(204);
     expect((await c.call("DELETE", pecPath)).status).toBe(204);
     await c.call("DELETE", `${endpointPath("pe-auto")}?api-version=2024-05-01`);
