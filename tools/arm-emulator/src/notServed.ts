@@ -33,16 +33,19 @@ export function specOperationOf(method: string, pathname: string): string | unde
 
 /**
  * The answer to a request the emulator does not serve: 501 NotImplemented naming the spec operation
- * when the request is one (so a test never mistakes it for success or for a missing resource), else
- * ARM's 404 for a path no provider serves.
+ * when the request is one, or the method and type when a provider the emulator implements owns the
+ * path (`providerType`), so a test never mistakes it for success or for a missing resource; else ARM's
+ * 404 for a path no provider serves.
  */
-export function notServed(r: { method: string; url: URL }): ArmError {
+export function notServed(r: { method: string; url: URL }, providerType?: string): ArmError {
   const operationId = specOperationOf(r.method, r.url.pathname);
-  if (operationId) {
+  if (operationId || providerType) {
+    // Without a vendored spec for it (e.g. managed HSMs), the operation is named by method and type.
+    const what = operationId ? `the operation '${operationId}'` : `'${r.method}' on '${providerType}'`;
     return new ArmError(
       501,
       "NotImplemented",
-      `The arm-emulator does not implement the operation '${operationId}' (${r.method} ${r.url.pathname}); see tools/arm-emulator/README.md for what it serves.`,
+      `The arm-emulator does not implement ${what} (${r.method} ${r.url.pathname}); see tools/arm-emulator/README.md for what it serves.`,
       { origin: "gateway" },
     );
   }

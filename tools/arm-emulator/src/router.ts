@@ -119,6 +119,7 @@ export function routeArm(
     if (rest.length % 2 === 1) {
       if (rest.length === 1 && provider === "keyvault" && first === "vaults")
         return handleVaultList(r, sub, rg);
+      if (provider === "keyvault") throw notServed(r, `Microsoft.KeyVault/${typeName(rest)}`);
       if (rest.length === 1 && provider === "web" && (first === "serverfarms" || first === "sites")) {
         return handleWebList(r, sub, first, rg);
       }
@@ -136,6 +137,8 @@ export function routeArm(
     }
     if (rest.length === 2 && provider === "keyvault" && first === "vaults")
       return handleVault(r, sub, rg, names[0]!);
+    // Secrets, keys, managed HSMs, ...: Key Vault types the emulator does not implement.
+    if (provider === "keyvault") throw notServed(r, `Microsoft.KeyVault/${typeName(rest)}`);
     if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
       return handleWeb(r, sub, rg, first, names[0]!);
     }
@@ -191,6 +194,8 @@ export function routeArm(
         if (rest.length === 5 && restLower[4] !== "purge") throw notServed(r);
         return handleDeletedVault(r, sub, rest[1]!, rest[3]!, rest.length === 5);
       }
+      // Managed HSMs and the other Key Vault types: never a generic (silent) success.
+      throw notServed(r, `Microsoft.KeyVault/${typeName(rest)}`);
     }
     if (
       provider === "web" &&

@@ -273,6 +273,28 @@ describe("Microsoft.Resources: tags, providers, operations, moves, template expo
     const mgTags = await c.call("GET", tagsAt("/providers/Microsoft.Management/managementGroups/mg1"));
     expect(mgTags.status).toBe(501);
     expect(mgTags.json.error.message).toContain("'Tags_GetAtScope'");
+    // Key Vault types without a vendored spec (managed HSMs, secrets) are not stored as generic resources.
+    const hsm = await c.call(
+      "PUT",
+      `${group("rg1")}/providers/Microsoft.KeyVault/managedHSMs/hsm1?${KV_API}`,
+      {
+        location: "westus",
+      },
+    );
+    expect(hsm.status).toBe(501);
+    expect(hsm.json.error.message).toContain("'PUT' on 'Microsoft.KeyVault/managedHSMs'");
+    await c.call("PUT", `${group("rg1")}/providers/Microsoft.KeyVault/vaults/kvs?${KV_API}`, vaultBody());
+    const secret = await c.call(
+      "PUT",
+      `${group("rg1")}/providers/Microsoft.KeyVault/vaults/kvs/secrets/s1?${KV_API}`,
+      {
+        properties: { value: "x" },
+      },
+    );
+    expect(secret.status).toBe(501);
+    expect(
+      (await c.call("GET", `${c.sub}/providers/Microsoft.KeyVault/managedHSMs?${KV_API}`)).json.error.code,
+    ).toBe("NotImplemented");
     const unknown = await c.call("GET", `${c.sub}/nothingHere?${RG_API}`);
     expect(unknown.status).toBe(404);
   });
