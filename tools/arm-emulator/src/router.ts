@@ -4,19 +4,12 @@ import { type ArmRequest, type ArmResponse, bodyObject, normalizeLocation, retry
 import { specData } from "./generated/specSchemas.js";
 import { handleGeneric, handleResourceList, handleTypeList } from "./genericResources.js";
 import { handleGroupAction } from "./groupActions.js";
+import { routeKeyVaultInGroup, routeKeyVaultInSubscription } from "./keyVaultRoutes.js";
 import { notServed } from "./notServed.js";
 import { handleGroup, handleGroupList, handleOperationResult, methodNotAllowed } from "./resourceGroups.js";
 import { handleOperationsList, handleProviders } from "./providers.js";
 import { handleSubscription, handleSubscriptionList } from "./subscriptions.js";
 import { handleTagNames, handleTagsAtScope } from "./tags.js";
-import {
-  handleCheckName,
-  handleDeletedVault,
-  handleDeletedVaultList,
-  handleVault,
-  handleVaultList,
-} from "./vaults.js";
-import { handleVaultChild } from "./vaultChildren.js";
 import { handleWeb, handleWebList } from "./web.js";
 
 /** Registered casing of the types the emulator knows, for error messages. */
@@ -33,8 +26,6 @@ const TYPE_NAMES: Record<string, string> = {
 const GROUP_ACTIONS = new Set(["exporttemplate", "moveresources", "validatemoveresources"]);
 /** What may follow `/subscriptions/{s}/providers/{namespace}/`. */
 const PROVIDER_ACTIONS = new Set(["register", "unregister", "resourcetypes", "providerpermissions"]);
-/** Vault child routes the KeyVault provider serves. */
-const VAULT_CHILDREN = new Set(["accesspolicies", "privateendpointconnections", "privatelinkresources"]);
 
 function providerVersions(namespace: string): readonly string[] | undefined {
   switch (namespace.toLowerCase()) {
@@ -105,21 +96,11 @@ export function routeArm(
     const provider = providerOf(namespace);
     if (provider) setProvider(provider);
     if (r.method === "PUT") requireRegistered(r, namespace);
+    if (provider === "keyvault") return routeKeyVaultInGroup(r, sub, rg, rest);
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
     const first = types[0]!.toLowerCase();
-    if (
-      rest.length > 2 &&
-      provider === "keyvault" &&
-      first === "vaults" &&
-      VAULT_CHILDREN.has(rest[2]!.toLowerCase())
-    ) {
-      return handleVaultChild(r, sub, rg, rest[1]!, rest.slice(2));
-    }
     if (rest.length % 2 === 1) {
-      if (rest.length === 1 && provider === "keyvault" && first === "vaults")
-        return handleVaultList(r, sub, rg);
-      if (provider === "keyvault") throw notServed(r, `Microsoft.KeyVault/${typeName(rest)}`);
       if (rest.length === 1 && provider === "web" && (first === "serverfarms" || first === "sites")) {
         return handleWebList(r, sub, first, rg);
       }
@@ -135,10 +116,6 @@ export function routeArm(
         [namespace, ...types].join("/"),
       );
     }
-    if (rest.length === 2 && provider === "keyvault" && first === "vaults")
-      return handleVault(r, sub, rg, names[0]!);
-    // Secrets, keys, managed HSMs, ...: Key Vault types the emulator does not implement.
-    if (provider === "keyvault") throw notServed(r, `Microsoft.KeyVault/${typeName(rest)}`);
     if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
       return handleWeb(r, sub, rg, first, names[0]!);
     }
@@ -182,21 +159,7 @@ export function routeArm(
       if (rest.length !== 4) throw notServed(r);
       return handleProviderOperation(r, restLower[2], rest[3]!);
     }
-    if (provider === "keyvault") {
-      if (rest.length === 1 && restLower[0] === "checknameavailability") return handleCheckName(r);
-      if (rest.length === 1 && restLower[0] === "vaults") return handleVaultList(r, sub);
-      if (rest.length === 1 && restLower[0] === "deletedvaults") return handleDeletedVaultList(r, sub);
-      if (
-        restLower[0] === "locations" &&
-        restLower[2] === "deletedvaults" &&
-        (rest.length === 4 || rest.length === 5)
-      ) {
-        if (rest.length === 5 && restLower[4] !== "purge") throw notServed(r);
-        return handleDeletedVault(r, sub, rest[1]!, rest[3]!, rest.length === 5);
-      }
-      // Managed HSMs and the other Key Vault types: never a generic (silent) success.
-      throw notServed(r, `Microsoft.KeyVault/${typeName(rest)}`);
-    }
+    if (provider === "keyvault") return routeKeyVaultInSubscription(r, sub, rest);
     if (
       provider === "web" &&
       rest.length === 1 &&
