@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ArmEmulator, startArmEmulator } from "../../src/index.js";
 import { type ArmCaller, armCaller, KV_API, RG_API, type Reply, vaultBody } from "../helpers.js";
@@ -297,5 +300,38 @@ describe("Microsoft.Resources: tags, providers, operations, moves, template expo
     ).toBe("NotImplemented");
     const unknown = await c.call("GET", `${c.sub}/nothingHere?${RG_API}`);
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("tags in the state file", () => {
+  it("keeps subscription tags and predefined tag names across a restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "arm-emulator-tags-"));
+    const statePath = join(dir, "state.json");
+    try {
+      const first = await startArmEmulator({ https: false, statePath });
+      const c1 = await armCaller(first);
+      await c1.call("PUT", `${c1.sub}/providers/Microsoft.Resources/tags/default?${RG_API}`, {
+        properties: { tags: { owner: "team" } },
+      });
+      await c1.call("PUT", `${c1.sub}/tagNames/predefined/tagValues/v1?${RG_API}`);
+      await first.close();
+      const second = await startArmEmulator({ https: false, statePath });
+      try {
+        const c2 = await armCaller(second);
+        const tags = await c2.call("GET", `${c2.sub}/providers/Microsoft.Resources/tags/default?${RG_API}`);
+        expect(tags.json.properties.tags).toEqual({ owner: "team" });
+        const names = await c2.call("GET", `${c2.sub}/tagNames?${RG_API}`);
+        expect(names.json.value).toEqual([
+          expect.objectContaining({
+            tagName: "predefined",
+            values: [expect.objectContaining({ tagValue: "v1" })],
+          }),
+        ]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
