@@ -13,7 +13,7 @@ import {
   handleVault,
   handleVaultList,
 } from "./vaults.js";
-import { handleWeb, handleWebList } from "./web.js";
+import { routeWebInGroup, routeWebInSubscription } from "./web.js";
 
 /** Registered casing of the types the emulator knows, for error messages. */
 const TYPE_NAMES: Record<string, string> = {
@@ -86,15 +86,13 @@ export function routeArm(
     requireSubscription();
     const provider = providerOf(namespace);
     if (provider) setProvider(provider);
+    if (provider === "web") return routeWebInGroup(r, sub, rg, rest);
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
     const first = types[0]!.toLowerCase();
     if (rest.length % 2 === 1) {
       if (rest.length === 1 && provider === "keyvault" && first === "vaults")
         return handleVaultList(r, sub, rg);
-      if (rest.length === 1 && provider === "web" && (first === "serverfarms" || first === "sites")) {
-        return handleWebList(r, sub, first, rg);
-      }
       const parentTail = rest
         .slice(0, -1)
         .map((s) => `/${s}`)
@@ -109,9 +107,6 @@ export function routeArm(
     }
     if (rest.length === 2 && provider === "keyvault" && first === "vaults")
       return handleVault(r, sub, rg, names[0]!);
-    if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
-      return handleWeb(r, sub, rg, first, names[0]!);
-    }
     return handleGeneric(r, { sub, rg, namespace, types, names });
   }
   if (section === "resources" && segs.length === 3) {
@@ -157,13 +152,7 @@ export function routeArm(
         return handleDeletedVault(r, sub, rest[1]!, rest[3]!, rest.length === 5);
       }
     }
-    if (
-      provider === "web" &&
-      rest.length === 1 &&
-      (restLower[0] === "serverfarms" || restLower[0] === "sites")
-    ) {
-      return handleWebList(r, sub, restLower[0]);
-    }
+    if (provider === "web") return routeWebInSubscription(r, sub, rest);
     if (rest.length === 1) {
       return handleTypeList(
         r,
