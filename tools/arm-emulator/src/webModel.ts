@@ -111,6 +111,7 @@ export function defaultSiteConfig(): Record<string, unknown> {
     functionAppScaleLimit: 0,
     functionsRuntimeScaleMonitoringEnabled: false,
     minimumElasticInstanceCount: 0,
+    keyVaultReferenceIdentity: "",
     azureStorageAccounts: {},
   };
 }

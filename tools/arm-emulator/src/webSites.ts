@@ -21,7 +21,9 @@ import {
 import type { ResourceRecord } from "./store.js";
 import { assertValid, writableOnly } from "./validation.js";
 import {
+  completeSku,
   newSiteState,
+  planComputed,
   renderSite,
   SERVERFARM_TYPE,
   SITE_TYPE,
@@ -171,9 +173,12 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
   }
   const { siteConfig, ...input } = bodyObject(body.properties);
   const previous = existing ? bodyObject(existing.body.properties) : {};
-  const planRef =
-    input.serverFarmId ?? previous.serverFarmId ?? bodyObject(parent?.body.properties).serverFarmId;
-  const plan = resolvePlan(r, ref.sub, ref.rg, planRef);
+  const source = cloneSource(r, input.cloningInfo);
+  const plan = planForSite(r, ref, group.name, location, {
+    ref: input.serverFarmId ?? previous.serverFarmId ?? bodyObject(parent?.body.properties).serverFarmId,
+    source,
+    flexConsumption: input.functionAppConfig !== undefined,
+  });
   const hostName = ref.slot === undefined ? ref.name : `${ref.name}-${ref.slot}`;
   const properties: Record<string, unknown> = {
     ...siteWritableDefaults(),
@@ -211,6 +216,7 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
     const from = siteState(parent);
     state.config = structuredClone(from.config);
   }
+  if (!existing && source) cloneState(state, siteState(source), bodyObject(input.cloningInfo));
   applySiteConfig(state, siteConfig);
   record.body.web = state;
   if (existing) {
@@ -234,6 +240,72 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
   if (op.status === "InProgress") record.pendingOperationId = op.id;
   r.ctx.store.putResource(record);
   return { status: 202, body: renderSite(record), headers, provider: "web" };
+}
+
+/** The site `cloningInfo.sourceWebAppId` names (404 when it does not exist). */
+function cloneSource(r: ArmRequest, cloningInfo: unknown): ResourceRecord | undefined {
+  const sourceId = bodyObject(cloningInfo).sourceWebAppId;
+  if (typeof sourceId !== "string") return undefined;
+  // The upstream slot-clone example spells a slot `.../slot/{slot}`; read it as `.../slots/{slot}`.
+  const source = r.ctx.store.getResource(sourceId.replace(/\/slot\//i, "/slots/"));
+  if (!source || (source.type !== SITE_TYPE && source.type !== SLOT_TYPE)) {
+    const message = `Cannot find source web app '${sourceId}' to clone.`;
+    throw new ArmError(404, "NotFound", message, { details: [{ code: "NotFound", message }] });
+  }
+  return source;
+}
+
+/** Copies a clone source's configuration, settings (with `appSettingsOverrides`) and source control. */
+function cloneState(state: SiteState, from: SiteState, cloningInfo: Record<string, unknown>): void {
+  state.config = structuredClone(from.config);
+  state.connectionStrings = structuredClone(from.connectionStrings);
+  const overrides = bodyObject(cloningInfo.appSettingsOverrides) as Record<string, string>;
+  state.appSettings = { ...from.appSettings, ...overrides };
+  if (cloningInfo.cloneSourceControl === true && from.sourceControl) {
+    state.sourceControl = structuredClone(from.sourceControl);
+  }
+}
+
+/**
+ * The plan a site is put on: the one `serverFarmId` names; else a clone's source's plan; else, for
+ * a Flex Consumption function app (`functionAppConfig`), a FlexConsumption plan App Service creates
+ * in the site's group; else App Service's 404 for the missing plan.
+ */
+function planForSite(
+  r: ArmRequest,
+  ref: SiteRef,
+  group: string,
+  location: string,
+  from: { ref: unknown; source: ResourceRecord | undefined; flexConsumption: boolean },
+): ResourceRecord {
+  if (from.ref !== undefined || (!from.source && !from.flexConsumption)) {
+    return resolvePlan(r, ref.sub, ref.rg, from.ref);
+  }
+  if (from.source)
+    return resolvePlan(r, ref.sub, ref.rg, bodyObject(from.source.body.properties).serverFarmId);
+  const name = `ASP-${group}-${ref.name}`.replace(/[^A-Za-z0-9-]/g, "").slice(0, 60);
+  const id = `/subscriptions/${ref.sub}/resourceGroups/${group}/providers/${SERVERFARM_TYPE}/${name}`;
+  const existing = r.ctx.store.getResource(id);
+  if (existing) return existing;
+  const sku = completeSku({ name: "FC1", tier: "FlexConsumption" });
+  const properties = planComputed(
+    { sku, location, resourceGroup: group, subscriptionId: ref.sub },
+    { reserved: true, provisioningState: "Succeeded" },
+  );
+  const plan = providerRecord(r, undefined, {
+    id,
+    sub: ref.sub,
+    group,
+    type: SERVERFARM_TYPE,
+    name,
+    location,
+    properties,
+    tags: undefined,
+  });
+  plan.body.kind = "functionapp";
+  plan.body.sku = sku;
+  r.ctx.store.putResource(plan);
+  return plan;
 }
 
 /** WebApps_ListByResourceGroup (`includeSlots`), WebApps_List, and WebApps_ListSlots. */

@@ -45,7 +45,9 @@ describe("api-version checks", () => {
       "GET",
       `${c.sub}/resourceGroups/rg/providers/Microsoft.Web/sites/s1?api-version=2022-09-01`,
     );
-    expect(web.json.error.message).toContain("The supported api-versions are '2025-05-01, 2025-03-01, 2024-11-01,");
+    expect(web.json.error.message).toContain(
+      "The supported api-versions are '2025-05-01, 2025-03-01, 2024-11-01,",
+    );
   });
 
   it("accepts the spec versions, older recorded ones, and the parameter name in any case", async () => {
