@@ -31,6 +31,10 @@ const ROOTS = {
   SlotConfigNamesResource: ["WebApps.json", "SlotConfigNamesResource"],
   CsmSlotEntity: ["WebApps.json", "CsmSlotEntity"],
   CsmPublishingProfileOptions: ["WebApps.json", "CsmPublishingProfileOptions"],
+  CsmPublishingCredentialsPoliciesEntity: ["WebApps.json", "CsmPublishingCredentialsPoliciesEntity"],
+  AzureStoragePropertyDictionaryResource: ["WebApps.json", "AzureStoragePropertyDictionaryResource"],
+  SiteAuthSettings: ["WebApps.json", "SiteAuthSettings"],
+  SiteAuthSettingsV2: ["WebApps.json", "SiteAuthSettingsV2"],
 };
 
 const docs = new Map();

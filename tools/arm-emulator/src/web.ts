@@ -1,9 +1,12 @@
 import { ArmError } from "./armError.js";
 import type { ArmRequest, ArmResponse } from "./context.js";
+import { handleAuthSettings } from "./webAuthSettings.js";
 import { handleWebOperationResult } from "./webOperations.js";
 import { handlePlan, handlePlanList, handlePlanSites } from "./webPlans.js";
+import { handlePublishingPolicies } from "./webPublishingPolicies.js";
 import { webOperationId } from "./webSchemas.js";
 import {
+  handleAzureStorageAccounts,
   handleConfigList,
   handleConfigWeb,
   handlePublishingCredentials,
@@ -12,7 +15,14 @@ import {
   handleSlotConfigNames,
   handleSourceControl,
 } from "./webSiteConfig.js";
-import { handleSite, handleSiteList, handleSitePower, handleSlotSwap, type SiteRef } from "./webSites.js";
+import {
+  handleMachineKey,
+  handleSite,
+  handleSiteList,
+  handleSitePower,
+  handleSlotSwap,
+  type SiteRef,
+} from "./webSites.js";
 
 /**
  * Microsoft.Web as App Service serves it: serverfarms (App Service plans), sites and slots, their
@@ -78,6 +88,26 @@ function routeSiteTail(r: ArmRequest, ref: SiteRef, tail: string[]): ArmResponse
       return handleSitePower(r, ref, path);
     case "slotsswap":
       return handleSlotSwap(r, ref);
+    case "updatemachinekey":
+      return handleMachineKey(r, ref);
+    case "config/azurestorageaccounts":
+      return handleAzureStorageAccounts(r, ref, false);
+    case "config/azurestorageaccounts/list":
+      return handleAzureStorageAccounts(r, ref, true);
+    case "config/authsettings":
+      return handleAuthSettings(r, ref, "v1", false);
+    case "config/authsettings/list":
+      return handleAuthSettings(r, ref, "v1", true);
+    case "config/authsettingsv2":
+      return handleAuthSettings(r, ref, "v2", false);
+    case "config/authsettingsv2/list":
+      return handleAuthSettings(r, ref, "v2", true);
+    case "basicpublishingcredentialspolicies":
+      return handlePublishingPolicies(r, ref);
+    case "basicpublishingcredentialspolicies/ftp":
+      return handlePublishingPolicies(r, ref, "ftp");
+    case "basicpublishingcredentialspolicies/scm":
+      return handlePublishingPolicies(r, ref, "scm");
     default:
       return undefined;
   }

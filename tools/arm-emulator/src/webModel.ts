@@ -21,6 +21,11 @@ export interface SiteState {
   };
   sourceControl?: Record<string, unknown>;
   publishingPassword: string;
+  /** Whether basic (user/password) publishing is allowed on FTP and on the SCM site. */
+  publishingPolicies?: { ftp: boolean; scm: boolean };
+  /** Authentication (Easy Auth) settings, classic and V2, as last written. */
+  authSettings?: Record<string, unknown>;
+  authSettingsV2?: Record<string, unknown>;
 }
 
 /** A site's or slot's kept configuration (created on first use for records from older state files). */
@@ -321,6 +326,16 @@ export function siteWritableDefaults(): Record<string, unknown> {
  */
 export function renderSiteConfig(state: SiteState): Record<string, unknown> {
   const { appSettings: _a, connectionStrings: _c, ...config } = state.config;
+  const mounts = config.azureStorageAccounts;
+  if (typeof mounts === "object" && mounts !== null) {
+    // App Service never returns a mount's access key; it reports the mount's state instead.
+    config.azureStorageAccounts = Object.fromEntries(
+      Object.entries(mounts as Record<string, Record<string, unknown>>).map(([name, mount]) => {
+        const { accessKey: _k, ...shown } = mount;
+        return [name, { ...shown, state: "Ok" }];
+      }),
+    );
+  }
   return config;
 }
 

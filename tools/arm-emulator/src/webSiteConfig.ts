@@ -308,3 +308,30 @@ export function handleSourceControl(r: ArmRequest, ref: SiteRef): ArmResponse {
       throw methodNotAllowed(r.method);
   }
 }
+
+/**
+ * WebApps_UpdateAzureStorageAccounts (`PUT config/azurestorageaccounts`, replaces the set) and
+ * _ListAzureStorageAccounts (`POST .../list`); they live in `siteConfig.azureStorageAccounts`.
+ * Access keys are never returned; each mount reads `state: "Ok"`.
+ */
+export function handleAzureStorageAccounts(r: ArmRequest, ref: SiteRef, list: boolean): ArmResponse {
+  const render = (site: ResourceRecord) =>
+    child(
+      site,
+      "config",
+      "azurestorageaccounts",
+      renderSiteConfig(siteState(site)).azureStorageAccounts ?? {},
+    );
+  if (list) {
+    if (r.method !== "POST") throw methodNotAllowed(r.method);
+    return { status: 200, body: render(requireSite(r, ref)), provider: "web" };
+  }
+  if (r.method !== "PUT") throw methodNotAllowed(r.method);
+  const site = writableSite(r, ref);
+  const schema = webSchema("AzureStoragePropertyDictionaryResource");
+  assertValid(schema, r.body);
+  const properties = bodyObject((writableOnly(schema, r.body) as Record<string, unknown>).properties);
+  siteState(site).config.azureStorageAccounts = properties;
+  save(r, site);
+  return { status: 200, body: render(site), provider: "web" };
+}

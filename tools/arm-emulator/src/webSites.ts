@@ -417,3 +417,11 @@ function swapStates(a: SiteState, b: SiteState, sticky: SiteState["slotConfigNam
   if (a.sourceControl === undefined) delete a.sourceControl;
   if (b.sourceControl === undefined) delete b.sourceControl;
 }
+
+/** WebApps_UpdateMachineKey (`POST updatemachinekey`): 200 with an empty object, as the example shows. */
+export function handleMachineKey(r: ArmRequest, ref: SiteRef): ArmResponse {
+  if (r.method !== "POST") throw methodNotAllowed(r.method);
+  requireWritableGroup(r, ref.sub, ref.rg);
+  requireSite(r, ref);
+  return { status: 200, body: {}, provider: "web" };
+}

@@ -19,9 +19,41 @@ export const webSpec: WebSpecData = {
   "SiteSourceControl": "SiteSourceControl",
   "SlotConfigNamesResource": "SlotConfigNamesResource",
   "CsmSlotEntity": "CsmSlotEntity",
-  "CsmPublishingProfileOptions": "CsmPublishingProfileOptions"
+  "CsmPublishingProfileOptions": "CsmPublishingProfileOptions",
+  "CsmPublishingCredentialsPoliciesEntity": "CsmPublishingCredentialsPoliciesEntity",
+  "AzureStoragePropertyDictionaryResource": "AzureStoragePropertyDictionaryResource",
+  "SiteAuthSettings": "SiteAuthSettings",
+  "SiteAuthSettingsV2": "SiteAuthSettingsV2"
  },
  "definitions": {
+  "AllowedAudiencesValidation": {
+   "type": "object",
+   "properties": {
+    "allowedAudiences": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    }
+   }
+  },
+  "AllowedPrincipals": {
+   "type": "object",
+   "properties": {
+    "groups": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "identities": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    }
+   }
+  },
   "ApiDefinitionInfo": {
    "type": "object",
    "properties": {
@@ -34,6 +66,17 @@ export const webSpec: WebSpecData = {
    "type": "object",
    "properties": {
     "id": {
+     "type": "string"
+    }
+   }
+  },
+  "AppRegistration": {
+   "type": "object",
+   "properties": {
+    "appId": {
+     "type": "string"
+    },
+    "appSecretSettingName": {
      "type": "string"
     }
    }
@@ -307,6 +350,45 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "Apple": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "AppleRegistration"
+    },
+    "login": {
+     "$ref": "LoginScopes"
+    }
+   }
+  },
+  "AppleRegistration": {
+   "type": "object",
+   "properties": {
+    "clientId": {
+     "type": "string"
+    },
+    "clientSecretSettingName": {
+     "type": "string"
+    }
+   }
+  },
+  "AuthPlatform": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "runtimeVersion": {
+     "type": "string"
+    },
+    "configFilePath": {
+     "type": "string"
+    }
+   }
+  },
   "AutoHealActions": {
    "type": "object",
    "properties": {
@@ -381,6 +463,99 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "AzureActiveDirectory": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "AzureActiveDirectoryRegistration"
+    },
+    "login": {
+     "$ref": "AzureActiveDirectoryLogin"
+    },
+    "validation": {
+     "$ref": "AzureActiveDirectoryValidation"
+    },
+    "isAutoProvisioned": {
+     "type": "boolean"
+    }
+   }
+  },
+  "AzureActiveDirectoryLogin": {
+   "type": "object",
+   "properties": {
+    "loginParameters": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "disableWWWAuthenticate": {
+     "type": "boolean"
+    }
+   }
+  },
+  "AzureActiveDirectoryRegistration": {
+   "type": "object",
+   "properties": {
+    "openIdIssuer": {
+     "type": "string"
+    },
+    "clientId": {
+     "type": "string"
+    },
+    "clientSecretSettingName": {
+     "type": "string"
+    },
+    "clientSecretCertificateThumbprint": {
+     "type": "string"
+    },
+    "clientSecretCertificateSubjectAlternativeName": {
+     "type": "string"
+    },
+    "clientSecretCertificateIssuer": {
+     "type": "string"
+    }
+   }
+  },
+  "AzureActiveDirectoryValidation": {
+   "type": "object",
+   "properties": {
+    "jwtClaimChecks": {
+     "$ref": "JwtClaimChecks"
+    },
+    "allowedAudiences": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "defaultAuthorizationPolicy": {
+     "$ref": "DefaultAuthorizationPolicy"
+    }
+   }
+  },
+  "AzureStaticWebApps": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "AzureStaticWebAppsRegistration"
+    }
+   }
+  },
+  "AzureStaticWebAppsRegistration": {
+   "type": "object",
+   "properties": {
+    "clientId": {
+     "type": "string"
+    }
+   }
+  },
   "AzureStorageInfoValue": {
    "type": "object",
    "properties": {
@@ -418,6 +593,30 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "AzureStoragePropertyDictionaryResource": {
+   "type": "object",
+   "allOf": [
+    {
+     "$ref": "ProxyOnlyResource"
+    }
+   ],
+   "properties": {
+    "properties": {
+     "type": "object",
+     "additionalProperties": {
+      "$ref": "AzureStorageInfoValue"
+     }
+    }
+   }
+  },
+  "BlobStorageTokenStore": {
+   "type": "object",
+   "properties": {
+    "sasUrlSettingName": {
+     "type": "string"
+    }
+   }
+  },
   "Capability": {
    "type": "object",
    "properties": {
@@ -428,6 +627,17 @@ export const webSpec: WebSpecData = {
      "type": "string"
     },
     "reason": {
+     "type": "string"
+    }
+   }
+  },
+  "ClientRegistration": {
+   "type": "object",
+   "properties": {
+    "clientId": {
+     "type": "string"
+    },
+    "clientSecretSettingName": {
      "type": "string"
     }
    }
@@ -548,6 +758,21 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "CookieExpiration": {
+   "type": "object",
+   "properties": {
+    "convention": {
+     "type": "string",
+     "enum": [
+      "FixedTime",
+      "IdentityProviderDerived"
+     ]
+    },
+    "timeToExpiration": {
+     "type": "string"
+    }
+   }
+  },
   "CorsSettings": {
    "type": "object",
    "properties": {
@@ -559,6 +784,27 @@ export const webSpec: WebSpecData = {
     },
     "supportCredentials": {
      "type": "boolean"
+    }
+   }
+  },
+  "CsmPublishingCredentialsPoliciesEntity": {
+   "type": "object",
+   "allOf": [
+    {
+     "$ref": "ProxyOnlyResource"
+    }
+   ],
+   "properties": {
+    "properties": {
+     "type": "object",
+     "properties": {
+      "allow": {
+       "type": "boolean"
+      }
+     },
+     "required": [
+      "allow"
+     ]
     }
    }
   },
@@ -588,6 +834,20 @@ export const webSpec: WebSpecData = {
     "preserveVnet"
    ]
   },
+  "CustomOpenIdConnectProvider": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "OpenIdConnectRegistration"
+    },
+    "login": {
+     "$ref": "OpenIdConnectLogin"
+    }
+   }
+  },
   "DaprConfig": {
    "type": "object",
    "properties": {
@@ -614,6 +874,20 @@ export const webSpec: WebSpecData = {
     },
     "enableApiLogging": {
      "type": "boolean"
+    }
+   }
+  },
+  "DefaultAuthorizationPolicy": {
+   "type": "object",
+   "properties": {
+    "allowedPrincipals": {
+     "$ref": "AllowedPrincipals"
+    },
+    "allowedApplications": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
     }
    }
   },
@@ -653,6 +927,50 @@ export const webSpec: WebSpecData = {
     "type": {
      "type": "string",
      "readOnly": true
+    }
+   }
+  },
+  "Facebook": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "AppRegistration"
+    },
+    "graphApiVersion": {
+     "type": "string"
+    },
+    "login": {
+     "$ref": "LoginScopes"
+    }
+   }
+  },
+  "FileSystemTokenStore": {
+   "type": "object",
+   "properties": {
+    "directory": {
+     "type": "string"
+    }
+   }
+  },
+  "ForwardProxy": {
+   "type": "object",
+   "properties": {
+    "convention": {
+     "type": "string",
+     "enum": [
+      "NoProxy",
+      "Standard",
+      "Custom"
+     ]
+    },
+    "customHostHeaderName": {
+     "type": "string"
+    },
+    "customProtoHeaderName": {
+     "type": "string"
     }
    }
   },
@@ -757,6 +1075,20 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "GitHub": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "ClientRegistration"
+    },
+    "login": {
+     "$ref": "LoginScopes"
+    }
+   }
+  },
   "GitHubActionCodeConfiguration": {
    "type": "object",
    "properties": {
@@ -799,6 +1131,49 @@ export const webSpec: WebSpecData = {
     },
     "password": {
      "type": "string"
+    }
+   }
+  },
+  "GlobalValidation": {
+   "type": "object",
+   "properties": {
+    "requireAuthentication": {
+     "type": "boolean"
+    },
+    "unauthenticatedClientAction": {
+     "type": "string",
+     "enum": [
+      "RedirectToLoginPage",
+      "AllowAnonymous",
+      "Return401",
+      "Return403"
+     ]
+    },
+    "redirectToProvider": {
+     "type": "string"
+    },
+    "excludedPaths": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    }
+   }
+  },
+  "Google": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "ClientRegistration"
+    },
+    "login": {
+     "$ref": "LoginScopes"
+    },
+    "validation": {
+     "$ref": "AllowedAudiencesValidation"
     }
    }
   },
@@ -861,6 +1236,63 @@ export const webSpec: WebSpecData = {
     "type": {
      "type": "string",
      "readOnly": true
+    }
+   }
+  },
+  "HttpSettings": {
+   "type": "object",
+   "properties": {
+    "requireHttps": {
+     "type": "boolean"
+    },
+    "routes": {
+     "$ref": "HttpSettingsRoutes"
+    },
+    "forwardProxy": {
+     "$ref": "ForwardProxy"
+    }
+   }
+  },
+  "HttpSettingsRoutes": {
+   "type": "object",
+   "properties": {
+    "apiPrefix": {
+     "type": "string"
+    }
+   }
+  },
+  "IdentityProviders": {
+   "type": "object",
+   "properties": {
+    "azureActiveDirectory": {
+     "$ref": "AzureActiveDirectory"
+    },
+    "facebook": {
+     "$ref": "Facebook"
+    },
+    "gitHub": {
+     "$ref": "GitHub"
+    },
+    "google": {
+     "$ref": "Google"
+    },
+    "legacyMicrosoftAccount": {
+     "$ref": "LegacyMicrosoftAccount"
+    },
+    "twitter": {
+     "$ref": "Twitter"
+    },
+    "apple": {
+     "$ref": "Apple"
+    },
+    "azureStaticWebApps": {
+     "$ref": "AzureStaticWebApps"
+    },
+    "customOpenIdConnectProviders": {
+     "type": "object",
+     "additionalProperties": {
+      "$ref": "CustomOpenIdConnectProvider"
+     }
     }
    }
   },
@@ -933,6 +1365,23 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "JwtClaimChecks": {
+   "type": "object",
+   "properties": {
+    "allowedGroups": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "allowedClientApplications": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    }
+   }
+  },
   "KeyVaultReferenceWithStatus": {
    "type": "object",
    "properties": {
@@ -957,6 +1406,68 @@ export const webSpec: WebSpecData = {
     "type": {
      "type": "string",
      "readOnly": true
+    }
+   }
+  },
+  "LegacyMicrosoftAccount": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "ClientRegistration"
+    },
+    "login": {
+     "$ref": "LoginScopes"
+    },
+    "validation": {
+     "$ref": "AllowedAudiencesValidation"
+    }
+   }
+  },
+  "Login": {
+   "type": "object",
+   "properties": {
+    "routes": {
+     "$ref": "LoginRoutes"
+    },
+    "tokenStore": {
+     "$ref": "TokenStore"
+    },
+    "preserveUrlFragmentsForLogins": {
+     "type": "boolean"
+    },
+    "allowedExternalRedirectUrls": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    },
+    "cookieExpiration": {
+     "$ref": "CookieExpiration"
+    },
+    "nonce": {
+     "$ref": "Nonce"
+    }
+   }
+  },
+  "LoginRoutes": {
+   "type": "object",
+   "properties": {
+    "logoutEndpoint": {
+     "type": "string"
+    }
+   }
+  },
+  "LoginScopes": {
+   "type": "object",
+   "properties": {
+    "scopes": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
     }
    }
   },
@@ -996,6 +1507,79 @@ export const webSpec: WebSpecData = {
     },
     "value": {
      "type": "string"
+    }
+   }
+  },
+  "Nonce": {
+   "type": "object",
+   "properties": {
+    "validateNonce": {
+     "type": "boolean"
+    },
+    "nonceExpirationInterval": {
+     "type": "string"
+    }
+   }
+  },
+  "OpenIdConnectClientCredential": {
+   "type": "object",
+   "properties": {
+    "method": {
+     "type": "string",
+     "enum": [
+      "ClientSecretPost"
+     ]
+    },
+    "clientSecretSettingName": {
+     "type": "string"
+    }
+   }
+  },
+  "OpenIdConnectConfig": {
+   "type": "object",
+   "properties": {
+    "authorizationEndpoint": {
+     "type": "string"
+    },
+    "tokenEndpoint": {
+     "type": "string"
+    },
+    "issuer": {
+     "type": "string"
+    },
+    "certificationUri": {
+     "type": "string"
+    },
+    "wellKnownOpenIdConfiguration": {
+     "type": "string"
+    }
+   }
+  },
+  "OpenIdConnectLogin": {
+   "type": "object",
+   "properties": {
+    "nameClaimType": {
+     "type": "string"
+    },
+    "scopes": {
+     "type": "array",
+     "items": {
+      "type": "string"
+     }
+    }
+   }
+  },
+  "OpenIdConnectRegistration": {
+   "type": "object",
+   "properties": {
+    "clientId": {
+     "type": "string"
+    },
+    "clientCredential": {
+     "$ref": "OpenIdConnectClientCredential"
+    },
+    "openIdConnectConfiguration": {
+     "$ref": "OpenIdConnectConfig"
     }
    }
   },
@@ -1436,6 +2020,199 @@ export const webSpec: WebSpecData = {
     },
     "extendedLocation": {
      "$ref": "ExtendedLocation"
+    }
+   }
+  },
+  "SiteAuthSettings": {
+   "type": "object",
+   "allOf": [
+    {
+     "$ref": "ProxyOnlyResource"
+    }
+   ],
+   "properties": {
+    "properties": {
+     "type": "object",
+     "properties": {
+      "enabled": {
+       "type": "boolean"
+      },
+      "runtimeVersion": {
+       "type": "string"
+      },
+      "unauthenticatedClientAction": {
+       "type": "string",
+       "enum": [
+        "RedirectToLoginPage",
+        "AllowAnonymous"
+       ]
+      },
+      "tokenStoreEnabled": {
+       "type": "boolean"
+      },
+      "allowedExternalRedirectUrls": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "defaultProvider": {
+       "type": "string",
+       "enum": [
+        "AzureActiveDirectory",
+        "Facebook",
+        "Google",
+        "MicrosoftAccount",
+        "Twitter",
+        "Github"
+       ]
+      },
+      "tokenRefreshExtensionHours": {
+       "type": "number",
+       "format": "double"
+      },
+      "clientId": {
+       "type": "string"
+      },
+      "clientSecret": {
+       "type": "string"
+      },
+      "clientSecretSettingName": {
+       "type": "string"
+      },
+      "clientSecretCertificateThumbprint": {
+       "type": "string"
+      },
+      "issuer": {
+       "type": "string"
+      },
+      "validateIssuer": {
+       "type": "boolean"
+      },
+      "allowedAudiences": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "additionalLoginParams": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "aadClaimsAuthorization": {
+       "type": "string"
+      },
+      "googleClientId": {
+       "type": "string"
+      },
+      "googleClientSecret": {
+       "type": "string"
+      },
+      "googleClientSecretSettingName": {
+       "type": "string"
+      },
+      "googleOAuthScopes": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "facebookAppId": {
+       "type": "string"
+      },
+      "facebookAppSecret": {
+       "type": "string"
+      },
+      "facebookAppSecretSettingName": {
+       "type": "string"
+      },
+      "facebookOAuthScopes": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "gitHubClientId": {
+       "type": "string"
+      },
+      "gitHubClientSecret": {
+       "type": "string"
+      },
+      "gitHubClientSecretSettingName": {
+       "type": "string"
+      },
+      "gitHubOAuthScopes": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "twitterConsumerKey": {
+       "type": "string"
+      },
+      "twitterConsumerSecret": {
+       "type": "string"
+      },
+      "twitterConsumerSecretSettingName": {
+       "type": "string"
+      },
+      "microsoftAccountClientId": {
+       "type": "string"
+      },
+      "microsoftAccountClientSecret": {
+       "type": "string"
+      },
+      "microsoftAccountClientSecretSettingName": {
+       "type": "string"
+      },
+      "microsoftAccountOAuthScopes": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "isAuthFromFile": {
+       "type": "string"
+      },
+      "authFilePath": {
+       "type": "string"
+      },
+      "configVersion": {
+       "type": "string"
+      }
+     }
+    }
+   }
+  },
+  "SiteAuthSettingsV2": {
+   "type": "object",
+   "allOf": [
+    {
+     "$ref": "ProxyOnlyResource"
+    }
+   ],
+   "properties": {
+    "properties": {
+     "type": "object",
+     "properties": {
+      "platform": {
+       "$ref": "AuthPlatform"
+      },
+      "globalValidation": {
+       "$ref": "GlobalValidation"
+      },
+      "identityProviders": {
+       "$ref": "IdentityProviders"
+      },
+      "login": {
+       "$ref": "Login"
+      },
+      "httpSettings": {
+       "$ref": "HttpSettings"
+      }
+     }
     }
    }
   },
@@ -2256,6 +3033,46 @@ export const webSpec: WebSpecData = {
      "additionalProperties": {
       "type": "string"
      }
+    }
+   }
+  },
+  "TokenStore": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "tokenRefreshExtensionHours": {
+     "type": "number",
+     "format": "double"
+    },
+    "fileSystem": {
+     "$ref": "FileSystemTokenStore"
+    },
+    "azureBlobStorage": {
+     "$ref": "BlobStorageTokenStore"
+    }
+   }
+  },
+  "Twitter": {
+   "type": "object",
+   "properties": {
+    "enabled": {
+     "type": "boolean"
+    },
+    "registration": {
+     "$ref": "TwitterRegistration"
+    }
+   }
+  },
+  "TwitterRegistration": {
+   "type": "object",
+   "properties": {
+    "consumerKey": {
+     "type": "string"
+    },
+    "consumerSecretSettingName": {
+     "type": "string"
     }
    }
   },

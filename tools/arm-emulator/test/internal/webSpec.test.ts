@@ -18,12 +18,15 @@ describe("src/generated/webSpec.ts", () => {
   it("holds every operation of WebApps.json and AppServicePlans.json", () => {
     expect(webSpec.operations).toHaveLength(471);
     expect(
-      webOperationId("POST", "/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a/config/appsettings/list"),
+      webOperationId(
+        "POST",
+        "/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a/config/appsettings/list",
+      ),
     ).toBe("WebApps_ListApplicationSettings");
     // The most literal template wins over a parameterised one.
-    expect(webOperationId("GET", "/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a/config/web")).toBe(
-      "WebApps_GetConfiguration",
-    );
+    expect(
+      webOperationId("GET", "/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a/config/web"),
+    ).toBe("WebApps_GetConfiguration");
   });
 
   it("links the named schemas: Site carries SiteConfig, flattened bodies keep their properties", () => {

@@ -102,7 +102,11 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect(got.json.properties.appSettings).toBeUndefined();
     await c.call("PATCH", app("/config/web"), { properties: { linuxFxVersion: "PYTHON|3.11" } });
     const put = await c.call("PUT", app("/config/web"), { properties: { http20Enabled: true } });
-    expect(put.json.properties).toMatchObject({ linuxFxVersion: "PYTHON|3.11", http20Enabled: true, alwaysOn: true });
+    expect(put.json.properties).toMatchObject({
+      linuxFxVersion: "PYTHON|3.11",
+      http20Enabled: true,
+      alwaysOn: true,
+    });
     expect((await c.call("GET", app())).json.properties.siteConfig.linuxFxVersion).toBe("PYTHON|3.11");
     const list = await c.call("GET", app("/config"));
     expect(list.json.value.map((v: { name: string }) => v.name)).toEqual(["web"]);
@@ -113,7 +117,10 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect(initial.json.properties).toEqual({ FROM_CREATE: "1" });
     const put = await c.call("PUT", app("/config/appsettings"), { properties: { A: "1", B: "2" } });
     expect(put.json).toMatchObject({ name: "appsettings", properties: { A: "1", B: "2" } });
-    expect((await c.call("POST", app("/config/appsettings/list"))).json.properties).toEqual({ A: "1", B: "2" });
+    expect((await c.call("POST", app("/config/appsettings/list"))).json.properties).toEqual({
+      A: "1",
+      B: "2",
+    });
 
     const strings = { Db: { value: "Server=x;Database=y", type: "SQLAzure" } };
     expect((await c.call("PUT", app("/config/connectionstrings"), { properties: strings })).status).toBe(200);
@@ -155,7 +162,9 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     await c.call("PUT", app("/config/appsettings"), { properties: { VERSION: "1", ENV: "prod" } });
     await c.call("PUT", slot("/config/appsettings"), { properties: { VERSION: "2", ENV: "staging" } });
     await c.call("PATCH", slot("/config/web"), { properties: { linuxFxVersion: "PYTHON|3.12" } });
-    const sticky = await c.call("PUT", app("/config/slotConfigNames"), { properties: { appSettingNames: ["ENV"] } });
+    const sticky = await c.call("PUT", app("/config/slotConfigNames"), {
+      properties: { appSettingNames: ["ENV"] },
+    });
     expect(sticky.json.properties.appSettingNames).toEqual(["ENV"]);
 
     const swap = await c.call("POST", app("/slotsswap"), { targetSlot: "staging", preserveVnet: true });
@@ -214,6 +223,62 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect(xml.text).toContain(`userPWD="${user.json.properties.publishingPassword}"`);
     const zilla = await c.call("POST", app("/publishxml"), { format: "FileZilla3" });
     expect(zilla.text).toContain("<FileZilla3");
+  });
+
+  it("keeps auth settings (secrets only on the list read), storage mounts (no keys) and publishing policies", async () => {
+    const v2 = {
+      properties: {
+        platform: { enabled: true },
+        identityProviders: {
+          azureActiveDirectory: { registration: { clientId: "c", clientSecret: "s3cret" } },
+        },
+      },
+    };
+    expect((await c.call("PUT", app("/config/authsettingsV2"), v2)).status).toBe(200);
+    const withSecrets = await c.call("GET", app("/config/authsettingsV2/list"));
+    expect(withSecrets.json.properties.identityProviders.azureActiveDirectory.registration.clientSecret).toBe(
+      "s3cret",
+    );
+    const without = await c.call("GET", app("/config/authsettingsV2"));
+    expect(without.json.properties.identityProviders.azureActiveDirectory.registration).toEqual({
+      clientId: "c",
+    });
+    await c.call("PUT", app("/config/authsettings"), {
+      properties: { enabled: true, defaultProvider: "Google" },
+    });
+    expect((await c.call("POST", app("/config/authsettings/list"))).json.properties.defaultProvider).toBe(
+      "Google",
+    );
+
+    const mounts = {
+      m1: { type: "AzureFiles", accountName: "sa", shareName: "s", accessKey: "k", mountPath: "/m" },
+    };
+    const put = await c.call("PUT", app("/config/azurestorageaccounts"), { properties: mounts });
+    expect(put.json.properties.m1).toEqual({
+      type: "AzureFiles",
+      accountName: "sa",
+      shareName: "s",
+      mountPath: "/m",
+      state: "Ok",
+    });
+    expect(
+      (await c.call("GET", app("/config/web"))).json.properties.azureStorageAccounts.m1.accessKey,
+    ).toBeUndefined();
+
+    expect((await c.call("GET", app("/basicPublishingCredentialsPolicies/ftp"))).json.properties.allow).toBe(
+      true,
+    );
+    await c.call("PUT", app("/basicPublishingCredentialsPolicies/ftp"), { properties: { allow: false } });
+    const policies = await c.call("GET", app("/basicPublishingCredentialsPolicies"));
+    expect(
+      policies.json.value.map((p: { name: string; properties: { allow: boolean } }) => [
+        p.name,
+        p.properties.allow,
+      ]),
+    ).toEqual([
+      ["ftp", false],
+      ["scm", true],
+    ]);
   });
 
   it("deleting the last site with deleteEmptyServerFarm=true also deletes its plan", async () => {

@@ -1,10 +1,34 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "vitest";
-import type { ArmCaller } from "../helpers.js";
+import { type ArmCaller, specsRoot } from "../helpers.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: example documents are untyped JSON
 type Json = any;
 
 const WEB = "api-version=2025-03-01";
+const EXAMPLES = join(
+  specsRoot,
+  "specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/examples",
+);
+
+function example(name: string): Json {
+  return JSON.parse(readFileSync(join(EXAMPLES, name), "utf8"));
+}
+
+/** A site with the settings another example writes (`file`'s `parameter` body PUT to `config/{config}`). */
+async function siteWith(
+  c: ArmCaller,
+  ex: Json,
+  config: string,
+  file: string,
+  parameter: string,
+): Promise<void> {
+  await withSite(c, ex);
+  const path = `${c.sub}/resourceGroups/${ex.parameters.resourceGroupName}/providers/Microsoft.Web/sites/${ex.parameters.name}/config/${config}?${WEB}`;
+  const reply = await c.call("PUT", path, example(file).parameters[parameter]);
+  expect(reply.status, reply.text).toBe(200);
+}
 const EXAMPLE_PLAN = "DefaultAsp";
 
 async function group(c: ArmCaller, rg: string): Promise<void> {
@@ -109,6 +133,22 @@ export const WEB_SETUP: Record<string, (c: ArmCaller, ex: Json) => Promise<void>
     await c.call("PUT", path, { properties: { Setting1: "Value1", Setting2: "Value2" } });
   },
   WebApps_UpdateApplicationSettings: withSite,
+  WebApps_ListBasicPublishingCredentialsPolicies: withSite,
+  WebApps_ListBasicPublishingCredentialsPoliciesSlot: withSlot,
+  WebApps_GetScmAllowed: withSite,
+  WebApps_GetScmAllowedSlot: withSlot,
+  WebApps_UpdateScmAllowed: withSite,
+  WebApps_UpdateScmAllowedSlot: withSlot,
+  WebApps_UpdateMachineKey: withSite,
+  WebApps_UpdateAzureStorageAccounts: withSite,
+  WebApps_UpdateAuthSettings: withSite,
+  WebApps_UpdateAuthSettingsV2: withSite,
+  WebApps_GetAuthSettings: (c, ex) =>
+    siteWith(c, ex, "authsettings", "UpdateAuthSettings.json", "siteAuthSettings"),
+  WebApps_GetAuthSettingsV2: (c, ex) =>
+    siteWith(c, ex, "authsettingsV2", "UpdateAuthSettingsV2.json", "siteAuthSettingsV2"),
+  WebApps_GetAuthSettingsV2WithoutSecrets: (c, ex) =>
+    siteWith(c, ex, "authsettingsV2", "UpdateAuthSettingsV2.json", "siteAuthSettingsV2"),
 };
 
 /** Members of Microsoft.Web example bodies the emulator does not produce, with the reason. */
@@ -127,12 +167,8 @@ export const WEB_NOT_REPLAYED: Record<string, string> = {
     "WebApps_Backup WebApps_DeleteBackup WebApps_GetBackupStatus WebApps_ListBackupStatusSecrets WebApps_ListBackups WebApps_ListSiteBackupsSlot WebApps_Restore",
   "private endpoints and private link (networking is not emulated)":
     "WebApps_ApproveOrRejectPrivateEndpointConnection WebApps_ApproveOrRejectPrivateEndpointConnectionSlot WebApps_DeletePrivateEndpointConnection WebApps_DeletePrivateEndpointConnectionSlot WebApps_GetPrivateEndpointConnection WebApps_GetPrivateEndpointConnectionSlot WebApps_GetPrivateLinkResources WebApps_GetPrivateLinkResourcesSlot",
-  "authentication (Easy Auth) settings":
-    "WebApps_GetAuthSettings WebApps_UpdateAuthSettings WebApps_GetAuthSettingsV2 WebApps_GetAuthSettingsV2WithoutSecrets WebApps_UpdateAuthSettingsV2",
   "Key Vault references (no Key Vault data plane)":
     "WebApps_GetAppSettingKeyVaultReference WebApps_GetAppSettingKeyVaultReferenceSlot WebApps_GetAppSettingsKeyVaultReferences WebApps_GetAppSettingsKeyVaultReferencesSlot",
-  "basic publishing credentials policies":
-    "WebApps_GetScmAllowed WebApps_GetScmAllowedSlot WebApps_UpdateScmAllowed WebApps_UpdateScmAllowedSlot WebApps_ListBasicPublishingCredentialsPolicies WebApps_ListBasicPublishingCredentialsPoliciesSlot",
   "deployment status, instances, network traces, custom host names (no runtime behind the emulator)":
     "WebApps_GetProductionSiteDeploymentStatus WebApps_GetSlotSiteDeploymentStatusSlot WebApps_ListProductionSiteDeploymentStatuses WebApps_ListSlotSiteDeploymentStatusesSlot WebApps_GetInstanceInfoSlot WebApps_GetNetworkTraceOperationSlotV2 WebApps_GetNetworkTracesSlotV2 WebApps_StartNetworkTrace WebApps_StopNetworkTrace WebApps_AnalyzeCustomHostname WebApps_AnalyzeCustomHostnameSlot",
   "other site configuration":
