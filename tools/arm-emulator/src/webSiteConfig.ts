@@ -1,4 +1,3 @@
-import { ArmError } from "./armError.js";
 import { type ArmRequest, type ArmResponse, bodyObject } from "./context.js";
 import { methodNotAllowed, requireWritableGroup } from "./resourceGroups.js";
 import type { ResourceRecord } from "./store.js";
@@ -228,6 +227,16 @@ export function handlePublishXml(r: ArmRequest, ref: SiteRef): ArmResponse {
   return { status: 200, raw: { contentType: "application/xml", text }, provider: "web" };
 }
 
+/** How an app's `sourcecontrols/web` reads before one is configured (and after a DELETE). */
+const UNCONFIGURED = {
+  repoUrl: null,
+  branch: null,
+  isManualIntegration: false,
+  isGitHubAction: false,
+  deploymentRollbackEnabled: false,
+  isMercurial: false,
+};
+
 /**
  * WebApps_CreateOrUpdateSourceControl (an LRO: 202 with the body and Azure-AsyncOperation, done
  * after the polls), _GetSourceControl, _UpdateSourceControl, _DeleteSourceControl.
@@ -237,12 +246,13 @@ export function handleSourceControl(r: ArmRequest, ref: SiteRef): ArmResponse {
     child(site, "sourcecontrols", "web", properties);
   switch (r.method) {
     case "GET": {
+      // `sourcecontrols/web` is a singleton every app has: unconfigured, it reads as empty.
       const site = requireSite(r, ref);
-      const current = siteState(site).sourceControl;
-      if (!current) {
-        throw new ArmError(404, "NotFound", `Source control is not configured for site '${site.name}'.`);
-      }
-      return { status: 200, body: render(site, current), provider: "web" };
+      return {
+        status: 200,
+        body: render(site, siteState(site).sourceControl ?? UNCONFIGURED),
+        provider: "web",
+      };
     }
     case "PUT":
     case "PATCH": {
@@ -251,16 +261,9 @@ export function handleSourceControl(r: ArmRequest, ref: SiteRef): ArmResponse {
       const body = writableOnly(webSchema("SiteSourceControl"), r.body) as Record<string, unknown>;
       const state = siteState(site);
       const before = state.sourceControl;
-      if (r.method === "PATCH" && !before) {
-        throw new ArmError(404, "NotFound", `Source control is not configured for site '${site.name}'.`);
-      }
       const properties: Record<string, unknown> = {
-        repoUrl: null,
+        ...UNCONFIGURED,
         branch: "master",
-        isManualIntegration: false,
-        isGitHubAction: false,
-        deploymentRollbackEnabled: false,
-        isMercurial: false,
         ...(r.method === "PATCH" ? before : {}),
         ...bodyObject(body.properties),
       };
@@ -271,7 +274,7 @@ export function handleSourceControl(r: ArmRequest, ref: SiteRef): ArmResponse {
           : properties.isManualIntegration === true
             ? "ExternalGit"
             : "GitHub";
-      if (r.method === "PATCH" || before) {
+      if (before) {
         save(r, site);
         return { status: 200, body: render(site, properties), provider: "web" };
       }

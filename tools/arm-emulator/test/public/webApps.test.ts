@@ -188,7 +188,10 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect((await c.call("DELETE", slot())).status).toBe(204);
   });
 
-  it("source control: PUT is an LRO (202 + Azure-AsyncOperation), then GET, then DELETE", async () => {
+  it("source control: unconfigured reads empty; PUT is an LRO (202 + Azure-AsyncOperation); DELETE", async () => {
+    expect((await c.call("GET", app("/sourcecontrols/web"))).json.properties).toMatchObject({
+      repoUrl: null,
+    });
     const put = await c.call("PUT", app("/sourcecontrols/web"), {
       properties: { repoUrl: "https://github.com/example/app", branch: "main", isManualIntegration: true },
     });
@@ -206,7 +209,7 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     );
     expect((await c.call("GET", app("/config/web"))).json.properties.scmType).toBe("ExternalGit");
     expect((await c.call("DELETE", app("/sourcecontrols/web"))).status).toBe(200);
-    expect((await c.call("GET", app("/sourcecontrols/web"))).status).toBe(404);
+    expect((await c.call("GET", app("/sourcecontrols/web"))).json.properties.repoUrl).toBeNull();
   });
 
   it("publishing credentials (200 User) and the publishing profile as application/xml", async () => {
