@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { ResourceRecord } from "./store.js";
 
 /** Canonical type names of the Microsoft.Web resources the emulator keeps. */
@@ -369,5 +369,40 @@ export function renderSite(site: ResourceRecord): Record<string, unknown> {
   };
   if (site.body.identity) out.identity = site.body.identity;
   if (site.body.extendedLocation) out.extendedLocation = site.body.extendedLocation;
+  return out;
+}
+
+/**
+ * A managed identity as App Service returns it: a system-assigned one gains `principalId` and
+ * `tenantId` (kept across updates), each user-assigned one a `principalId` and `clientId`.
+ */
+export function completeIdentity(identity: unknown, tenantId: string, previous: unknown): unknown {
+  if (typeof identity !== "object" || identity === null) return identity;
+  const out = { ...(identity as Record<string, unknown>) };
+  const before = (typeof previous === "object" && previous !== null ? previous : {}) as Record<
+    string,
+    unknown
+  >;
+  const type = String(out.type ?? "");
+  if (/SystemAssigned/i.test(type)) {
+    out.principalId = before.principalId ?? randomUUID();
+    out.tenantId = tenantId;
+  } else {
+    delete out.principalId;
+    delete out.tenantId;
+  }
+  const users = out.userAssignedIdentities;
+  if (typeof users === "object" && users !== null) {
+    const known = (before.userAssignedIdentities ?? {}) as Record<string, Record<string, unknown>>;
+    out.userAssignedIdentities = Object.fromEntries(
+      Object.keys(users).map((id) => [
+        id,
+        {
+          principalId: known[id]?.principalId ?? randomUUID(),
+          clientId: known[id]?.clientId ?? randomUUID(),
+        },
+      ]),
+    );
+  }
   return out;
 }

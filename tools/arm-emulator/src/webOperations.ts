@@ -4,9 +4,11 @@ import type { Operation } from "./lro.js";
 import { methodNotAllowed } from "./resourceGroups.js";
 
 /**
- * Starts a Microsoft.Web long-running operation and returns it with the headers App Service sends
- * on its 202 (the examples): `Azure-AsyncOperation` on `statusPath` (+ `Location` when asked),
- * both answered by {@link handleWebOperationResult}, and `Retry-After`.
+ * Starts a Microsoft.Web long-running operation and returns it with the status and headers to
+ * answer: 202 with what App Service sends (the examples): `Azure-AsyncOperation` on `statusPath`
+ * (+ `Location` when asked), both answered by {@link handleWebOperationResult}, and `Retry-After`;
+ * or a plain 200 when the operation already succeeded (`lro.polls: 0`), the spec's other answer.
+ * Store what the operation works on before starting it: a failure may remove it at once.
  */
 export function startWebOperation(
   r: ArmRequest,
@@ -18,12 +20,13 @@ export function startWebOperation(
     error: { code: string; message: string };
     withLocation?: boolean;
   },
-): { op: Operation; headers: Record<string, string> } {
+): { op: Operation; status: 200 | 202; headers: Record<string, string> } {
   const op = startOperation(r, `${sub}/microsoft.web`, work.complete, { error: work.error, fail: work.fail });
   const statusUrl = apiVersionedUrl(r, statusPathOf(op.id));
   const headers: Record<string, string> = { "Azure-AsyncOperation": statusUrl, ...retryAfter(r.ctx) };
   if (work.withLocation) headers.Location = statusUrl;
-  return { op, headers };
+  if (op.status === "Succeeded") return { op, status: 200, headers: {} };
+  return { op, status: 202, headers };
 }
 
 /**

@@ -144,18 +144,23 @@ function putPlan(
     properties.provisioningState = state;
     r.ctx.store.changed();
   };
-  const { op, headers } = startWebOperation(r, sub, (opId) => `${record.id}/operationresults/${opId}`, {
-    complete: settle("Succeeded"),
-    fail: settle("Failed"),
-    error: {
-      code: "ProvisioningFailed",
-      message: `Provisioning of App Service plan '${name}' failed (injected lroFailure).`,
-    },
-    withLocation: true,
-  });
-  if (op.status === "InProgress") record.pendingOperationId = op.id;
   r.ctx.store.putResource(record);
-  return { status: 202, body: renderPlanNow(r, record), headers, provider: "web" };
+  const { op, status, headers } = startWebOperation(
+    r,
+    sub,
+    (opId) => `${record.id}/operationresults/${opId}`,
+    {
+      complete: settle("Succeeded"),
+      fail: settle("Failed"),
+      error: {
+        code: "ProvisioningFailed",
+        message: `Provisioning of App Service plan '${name}' failed (injected lroFailure).`,
+      },
+      withLocation: true,
+    },
+  );
+  if (op.status === "InProgress") record.pendingOperationId = op.id;
+  return { status, body: renderPlanNow(r, record), headers, provider: "web" };
 }
 
 /** AppServicePlans_ListByResourceGroup and AppServicePlans_List. */

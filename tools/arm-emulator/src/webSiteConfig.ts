@@ -278,7 +278,8 @@ export function handleSourceControl(r: ArmRequest, ref: SiteRef): ArmResponse {
         save(r, site);
         return { status: 200, body: render(site, properties), provider: "web" };
       }
-      const { headers } = startWebOperation(
+      save(r, site);
+      const { status, headers } = startWebOperation(
         r,
         ref.sub,
         (opId) =>
@@ -296,8 +297,7 @@ export function handleSourceControl(r: ArmRequest, ref: SiteRef): ArmResponse {
           },
         },
       );
-      save(r, site);
-      return { status: 202, body: render(site, properties), headers, provider: "web" };
+      return { status, body: render(site, properties), headers, provider: "web" };
     }
     case "DELETE": {
       const site = writableSite(r, ref);

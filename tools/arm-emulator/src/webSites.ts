@@ -21,6 +21,7 @@ import {
 import type { ResourceRecord } from "./store.js";
 import { assertValid, writableOnly } from "./validation.js";
 import {
+  completeIdentity,
   completeSku,
   newSiteState,
   planComputed,
@@ -130,7 +131,14 @@ export function handleSite(r: ArmRequest, ref: SiteRef): ArmResponse {
         lastModifiedTimeUtc: new Date().toISOString(),
       };
       applySiteConfig(siteState(existing), siteConfig);
-      for (const k of ["kind", "identity"]) if (body[k] !== undefined) existing.body[k] = body[k];
+      if (body.kind !== undefined) existing.body.kind = body.kind;
+      if (body.identity !== undefined) {
+        existing.body.identity = completeIdentity(
+          body.identity,
+          r.ctx.options.tenantId,
+          existing.body.identity,
+        );
+      }
       // Not in the patch schema, but ARM lets a PATCH set tags on any tracked resource.
       if (body.tags !== undefined) existing.tags = body.tags as Record<string, string>;
       existing.systemData = systemDataFor(r.caller, existing.systemData);
@@ -206,10 +214,12 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
   });
   const reserved = properties.reserved === true;
   record.body.kind = body.kind ?? existing?.body.kind ?? (reserved ? "app,linux" : "app");
-  for (const k of ["identity", "extendedLocation"]) {
-    const value = body[k] ?? existing?.body[k];
-    if (value !== undefined) record.body[k] = value;
+  const identity = body.identity ?? existing?.body.identity;
+  if (identity !== undefined) {
+    record.body.identity = completeIdentity(identity, r.ctx.options.tenantId, existing?.body.identity);
   }
+  const extendedLocation = body.extendedLocation ?? existing?.body.extendedLocation;
+  if (extendedLocation !== undefined) record.body.extendedLocation = extendedLocation;
   const state = existing ? siteState(existing) : newSiteState();
   if (!existing && parent) {
     // A new slot starts from its site's configuration, as App Service clones it.
@@ -223,7 +233,8 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
     r.ctx.store.putResource(record);
     return { status: 200, body: renderSite(record), provider: "web" };
   }
-  const { op, headers } = startWebOperation(
+  r.ctx.store.putResource(record);
+  const { op, status, headers } = startWebOperation(
     r,
     ref.sub,
     (opId) => `/subscriptions/${ref.sub}/providers/Microsoft.Web/sites/${ref.name}/operationResults/${opId}`,
@@ -238,8 +249,7 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
     },
   );
   if (op.status === "InProgress") record.pendingOperationId = op.id;
-  r.ctx.store.putResource(record);
-  return { status: 202, body: renderSite(record), headers, provider: "web" };
+  return { status, body: renderSite(record), headers, provider: "web" };
 }
 
 /** The site `cloningInfo.sourceWebAppId` names (404 when it does not exist). */

@@ -321,3 +321,34 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect((await c.call("GET", `${base()}/sites/doomed?${WEB_API}`)).status).toBe(404);
   });
 });
+
+describe("Microsoft.Web without LRO delay (lro.polls: 0)", () => {
+  let arm: ArmEmulator;
+  let c: ArmCaller;
+  beforeAll(async () => {
+    arm = await startArmEmulator({ https: false, lro: { polls: 0 } });
+    c = await armCaller(arm);
+    await c.call("PUT", `${c.sub}/resourcegroups/rg1?${RG_API}`, { location: "westus" });
+  });
+  afterAll(() => arm.close());
+
+  it("answers a create that completed at once with 200 (the spec's other answer) and fills the identity", async () => {
+    const base = `${c.sub}/resourceGroups/rg1/providers/Microsoft.Web`;
+    const plan = await c.call("PUT", `${base}/serverfarms/p?${WEB_API}`, { location: "westus" });
+    expect(plan.status).toBe(200);
+    expect(plan.headers["azure-asyncoperation"]).toBeUndefined();
+    expect(plan.json.properties.provisioningState).toBe("Succeeded");
+    const site = await c.call("PUT", `${base}/sites/idapp?${WEB_API}`, {
+      location: "westus",
+      identity: { type: "SystemAssigned" },
+      properties: { serverFarmId: "p" },
+    });
+    expect(site.status).toBe(200);
+    expect(site.json.identity).toMatchObject({ type: "SystemAssigned", tenantId: arm.tenantId });
+    expect(site.json.identity.principalId).toMatch(/^[0-9a-f-]{36}$/);
+    const again = await c.call("PATCH", `${base}/sites/idapp?${WEB_API}`, {
+      properties: { httpsOnly: true },
+    });
+    expect(again.json.identity.principalId).toBe(site.json.identity.principalId);
+  });
+});
