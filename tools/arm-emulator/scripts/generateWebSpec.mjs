@@ -35,6 +35,8 @@ const ROOTS = {
   AzureStoragePropertyDictionaryResource: ["WebApps.json", "AzureStoragePropertyDictionaryResource"],
   SiteAuthSettings: ["WebApps.json", "SiteAuthSettings"],
   SiteAuthSettingsV2: ["WebApps.json", "SiteAuthSettingsV2"],
+  BackupRequest: ["WebApps.json", "BackupRequest"],
+  RestoreRequest: ["WebApps.json", "RestoreRequest"],
 };
 
 const docs = new Map();

@@ -1,6 +1,8 @@
 import { ArmError } from "./armError.js";
 import type { ArmRequest, ArmResponse } from "./context.js";
 import { handleAuthSettings } from "./webAuthSettings.js";
+import { handleBackup, handleBackupItem, handleBackupList } from "./webBackups.js";
+import { handleKeyVaultReferences } from "./webKeyVaultReferences.js";
 import { handleWebOperationResult } from "./webOperations.js";
 import { handlePlan, handlePlanList, handlePlanSites } from "./webPlans.js";
 import { handlePublishingPolicies } from "./webPublishingPolicies.js";
@@ -108,9 +110,23 @@ function routeSiteTail(r: ArmRequest, ref: SiteRef, tail: string[]): ArmResponse
       return handlePublishingPolicies(r, ref, "ftp");
     case "basicpublishingcredentialspolicies/scm":
       return handlePublishingPolicies(r, ref, "scm");
-    default:
-      return undefined;
+    case "backup":
+      return handleBackup(r, ref);
+    case "backups":
+      return handleBackupList(r, ref, "GET");
+    case "listbackups":
+      return handleBackupList(r, ref, "POST");
+    case "config/configreferences/appsettings":
+      return handleKeyVaultReferences(r, ref);
   }
+  if (tail[0] === "backups" && tail.length === 2) return handleBackupItem(r, ref, tail[1]!);
+  if (tail[0] === "backups" && tail.length === 3 && (tail[2] === "list" || tail[2] === "restore")) {
+    return handleBackupItem(r, ref, tail[1]!, tail[2]);
+  }
+  if (path.startsWith("config/configreferences/appsettings/") && tail.length === 4) {
+    return handleKeyVaultReferences(r, ref, tail[3]!);
+  }
+  return undefined;
 }
 
 /** Routes `/subscriptions/{s}/providers/Microsoft.Web/{rest...}`. */

@@ -26,6 +26,9 @@ export interface SiteState {
   /** Authentication (Easy Auth) settings, classic and V2, as last written. */
   authSettings?: Record<string, unknown>;
   authSettingsV2?: Record<string, unknown>;
+  /** Backups taken (`POST backup`), oldest first, and the scheduled-backup configuration. */
+  backups?: Array<Record<string, unknown>>;
+  backupConfiguration?: Record<string, unknown>;
 }
 
 /** A site's or slot's kept configuration (created on first use for records from older state files). */

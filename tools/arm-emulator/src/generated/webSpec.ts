@@ -23,7 +23,9 @@ export const webSpec: WebSpecData = {
   "CsmPublishingCredentialsPoliciesEntity": "CsmPublishingCredentialsPoliciesEntity",
   "AzureStoragePropertyDictionaryResource": "AzureStoragePropertyDictionaryResource",
   "SiteAuthSettings": "SiteAuthSettings",
-  "SiteAuthSettingsV2": "SiteAuthSettingsV2"
+  "SiteAuthSettingsV2": "SiteAuthSettingsV2",
+  "BackupRequest": "BackupRequest",
+  "RestoreRequest": "RestoreRequest"
  },
  "definitions": {
   "AllowedAudiencesValidation": {
@@ -609,6 +611,80 @@ export const webSpec: WebSpecData = {
     }
    }
   },
+  "BackupRequest": {
+   "type": "object",
+   "allOf": [
+    {
+     "$ref": "ProxyOnlyResource"
+    }
+   ],
+   "properties": {
+    "properties": {
+     "type": "object",
+     "properties": {
+      "backupName": {
+       "type": "string"
+      },
+      "enabled": {
+       "type": "boolean"
+      },
+      "storageAccountUrl": {
+       "type": "string"
+      },
+      "backupSchedule": {
+       "$ref": "BackupSchedule"
+      },
+      "databases": {
+       "type": "array",
+       "items": {
+        "$ref": "DatabaseBackupSetting"
+       }
+      }
+     },
+     "required": [
+      "storageAccountUrl"
+     ]
+    }
+   }
+  },
+  "BackupSchedule": {
+   "type": "object",
+   "properties": {
+    "frequencyInterval": {
+     "type": "integer",
+     "format": "int32"
+    },
+    "frequencyUnit": {
+     "type": "string",
+     "enum": [
+      "Day",
+      "Hour"
+     ]
+    },
+    "keepAtLeastOneBackup": {
+     "type": "boolean"
+    },
+    "retentionPeriodInDays": {
+     "type": "integer",
+     "format": "int32"
+    },
+    "startTime": {
+     "type": "string",
+     "format": "date-time"
+    },
+    "lastExecutionTime": {
+     "type": "string",
+     "readOnly": true,
+     "format": "date-time"
+    }
+   },
+   "required": [
+    "frequencyInterval",
+    "frequencyUnit",
+    "keepAtLeastOneBackup",
+    "retentionPeriodInDays"
+   ]
+  },
   "BlobStorageTokenStore": {
    "type": "object",
    "properties": {
@@ -876,6 +952,26 @@ export const webSpec: WebSpecData = {
      "type": "boolean"
     }
    }
+  },
+  "DatabaseBackupSetting": {
+   "type": "object",
+   "properties": {
+    "databaseType": {
+     "type": "string"
+    },
+    "name": {
+     "type": "string"
+    },
+    "connectionStringName": {
+     "type": "string"
+    },
+    "connectionString": {
+     "type": "string"
+    }
+   },
+   "required": [
+    "databaseType"
+   ]
   },
   "DefaultAuthorizationPolicy": {
    "type": "object",
@@ -1754,6 +1850,68 @@ export const webSpec: WebSpecData = {
     },
     "memory": {
      "type": "string"
+    }
+   }
+  },
+  "RestoreRequest": {
+   "type": "object",
+   "allOf": [
+    {
+     "$ref": "ProxyOnlyResource"
+    }
+   ],
+   "properties": {
+    "properties": {
+     "type": "object",
+     "properties": {
+      "storageAccountUrl": {
+       "type": "string"
+      },
+      "blobName": {
+       "type": "string"
+      },
+      "overwrite": {
+       "type": "boolean"
+      },
+      "siteName": {
+       "type": "string"
+      },
+      "databases": {
+       "type": "array",
+       "items": {
+        "$ref": "DatabaseBackupSetting"
+       }
+      },
+      "ignoreConflictingHostNames": {
+       "type": "boolean"
+      },
+      "ignoreDatabases": {
+       "type": "boolean"
+      },
+      "appServicePlan": {
+       "type": "string"
+      },
+      "operationType": {
+       "type": "string",
+       "enum": [
+        "Default",
+        "Clone",
+        "Relocation",
+        "Snapshot",
+        "CloudFS"
+       ]
+      },
+      "adjustConnectionStrings": {
+       "type": "boolean"
+      },
+      "hostingEnvironment": {
+       "type": "string"
+      }
+     },
+     "required": [
+      "storageAccountUrl",
+      "overwrite"
+     ]
     }
    }
   },

@@ -78,7 +78,7 @@ describe("official @azure/arm-appservice 19 against the emulator", () => {
         "Server farm 'walkthrough-plan' cannot be deleted because it has web app(s) walkthrough-app assigned to it.",
     });
     expect(seen.unserved).toMatchObject({ statusCode: 501, code: "NotImplemented" });
-    expect(seen.unserved.message).toContain("WebApps_Backup");
+    expect(seen.unserved.message).toContain("WebApps_GetDiagnosticLogsConfiguration");
     expect(seen.siteAfterDelete).toBe(404);
     expect(seen.groupExists).toBe(false);
   }, 90_000);

@@ -284,16 +284,76 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     ]);
   });
 
+  it("backups: POST backup is InProgress, then Succeeded; secrets only on .../list; restore is an LRO; delete", async () => {
+    const taken = await c.call("POST", app("/backup"), {
+      properties: {
+        storageAccountUrl: "https://sa.blob.core.windows.net/backups?sv=1&sig=secret",
+        backupName: "b1",
+      },
+    });
+    expect(taken.status).toBe(200);
+    expect(taken.json.properties).toMatchObject({ id: 1, name: "b1", status: "InProgress" });
+    expect(taken.json.properties.storageAccountUrl).toBe("https://sa.blob.core.windows.net/backups");
+    const read = async () => (await c.call("GET", app("/backups/1"))).json.properties;
+    expect((await read()).status).toBe("InProgress");
+    expect((await read()).status).toBe("Succeeded");
+    const secrets = await c.call("POST", app("/backups/1/list"));
+    expect(secrets.json.properties.storageAccountUrl).toContain("sig=secret");
+    const listed = await c.call("GET", app("/backups"));
+    expect(listed.json.value.map((b: { properties: { id: number } }) => b.properties.id)).toEqual([1]);
+    const restore = await c.call("POST", app("/backups/1/restore"), {
+      properties: {
+        storageAccountUrl: "https://sa.blob.core.windows.net/backups?sig=secret",
+        overwrite: true,
+      },
+    });
+    expect(restore.status).toBe(202);
+    await c.call("GET", restore.headers["azure-asyncoperation"]!);
+    expect((await c.call("GET", restore.headers["azure-asyncoperation"]!)).json.status).toBe("Succeeded");
+    expect((await read()).lastRestoreTimeStamp).toMatch(/^\d{4}-/);
+    expect((await c.call("DELETE", app("/backups/1"))).status).toBe(200);
+    expect((await c.call("DELETE", app("/backups/1"))).status).toBe(404);
+  });
+
+  it("Key Vault references in app settings resolve against the emulated vaults and the app's identity", async () => {
+    await c.call("PUT", app("/config/appsettings"), {
+      properties: {
+        DB: "@Microsoft.KeyVault(SecretUri=https://kv1.vault.azure.net/secrets/db/)",
+        BROKEN: "@Microsoft.KeyVault(nonsense)",
+        PLAIN: "x",
+      },
+    });
+    const status = async (key: string) =>
+      (await c.call("GET", app(`/config/configreferences/appsettings/${key}`))).json.properties.status;
+    expect(await status("DB")).toBe("MSINotEnabled");
+    expect(await status("BROKEN")).toBe("InvalidSyntax");
+    expect((await c.call("GET", app("/config/configreferences/appsettings/PLAIN"))).status).toBe(404);
+    await c.call("PATCH", app(), { identity: { type: "SystemAssigned" } });
+    expect(await status("DB")).toBe("VaultNotFound");
+    await c.call(
+      "PUT",
+      `${c.sub}/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1?api-version=2025-05-01`,
+      {
+        location: "westus",
+        properties: { tenantId: arm.tenantId, sku: { family: "A", name: "standard" }, accessPolicies: [] },
+      },
+    );
+    const db = (await c.call("GET", app("/config/configreferences/appsettings/DB"))).json.properties;
+    expect(db).toMatchObject({ status: "Resolved", vaultName: "kv1", secretName: "db", source: "KeyVault" });
+    const all = await c.call("GET", app("/config/configreferences/appsettings"));
+    expect(all.json.value.map((v: { name: string }) => v.name)).toEqual(["BROKEN", "DB"]);
+  });
+
   it("deleting the last site with deleteEmptyServerFarm=true also deletes its plan", async () => {
     expect((await c.call("DELETE", `${app()}&deleteEmptyServerFarm=true`)).status).toBe(200);
     expect((await c.call("GET", `${base()}/serverfarms/plan1?${WEB_API}`)).status).toBe(404);
   });
 
   it("answers unserved Microsoft.Web operations with 501 naming the operation, unknown paths with 404", async () => {
-    const backup = await c.call("POST", app("/backup"), { storageAccountUrl: "https://x" });
-    expect(backup.status).toBe(501);
-    expect(backup.json.error.code).toBe("NotImplemented");
-    expect(backup.json.error.message).toContain("WebApps_Backup");
+    const logs = await c.call("GET", app("/config/logs"));
+    expect(logs.status).toBe(501);
+    expect(logs.json.error.code).toBe("NotImplemented");
+    expect(logs.json.error.message).toContain("WebApps_GetDiagnosticLogsConfiguration");
     const hostNames = await c.call("GET", app("/hostNameBindings"));
     expect(hostNames.json.error.message).toContain("WebApps_ListHostNameBindings");
     const unknown = await c.call("GET", app("/nothing/here"));

@@ -83,6 +83,44 @@ const withSlot = (c: ArmCaller, ex: Json) =>
   slot(c, ex.parameters.resourceGroupName, ex.parameters.name, ex.parameters.slot);
 const withPlan = (c: ArmCaller, ex: Json) => plan(c, ex.parameters.resourceGroupName, ex.parameters.name);
 
+/** The path of a site (or the example's slot) with `tail`. */
+function sitePath(c: ArmCaller, ex: Json, tail: string, slotName?: string): string {
+  const slotPart = slotName ? `/slots/${slotName}` : "";
+  return `${c.sub}/resourceGroups/${ex.parameters.resourceGroupName}/providers/Microsoft.Web/sites/${ex.parameters.name}${slotPart}${tail}?${WEB}`;
+}
+
+/**
+ * A site (or slot) with one backup taken; the example's `backupId` becomes the id the emulator
+ * gave it (backup ids are the service's to choose).
+ */
+async function withBackup(c: ArmCaller, ex: Json): Promise<void> {
+  if (ex.parameters.slot) await withSlot(c, ex);
+  else await withSite(c, ex);
+  const reply = await c.call(
+    "POST",
+    sitePath(c, ex, "/backup", ex.parameters.slot),
+    example("BackupWebApp.json").parameters.request,
+  );
+  expect(reply.status, reply.text).toBe(200);
+  ex.parameters.backupId = String(reply.json.properties.id);
+}
+
+/** A site (or slot) whose app settings hold Key Vault references, one of them named `setting`. */
+async function withKeyVaultReferences(c: ArmCaller, ex: Json): Promise<void> {
+  if (ex.parameters.slot) await withSlot(c, ex);
+  else await withSite(c, ex);
+  const settings = {
+    setting: "@Microsoft.KeyVault(VaultName=keyVaultName;SecretName=secretName;SecretVersion=secretVersion)",
+    other:
+      "@Microsoft.KeyVault(SecretUri=https://keyvaultname.vault.azure.net/secrets/secretName2/secretVersion2)",
+    plain: "not a reference",
+  };
+  const reply = await c.call("PUT", sitePath(c, ex, "/config/appsettings", ex.parameters.slot), {
+    properties: settings,
+  });
+  expect(reply.status, reply.text).toBe(200);
+}
+
 /** Setup for the Microsoft.Web operations the emulator serves that have examples. */
 export const WEB_SETUP: Record<string, (c: ArmCaller, ex: Json) => Promise<void>> = {
   AppServicePlans_CreateOrUpdate: (c, ex) => group(c, ex.parameters.resourceGroupName),
@@ -147,6 +185,17 @@ export const WEB_SETUP: Record<string, (c: ArmCaller, ex: Json) => Promise<void>
     siteWith(c, ex, "authsettings", "UpdateAuthSettings.json", "siteAuthSettings"),
   WebApps_GetAuthSettingsV2: (c, ex) =>
     siteWith(c, ex, "authsettingsV2", "UpdateAuthSettingsV2.json", "siteAuthSettingsV2"),
+  WebApps_Backup: withSite,
+  WebApps_ListBackups: withBackup,
+  WebApps_GetBackupStatus: withBackup,
+  WebApps_DeleteBackup: withBackup,
+  WebApps_ListBackupStatusSecrets: withBackup,
+  WebApps_Restore: withBackup,
+  WebApps_ListSiteBackupsSlot: withBackup,
+  WebApps_GetAppSettingsKeyVaultReferences: withKeyVaultReferences,
+  WebApps_GetAppSettingsKeyVaultReferencesSlot: withKeyVaultReferences,
+  WebApps_GetAppSettingKeyVaultReference: withKeyVaultReferences,
+  WebApps_GetAppSettingKeyVaultReferenceSlot: withKeyVaultReferences,
   WebApps_GetAuthSettingsV2WithoutSecrets: (c, ex) =>
     siteWith(c, ex, "authsettingsV2", "UpdateAuthSettingsV2.json", "siteAuthSettingsV2"),
 };
@@ -156,6 +205,9 @@ export const WEB_NOT_EMULATED = [
   "properties.workloadProfileName", // Container Apps workload profiles are not emulated
   "properties.resourceConfig", // same (cpu/memory of a managed-environment app)
   "properties.functionAppConfig", // echoed only when given; the examples' responses show defaults
+  // null until the backup finishes / is restored (the examples show both on an InProgress backup)
+  "properties.finishedTimeStamp",
+  "properties.lastRestoreTimeStamp",
 ];
 
 /**
@@ -163,12 +215,8 @@ export const WEB_NOT_EMULATED = [
  * operation), by the reason.
  */
 export const WEB_NOT_REPLAYED: Record<string, string> = {
-  "backups and restore":
-    "WebApps_Backup WebApps_DeleteBackup WebApps_GetBackupStatus WebApps_ListBackupStatusSecrets WebApps_ListBackups WebApps_ListSiteBackupsSlot WebApps_Restore",
   "private endpoints and private link (networking is not emulated)":
     "WebApps_ApproveOrRejectPrivateEndpointConnection WebApps_ApproveOrRejectPrivateEndpointConnectionSlot WebApps_DeletePrivateEndpointConnection WebApps_DeletePrivateEndpointConnectionSlot WebApps_GetPrivateEndpointConnection WebApps_GetPrivateEndpointConnectionSlot WebApps_GetPrivateLinkResources WebApps_GetPrivateLinkResourcesSlot",
-  "Key Vault references (no Key Vault data plane)":
-    "WebApps_GetAppSettingKeyVaultReference WebApps_GetAppSettingKeyVaultReferenceSlot WebApps_GetAppSettingsKeyVaultReferences WebApps_GetAppSettingsKeyVaultReferencesSlot",
   "deployment status, instances, network traces, custom host names (no runtime behind the emulator)":
     "WebApps_GetProductionSiteDeploymentStatus WebApps_GetSlotSiteDeploymentStatusSlot WebApps_ListProductionSiteDeploymentStatuses WebApps_ListSlotSiteDeploymentStatusesSlot WebApps_GetInstanceInfoSlot WebApps_GetNetworkTraceOperationSlotV2 WebApps_GetNetworkTracesSlotV2 WebApps_StartNetworkTrace WebApps_StopNetworkTrace WebApps_AnalyzeCustomHostname WebApps_AnalyzeCustomHostnameSlot",
   "other site configuration":
