@@ -1,4 +1,4 @@
-import { webSpec } from "./generated/webSpec.js";
+import { webSpecJson } from "./generated/webSpec.js";
 import type { Schema } from "./validation.js";
 
 /** A generated schema node: the validation vocabulary plus `$ref` links and `allOf` parents. */
@@ -86,12 +86,19 @@ function link(definitions: Record<string, WebSchemaNode>): Record<string, Schema
   return linked;
 }
 
+let spec: WebSpecData | undefined;
 let cache: Record<string, Schema> | undefined;
 
+/** The generated spec data, parsed on first use. */
+export function webSpec(): WebSpecData {
+  spec ??= JSON.parse(webSpecJson) as WebSpecData;
+  return spec;
+}
+
 /** The request-body schema the spec gives an operation's body (by the emulator's name for it). */
-export function webSchema(root: keyof typeof webSpec.roots | string): Schema {
-  cache ??= link(webSpec.definitions);
-  const name = webSpec.roots[root];
+export function webSchema(root: string): Schema {
+  cache ??= link(webSpec().definitions);
+  const name = webSpec().roots[root];
   const schema = name === undefined ? undefined : cache[name];
   if (!schema) throw new Error(`webSpec: no request schema ${root}`);
   return schema;
@@ -104,7 +111,7 @@ export function webSchema(root: keyof typeof webSpec.roots | string): Schema {
 export function webOperationId(method: string, pathname: string): string | undefined {
   const segs = pathname.split("/").filter(Boolean);
   let best: { id: string; literals: number } | undefined;
-  for (const [m, template, id] of webSpec.operations) {
+  for (const [m, template, id] of webSpec().operations) {
     if (m !== method) continue;
     const parts = template.split("/").filter(Boolean);
     if (parts.length !== segs.length) continue;

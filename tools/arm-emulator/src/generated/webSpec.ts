@@ -3,10 +3,9 @@
 //   specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/AppServicePlans.json
 //   specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/CommonDefinitions.json
 // Do not edit by hand: run `pnpm --filter arm-emulator run generate`.
-import type { WebSpecData } from "../webSchemas.js";
 
-/** Microsoft.Web spec data: named request-body schemas (linked by src/webSchemas.ts) and every operation's route. */
-export const webSpec: WebSpecData = {
+/** Microsoft.Web spec data as JSON (a WebSpecData): named request-body schemas and every operation's route. */
+export const webSpecJson = String.raw`{
  "apiVersion": "2025-03-01",
  "roots": {
   "Site": "Site",
@@ -5636,4 +5635,4 @@ export const webSpec: WebSpecData = {
    "AppServicePlans_RecycleManagedInstanceWorker"
   ]
  ]
-};
+}`;
