@@ -22,11 +22,19 @@ function backupsOf(site: ResourceRecord): StoredBackup[] {
   return state.backups as StoredBackup[];
 }
 
-/** A backup's status counts as polled when read: `InProgress` for `lro.polls` reads, then `Succeeded`. */
+/**
+ * A backup's status counts as polled when read: `InProgress` for `lro.polls` reads, then
+ * `Succeeded`. Operations do not survive a restart: a backup whose operation is gone has finished.
+ */
 function advance(r: ArmRequest, backup: StoredBackup): void {
   if (!backup.pendingOperationId) return;
   const op = r.ctx.operations.get(backup.pendingOperationId);
+  if (!op) finish(backup, "Succeeded");
   if (!op || r.ctx.operations.poll(op)) delete backup.pendingOperationId;
+}
+
+function finish(backup: StoredBackup, status: "Succeeded" | "Failed"): void {
+  Object.assign(backup, { status, finishedTimeStamp: new Date().toISOString(), log: status });
 }
 
 function render(site: ResourceRecord, backup: StoredBackup, withSecrets: boolean): Record<string, unknown> {
@@ -84,21 +92,13 @@ export function handleBackup(r: ArmRequest, ref: SiteRef): ArmResponse {
     r,
     ref.sub,
     () => {
-      Object.assign(backup, {
-        status: "Succeeded",
-        finishedTimeStamp: new Date().toISOString(),
-        log: "Succeeded",
-      });
+      finish(backup, "Succeeded");
       r.ctx.store.changed();
     },
     {
       error: { code: "BackupFailed", message: `Backup of '${site.name}' failed (injected lroFailure).` },
       fail: () => {
-        Object.assign(backup, {
-          status: "Failed",
-          finishedTimeStamp: new Date().toISOString(),
-          log: "Failed",
-        });
+        finish(backup, "Failed");
         r.ctx.store.changed();
       },
     },

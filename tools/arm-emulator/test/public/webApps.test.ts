@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ArmEmulator, startArmEmulator } from "../../src/index.js";
 import { type ArmCaller, armCaller, RG_API, WEB_API } from "../helpers.js";
@@ -410,5 +413,51 @@ describe("Microsoft.Web without LRO delay (lro.polls: 0)", () => {
       properties: { httpsOnly: true },
     });
     expect(again.json.identity.principalId).toBe(site.json.identity.principalId);
+  });
+});
+
+describe("Microsoft.Web state across a restart (statePath)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "arm-emulator-web-state-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps plans, apps, their configuration, settings, source control and backups", async () => {
+    const statePath = join(dir, "state.json");
+    const first = await startArmEmulator({ https: false, statePath, lro: { polls: 3 } });
+    const c1 = await armCaller(first);
+    const base = `${c1.sub}/resourceGroups/rg1/providers/Microsoft.Web`;
+    const site = (tail: string) => `${base}/sites/kept${tail}?${WEB_API}`;
+    await c1.call("PUT", `${c1.sub}/resourcegroups/rg1?${RG_API}`, { location: "westus" });
+    await c1.call("PUT", `${base}/serverfarms/p?${WEB_API}`, { location: "westus" });
+    await c1.call("PUT", site(""), {
+      location: "westus",
+      properties: { serverFarmId: "p", siteConfig: { linuxFxVersion: "NODE|20-lts" } },
+    });
+    await c1.call("PUT", site("/config/appsettings"), { properties: { K: "v" } });
+    await c1.call("PUT", site("/sourcecontrols/web"), {
+      properties: { repoUrl: "https://github.com/example/kept", branch: "main" },
+    });
+    await c1.call("POST", site("/backup"), { properties: { storageAccountUrl: "https://x" } });
+    const credentials = await c1.call("POST", site("/config/publishingcredentials/list"));
+    await first.close();
+
+    const second = await startArmEmulator({ https: false, statePath });
+    try {
+      const c2 = await armCaller(second);
+      expect((await c2.call("GET", site("/config/web"))).json.properties.linuxFxVersion).toBe("NODE|20-lts");
+      expect((await c2.call("POST", site("/config/appsettings/list"))).json.properties).toEqual({ K: "v" });
+      expect((await c2.call("GET", site("/sourcecontrols/web"))).json.properties.repoUrl).toBe(
+        "https://github.com/example/kept",
+      );
+      // Operations in flight at shutdown have finished by the restart.
+      expect((await c2.call("GET", site("/backups/1"))).json.properties.status).toBe("Succeeded");
+      expect((await c2.call("GET", `${base}/serverfarms/p?${WEB_API}`)).json.properties).toMatchObject({
+        provisioningState: "Succeeded",
+        numberOfSites: 1,
+      });
+      const again = await c2.call("POST", site("/config/publishingcredentials/list"));
+      expect(again.json.properties.publishingPassword).toBe(credentials.json.properties.publishingPassword);
+    } finally {
+      await second.close();
+    }
   });
 });
