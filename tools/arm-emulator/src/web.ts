@@ -150,7 +150,7 @@ export function webNotServed(r: ArmRequest): ArmError {
     return new ArmError(
       501,
       "NotImplemented",
-      `The arm-emulator does not serve the Microsoft.Web operation ${operationId} (${r.method} ${r.url.pathname}); the operations it serves are listed in tools/arm-emulator/README.md.`,
+      `The arm-emulator does not implement the operation '${operationId}' (${r.method} ${r.url.pathname}); see tools/arm-emulator/README.md for what it serves.`,
     );
   }
   return new ArmError(
