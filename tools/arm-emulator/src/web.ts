@@ -22,6 +22,7 @@ import {
   handleSite,
   handleSiteList,
   handleSitePower,
+  handleSlotConfigPreview,
   handleSlotSwap,
   type SiteRef,
 } from "./webSites.js";
@@ -90,6 +91,10 @@ function routeSiteTail(r: ArmRequest, ref: SiteRef, tail: string[]): ArmResponse
       return handleSitePower(r, ref, path);
     case "slotsswap":
       return handleSlotSwap(r, ref);
+    case "applyslotconfig":
+      return handleSlotConfigPreview(r, ref, "apply");
+    case "resetslotconfig":
+      return handleSlotConfigPreview(r, ref, "reset");
     case "updatemachinekey":
       return handleMachineKey(r, ref);
     case "config/azurestorageaccounts":

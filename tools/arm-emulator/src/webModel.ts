@@ -29,6 +29,8 @@ export interface SiteState {
   /** Backups taken (`POST backup`), oldest first, and the scheduled-backup configuration. */
   backups?: Array<Record<string, unknown>>;
   backupConfiguration?: Record<string, unknown>;
+  /** The sticky settings `applySlotConfig` replaced, which `resetSlotConfig` puts back. */
+  beforeSlotConfig?: Pick<SiteState, "appSettings" | "connectionStrings">;
 }
 
 /** A site's or slot's kept configuration (created on first use for records from older state files). */

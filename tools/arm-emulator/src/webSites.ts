@@ -403,6 +403,56 @@ export function handleSlotSwap(r: ArmRequest, ref: SiteRef): ArmResponse {
   return { status: 202, headers: { Location: location, ...retryAfter(r.ctx) }, provider: "web" };
 }
 
+/**
+ * WebApps_ApplySlotConfigToProduction / _ApplySlotConfigurationSlot (`POST applySlotConfig`), the
+ * first phase of a swap with preview: the addressed slot takes the target's values of the sticky
+ * settings (production's `slotConfigNames`), keeping its own to put back on `POST resetSlotConfig`
+ * (WebApps_ResetProductionSlotConfig / _ResetSlotConfigurationSlot). Both answer 200.
+ */
+export function handleSlotConfigPreview(r: ArmRequest, ref: SiteRef, action: "apply" | "reset"): ArmResponse {
+  if (r.method !== "POST") throw methodNotAllowed(r.method);
+  requireWritableGroup(r, ref.sub, ref.rg);
+  const site = requireSite(r, ref);
+  const state = siteState(site);
+  if (action === "reset") {
+    if (state.beforeSlotConfig) {
+      Object.assign(state, state.beforeSlotConfig);
+      delete state.beforeSlotConfig;
+      r.ctx.store.putResource(site);
+    }
+    return { status: 200, provider: "web" };
+  }
+  assertValid(webSchema("CsmSlotEntity"), r.body);
+  const target = String(bodyObject(r.body).targetSlot);
+  const other = requireSite(r, { ...ref, slot: target.toLowerCase() === "production" ? undefined : target });
+  if (other.id.toLowerCase() === site.id.toLowerCase()) {
+    throw new ArmError(400, "BadRequest", "Cannot apply a slot's configuration to itself.");
+  }
+  const sticky = siteState(requireSite(r, { ...ref, slot: undefined })).slotConfigNames;
+  const from = siteState(other);
+  const take = <T>(own: Record<string, T>, theirs: Record<string, T>, names: string[]): Record<string, T> => {
+    const out = Object.fromEntries(
+      Object.entries(own).filter(([k]) => !names.some((n) => n.toLowerCase() === k.toLowerCase())),
+    );
+    for (const [k, v] of Object.entries(theirs)) {
+      if (names.some((n) => n.toLowerCase() === k.toLowerCase())) out[k] = v;
+    }
+    return out;
+  };
+  state.beforeSlotConfig ??= {
+    appSettings: structuredClone(state.appSettings),
+    connectionStrings: structuredClone(state.connectionStrings),
+  };
+  state.appSettings = take(state.appSettings, from.appSettings, sticky.appSettingNames);
+  state.connectionStrings = take(
+    state.connectionStrings,
+    from.connectionStrings,
+    sticky.connectionStringNames,
+  );
+  r.ctx.store.putResource(site);
+  return { status: 200, provider: "web" };
+}
+
 function swapStates(a: SiteState, b: SiteState, sticky: SiteState["slotConfigNames"]): void {
   const swapMap = <T>(
     x: Record<string, T>,

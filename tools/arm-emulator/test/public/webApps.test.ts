@@ -186,6 +186,12 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     });
     expect((await c.call("GET", app("/config/web"))).json.properties.linuxFxVersion).toBe("PYTHON|3.12");
 
+    // Swap with preview: the slot takes production's sticky ENV until reset.
+    await c.call("POST", slot("/applySlotConfig"), { targetSlot: "production", preserveVnet: true });
+    expect((await c.call("POST", slot("/config/appsettings/list"))).json.properties.ENV).toBe("prod");
+    await c.call("POST", slot("/resetSlotConfig"));
+    expect((await c.call("POST", slot("/config/appsettings/list"))).json.properties.ENV).toBe("staging");
+
     expect((await c.call("DELETE", slot())).status).toBe(200);
     expect((await c.call("GET", slot())).status).toBe(404);
     expect((await c.call("DELETE", slot())).status).toBe(204);

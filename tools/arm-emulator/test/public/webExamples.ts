@@ -185,6 +185,8 @@ export const WEB_SETUP: Record<string, (c: ArmCaller, ex: Json) => Promise<void>
     siteWith(c, ex, "authsettings", "UpdateAuthSettings.json", "siteAuthSettings"),
   WebApps_GetAuthSettingsV2: (c, ex) =>
     siteWith(c, ex, "authsettingsV2", "UpdateAuthSettingsV2.json", "siteAuthSettingsV2"),
+  WebApps_ApplySlotConfigToProduction: (c, ex) =>
+    slot(c, ex.parameters.resourceGroupName, ex.parameters.name, ex.parameters.slotSwapEntity.targetSlot),
   WebApps_Backup: withSite,
   WebApps_ListBackups: withBackup,
   WebApps_GetBackupStatus: withBackup,
@@ -219,8 +221,6 @@ export const WEB_NOT_REPLAYED: Record<string, string> = {
     "WebApps_ApproveOrRejectPrivateEndpointConnection WebApps_ApproveOrRejectPrivateEndpointConnectionSlot WebApps_DeletePrivateEndpointConnection WebApps_DeletePrivateEndpointConnectionSlot WebApps_GetPrivateEndpointConnection WebApps_GetPrivateEndpointConnectionSlot WebApps_GetPrivateLinkResources WebApps_GetPrivateLinkResourcesSlot",
   "deployment status, instances, network traces, custom host names (no runtime behind the emulator)":
     "WebApps_GetProductionSiteDeploymentStatus WebApps_GetSlotSiteDeploymentStatusSlot WebApps_ListProductionSiteDeploymentStatuses WebApps_ListSlotSiteDeploymentStatusesSlot WebApps_GetInstanceInfoSlot WebApps_GetNetworkTraceOperationSlotV2 WebApps_GetNetworkTracesSlotV2 WebApps_StartNetworkTrace WebApps_StopNetworkTrace WebApps_AnalyzeCustomHostname WebApps_AnalyzeCustomHostnameSlot",
-  "other site configuration":
-    "WebApps_ApplySlotConfigToProduction WebApps_UpdateAzureStorageAccounts WebApps_UpdateMachineKey",
   "Logic Apps Standard workflows (a runtime API behind the site)":
     "WebApps_DeployWorkflowArtifacts WebApps_DeployWorkflowArtifactsSlot WebApps_GetWorkflow WebApps_ListWorkflows WebApps_ListWorkflowsConnections Workflows_RegenerateAccessKey Workflows_Validate WorkflowRuns_Cancel WorkflowRuns_Get WorkflowRuns_List WorkflowRunActions_Get WorkflowRunActions_List WorkflowRunActionRepetitions_Get WorkflowRunActionRepetitions_List WorkflowRunActionRepetitions_ListExpressionTraces WorkflowRunActionRepetitionsRequestHistories_Get WorkflowRunActionRepetitionsRequestHistories_List WorkflowRunActionScopeRepetitions_Get WorkflowRunActionScopeRepetitions_List WorkflowTriggerHistories_Get WorkflowTriggerHistories_List WorkflowTriggerHistories_Resubmit WorkflowTriggers_Get WorkflowTriggers_GetSchemaJson WorkflowTriggers_List WorkflowTriggers_ListCallbackUrl WorkflowTriggers_Run WorkflowVersions_Get WorkflowVersions_List",
 };
