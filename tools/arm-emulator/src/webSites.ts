@@ -179,9 +179,10 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
       throw new ArmError(409, "Conflict", message, { details: [{ code: "Conflict", message }] });
     }
   }
-  const { siteConfig, ...input } = bodyObject(body.properties);
+  // cloningInfo acts once, on create, and is not part of the app (App Service reads it back as null).
+  const { siteConfig, cloningInfo, ...input } = bodyObject(body.properties);
   const previous = existing ? bodyObject(existing.body.properties) : {};
-  const source = cloneSource(r, input.cloningInfo);
+  const source = existing ? undefined : cloneSource(r, cloningInfo);
   const plan = planForSite(r, ref, group.name, location, {
     ref: input.serverFarmId ?? previous.serverFarmId ?? bodyObject(parent?.body.properties).serverFarmId,
     source,
@@ -226,7 +227,7 @@ function putSite(r: ArmRequest, ref: SiteRef, existing: ResourceRecord | undefin
     const from = siteState(parent);
     state.config = structuredClone(from.config);
   }
-  if (!existing && source) cloneState(state, siteState(source), bodyObject(input.cloningInfo));
+  if (source) cloneState(state, siteState(source), bodyObject(cloningInfo));
   applySiteConfig(state, siteConfig);
   record.body.web = state;
   if (existing) {

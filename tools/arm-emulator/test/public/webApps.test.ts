@@ -353,6 +353,26 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect(all.json.value.map((v: { name: string }) => v.name)).toEqual(["BROKEN", "DB"]);
   });
 
+  it("a clone takes its source's plan, configuration and settings, with the overrides", async () => {
+    const cloned = await c.call("PUT", `${base()}/sites/copy1?${WEB_API}`, {
+      location: "westus",
+      properties: {
+        cloningInfo: { sourceWebAppId: `${base()}/sites/app1`, appSettingsOverrides: { EXTRA: "2" } },
+      },
+    });
+    expect(cloned.status).toBe(202);
+    expect(cloned.json.properties.serverFarmId).toBe(`${base()}/serverfarms/plan1`);
+    expect(cloned.json.properties.cloningInfo).toBeUndefined();
+    expect(cloned.json.properties.siteConfig.alwaysOn).toBe(true);
+    const settings = await c.call("POST", `${base()}/sites/copy1/config/appsettings/list?${WEB_API}`);
+    expect(settings.json.properties).toEqual({ FROM_CREATE: "1", EXTRA: "2" });
+    const missing = await c.call("PUT", `${base()}/sites/copy2?${WEB_API}`, {
+      location: "westus",
+      properties: { cloningInfo: { sourceWebAppId: `${base()}/sites/nope` } },
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it("deleting the last site with deleteEmptyServerFarm=true also deletes its plan", async () => {
     expect((await c.call("DELETE", `${app()}&deleteEmptyServerFarm=true`)).status).toBe(200);
     expect((await c.call("GET", `${base()}/serverfarms/plan1?${WEB_API}`)).status).toBe(404);
