@@ -8,7 +8,7 @@ import { type ArmEmulator, startArmEmulator } from "../../src/index.js";
 import { repoRoot } from "../helpers.js";
 
 const run = promisify(execFile);
-const WALKTHROUGH = resolve(repoRoot, "tools/arm-emulator/test/fixtures/officialAppServiceWalkthrough.mjs");
+const WALKTHROUGH = resolve(repoRoot, "tools/arm-emulator/test/official/officialAppServiceWalkthrough.mjs");
 
 // Fidelity: the official @azure/arm-appservice 19.0.0 (default api-version 2025-05-01) with
 // @azure/identity's ClientSecretCredential and @azure/arm-resources runs the guide's web app
