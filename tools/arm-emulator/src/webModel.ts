@@ -201,11 +201,13 @@ const MAX_WORKERS: Record<string, number> = {
 /** A plan's `sku` completed as App Service returns it (`{ name: "S1" }` gains tier, size, family, capacity). */
 export function completeSku(input: Record<string, unknown> | undefined): Record<string, unknown> {
   const sku: Record<string, unknown> = { ...(input ?? { name: "S1" }) };
-  const name = typeof sku.name === "string" ? sku.name.toUpperCase() : "S1";
+  // App Service's spelling: "p1v3" -> "P1v3" (family "Pv3"), "s1" -> "S1" (family "S").
+  const given = typeof sku.name === "string" && sku.name !== "" ? sku.name : "S1";
+  const name = given.replace(/^[a-z]+/i, (m) => m.toUpperCase()).replace(/V(\d+)$/i, "v$1");
   sku.name = name;
   sku.tier ??= SKU_TIERS.find(([rule]) => rule.test(name))?.[1] ?? "Standard";
   sku.size ??= name;
-  sku.family ??= name.replace(/\d.*$/, "") || name;
+  sku.family ??= name.replace(/\d+/, "");
   sku.capacity ??= 1;
   return sku;
 }

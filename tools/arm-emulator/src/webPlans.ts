@@ -55,6 +55,12 @@ export function resolvePlan(r: ArmRequest, sub: string, rg: string, ref: unknown
   return plan;
 }
 
+/** What a plan's stored properties hold that a client set (the computed ones are derived anew). */
+function writableProperties(plan: ResourceRecord): Record<string, unknown> {
+  const kept = writableOnly(webSchema("AppServicePlan"), { properties: plan.body.properties });
+  return bodyObject(bodyObject(kept).properties);
+}
+
 /** AppServicePlans_CreateOrUpdate / _Get / _Update / _Delete. */
 export function handlePlan(r: ArmRequest, sub: string, rg: string, name: string): ArmResponse {
   const { store } = r.ctx;
@@ -119,7 +125,7 @@ function putPlan(
   const input = bodyObject(body.properties);
   const properties = planComputed(
     { sku, location, resourceGroup: group.name, subscriptionId: sub },
-    { ...(existing ? bodyObject(existing.body.properties) : {}), ...input },
+    { ...(existing ? writableProperties(existing) : {}), ...input },
   );
   const kind = typeof body.kind === "string" ? body.kind : properties.reserved === true ? "linux" : "app";
   properties.provisioningState = existing ? "Succeeded" : "InProgress";

@@ -67,6 +67,30 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect((await c.call("PUT", app(), { location: "westus", properties: {} })).status).toBe(200);
   });
 
+  it("scaling a plan with PUT derives the workers from the new SKU; writable settings are kept", async () => {
+    const plan = `${base()}/serverfarms/plan1?${WEB_API}`;
+    await c.call("PUT", plan, {
+      location: "westus",
+      sku: { name: "B1" },
+      properties: { perSiteScaling: true },
+    });
+    const scaled = await c.call("PUT", plan, { location: "westus", sku: { name: "P1v3", capacity: 3 } });
+    expect(scaled.status).toBe(200);
+    expect(scaled.json.sku).toEqual({
+      name: "P1v3",
+      tier: "PremiumV3",
+      size: "P1v3",
+      family: "Pv3",
+      capacity: 3,
+    });
+    expect(scaled.json.properties).toMatchObject({
+      maximumNumberOfWorkers: 30,
+      numberOfWorkers: 3,
+      perSiteScaling: true,
+      numberOfSites: 1,
+    });
+  });
+
   it("validates site bodies against the spec, naming the path", async () => {
     const wrong = await c.call("PUT", `${base()}/sites/app3?${WEB_API}`, {
       location: "westus",
