@@ -122,14 +122,21 @@ function routeSiteTail(r: ArmRequest, ref: SiteRef, tail: string[]): ArmResponse
     case "listbackups":
       return handleBackupList(r, ref, "POST");
     case "config/configreferences/appsettings":
-      return handleKeyVaultReferences(r, ref);
+    case "config/configreferences/connectionstrings":
+      return handleKeyVaultReferences(r, ref, tail[2] as "appsettings" | "connectionstrings");
   }
   if (tail[0] === "backups" && tail.length === 2) return handleBackupItem(r, ref, tail[1]!);
   if (tail[0] === "backups" && tail.length === 3 && (tail[2] === "list" || tail[2] === "restore")) {
     return handleBackupItem(r, ref, tail[1]!, tail[2]);
   }
-  if (path.startsWith("config/configreferences/appsettings/") && tail.length === 4) {
-    return handleKeyVaultReferences(r, ref, tail[3]!);
+  if (
+    tail.length === 4 &&
+    tail[1] === "configreferences" &&
+    /^(appsettings|connectionstrings)$/.test(tail[2]!)
+  ) {
+    // The key keeps the caller's spelling (tail is lower-cased for matching).
+    const key = decodeURIComponent(r.url.pathname.split("/").pop()!);
+    return handleKeyVaultReferences(r, ref, tail[2] as "appsettings" | "connectionstrings", key);
   }
   return undefined;
 }

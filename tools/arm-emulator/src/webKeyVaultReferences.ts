@@ -61,7 +61,13 @@ function resolveStatus(
   return { status: "Resolved", details: "Reference resolved (the emulator does not check the secret)." };
 }
 
-function render(r: ArmRequest, site: ResourceRecord, key: string, value: string): Record<string, unknown> {
+function render(
+  r: ArmRequest,
+  site: ResourceRecord,
+  kind: "appsettings" | "connectionstrings",
+  key: string,
+  value: string,
+): Record<string, unknown> {
   const inner = REFERENCE.exec(value)?.[1] ?? "";
   const parsed = parseReference(inner);
   const { status, details } = resolveStatus(r, site, parsed);
@@ -71,7 +77,7 @@ function render(r: ArmRequest, site: ResourceRecord, key: string, value: string)
   if (parsed.secretVersion) properties.secretVersion = parsed.secretVersion;
   if (site.body.identity) properties.identityType = site.body.identity;
   return {
-    id: `${site.id}/config/configreferences/appsettings/${key}`,
+    id: `${site.id}/config/configreferences/${kind}/${key}`,
     name: key,
     type: `${site.type}/config/configreferences`,
     properties,
@@ -79,16 +85,27 @@ function render(r: ArmRequest, site: ResourceRecord, key: string, value: string)
 }
 
 /**
- * WebApps_GetAppSettingsKeyVaultReferences (`GET config/configreferences/appsettings`) and
- * WebApps_GetAppSettingKeyVaultReference (`.../appsettings/{key}`), with their Slot forms: the app
- * settings whose value is an `@Microsoft.KeyVault(...)` reference, with a resolution status.
+ * WebApps_GetAppSettingsKeyVaultReferences (`GET config/configreferences/appsettings`),
+ * WebApps_GetAppSettingKeyVaultReference (`.../appsettings/{key}`), their connection-string
+ * twins (`.../connectionstrings[/{key}]`) and Slot forms: the settings whose value is an
+ * `@Microsoft.KeyVault(...)` reference, with a resolution status.
  */
-export function handleKeyVaultReferences(r: ArmRequest, ref: SiteRef, key?: string): ArmResponse {
+export function handleKeyVaultReferences(
+  r: ArmRequest,
+  ref: SiteRef,
+  kind: "appsettings" | "connectionstrings",
+  key?: string,
+): ArmResponse {
   if (r.method !== "GET") throw methodNotAllowed(r.method);
   const site = requireSite(r, ref);
-  const references = Object.entries(siteState(site).appSettings).filter(([, v]) => REFERENCE.test(v));
+  const state = siteState(site);
+  const values: Array<[string, string]> =
+    kind === "appsettings"
+      ? Object.entries(state.appSettings)
+      : Object.entries(state.connectionStrings).map(([k, v]) => [k, v.value]);
+  const references = values.filter(([, v]) => REFERENCE.test(v));
   if (key === undefined) {
-    const items = references.map(([k, v]) => ({ key: k.toLowerCase(), value: render(r, site, k, v) }));
+    const items = references.map(([k, v]) => ({ key: k.toLowerCase(), value: render(r, site, kind, k, v) }));
     return {
       status: 200,
       body: paginate(items, r.url, r.ctx.baseUrl(), r.ctx.options.pageSize),
@@ -97,8 +114,9 @@ export function handleKeyVaultReferences(r: ArmRequest, ref: SiteRef, key?: stri
   }
   const found = references.find(([k]) => k.toLowerCase() === key.toLowerCase());
   if (!found) {
-    const message = `App setting '${key}' is not a Key Vault reference of '${site.name}'.`;
+    const what = kind === "appsettings" ? "App setting" : "Connection string";
+    const message = `${what} '${key}' is not a Key Vault reference of '${site.name}'.`;
     throw new ArmError(404, "NotFound", message, { details: [{ code: "NotFound", message }] });
   }
-  return { status: 200, body: render(r, site, found[0], found[1]), provider: "web" };
+  return { status: 200, body: render(r, site, kind, found[0], found[1]), provider: "web" };
 }

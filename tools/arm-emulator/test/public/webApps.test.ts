@@ -375,6 +375,14 @@ describe("Microsoft.Web sites, configuration and slots", () => {
     expect(db).toMatchObject({ status: "Resolved", vaultName: "kv1", secretName: "db", source: "KeyVault" });
     const all = await c.call("GET", app("/config/configreferences/appsettings"));
     expect(all.json.value.map((v: { name: string }) => v.name)).toEqual(["BROKEN", "DB"]);
+    await c.call("PUT", app("/config/connectionstrings"), {
+      properties: { Main: { value: "@Microsoft.KeyVault(VaultName=kv1;SecretName=conn)", type: "SQLAzure" } },
+    });
+    const conn = await c.call("GET", app("/config/configreferences/connectionstrings/Main"));
+    expect(conn.json).toMatchObject({
+      name: "Main",
+      properties: { status: "Resolved", vaultName: "kv1", secretName: "conn" },
+    });
   });
 
   it("a clone takes its source's plan, configuration and settings, with the overrides", async () => {
