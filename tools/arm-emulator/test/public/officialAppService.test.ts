@@ -25,7 +25,7 @@ describe("official @azure/arm-appservice 19 against the emulator", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("runs the web app walkthrough: plan, Python app, settings, stop/start, source control, lists, deletes", async () => {
+  it("runs the web app walkthrough: plan, Python app, settings, stop/start, source control, slot swap, lists, deletes", async () => {
     const caFile = join(dir, "ca.pem");
     writeFileSync(caFile, arm.ca!);
     // NODE_EXTRA_CA_CERTS is read when a process starts, hence the child process.
@@ -69,6 +69,8 @@ describe("official @azure/arm-appservice 19 against the emulator", () => {
     expect(seen.sourceControlRead).toBe("https://github.com/Azure-Samples/python-docs-hello-world");
     expect(seen.publishingUserName).toBe("$walkthrough-app");
     expect(seen.publishXmlStart).toMatch(/^<publishData><publishProfile /);
+    expect(seen.afterSwap).toEqual({ GREETING: "from staging" });
+    expect(seen.slots).toEqual(["walkthrough-app/staging"]);
     expect(seen.sitesInGroup).toEqual(["walkthrough-app"]);
     expect(seen.plansInGroup).toEqual([["walkthrough-plan"]]);
     expect(seen.planDeleteWithSite).toEqual({
