@@ -76,8 +76,45 @@ export const API_VERSIONS = {
     "2016-10-01",
     "2015-06-01",
   ],
-  /** Microsoft.Web: the latest two stable versions. */
-  web: [specData.apiVersions.web, "2024-11-01"],
+  /**
+   * Microsoft.Web: the stable versions ARM serves, newest first: 2025-05-01 is what
+   * @azure/arm-appservice 19 sends by default; 2022-03-01 and older are the list ARM gave in the
+   * recorded appserviceplans traffic, which also shows 2022-09-01 refused (so it is left out).
+   */
+  web: [
+    "2025-05-01",
+    specData.apiVersions.web,
+    "2024-11-01",
+    "2024-04-01",
+    "2023-12-01",
+    "2023-01-01",
+    "2022-03-01",
+    "2021-03-01",
+    "2021-02-01",
+    "2021-01-15",
+    "2021-01-01",
+    "2020-12-01",
+    "2020-10-01",
+    "2020-09-01",
+    "2020-06-01",
+    "2019-08-01",
+    "2018-11-01",
+    "2018-02-01",
+    "2017-08-01",
+    "2016-09-01",
+    "2016-03-01",
+    "2015-08-01",
+    "2015-07-01",
+    "2015-06-01",
+    "2015-05-01",
+    "2015-04-01",
+    "2015-02-01",
+    "2014-11-01",
+    "2014-06-01",
+    "2014-04-01",
+    "2014-04-01-preview",
+    "2018-12-01-alpha",
+  ],
 } as const;
 
 /** Which api-version family a request is checked against. */

@@ -10,7 +10,7 @@ import { handleGroup, handleGroupList, handleOperationResult, methodNotAllowed }
 import { handleOperationsList, handleProviders } from "./providers.js";
 import { handleSubscription, handleSubscriptionList } from "./subscriptions.js";
 import { handleTagNames, handleTagsAtScope } from "./tags.js";
-import { handleWeb, handleWebList } from "./web.js";
+import { routeWebInGroup, routeWebInSubscription } from "./web.js";
 
 /** Registered casing of the types the emulator knows, for error messages. */
 const TYPE_NAMES: Record<string, string> = {
@@ -97,13 +97,11 @@ export function routeArm(
     if (provider) setProvider(provider);
     if (r.method === "PUT") requireRegistered(r, namespace);
     if (provider === "keyvault") return routeKeyVaultInGroup(r, sub, rg, rest);
+    if (provider === "web") return routeWebInGroup(r, sub, rg, rest);
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
     const first = types[0]!.toLowerCase();
     if (rest.length % 2 === 1) {
-      if (rest.length === 1 && provider === "web" && (first === "serverfarms" || first === "sites")) {
-        return handleWebList(r, sub, first, rg);
-      }
       const parentTail = rest
         .slice(0, -1)
         .map((s) => `/${s}`)
@@ -115,9 +113,6 @@ export function routeArm(
         `/subscriptions/${sub}/resourceGroups/${rg}/providers/${namespace}${parentTail}`,
         [namespace, ...types].join("/"),
       );
-    }
-    if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
-      return handleWeb(r, sub, rg, first, names[0]!);
     }
     return handleGeneric(r, { sub, rg, namespace, types, names });
   }
@@ -160,13 +155,7 @@ export function routeArm(
       return handleProviderOperation(r, restLower[2], rest[3]!);
     }
     if (provider === "keyvault") return routeKeyVaultInSubscription(r, sub, rest);
-    if (
-      provider === "web" &&
-      rest.length === 1 &&
-      (restLower[0] === "serverfarms" || restLower[0] === "sites")
-    ) {
-      return handleWebList(r, sub, restLower[0]);
-    }
+    if (provider === "web") return routeWebInSubscription(r, sub, rest);
     if (rest.length === 1) {
       return handleTypeList(
         r,

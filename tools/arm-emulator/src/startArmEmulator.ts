@@ -29,6 +29,7 @@ import {
   type RequestIds,
   readBody,
   sendJson,
+  sendText,
 } from "./httpIo.js";
 import { OperationTracker } from "./lro.js";
 import { type ArmEmulatorOptions, resolveOptions } from "./options.js";
@@ -337,6 +338,10 @@ function handleArm(
     if (provided === "keyvault") headers["x-ms-keyvault-service-version"] = "1.5.0.0";
   }
   Object.assign(headers, response.headers);
+  if (response.raw && method !== "HEAD") {
+    sendText(res, response.status, response.raw, headers);
+    return;
+  }
   sendJson(res, response.status, method === "HEAD" ? undefined : response.body, headers);
 }
 
