@@ -190,7 +190,10 @@ function verifyVendored() {
     const rel = relative(here, file);
     if (isExample(rel)) continue;
     const walk = (value, parentKey) => {
-      if (Array.isArray(value)) return value.forEach((item) => walk(item, undefined));
+      if (Array.isArray(value)) {
+        for (const item of value) walk(item, undefined);
+        return;
+      }
       if (value === null || typeof value !== "object") return;
       const namesHere = NAME_MAPS.has(parentKey);
       for (const [key, child] of Object.entries(value)) {

@@ -266,7 +266,8 @@ describe("spec examples replay", () => {
           lro: { polls: 1 },
           // One item per page: a list of two answers with a nextLink, as the list examples do.
           pageSize: 1,
-          ...(subscriptionId ? { subscriptionId } : {}) }),
+          ...(subscriptionId ? { subscriptionId } : {}),
+        }),
       );
     }
     return emulators.get(key)!;
@@ -338,7 +339,8 @@ describe("spec examples replay", () => {
         // The result a long-running action ends with (a DELETE's final answer carries no body here).
         const finalBody = ex.responses[String(final.status)]?.body;
         // ARM's default final state of a PUT or PATCH is the resource, read again at the request URI.
-        const result = op!.method === "PUT" || op!.method === "PATCH" ? await caller.call("GET", path) : final;
+        const result =
+          op!.method === "PUT" || op!.method === "PATCH" ? await caller.call("GET", path) : final;
         if (op!.method !== "DELETE" && finalBody !== undefined) {
           expect(shapeMismatches(result.json, finalBody, ignored)).toEqual([]);
         }
