@@ -74,21 +74,7 @@ export class ClientAssertionCredential implements TokenCredential {
     await this.close();
   }
 
-  async #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
-    const tenantId = this.#client.tenantFor(options);
-    const auth = await this.#authenticate(this.#client.tokenUrl(tenantId));
-    const response = await this.#client.grant({
-      grantType: "client_credentials",
-      form: {
-        client_id: this.#clientId,
-        ...auth.form,
-        ...(options.claims ? { claims: options.claims } : {}),
-      },
-      scopes,
-      tenantId,
-      secrets: auth.secrets,
-      abortSignal: options.abortSignal,
-    });
-    return response.accessToken;
+  #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
+    return this.#client.clientCredentials(this.#clientId, this.#authenticate, scopes, options);
   }
 }

@@ -1,13 +1,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
-import {
-  checkTenantId,
-  type EntraAuthority,
-  resolveAuthority,
-  resolveTenant,
-} from "../http/entraAuthority.js";
-import { requestEntraToken } from "../http/entraTokenRequest.js";
-import { createTokenHttp, type TokenHttp } from "../http/tokenHttp.js";
+import { EntraClient } from "../http/entraClient.js";
 import { normalizeScopes, TokenCache } from "../tokenCache.js";
+import { type ClientAuthentication, clientSecretAuthentication } from "./clientAuthentication.js";
 import {
   type CredentialPersistenceOptions,
   type EntraCredentialOptions,
@@ -19,6 +13,8 @@ import {
  * @public
  */
 export interface ClientSecretCredentialOptions extends EntraCredentialOptions, CredentialPersistenceOptions {}
+
+const NAME = "ClientSecretCredential";
 
 /**
  * Authenticates an app registration (service principal) with its client secret, through the OAuth 2.0
@@ -35,12 +31,9 @@ export interface ClientSecretCredentialOptions extends EntraCredentialOptions, C
  * @public
  */
 export class ClientSecretCredential implements TokenCredential {
-  readonly #tenantId: string;
+  readonly #client: EntraClient;
   readonly #clientId: string;
-  readonly #clientSecret: string;
-  readonly #authority: EntraAuthority;
-  readonly #allowedTenants: readonly string[];
-  readonly #http: TokenHttp;
+  readonly #authenticate: ClientAuthentication;
   readonly #cache: TokenCache;
 
   /** Creates the credential; throws on a missing tenant, client id or secret, or an unsafe authority. */
@@ -50,17 +43,13 @@ export class ClientSecretCredential implements TokenCredential {
     clientSecret: string,
     options: ClientSecretCredentialOptions = {},
   ) {
-    const name = "ClientSecretCredential";
     if (!tenantId || !clientId || !clientSecret) {
-      throw new TypeError(`${name}: tenantId, clientId and clientSecret are all required.`);
+      throw new TypeError(`${NAME}: tenantId, clientId and clientSecret are all required.`);
     }
-    refusePersistentCache(name, options);
-    this.#tenantId = checkTenantId(name, tenantId);
+    refusePersistentCache(NAME, options);
+    this.#client = new EntraClient(NAME, tenantId, options);
     this.#clientId = clientId;
-    this.#clientSecret = clientSecret;
-    this.#authority = resolveAuthority(name, options.authorityHost);
-    this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#http = createTokenHttp(options);
+    this.#authenticate = clientSecretAuthentication(clientSecret);
     this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
   }
 
@@ -69,13 +58,13 @@ export class ClientSecretCredential implements TokenCredential {
    * Rejects with an `AuthenticationError` when Microsoft Entra ID refuses the secret.
    */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes("ClientSecretCredential", scopes), options);
+    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
   }
 
   /** Releases the credential's sockets and forgets its tokens; it can still be used afterwards. */
   async close(): Promise<void> {
     this.#cache.clear();
-    this.#http.close();
+    this.#client.close();
   }
 
   /** Same as `ClientSecretCredential.close`, for `await using`. */
@@ -84,20 +73,6 @@ export class ClientSecretCredential implements TokenCredential {
   }
 
   #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
-    const name = "ClientSecretCredential";
-    return requestEntraToken({
-      credentialName: name,
-      http: this.#http,
-      authority: this.#authority,
-      tenantId: resolveTenant(name, this.#tenantId, options.tenantId, this.#allowedTenants),
-      form: {
-        client_id: this.#clientId,
-        client_secret: this.#clientSecret,
-        ...(options.claims ? { claims: options.claims } : {}),
-      },
-      scopes,
-      secrets: [this.#clientSecret],
-      abortSignal: options.abortSignal,
-    });
+    return this.#client.clientCredentials(this.#clientId, this.#authenticate, scopes, options);
   }
 }

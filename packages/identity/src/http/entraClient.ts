@@ -1,4 +1,5 @@
-import type { AbortSignalLike, GetTokenOptions } from "@azkit/core-http";
+import type { AbortSignalLike, AccessToken, GetTokenOptions } from "@azkit/core-http";
+import type { ClientAuthentication } from "../credentials/clientAuthentication.js";
 import type { EntraCredentialOptions } from "../credentials/tokenCredentialOptions.js";
 import { checkTenantId, type EntraAuthority, resolveAuthority, resolveTenant } from "./entraAuthority.js";
 import {
@@ -62,6 +63,29 @@ export class EntraClient {
       secrets: grant.secrets,
       abortSignal: grant.abortSignal,
     });
+  }
+
+  /**
+   * The client-credentials grant for an app that `authenticate` authenticates (secret, certificate or
+   * assertion), at the tenant the `getToken` call resolves to.
+   */
+  async clientCredentials(
+    clientId: string,
+    authenticate: ClientAuthentication,
+    scopes: string[],
+    options: GetTokenOptions,
+  ): Promise<AccessToken> {
+    const tenantId = this.tenantFor(options);
+    const auth = await authenticate(this.tokenUrl(tenantId));
+    const response = await this.grant({
+      grantType: "client_credentials",
+      form: { client_id: clientId, ...auth.form, ...(options.claims ? { claims: options.claims } : {}) },
+      scopes,
+      tenantId,
+      secrets: auth.secrets,
+      abortSignal: options.abortSignal,
+    });
+    return response.accessToken;
   }
 
   /** Posts to the device code endpoint. */

@@ -27,17 +27,6 @@ export function entraTokenUrl(authority: EntraAuthority, tenantId: string): stri
   return `${authority.host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 }
 
-/** Posts the form and turns the answer into an `AccessToken` or an AuthenticationError. */
-export async function requestEntraToken(request: EntraTokenRequest): Promise<AccessToken> {
-  const body = await postEntraForm(request);
-  if (typeof body.access_token !== "string") {
-    throw new AuthenticationError(
-      `${request.credentialName}: the token endpoint answered without an access_token.`,
-    );
-  }
-  return toAccessToken(body);
-}
-
 /** A token response with what user flows keep besides the access token. */
 export interface EntraTokenResponse {
   accessToken: AccessToken;
@@ -46,7 +35,10 @@ export interface EntraTokenResponse {
   clientInfo: string | undefined;
 }
 
-/** Like `requestEntraToken`, keeping the refresh token, ID token and client info of a user flow. */
+/**
+ * Posts the form and turns the answer into the access token (and the refresh token, ID token and client
+ * info a user flow keeps), or an AuthenticationError.
+ */
 export async function requestEntraTokenResponse(request: EntraTokenRequest): Promise<EntraTokenResponse> {
   const body = await postEntraForm(request);
   if (typeof body.access_token !== "string") {
