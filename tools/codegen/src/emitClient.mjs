@@ -22,6 +22,42 @@ export function emitClient(model, config) {
   return e.emit();
 }
 
+/**
+ * How each generated operation is called: group property, method names and parameters, for tests
+ * that drive every operation (example replay, peer name comparison).
+ */
+export function operationCalls(model, config) {
+  const e = new Emitter(model, config);
+  const calls = [];
+  for (const g of e.groups) {
+    for (const op of g.ops) {
+      const pascal = pascalCase(op.methodName);
+      calls.push({
+        operationId: op.operationId,
+        group: g.propName,
+        groupClass: g.className,
+        method: op.methodName,
+        methods: op.lro
+          ? [...(e.modern ? [op.methodName] : []), `begin${pascal}`, `begin${pascal}AndWait`]
+          : [op.methodName],
+        kind: op.pageable ? "paged" : op.lro ? "lro" : op.httpMethod === "HEAD" ? "head" : "plain",
+        httpMethod: op.httpMethod,
+        path: op.path,
+        positional: e.positional(op).map((p) => ({ name: p.name, wire: p.wire, in: p.in, ty: p.ty })),
+        optional: op.params
+          .filter((p) => !p.required && !p.client && p.constant === undefined)
+          .map((p) => ({ name: p.name, wire: p.wire, in: p.in, ty: p.ty })),
+        params: op.params,
+        responses: op.responses,
+        examples: op.examples,
+        finalStateVia: op.lro?.finalStateVia,
+        stream: Object.values(op.responses).some((ty) => ty?.k === "stream"),
+      });
+    }
+  }
+  return calls;
+}
+
 class Emitter {
   constructor(model, config) {
     this.model = model;

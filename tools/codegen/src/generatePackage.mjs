@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildModel } from "./buildModel.mjs";
-import { emitClient } from "./emitClient.mjs";
+import { emitClient, operationCalls } from "./emitClient.mjs";
 
 /**
  * @param {string} packageDir
@@ -18,6 +18,14 @@ export function generatePackage(packageDir, repoRoot) {
   });
   const files = emitClient(model, { ...config, packageName: pkg.name });
   return { packageName: pkg.name, files, operationCount: model.operations.length, warnings: model.warnings, model };
+}
+
+/** The calls of every generated operation of a package (see operationCalls). */
+export function packageOperationCalls(packageDir, repoRoot) {
+  const config = JSON.parse(readFileSync(join(packageDir, "codegen.json"), "utf8"));
+  const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+  const model = buildModel({ specs: config.specs.map((s) => resolve(repoRoot, s)), repoRoot, clientName: config.clientName });
+  return operationCalls(model, { ...config, packageName: pkg.name });
 }
 
 /** Replaces the folder's files with `files`. */
