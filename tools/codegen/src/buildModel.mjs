@@ -150,7 +150,8 @@ class ModelBuilder {
     return {
       operationId,
       groupRaw,
-      methodName: camelCase(nameRaw),
+      // The official package's name where it renamed the operation (TypeSpec @clientName), so code ports.
+      methodName: this.config.operationNames?.[operationId] ?? camelCase(nameRaw),
       httpMethod: method.toUpperCase(),
       path,
       params,

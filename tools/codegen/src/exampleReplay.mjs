@@ -24,7 +24,7 @@ export async function replayExamples(options) {
   const { packageDir, repoRoot, createClient } = options;
   const config = JSON.parse(readFileSync(join(packageDir, "codegen.json"), "utf8"));
   const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
-  const model = buildModel({ specs: config.specs.map((s) => join(repoRoot, s)), repoRoot, clientName: config.clientName });
+  const model = buildModel({ specs: config.specs.map((s) => join(repoRoot, s)), repoRoot, clientName: config.clientName, operationNames: config.operationNames });
   const calls = operationCalls(model, { ...config, packageName: pkg.name });
   const modelsByName = new Map(model.models.map((m) => [m.name, m]));
   const convert = new WireConverter(model, modelsByName);

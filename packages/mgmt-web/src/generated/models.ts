@@ -7762,16 +7762,16 @@ export interface WebAppsDeleteBackupConfigurationOptionalParams extends Operatio
 export interface WebAppsGetBackupConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAppSettingsKeyVaultReferences (WebApps_GetAppSettingsKeyVaultReferences). */
-export interface WebAppsGetAppSettingsKeyVaultReferencesOptionalParams extends OperationOptions {
+/** The options of webApps.listAppSettingsKeyVaultReferences (WebApps_GetAppSettingsKeyVaultReferences). */
+export interface WebAppsListAppSettingsKeyVaultReferencesOptionalParams extends OperationOptions {
 }
 
 /** The options of webApps.getAppSettingKeyVaultReference (WebApps_GetAppSettingKeyVaultReference). */
 export interface WebAppsGetAppSettingKeyVaultReferenceOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteConnectionStringKeyVaultReferences (WebApps_GetSiteConnectionStringKeyVaultReferences). */
-export interface WebAppsGetSiteConnectionStringKeyVaultReferencesOptionalParams extends OperationOptions {
+/** The options of webApps.listSiteConnectionStringKeyVaultReferences (WebApps_GetSiteConnectionStringKeyVaultReferences). */
+export interface WebAppsListSiteConnectionStringKeyVaultReferencesOptionalParams extends OperationOptions {
 }
 
 /** The options of webApps.getSiteConnectionStringKeyVaultReference (WebApps_GetSiteConnectionStringKeyVaultReference). */
@@ -8236,8 +8236,8 @@ export interface WebAppsGetPrivateAccessOptionalParams extends OperationOptions 
 export interface WebAppsPutPrivateAccessVnetOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPrivateEndpointConnectionList (WebApps_GetPrivateEndpointConnectionList). */
-export interface WebAppsGetPrivateEndpointConnectionListOptionalParams extends OperationOptions {
+/** The options of webApps.listPrivateEndpointConnectionList (WebApps_GetPrivateEndpointConnectionList). */
+export interface WebAppsListPrivateEndpointConnectionListOptionalParams extends OperationOptions {
 }
 
 /** The options of webApps.getPrivateEndpointConnection (WebApps_GetPrivateEndpointConnection). */
@@ -8490,16 +8490,16 @@ export interface WebAppsDeleteBackupConfigurationSlotOptionalParams extends Oper
 export interface WebAppsGetBackupConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAppSettingsKeyVaultReferencesSlot (WebApps_GetAppSettingsKeyVaultReferencesSlot). */
-export interface WebAppsGetAppSettingsKeyVaultReferencesSlotOptionalParams extends OperationOptions {
+/** The options of webApps.listAppSettingsKeyVaultReferencesSlot (WebApps_GetAppSettingsKeyVaultReferencesSlot). */
+export interface WebAppsListAppSettingsKeyVaultReferencesSlotOptionalParams extends OperationOptions {
 }
 
 /** The options of webApps.getAppSettingKeyVaultReferenceSlot (WebApps_GetAppSettingKeyVaultReferenceSlot). */
 export interface WebAppsGetAppSettingKeyVaultReferenceSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteConnectionStringKeyVaultReferencesSlot (WebApps_GetSiteConnectionStringKeyVaultReferencesSlot). */
-export interface WebAppsGetSiteConnectionStringKeyVaultReferencesSlotOptionalParams extends OperationOptions {
+/** The options of webApps.listSiteConnectionStringKeyVaultReferencesSlot (WebApps_GetSiteConnectionStringKeyVaultReferencesSlot). */
+export interface WebAppsListSiteConnectionStringKeyVaultReferencesSlotOptionalParams extends OperationOptions {
 }
 
 /** The options of webApps.getSiteConnectionStringKeyVaultReferenceSlot (WebApps_GetSiteConnectionStringKeyVaultReferenceSlot). */
@@ -8936,8 +8936,8 @@ export interface WebAppsGetPrivateAccessSlotOptionalParams extends OperationOpti
 export interface WebAppsPutPrivateAccessVnetSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPrivateEndpointConnectionListSlot (WebApps_GetPrivateEndpointConnectionListSlot). */
-export interface WebAppsGetPrivateEndpointConnectionListSlotOptionalParams extends OperationOptions {
+/** The options of webApps.listPrivateEndpointConnectionListSlot (WebApps_GetPrivateEndpointConnectionListSlot). */
+export interface WebAppsListPrivateEndpointConnectionListSlotOptionalParams extends OperationOptions {
 }
 
 /** The options of webApps.getPrivateEndpointConnectionSlot (WebApps_GetPrivateEndpointConnectionSlot). */
@@ -9064,8 +9064,8 @@ export interface WebAppsDeleteSiteExtensionSlotOptionalParams extends OperationO
 export interface WebAppsListSlotDifferencesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.swapSlotSlot (WebApps_SwapSlotSlot). */
-export interface WebAppsSwapSlotSlotOptionalParams extends ArmLroOptions {
+/** The options of webApps.swapSlot (WebApps_SwapSlotSlot). */
+export interface WebAppsSwapSlotOptionalParams extends ArmLroOptions {
 }
 
 /** The options of webApps.listSnapshotsSlot (WebApps_ListSnapshotsSlot). */

@@ -172,8 +172,6 @@ import type {
   WebAppsGenerateNewSitePublishingPasswordSlotOptionalParams,
   WebAppsGetAppSettingKeyVaultReferenceOptionalParams,
   WebAppsGetAppSettingKeyVaultReferenceSlotOptionalParams,
-  WebAppsGetAppSettingsKeyVaultReferencesOptionalParams,
-  WebAppsGetAppSettingsKeyVaultReferencesSlotOptionalParams,
   WebAppsGetAuthSettingsOptionalParams,
   WebAppsGetAuthSettingsSlotOptionalParams,
   WebAppsGetAuthSettingsV2OptionalParams,
@@ -241,8 +239,6 @@ import type {
   WebAppsGetPremierAddOnSlotOptionalParams,
   WebAppsGetPrivateAccessOptionalParams,
   WebAppsGetPrivateAccessSlotOptionalParams,
-  WebAppsGetPrivateEndpointConnectionListOptionalParams,
-  WebAppsGetPrivateEndpointConnectionListSlotOptionalParams,
   WebAppsGetPrivateEndpointConnectionOptionalParams,
   WebAppsGetPrivateEndpointConnectionSlotOptionalParams,
   WebAppsGetPrivateLinkResourcesOptionalParams,
@@ -262,8 +258,6 @@ import type {
   WebAppsGetScmAllowedSlotOptionalParams,
   WebAppsGetSiteConnectionStringKeyVaultReferenceOptionalParams,
   WebAppsGetSiteConnectionStringKeyVaultReferenceSlotOptionalParams,
-  WebAppsGetSiteConnectionStringKeyVaultReferencesOptionalParams,
-  WebAppsGetSiteConnectionStringKeyVaultReferencesSlotOptionalParams,
   WebAppsGetSiteContainerOptionalParams,
   WebAppsGetSiteContainerSlotOptionalParams,
   WebAppsGetSiteExtensionOptionalParams,
@@ -293,6 +287,8 @@ import type {
   WebAppsInstallSiteExtensionSlotOptionalParams,
   WebAppsIsCloneableOptionalParams,
   WebAppsIsCloneableSlotOptionalParams,
+  WebAppsListAppSettingsKeyVaultReferencesOptionalParams,
+  WebAppsListAppSettingsKeyVaultReferencesSlotOptionalParams,
   WebAppsListApplicationSettingsOptionalParams,
   WebAppsListApplicationSettingsSlotOptionalParams,
   WebAppsListAzureStorageAccountsOptionalParams,
@@ -348,6 +344,8 @@ import type {
   WebAppsListPerfMonCountersSlotOptionalParams,
   WebAppsListPremierAddOnsOptionalParams,
   WebAppsListPremierAddOnsSlotOptionalParams,
+  WebAppsListPrivateEndpointConnectionListOptionalParams,
+  WebAppsListPrivateEndpointConnectionListSlotOptionalParams,
   WebAppsListProcessModulesOptionalParams,
   WebAppsListProcessModulesSlotOptionalParams,
   WebAppsListProcessThreadsOptionalParams,
@@ -365,6 +363,8 @@ import type {
   WebAppsListRelayServiceConnectionsSlotOptionalParams,
   WebAppsListSiteBackupsOptionalParams,
   WebAppsListSiteBackupsSlotOptionalParams,
+  WebAppsListSiteConnectionStringKeyVaultReferencesOptionalParams,
+  WebAppsListSiteConnectionStringKeyVaultReferencesSlotOptionalParams,
   WebAppsListSiteContainersOptionalParams,
   WebAppsListSiteContainersSlotOptionalParams,
   WebAppsListSiteExtensionsOptionalParams,
@@ -435,7 +435,7 @@ import type {
   WebAppsStopSlotOptionalParams,
   WebAppsStopWebSiteNetworkTraceOptionalParams,
   WebAppsStopWebSiteNetworkTraceSlotOptionalParams,
-  WebAppsSwapSlotSlotOptionalParams,
+  WebAppsSwapSlotOptionalParams,
   WebAppsSwapSlotWithProductionOptionalParams,
   WebAppsSyncFunctionTriggersOptionalParams,
   WebAppsSyncFunctionTriggersSlotOptionalParams,
@@ -615,9 +615,9 @@ function specs(): Record<string, ArmOperationSpec> {
     updateBackupConfiguration: { id: "WebApps_UpdateBackupConfiguration", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/backup", params: [p2, p4, p11, p0, p1], responses: { 200: "BackupRequest" } },
     deleteBackupConfiguration: { id: "WebApps_DeleteBackupConfiguration", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/backup", params: [p2, p4, p0, p1], responses: { 200: null } },
     getBackupConfiguration: { id: "WebApps_GetBackupConfiguration", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/backup/list", params: [p2, p4, p0, p1], responses: { 200: "BackupRequest" } },
-    getAppSettingsKeyVaultReferences: { id: "WebApps_GetAppSettingsKeyVaultReferences", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/appsettings", params: [p2, p4, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
+    listAppSettingsKeyVaultReferences: { id: "WebApps_GetAppSettingsKeyVaultReferences", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/appsettings", params: [p2, p4, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getAppSettingKeyVaultReference: { id: "WebApps_GetAppSettingKeyVaultReference", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/appsettings/{appSettingKey}", params: [p2, p4, p19, p0, p1], responses: { 200: "ApiKVReference" } },
-    getSiteConnectionStringKeyVaultReferences: { id: "WebApps_GetSiteConnectionStringKeyVaultReferences", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/connectionstrings", params: [p2, p4, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
+    listSiteConnectionStringKeyVaultReferences: { id: "WebApps_GetSiteConnectionStringKeyVaultReferences", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/connectionstrings", params: [p2, p4, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getSiteConnectionStringKeyVaultReference: { id: "WebApps_GetSiteConnectionStringKeyVaultReference", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/connectionstrings/{connectionStringKey}", params: [p2, p4, p20, p0, p1], responses: { 200: "ApiKVReference" } },
     updateConnectionStrings: { id: "WebApps_UpdateConnectionStrings", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/connectionstrings", params: [p2, p4, p21, p0, p1], responses: { 200: "ConnectionStringDictionary" } },
     listConnectionStrings: { id: "WebApps_ListConnectionStrings", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/connectionstrings/list", params: [p2, p4, p0, p1], responses: { 200: "ConnectionStringDictionary" } },
@@ -730,7 +730,7 @@ function specs(): Record<string, ArmOperationSpec> {
     deletePremierAddOn: { id: "WebApps_DeletePremierAddOn", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/premieraddons/{premierAddOnName}", params: [p2, p4, p60, p0, p1], responses: { 200: null } },
     getPrivateAccess: { id: "WebApps_GetPrivateAccess", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateAccess/virtualNetworks", params: [p2, p4, p0, p1], responses: { 200: "PrivateAccess" } },
     putPrivateAccessVnet: { id: "WebApps_PutPrivateAccessVnet", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateAccess/virtualNetworks", params: [p2, p4, p63, p0, p1], responses: { 200: "PrivateAccess" } },
-    getPrivateEndpointConnectionList: { id: "WebApps_GetPrivateEndpointConnectionList", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections", params: [p2, p4, p0, p1], responses: { 200: "PrivateEndpointConnectionCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
+    listPrivateEndpointConnectionList: { id: "WebApps_GetPrivateEndpointConnectionList", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections", params: [p2, p4, p0, p1], responses: { 200: "PrivateEndpointConnectionCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getPrivateEndpointConnection: { id: "WebApps_GetPrivateEndpointConnection", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections/{privateEndpointConnectionName}", params: [p2, p4, p64, p0, p1], responses: { 200: "RemotePrivateEndpointConnectionARMResource" } },
     approveOrRejectPrivateEndpointConnection: { id: "WebApps_ApproveOrRejectPrivateEndpointConnection", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections/{privateEndpointConnectionName}", params: [p2, p4, p64, p65, p0, p1], responses: { 200: "RemotePrivateEndpointConnectionARMResource", 202: "RemotePrivateEndpointConnectionARMResource" }, lro: {} },
     deletePrivateEndpointConnection: { id: "WebApps_DeletePrivateEndpointConnection", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections/{privateEndpointConnectionName}", params: [p2, p4, p64, p0, p1], responses: { 200: { type: "any" }, 202: { type: "any" }, 204: { type: "any" } }, lro: {} },
@@ -791,9 +791,9 @@ function specs(): Record<string, ArmOperationSpec> {
     updateBackupConfigurationSlot: { id: "WebApps_UpdateBackupConfigurationSlot", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/backup", params: [p2, p4, p11, p76, p0, p1], responses: { 200: "BackupRequest" } },
     deleteBackupConfigurationSlot: { id: "WebApps_DeleteBackupConfigurationSlot", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/backup", params: [p2, p4, p76, p0, p1], responses: { 200: null } },
     getBackupConfigurationSlot: { id: "WebApps_GetBackupConfigurationSlot", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/backup/list", params: [p2, p4, p76, p0, p1], responses: { 200: "BackupRequest" } },
-    getAppSettingsKeyVaultReferencesSlot: { id: "WebApps_GetAppSettingsKeyVaultReferencesSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/appsettings", params: [p2, p4, p76, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
+    listAppSettingsKeyVaultReferencesSlot: { id: "WebApps_GetAppSettingsKeyVaultReferencesSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/appsettings", params: [p2, p4, p76, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getAppSettingKeyVaultReferenceSlot: { id: "WebApps_GetAppSettingKeyVaultReferenceSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/appsettings/{appSettingKey}", params: [p2, p4, p19, p76, p0, p1], responses: { 200: "ApiKVReference" } },
-    getSiteConnectionStringKeyVaultReferencesSlot: { id: "WebApps_GetSiteConnectionStringKeyVaultReferencesSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/connectionstrings", params: [p2, p4, p76, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
+    listSiteConnectionStringKeyVaultReferencesSlot: { id: "WebApps_GetSiteConnectionStringKeyVaultReferencesSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/connectionstrings", params: [p2, p4, p76, p0, p1], responses: { 200: "ApiKVReferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getSiteConnectionStringKeyVaultReferenceSlot: { id: "WebApps_GetSiteConnectionStringKeyVaultReferenceSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/connectionstrings/{connectionStringKey}", params: [p2, p4, p20, p76, p0, p1], responses: { 200: "ApiKVReference" } },
     updateConnectionStringsSlot: { id: "WebApps_UpdateConnectionStringsSlot", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/connectionstrings", params: [p2, p4, p21, p76, p0, p1], responses: { 200: "ConnectionStringDictionary" } },
     listConnectionStringsSlot: { id: "WebApps_ListConnectionStringsSlot", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/connectionstrings/list", params: [p2, p4, p76, p0, p1], responses: { 200: "ConnectionStringDictionary" } },
@@ -899,7 +899,7 @@ function specs(): Record<string, ArmOperationSpec> {
     deletePremierAddOnSlot: { id: "WebApps_DeletePremierAddOnSlot", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/premieraddons/{premierAddOnName}", params: [p2, p4, p60, p76, p0, p1], responses: { 200: null } },
     getPrivateAccessSlot: { id: "WebApps_GetPrivateAccessSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateAccess/virtualNetworks", params: [p2, p4, p76, p0, p1], responses: { 200: "PrivateAccess" } },
     putPrivateAccessVnetSlot: { id: "WebApps_PutPrivateAccessVnetSlot", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateAccess/virtualNetworks", params: [p2, p4, p63, p76, p0, p1], responses: { 200: "PrivateAccess" } },
-    getPrivateEndpointConnectionListSlot: { id: "WebApps_GetPrivateEndpointConnectionListSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections", params: [p2, p4, p76, p0, p1], responses: { 200: "PrivateEndpointConnectionCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
+    listPrivateEndpointConnectionListSlot: { id: "WebApps_GetPrivateEndpointConnectionListSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections", params: [p2, p4, p76, p0, p1], responses: { 200: "PrivateEndpointConnectionCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getPrivateEndpointConnectionSlot: { id: "WebApps_GetPrivateEndpointConnectionSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections/{privateEndpointConnectionName}", params: [p2, p4, p64, p76, p0, p1], responses: { 200: "RemotePrivateEndpointConnectionARMResource" } },
     approveOrRejectPrivateEndpointConnectionSlot: { id: "WebApps_ApproveOrRejectPrivateEndpointConnectionSlot", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections/{privateEndpointConnectionName}", params: [p2, p4, p64, p65, p76, p0, p1], responses: { 200: "RemotePrivateEndpointConnectionARMResource", 202: "RemotePrivateEndpointConnectionARMResource" }, lro: {} },
     deletePrivateEndpointConnectionSlot: { id: "WebApps_DeletePrivateEndpointConnectionSlot", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections/{privateEndpointConnectionName}", params: [p2, p4, p64, p76, p0, p1], responses: { 200: { type: "any" }, 202: { type: "any" }, 204: { type: "any" } }, lro: {} },
@@ -930,7 +930,7 @@ function specs(): Record<string, ArmOperationSpec> {
     installSiteExtensionSlot: { id: "WebApps_InstallSiteExtensionSlot", method: "PUT", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/siteextensions/{siteExtensionId}", params: [p2, p4, p75, p76, p0, p1], responses: { 200: "SiteExtensionInfo", 201: "SiteExtensionInfo" }, lro: {} },
     deleteSiteExtensionSlot: { id: "WebApps_DeleteSiteExtensionSlot", method: "DELETE", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/siteextensions/{siteExtensionId}", params: [p2, p4, p75, p76, p0, p1], responses: { 204: null } },
     listSlotDifferencesSlot: { id: "WebApps_ListSlotDifferencesSlot", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/slotsdiffs", params: [p2, p4, p10, p76, p0, p1], responses: { 200: "SlotDifferenceCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
-    swapSlotSlot: { id: "WebApps_SwapSlotSlot", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/slotsswap", params: [p2, p4, p10, p76, p0, p1], responses: { 200: null, 202: null }, lro: {} },
+    swapSlot: { id: "WebApps_SwapSlotSlot", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/slotsswap", params: [p2, p4, p10, p76, p0, p1], responses: { 200: null, 202: null }, lro: {} },
     listSnapshotsSlot: { id: "WebApps_ListSnapshotsSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/snapshots", params: [p2, p4, p76, p0, p1], responses: { 200: "SnapshotCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     listSnapshotsFromDRSecondarySlot: { id: "WebApps_ListSnapshotsFromDRSecondarySlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/snapshotsdr", params: [p2, p4, p76, p0, p1], responses: { 200: "SnapshotCollection" }, paging: { itemName: "value", nextLinkName: "nextLink" } },
     getSourceControlSlot: { id: "WebApps_GetSourceControlSlot", method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/sourcecontrols/web", params: [p2, p4, p76, p0, p1], responses: { 200: "SiteSourceControl", 201: "SiteSourceControl", 202: "SiteSourceControl" } },
@@ -1193,8 +1193,8 @@ export class WebApps {
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/appsettings` (WebApps_GetAppSettingsKeyVaultReferences, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
-  getAppSettingsKeyVaultReferences(resourceGroupName: string, name: string, options?: WebAppsGetAppSettingsKeyVaultReferencesOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
-    return this.#context.list(specs().getAppSettingsKeyVaultReferences, [resourceGroupName, name], options) as PagedAsyncIterableIterator<ApiKVReference>;
+  listAppSettingsKeyVaultReferences(resourceGroupName: string, name: string, options?: WebAppsListAppSettingsKeyVaultReferencesOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
+    return this.#context.list(specs().listAppSettingsKeyVaultReferences, [resourceGroupName, name], options) as PagedAsyncIterableIterator<ApiKVReference>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/appsettings/{appSettingKey}` (WebApps_GetAppSettingKeyVaultReference, api-version 2025-03-01). */
@@ -1203,8 +1203,8 @@ export class WebApps {
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/connectionstrings` (WebApps_GetSiteConnectionStringKeyVaultReferences, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
-  getSiteConnectionStringKeyVaultReferences(resourceGroupName: string, name: string, options?: WebAppsGetSiteConnectionStringKeyVaultReferencesOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
-    return this.#context.list(specs().getSiteConnectionStringKeyVaultReferences, [resourceGroupName, name], options) as PagedAsyncIterableIterator<ApiKVReference>;
+  listSiteConnectionStringKeyVaultReferences(resourceGroupName: string, name: string, options?: WebAppsListSiteConnectionStringKeyVaultReferencesOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
+    return this.#context.list(specs().listSiteConnectionStringKeyVaultReferences, [resourceGroupName, name], options) as PagedAsyncIterableIterator<ApiKVReference>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/config/configreferences/connectionstrings/{connectionStringKey}` (WebApps_GetSiteConnectionStringKeyVaultReference, api-version 2025-03-01). */
@@ -1848,8 +1848,8 @@ export class WebApps {
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections` (WebApps_GetPrivateEndpointConnectionList, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
-  getPrivateEndpointConnectionList(resourceGroupName: string, name: string, options?: WebAppsGetPrivateEndpointConnectionListOptionalParams): PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource> {
-    return this.#context.list(specs().getPrivateEndpointConnectionList, [resourceGroupName, name], options) as PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource>;
+  listPrivateEndpointConnectionList(resourceGroupName: string, name: string, options?: WebAppsListPrivateEndpointConnectionListOptionalParams): PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource> {
+    return this.#context.list(specs().listPrivateEndpointConnectionList, [resourceGroupName, name], options) as PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/privateEndpointConnections/{privateEndpointConnectionName}` (WebApps_GetPrivateEndpointConnection, api-version 2025-03-01). */
@@ -2233,8 +2233,8 @@ export class WebApps {
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/appsettings` (WebApps_GetAppSettingsKeyVaultReferencesSlot, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
-  getAppSettingsKeyVaultReferencesSlot(resourceGroupName: string, name: string, slot: string, options?: WebAppsGetAppSettingsKeyVaultReferencesSlotOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
-    return this.#context.list(specs().getAppSettingsKeyVaultReferencesSlot, [resourceGroupName, name, slot], options) as PagedAsyncIterableIterator<ApiKVReference>;
+  listAppSettingsKeyVaultReferencesSlot(resourceGroupName: string, name: string, slot: string, options?: WebAppsListAppSettingsKeyVaultReferencesSlotOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
+    return this.#context.list(specs().listAppSettingsKeyVaultReferencesSlot, [resourceGroupName, name, slot], options) as PagedAsyncIterableIterator<ApiKVReference>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/appsettings/{appSettingKey}` (WebApps_GetAppSettingKeyVaultReferenceSlot, api-version 2025-03-01). */
@@ -2243,8 +2243,8 @@ export class WebApps {
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/connectionstrings` (WebApps_GetSiteConnectionStringKeyVaultReferencesSlot, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
-  getSiteConnectionStringKeyVaultReferencesSlot(resourceGroupName: string, name: string, slot: string, options?: WebAppsGetSiteConnectionStringKeyVaultReferencesSlotOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
-    return this.#context.list(specs().getSiteConnectionStringKeyVaultReferencesSlot, [resourceGroupName, name, slot], options) as PagedAsyncIterableIterator<ApiKVReference>;
+  listSiteConnectionStringKeyVaultReferencesSlot(resourceGroupName: string, name: string, slot: string, options?: WebAppsListSiteConnectionStringKeyVaultReferencesSlotOptionalParams): PagedAsyncIterableIterator<ApiKVReference> {
+    return this.#context.list(specs().listSiteConnectionStringKeyVaultReferencesSlot, [resourceGroupName, name, slot], options) as PagedAsyncIterableIterator<ApiKVReference>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/config/configreferences/connectionstrings/{connectionStringKey}` (WebApps_GetSiteConnectionStringKeyVaultReferenceSlot, api-version 2025-03-01). */
@@ -2833,8 +2833,8 @@ export class WebApps {
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections` (WebApps_GetPrivateEndpointConnectionListSlot, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
-  getPrivateEndpointConnectionListSlot(resourceGroupName: string, name: string, slot: string, options?: WebAppsGetPrivateEndpointConnectionListSlotOptionalParams): PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource> {
-    return this.#context.list(specs().getPrivateEndpointConnectionListSlot, [resourceGroupName, name, slot], options) as PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource>;
+  listPrivateEndpointConnectionListSlot(resourceGroupName: string, name: string, slot: string, options?: WebAppsListPrivateEndpointConnectionListSlotOptionalParams): PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource> {
+    return this.#context.list(specs().listPrivateEndpointConnectionListSlot, [resourceGroupName, name, slot], options) as PagedAsyncIterableIterator<RemotePrivateEndpointConnectionARMResource>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/privateEndpointConnections/{privateEndpointConnectionName}` (WebApps_GetPrivateEndpointConnectionSlot, api-version 2025-03-01). */
@@ -3048,18 +3048,18 @@ export class WebApps {
   }
 
   /** `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/slotsswap` (WebApps_SwapSlotSlot, api-version 2025-03-01). Long-running: returns an awaitable poller. */
-  swapSlotSlot(resourceGroupName: string, name: string, slotSwapEntity: CsmSlotEntity, slot: string, options?: WebAppsSwapSlotSlotOptionalParams): PollerLike<OperationState<void>, void> {
-    return this.#context.operationPoller(specs().swapSlotSlot, [resourceGroupName, name, slotSwapEntity, slot], options) as PollerLike<OperationState<void>, void>;
+  swapSlot(resourceGroupName: string, name: string, slotSwapEntity: CsmSlotEntity, slot: string, options?: WebAppsSwapSlotOptionalParams): PollerLike<OperationState<void>, void> {
+    return this.#context.operationPoller(specs().swapSlot, [resourceGroupName, name, slotSwapEntity, slot], options) as PollerLike<OperationState<void>, void>;
   }
 
   /** `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/slotsswap` (WebApps_SwapSlotSlot, api-version 2025-03-01). Long-running: resolves to a poller once the service accepted the request. */
-  beginSwapSlotSlot(resourceGroupName: string, name: string, slotSwapEntity: CsmSlotEntity, slot: string, options?: WebAppsSwapSlotSlotOptionalParams): Promise<SimplePollerLike<OperationState<void>, void>> {
-    return this.#context.beginOperation(specs().swapSlotSlot, [resourceGroupName, name, slotSwapEntity, slot], options) as Promise<SimplePollerLike<OperationState<void>, void>>;
+  beginSwapSlot(resourceGroupName: string, name: string, slotSwapEntity: CsmSlotEntity, slot: string, options?: WebAppsSwapSlotOptionalParams): Promise<SimplePollerLike<OperationState<void>, void>> {
+    return this.#context.beginOperation(specs().swapSlot, [resourceGroupName, name, slotSwapEntity, slot], options) as Promise<SimplePollerLike<OperationState<void>, void>>;
   }
 
   /** `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/slotsswap` (WebApps_SwapSlotSlot, api-version 2025-03-01). Long-running: resolves to the result once the operation finished. */
-  beginSwapSlotSlotAndWait(resourceGroupName: string, name: string, slotSwapEntity: CsmSlotEntity, slot: string, options?: WebAppsSwapSlotSlotOptionalParams): Promise<void> {
-    return this.#context.beginOperationAndWait(specs().swapSlotSlot, [resourceGroupName, name, slotSwapEntity, slot], options) as Promise<void>;
+  beginSwapSlotAndWait(resourceGroupName: string, name: string, slotSwapEntity: CsmSlotEntity, slot: string, options?: WebAppsSwapSlotOptionalParams): Promise<void> {
+    return this.#context.beginOperationAndWait(specs().swapSlot, [resourceGroupName, name, slotSwapEntity, slot], options) as Promise<void>;
   }
 
   /** `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/slots/{slot}/snapshots` (WebApps_ListSnapshotsSlot, api-version 2025-03-01). Pageable: `for await` over the elements or `.byPage()`. */
