@@ -191,10 +191,10 @@ export class ArmClientContext {
           body: isFirst ? first.body : undefined,
           operationName: spec.id,
         });
-        const body = (await this.readResponse(
-          spec,
-          await this.client.sendRequest(request, sendOptions),
-        )) as Record<string, unknown> | unknown[] | undefined;
+        const body = (await this.readResponse(spec, await this.client.sendRequest(request, sendOptions))) as
+          | Record<string, unknown>
+          | unknown[]
+          | undefined;
         if (Array.isArray(body)) return { value: body };
         const value = body?.[paging.itemName] as unknown[] | undefined;
         const nextLink = paging.nextLinkName === null ? undefined : (body?.[paging.nextLinkName] as string);
@@ -269,7 +269,9 @@ export class ArmClientContext {
     options: ArmCallOptions | undefined,
     expectedStatuses: number[] | undefined,
   ): ServiceSendOptions {
-    const names = spec.params.filter((p) => !p.required && !p.client && p.constant === undefined).map((p) => p.name);
+    const names = spec.params
+      .filter((p) => !p.required && !p.client && p.constant === undefined)
+      .map((p) => p.name);
     if (spec.lro) names.push(...LRO_OPTION_NAMES);
     return {
       ...options,
@@ -283,7 +285,11 @@ export class ArmClientContext {
   }
 
   /** Builds the request of an operation; throws a SerializationError (nothing sent) for a bad argument. */
-  private buildRequest(spec: ArmOperationSpec, args: readonly unknown[], options: ArmCallOptions | undefined): PipelineRequest {
+  private buildRequest(
+    spec: ArmOperationSpec,
+    args: readonly unknown[],
+    options: ArmCallOptions | undefined,
+  ): PipelineRequest {
     let path = spec.path;
     const query: string[] = [];
     const headers = createHttpHeaders();
@@ -311,9 +317,12 @@ export class ArmClientContext {
       } else if (param.in === "query") {
         const key = encodeURIComponent(wireName);
         if (param.collectionFormat === "multi" && Array.isArray(wireValue)) {
-          for (const item of wireValue) query.push(`${key}=${encodeQuery(scalarText(item), param.skipEncoding)}`);
+          for (const item of wireValue)
+            query.push(`${key}=${encodeQuery(scalarText(item), param.skipEncoding)}`);
         } else {
-          query.push(`${key}=${encodeQuery(scalarText(wireValue, param.collectionFormat), param.skipEncoding)}`);
+          query.push(
+            `${key}=${encodeQuery(scalarText(wireValue, param.collectionFormat), param.skipEncoding)}`,
+          );
         }
       } else {
         headers.set(wireName, scalarText(wireValue, param.collectionFormat));
@@ -321,7 +330,8 @@ export class ArmClientContext {
     }
     // An id or scope that starts with "/" substituted after the path's own "/".
     path = path.replace(/^\/{2,}/, "/");
-    if (spec.responseBody !== "stream" && spec.responseBody !== "text") headers.set("accept", "application/json");
+    if (spec.responseBody !== "stream" && spec.responseBody !== "text")
+      headers.set("accept", "application/json");
     return createPipelineRequest({
       url: `${this.endpoint}${path}${query.length > 0 ? `?${query.join("&")}` : ""}`,
       method: spec.method,
@@ -386,7 +396,8 @@ function successSchema(spec: ArmOperationSpec): Schema | string | undefined {
 const SEPARATORS = { csv: ",", ssv: " ", tsv: "\t", pipes: "|", multi: "," } as const;
 
 function scalarText(value: unknown, collectionFormat?: ArmParameterSpec["collectionFormat"]): string {
-  if (Array.isArray(value)) return value.map((v) => scalarText(v)).join(SEPARATORS[collectionFormat ?? "csv"]);
+  if (Array.isArray(value))
+    return value.map((v) => scalarText(v)).join(SEPARATORS[collectionFormat ?? "csv"]);
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 

@@ -21,7 +21,9 @@ export function armScopeFor(endpoint: string): string {
   try {
     origin = new URL(endpoint).origin;
   } catch {
-    throw new TypeError(`The ARM endpoint ${JSON.stringify(endpoint)} is not a URL (e.g. https://management.azure.com).`);
+    throw new TypeError(
+      `The ARM endpoint ${JSON.stringify(endpoint)} is not a URL (e.g. https://management.azure.com).`,
+    );
   }
   return `${CLOUD_AUDIENCES.has(origin) ? origin : DEFAULT_ARM_ENDPOINT}/.default`;
 }

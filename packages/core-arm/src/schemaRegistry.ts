@@ -63,7 +63,9 @@ export interface SchemaRegistry {
  * ```
  * @public
  */
-export function createSchemaRegistry(definitions: Readonly<Record<string, SchemaDefinition>>): SchemaRegistry {
+export function createSchemaRegistry(
+  definitions: Readonly<Record<string, SchemaDefinition>>,
+): SchemaRegistry {
   const built = new Map<string, Schema>();
   const ref: SchemaReference = (name, flags) => {
     const target = get(name);

@@ -57,7 +57,12 @@ class ModelBuilder {
           if (!target.node.discriminator) continue;
           const key = `${target.file}#${target.pointer}`;
           const list = this.children.get(key) ?? [];
-          list.push({ key: `${file}#/definitions/${name}`, value: def["x-ms-discriminator-value"] ?? name, file, name });
+          list.push({
+            key: `${file}#/definitions/${name}`,
+            value: def["x-ms-discriminator-value"] ?? name,
+            file,
+            name,
+          });
           this.children.set(key, list);
         }
       }
@@ -115,7 +120,8 @@ class ModelBuilder {
         if (node.name === "subscriptionId") param.client = "subscriptionId";
         else if (node.name === "api-version") param.client = "apiVersion";
         else if (node.name === "$host") param.client = "$host";
-        else this.warnings.push(`${operationId}: client parameter ${node.name} treated as a method parameter`);
+        else
+          this.warnings.push(`${operationId}: client parameter ${node.name} treated as a method parameter`);
       }
       const schemaNode = node.in === "body" ? node.schema : node;
       param.ty = this.typeOf(schemaNode, pFile, `${pascalCase(operationId)}${pascalCase(param.name)}`);
@@ -128,7 +134,11 @@ class ModelBuilder {
     const responses = {};
     const errorStatuses = [];
     for (const [status, response] of Object.entries(op.responses ?? {})) {
-      if (status === "default") continue;
+      if (status === "default") {
+        // The error model is exported (as the official packages do) though errors are thrown, not returned.
+        if (response.schema) this.typeOf(response.schema, file, `${pascalCase(operationId)}Error`);
+        continue;
+      }
       if (response["x-ms-error-response"] === true) {
         errorStatuses.push(Number(status));
         continue;
@@ -163,12 +173,15 @@ class ModelBuilder {
             itemName: pageable.itemName ?? "value",
           }
         : undefined,
-      lro: lro ? { finalStateVia: op["x-ms-long-running-operation-options"]?.["final-state-via"] } : undefined,
+      lro: lro
+        ? { finalStateVia: op["x-ms-long-running-operation-options"]?.["final-state-via"] }
+        : undefined,
       produces,
       consumes,
       examples,
       specFile: this.rel(file),
-      maxPageSizeParam: params.find((p) => p.in === "query" && LIST_PARAM_NAMES.has(p.wire.toLowerCase()))?.name,
+      maxPageSizeParam: params.find((p) => p.in === "query" && LIST_PARAM_NAMES.has(p.wire.toLowerCase()))
+        ?.name,
     };
   }
 
@@ -196,11 +209,21 @@ class ModelBuilder {
       case "string":
         if (node.format === "binary" || node.format === "file") return { k: "stream" };
         if (Array.isArray(node.enum)) return this.enumType(node, "string");
-        return { k: "scalar", type: stringFormat(node.format), constraints: constraints(node), format: node.format };
+        return {
+          k: "scalar",
+          type: stringFormat(node.format),
+          constraints: constraints(node),
+          format: node.format,
+        };
       case "integer":
       case "number":
         if (Array.isArray(node.enum) && node["x-ms-enum"]) return this.enumType(node, "number");
-        return { k: "scalar", type: type === "integer" ? "integer" : "number", constraints: constraints(node), format: node.format };
+        return {
+          k: "scalar",
+          type: type === "integer" ? "integer" : "number",
+          constraints: constraints(node),
+          format: node.format,
+        };
       case "boolean":
         return { k: "scalar", type: "boolean", constraints: {} };
       case "file":
@@ -307,8 +330,13 @@ class ModelBuilder {
     const required = new Set(node.required ?? []);
     for (const [wire, raw] of Object.entries(node.properties ?? {})) {
       const resolved = this.specSet.deref(raw, file);
-      const readOnly = raw.readOnly === true || (raw.$ref === undefined ? false : resolved.node.readOnly === true);
-      if (raw["x-ms-client-flatten"] === true && this.isModel(resolved.node) && !resolved.node.discriminator) {
+      const readOnly =
+        raw.readOnly === true || (raw.$ref === undefined ? false : resolved.node.readOnly === true);
+      if (
+        raw["x-ms-client-flatten"] === true &&
+        this.isModel(resolved.node) &&
+        !resolved.node.discriminator
+      ) {
         const ty = this.typeOf(raw, file, `${model.name}${pascalCase(wire)}`);
         model.ownProps.push({ flattenFrom: ty.name, wire, readOnly, required: required.has(wire) });
         continue;

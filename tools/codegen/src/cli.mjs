@@ -25,8 +25,11 @@ for (const dir of packageDirs) {
     const diff = checkGenerated(dir, result.files);
     if (diff.length > 0) {
       failed = true;
-      console.error(`${result.packageName}: src/generated differs from the generator's output: ${diff.join(", ")}`);
-    } else console.log(`${result.packageName}: src/generated is up to date (${result.operationCount} operations)`);
+      console.error(
+        `${result.packageName}: src/generated differs from the generator's output: ${diff.join(", ")}`,
+      );
+    } else
+      console.log(`${result.packageName}: src/generated is up to date (${result.operationCount} operations)`);
   } else {
     writeGenerated(out ?? join(dir, "src/generated"), result.files);
     console.log(`${result.packageName}: ${result.operationCount} operations, ${result.files.size} files`);

@@ -86,8 +86,15 @@ class Emitter {
     const groups = [];
     for (const [raw, ops] of byGroup) {
       let className = pascalCase(raw || this.config.clientName);
-      if (this.modelNames.has(className) || this.enumNames.has(className)) className = `${className}Operations`;
-      groups.push({ raw, className, propName: camelCase(className), ops, file: `${camelCase(className)}.ts` });
+      if (this.modelNames.has(className) || this.enumNames.has(className))
+        className = `${className}Operations`;
+      groups.push({
+        raw,
+        className,
+        propName: camelCase(className),
+        ops,
+        file: `${camelCase(className)}.ts`,
+      });
     }
     return groups.sort((a, b) => a.className.localeCompare(b.className));
   }
@@ -115,7 +122,9 @@ class Emitter {
     for (const f of typeFacts(p.ty)) facts.push(`${f[0].toUpperCase()}${f.slice(1)}.`);
     if (p.defaultValue !== undefined) facts.push(`Service default: ${JSON.stringify(p.defaultValue)}.`);
     if (p.nullable) facts.push("May be null.");
-    return facts.length > 0 ? `The \`${p.name}\` property. ${facts.join(" ")}` : `The \`${p.name}\` property.`;
+    return facts.length > 0
+      ? `The \`${p.name}\` property. ${facts.join(" ")}`
+      : `The \`${p.name}\` property.`;
   }
 
   emitModels() {
@@ -128,13 +137,20 @@ class Emitter {
       const kind = m.discriminator ? ` Polymorphic on \`${m.discriminator}\`; see ${m.name}Union.` : "";
       out.push(doc(`The ${m.name} model of the spec.${kind}`));
       out.push(`export interface ${m.name}${parents} {\n`);
+      const discriminatorParent = m.parents
+        .map((name) => this.model.models.find((x) => x.name === name))
+        .find((parent) => parent?.discriminator);
+      if (m.discriminatorValue !== undefined && discriminatorParent) {
+        const disc = discriminatorParent.discriminator;
+        out.push(
+          doc(`The discriminator: always ${JSON.stringify(m.discriminatorValue)} for ${m.name}.`, "  "),
+        );
+        out.push(`  ${propertyKey(disc)}: ${JSON.stringify(m.discriminatorValue)};\n`);
+      }
       for (const p of m.expanded) {
         out.push(doc(this.propDoc(p), "  "));
         const optional = p.required && !p.readOnly ? "" : "?";
         let type = tsType(p.ty);
-        if (m.discriminatorValue !== undefined && p.wirePath.length === 1 && this.isDiscriminatorOfParent(m, p)) {
-          type = JSON.stringify(m.discriminatorValue);
-        }
         if (p.nullable) type = `${type} | null`;
         out.push(`  ${p.readOnly ? "readonly " : ""}${propertyKey(p.name)}${optional}: ${type};\n`);
       }
@@ -143,7 +159,11 @@ class Emitter {
         out.push(`  [property: string]: unknown;\n`);
       }
       out.push("}\n\n");
-      out.push(doc(`Creates ${m.name} objects: \`new ${m.name}({ ... })\` is accepted wherever a ${m.name} is, like its inline JSON.`));
+      out.push(
+        doc(
+          `Creates ${m.name} objects: \`new ${m.name}({ ... })\` is accepted wherever a ${m.name} is, like its inline JSON.`,
+        ),
+      );
       out.push(`export const ${m.name}: ModelClass<${m.name}> = /*#__PURE__*/ modelClass("${m.name}");\n\n`);
       if (m.discriminator) {
         const union = [m.name, ...m.subtypes.map((s) => s.name)].join(" | ");
@@ -177,19 +197,12 @@ class Emitter {
     return out.join("");
   }
 
-  isDiscriminatorOfParent(m, p) {
-    for (const parentName of m.parents) {
-      const parent = this.model.models.find((x) => x.name === parentName);
-      if (parent?.discriminator === p.wirePath[0]) return true;
-    }
-    return false;
-  }
-
   emitClientOptionsType() {
     const name = `${this.config.clientName}OptionalParams`;
     return (
-      doc(`The options of ${this.config.clientName}: core-http's client options, the ARM endpoint and token scopes.`) +
-      `export interface ${name} extends ArmClientOptions {}\n`
+      doc(
+        `The options of ${this.config.clientName}: core-http's client options, the ARM endpoint and token scopes.`,
+      ) + `export interface ${name} extends ArmClientOptions {}\n`
     );
   }
 
@@ -277,12 +290,15 @@ class Emitter {
   emitSchemas() {
     const out = [this.header];
     out.push('import { createSchemaRegistry, type SchemaRegistry } from "@azkit/core-arm";\n\n');
-    out.push(doc(`The named schemas of ${this.config.clientName}, built on first use (nothing runs at import).`));
+    out.push(
+      doc(`The named schemas of ${this.config.clientName}, built on first use (nothing runs at import).`),
+    );
     out.push("export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({\n");
     for (const m of this.model.models) {
       const entries = [];
       for (const p of m.expanded) {
-        const wire = p.wirePath.length === 1 ? (p.wirePath[0] === p.name ? undefined : p.wirePath[0]) : p.wirePath;
+        const wire =
+          p.wirePath.length === 1 ? (p.wirePath[0] === p.name ? undefined : p.wirePath[0]) : p.wirePath;
         entries.push(
           `    ${propertyKey(p.name)}: ${schemaCode(p.ty, {
             required: p.required && !p.readOnly,
@@ -303,10 +319,16 @@ class Emitter {
         m.expanded.some((p) => needsRegistry(p.ty)) ||
         (m.additionalProperties && m.additionalProperties !== true && needsRegistry(m.additionalProperties));
       out.push(`  ${propertyKey(m.name)}: (${usesRef ? "r" : ""}) => ({\n    ${parts.join(", ")},\n`);
-      out.push(entries.length > 0 ? `    properties: {\n${entries.map((x) => `  ${x}`).join("")}    },\n` : "    properties: {},\n");
+      out.push(
+        entries.length > 0
+          ? `    properties: {\n${entries.map((x) => `  ${x}`).join("")}    },\n`
+          : "    properties: {},\n",
+      );
       out.push("  }),\n");
       if (m.discriminator) {
-        const subtypes = m.subtypes.map((s) => `${JSON.stringify(s.value)}: r(${JSON.stringify(s.name)})`).join(", ");
+        const subtypes = m.subtypes
+          .map((s) => `${JSON.stringify(s.value)}: r(${JSON.stringify(s.name)})`)
+          .join(", ");
         out.push(
           `  ${propertyKey(`${m.name}Union`)}: (r) => ({ type: "polymorphic", discriminator: ${JSON.stringify(m.discriminator)}, subtypes: { ${subtypes} }, base: r(${JSON.stringify(m.name)}) }),\n`,
         );
@@ -344,7 +366,11 @@ class Emitter {
       if (p.constant !== undefined) parts.push(`constant: ${JSON.stringify(p.constant)}`);
       if (p.skipEncoding) parts.push("skipEncoding: true");
       if (p.collectionFormat) parts.push(`collectionFormat: ${JSON.stringify(p.collectionFormat)}`);
-      if (!p.client && p.constant === undefined && !(p.ty.k === "scalar" && p.ty.type === "string" && Object.keys(p.ty.constraints).length === 0)) {
+      if (
+        !p.client &&
+        p.constant === undefined &&
+        !(p.ty.k === "scalar" && p.ty.type === "string" && Object.keys(p.ty.constraints).length === 0)
+      ) {
         parts.push(`schema: ${this.opSchema(p.ty, `${op.operationId}:${p.name}`)}`);
       }
       const code = `{ ${parts.join(", ")} }`;
@@ -366,23 +392,31 @@ class Emitter {
       `params: [${params.join(", ")}]`,
       `responses: { ${responses.join(", ")} }`,
     ];
-    if (op.lro) parts.push(`lro: ${op.lro.finalStateVia ? `{ finalStateVia: ${JSON.stringify(op.lro.finalStateVia)} }` : "{}"}`);
+    if (op.lro)
+      parts.push(
+        `lro: ${op.lro.finalStateVia ? `{ finalStateVia: ${JSON.stringify(op.lro.finalStateVia)} }` : "{}"}`,
+      );
     if (op.pageable) {
       const el = this.pagedElement(op);
-      const paging = [`itemName: ${JSON.stringify(el.itemName ?? "value")}`, `nextLinkName: ${JSON.stringify(el.nextLinkName ?? null)}`];
+      const paging = [
+        `itemName: ${JSON.stringify(el.itemName ?? "value")}`,
+        `nextLinkName: ${JSON.stringify(el.nextLinkName ?? null)}`,
+      ];
       if (op.maxPageSizeParam) paging.push(`maxPageSizeParam: ${JSON.stringify(op.maxPageSizeParam)}`);
       parts.push(`paging: { ${paging.join(", ")} }`);
     }
     const streamed = Object.values(op.responses).some((ty) => ty?.k === "stream");
     if (streamed) parts.push('responseBody: "stream"');
-    else if (op.produces.length > 0 && op.produces.every((p) => /xml|text\/plain/.test(p))) parts.push('responseBody: "text"');
+    else if (op.produces.length > 0 && op.produces.every((p) => /xml|text\/plain/.test(p)))
+      parts.push('responseBody: "text"');
     return `{ ${parts.join(", ")} }`;
   }
 
   opDoc(op, kind) {
     const facts = [`\`${op.httpMethod} ${op.path}\` (${op.operationId}, api-version ${this.apiVersion}).`];
     if (kind === "paged") facts.push("Pageable: `for await` over the elements or `.byPage()`.");
-    if (kind === "begin") facts.push("Long-running: resolves to a poller once the service accepted the request.");
+    if (kind === "begin")
+      facts.push("Long-running: resolves to a poller once the service accepted the request.");
     if (kind === "andWait") facts.push("Long-running: resolves to the result once the operation finished.");
     if (kind === "poller") facts.push("Long-running: returns an awaitable poller.");
     if (op.lro?.finalStateVia) facts.push(`Final state via \`${op.lro.finalStateVia}\`.`);
@@ -446,7 +480,9 @@ class Emitter {
     }
     const hasPaged = g.ops.some((o) => o.pageable);
     const hasLro = g.ops.some((o) => o.lro);
-    out.push('import type { ArmClientContext, ArmOperationSpec, ArmParameterSpec } from "@azkit/core-arm";\n');
+    out.push(
+      'import type { ArmClientContext, ArmOperationSpec, ArmParameterSpec } from "@azkit/core-arm";\n',
+    );
     if (hasPaged) out.push('import type { PagedAsyncIterableIterator } from "@azkit/core-http";\n');
     if (hasLro) {
       out.push(
@@ -454,7 +490,8 @@ class Emitter {
       );
     }
     const sorted = [...typeImports].sort();
-    if (sorted.length > 0) out.push(`import type {\n${sorted.map((n) => `  ${n},\n`).join("")}} from "./models.js";\n`);
+    if (sorted.length > 0)
+      out.push(`import type {\n${sorted.map((n) => `  ${n},\n`).join("")}} from "./models.js";\n`);
     out.push("\nlet built: Record<string, ArmOperationSpec> | undefined;\n");
     out.push("// The operation specs of this group, made on its first call (nothing is built at import).\n");
     out.push("function specs(): Record<string, ArmOperationSpec> {\n");
@@ -464,7 +501,11 @@ class Emitter {
     out.push("  built = {\n");
     out.push(specs.join(""));
     out.push("  };\n  return built;\n}\n\n");
-    out.push(doc(`The ${g.ops.length} operations of ${g.raw || this.config.clientName} (${g.ops[0].specFile}); reach them as \`client.${g.propName}\`.`));
+    out.push(
+      doc(
+        `The ${g.ops.length} operations of ${g.raw || this.config.clientName} (${g.ops[0].specFile}); reach them as \`client.${g.propName}\`.`,
+      ),
+    );
     out.push(`export class ${g.className} {\n`);
     out.push("  readonly #context: ArmClientContext;\n\n");
     out.push(doc(`Made by the client; use \`client.${g.propName}\`.`, "  "));
@@ -477,7 +518,21 @@ class Emitter {
   collectTypeNames(typeExpr, set) {
     for (const m of String(typeExpr).matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)) {
       const name = m[0];
-      if (["Record", "Date", "Uint8Array", "Promise", "NodeJS", "ReadableStream", "OperationState", "PollerLike", "SimplePollerLike", "PagedAsyncIterableIterator"].includes(name)) continue;
+      if (
+        [
+          "Record",
+          "Date",
+          "Uint8Array",
+          "Promise",
+          "NodeJS",
+          "ReadableStream",
+          "OperationState",
+          "PollerLike",
+          "SimplePollerLike",
+          "PagedAsyncIterableIterator",
+        ].includes(name)
+      )
+        continue;
       set.add(name);
     }
   }
@@ -489,11 +544,14 @@ class Emitter {
     const out = [this.header];
     out.push('import { ArmClientContext } from "@azkit/core-arm";\n');
     out.push('import type { Pipeline, TokenCredential } from "@azkit/core-http";\n');
-    for (const g of this.groups) out.push(`import { ${g.className} } from "./${g.file.replace(/\.ts$/, ".js")}";\n`);
+    for (const g of this.groups)
+      out.push(`import { ${g.className} } from "./${g.file.replace(/\.ts$/, ".js")}";\n`);
     out.push(`import type { ${name}OptionalParams } from "./models.js";\n`);
     out.push('import { PACKAGE_VERSION } from "../packageVersion.js";\n');
     out.push('import { schemas } from "./schemas.js";\n\n');
-    out.push(`const info = { packageName: ${JSON.stringify(this.config.packageName)}, packageVersion: PACKAGE_VERSION, apiVersion: ${JSON.stringify(this.apiVersion)}, schemas };\n\n`);
+    out.push(
+      `const info = { packageName: ${JSON.stringify(this.config.packageName)}, packageVersion: PACKAGE_VERSION, apiVersion: ${JSON.stringify(this.apiVersion)}, schemas };\n\n`,
+    );
     const total = this.model.operations.length;
     out.push(
       `/**\n * ${name}: the ${total} operations of ${this.model.specFiles.map((f) => f.split("/").pop()).join(", ")} (api-version ${this.apiVersion}),\n` +
@@ -517,7 +575,10 @@ class Emitter {
     }
     out.push(
       "\n" +
-        doc("Creates the client; `subscriptionId` may be left out for operations that do not need one.", "  ") +
+        doc(
+          "Creates the client; `subscriptionId` may be left out for operations that do not need one.",
+          "  ",
+        ) +
         `  constructor(credential: TokenCredential, subscriptionId?: string, options?: ${name}OptionalParams);\n` +
         doc("Creates the client for operations that need no subscription.", "  ") +
         `  constructor(credential: TokenCredential, options?: ${name}OptionalParams);\n` +
@@ -551,7 +612,8 @@ class Emitter {
     for (const g of this.groups) {
       for (const op of g.ops) {
         types.push(this.optionsTypeName(op));
-        if ((!this.modern || op.httpMethod === "HEAD") && this.resultType(op) !== "void") types.push(this.responseTypeName(op));
+        if ((!this.modern || op.httpMethod === "HEAD") && this.resultType(op) !== "void")
+          types.push(this.responseTypeName(op));
       }
     }
     return { values: values.sort(), types: [...new Set(types)].sort() };
@@ -566,7 +628,8 @@ class Emitter {
   emitIndex() {
     const out = [this.header];
     out.push(`export { ${this.config.clientName} } from "./client.js";\n`);
-    for (const g of this.groups) out.push(`export { ${g.className} } from "./${g.file.replace(/\.ts$/, ".js")}";\n`);
+    for (const g of this.groups)
+      out.push(`export { ${g.className} } from "./${g.file.replace(/\.ts$/, ".js")}";\n`);
     this.modelExports(out);
     return out.join("");
   }
@@ -574,7 +637,9 @@ class Emitter {
   emitSync() {
     const name = this.config.clientName;
     const out = [this.header];
-    out.push('import { createSyncClientClass, type SyncClient, type SyncClientClass } from "@azkit/core-http";\n');
+    out.push(
+      'import { createSyncClientClass, type SyncClient, type SyncClientClass } from "@azkit/core-http";\n',
+    );
     out.push(`import type { ${name} as Async${name} } from "./client.js";\n\n`);
     out.push(
       `/**\n * The blocking ${name}: the same operation groups and methods, each call blocking until it settles\n` +
@@ -590,7 +655,9 @@ class Emitter {
     out.push(doc(`The type of a blocking ${name}.`));
     out.push(`export type ${name} = SyncClient<Async${name}>;\n`);
     out.push(`export type { Async${name} };\n`);
-    out.push("// Every type of the async entry under the same name (the client above shadows the async one).\n");
+    out.push(
+      "// Every type of the async entry under the same name (the client above shadows the async one).\n",
+    );
     out.push('export type * from "./index.js";\n');
     out.push("// Model classes and enums do no I/O: the async entry's own values.\n");
     const { values } = this.exportLists();

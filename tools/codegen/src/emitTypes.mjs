@@ -133,7 +133,8 @@ export function typeFacts(ty) {
       const facts = [];
       if (ty.format && !["date-time", "byte", "date"].includes(ty.format)) facts.push(`format ${ty.format}`);
       const c = ty.constraints ?? {};
-      if (c.pattern !== undefined) facts.push(`pattern \`${c.pattern.replace(/\*\//g, "*\\/").replace(/`/g, "'")}\``);
+      if (c.pattern !== undefined)
+        facts.push(`pattern \`${c.pattern.replace(/\*\//g, "*\\/").replace(/`/g, "'")}\``);
       if (c.minLength !== undefined) facts.push(`min length ${c.minLength}`);
       if (c.maxLength !== undefined) facts.push(`max length ${c.maxLength}`);
       if (c.minimum !== undefined) facts.push(`minimum ${c.minimum}`);

@@ -24,7 +24,12 @@ export async function replayExamples(options) {
   const { packageDir, repoRoot, createClient } = options;
   const config = JSON.parse(readFileSync(join(packageDir, "codegen.json"), "utf8"));
   const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
-  const model = buildModel({ specs: config.specs.map((s) => join(repoRoot, s)), repoRoot, clientName: config.clientName, operationNames: config.operationNames });
+  const model = buildModel({
+    specs: config.specs.map((s) => join(repoRoot, s)),
+    repoRoot,
+    clientName: config.clientName,
+    operationNames: config.operationNames,
+  });
   const calls = operationCalls(model, { ...config, packageName: pkg.name });
   const modelsByName = new Map(model.models.map((m) => [m.name, m]));
   const convert = new WireConverter(model, modelsByName);
@@ -48,12 +53,24 @@ export async function replayExamples(options) {
         const example = JSON.parse(readFileSync(join(repoRoot, exampleFile), "utf8"));
         try {
           current = new ExampleExchange(call, example, origin, convert);
-          await runCall(call, example, createClient(origin, String(example.parameters.subscriptionId ?? "sub")), convert);
+          await runCall(
+            call,
+            example,
+            createClient(origin, String(example.parameters.subscriptionId ?? "sub")),
+            convert,
+          );
           const problems = current.problems();
           if (problems.length > 0) throw new Error(problems.join("; "));
           notes.push(...current.notes.map((n) => `${exampleFile}: ${n}`));
         } catch (error) {
-          failures.push({ example: exampleFile, operationId: call.operationId, error: String(error?.stack ?? error).split("\n").slice(0, 3).join(" | ") });
+          failures.push({
+            example: exampleFile,
+            operationId: call.operationId,
+            error: String(error?.stack ?? error)
+              .split("\n")
+              .slice(0, 3)
+              .join(" | "),
+          });
         }
       }
     }
@@ -143,7 +160,9 @@ class ExampleExchange {
       res.end();
       return;
     }
-    const text = (typeof body === "string" && this.call.httpMethod !== "GET" ? JSON.stringify(body) : JSON.stringify(body))
+    const text = (
+      typeof body === "string" && this.call.httpMethod !== "GET" ? JSON.stringify(body) : JSON.stringify(body)
+    )
       .split(ARM)
       .join(this.origin);
     res.writeHead(status, headers);
@@ -164,7 +183,8 @@ class ExampleExchange {
     }
     expectedPath = expectedPath.replace(/^\/{2,}/, "/");
     const actualPath = safeDecode(url.pathname);
-    if (actualPath !== safeDecode(expectedPath)) this.errors.push(`path ${actualPath}, example ${expectedPath}`);
+    if (actualPath !== safeDecode(expectedPath))
+      this.errors.push(`path ${actualPath}, example ${expectedPath}`);
     for (const param of call.params) {
       if (param.in !== "query") continue;
       const value = p[param.wire];
@@ -247,7 +267,9 @@ class WireConverter {
       case "array":
         return Array.isArray(value) ? value.map((v) => this.toCode(ty.items, v)) : value;
       case "dict":
-        return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.toCode(ty.values, v)])) : value;
+        return isObject(value)
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.toCode(ty.values, v)]))
+          : value;
       case "ref": {
         if (!isObject(value)) return value;
         const name = this.resolveRef(ty, value);
@@ -320,12 +342,16 @@ class WireConverter {
       }
       case "array":
         if (!Array.isArray(expected) || !Array.isArray(sent)) return this.leaf(sent, expected, path, diffs);
-        if (sent.length !== expected.length) return diffs.push(`${path}: ${sent.length} items, example ${expected.length}`);
-        expected.forEach((e, i) => this.compare(ty.items, sent[i], e, `${path}[${i}]`, diffs, notes));
+        if (sent.length !== expected.length)
+          return diffs.push(`${path}: ${sent.length} items, example ${expected.length}`);
+        for (let i = 0; i < expected.length; i++) {
+          this.compare(ty.items, sent[i], expected[i], `${path}[${i}]`, diffs, notes);
+        }
         return;
       case "dict":
         if (!isObject(expected) || !isObject(sent)) return this.leaf(sent, expected, path, diffs);
-        for (const [k, e] of Object.entries(expected)) this.compare(ty.values, sent[k], e, `${path}.${k}`, diffs, notes);
+        for (const [k, e] of Object.entries(expected))
+          this.compare(ty.values, sent[k], e, `${path}.${k}`, diffs, notes);
         return;
       default:
         return this.leaf(sent, expected, path, diffs);
@@ -334,10 +360,23 @@ class WireConverter {
 
   leaf(sent, expected, path, diffs) {
     if (JSON.stringify(sent) === JSON.stringify(expected)) return;
-    if (typeof sent === "string" && typeof expected === "string" && !Number.isNaN(Date.parse(sent)) && Date.parse(sent) === Date.parse(expected)) return;
-    if (typeof sent === "string" && typeof expected === "string" && sent.replace(/=+$/, "") === expected.replace(/=+$/, "")) return;
+    if (
+      typeof sent === "string" &&
+      typeof expected === "string" &&
+      !Number.isNaN(Date.parse(sent)) &&
+      Date.parse(sent) === Date.parse(expected)
+    )
+      return;
+    if (
+      typeof sent === "string" &&
+      typeof expected === "string" &&
+      sent.replace(/=+$/, "") === expected.replace(/=+$/, "")
+    )
+      return;
     if (isObject(sent) && isObject(expected) && deepEqualLoose(sent, expected)) return;
-    diffs.push(`${path}: sent ${JSON.stringify(sent)?.slice(0, 80)}, example ${JSON.stringify(expected)?.slice(0, 80)}`);
+    diffs.push(
+      `${path}: sent ${JSON.stringify(sent)?.slice(0, 80)}, example ${JSON.stringify(expected)?.slice(0, 80)}`,
+    );
   }
 }
 
@@ -347,7 +386,12 @@ function deepEqualLoose(a, b) {
 
 function sortKeys(v) {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  if (isObject(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
   return v;
 }
 

@@ -18,14 +18,25 @@ export function generatePackage(packageDir, repoRoot) {
     operationNames: config.operationNames,
   });
   const files = emitClient(model, { ...config, packageName: pkg.name });
-  return { packageName: pkg.name, files, operationCount: model.operations.length, warnings: model.warnings, model };
+  return {
+    packageName: pkg.name,
+    files,
+    operationCount: model.operations.length,
+    warnings: model.warnings,
+    model,
+  };
 }
 
 /** The calls of every generated operation of a package (see operationCalls). */
 export function packageOperationCalls(packageDir, repoRoot) {
   const config = JSON.parse(readFileSync(join(packageDir, "codegen.json"), "utf8"));
   const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
-  const model = buildModel({ specs: config.specs.map((s) => resolve(repoRoot, s)), repoRoot, clientName: config.clientName, operationNames: config.operationNames });
+  const model = buildModel({
+    specs: config.specs.map((s) => resolve(repoRoot, s)),
+    repoRoot,
+    clientName: config.clientName,
+    operationNames: config.operationNames,
+  });
   return operationCalls(model, { ...config, packageName: pkg.name });
 }
 

@@ -1,6 +1,16 @@
 // Naming rules, as AutoRest's TypeScript generator applies them, so that names match @azure/arm-*.
 
-const RESERVED = new Set(["delete", "new", "function", "class", "default", "in", "import", "export", "package"]);
+const RESERVED = new Set([
+  "delete",
+  "new",
+  "function",
+  "class",
+  "default",
+  "in",
+  "import",
+  "export",
+  "package",
+]);
 
 /** Splits a name into words: "resourceGroupName" -> resource, Group, Name; "odata.type" -> odata, type. */
 function words(name) {
@@ -15,7 +25,9 @@ function words(name) {
 
 /** "resource_groups" -> "ResourceGroups"; keeps inner capitals ("ResourceGroups" stays). */
 export function pascalCase(name) {
-  const parts = String(name).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const parts = String(name)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   const joined = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join("");
   return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }

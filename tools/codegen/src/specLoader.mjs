@@ -37,7 +37,10 @@ export class SpecSet {
     const [filePart, pointer = ""] = ref.split("#");
     const file = filePart ? resolve(dirname(fromFile), filePart) : fromFile;
     let node = this.load(file);
-    const segments = pointer.split("/").filter(Boolean).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const segments = pointer
+      .split("/")
+      .filter(Boolean)
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     for (const segment of segments) {
       node = node?.[segment];
       if (node === undefined) throw new Error(`codegen: cannot resolve ${ref} from ${fromFile}`);

@@ -7,6 +7,8 @@ export { Vaults } from "./vaults.js";
 export {
   AccessPolicyEntry,
   CheckNameAvailabilityResult,
+  CloudError,
+  CloudErrorBody,
   DeletedVault,
   DeletedVaultListResult,
   DeletedVaultProperties,

@@ -32,6 +32,26 @@ export interface CheckNameAvailabilityResult {
 /** Creates CheckNameAvailabilityResult objects: `new CheckNameAvailabilityResult({ ... })` is accepted wherever a CheckNameAvailabilityResult is, like its inline JSON. */
 export const CheckNameAvailabilityResult: ModelClass<CheckNameAvailabilityResult> = /*#__PURE__*/ modelClass("CheckNameAvailabilityResult");
 
+/** The CloudError model of the spec. */
+export interface CloudError {
+  /** The `error` property. */
+  error?: CloudErrorBody;
+}
+
+/** Creates CloudError objects: `new CloudError({ ... })` is accepted wherever a CloudError is, like its inline JSON. */
+export const CloudError: ModelClass<CloudError> = /*#__PURE__*/ modelClass("CloudError");
+
+/** The CloudErrorBody model of the spec. */
+export interface CloudErrorBody {
+  /** The `code` property. */
+  code?: string;
+  /** The `message` property. */
+  message?: string;
+}
+
+/** Creates CloudErrorBody objects: `new CloudErrorBody({ ... })` is accepted wherever a CloudErrorBody is, like its inline JSON. */
+export const CloudErrorBody: ModelClass<CloudErrorBody> = /*#__PURE__*/ modelClass("CloudErrorBody");
+
 /** The DeletedVault model of the spec. */
 export interface DeletedVault {
   /** The `id` property. Read-only: set by the service. */

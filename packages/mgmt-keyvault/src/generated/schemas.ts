@@ -21,6 +21,19 @@ export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({
       message: { type: "string", readOnly: true },
     },
   }),
+  CloudError: (r) => ({
+    type: "object", name: "CloudError",
+    properties: {
+      error: r("CloudErrorBody"),
+    },
+  }),
+  CloudErrorBody: () => ({
+    type: "object", name: "CloudErrorBody",
+    properties: {
+      code: { type: "string" },
+      message: { type: "string" },
+    },
+  }),
   DeletedVault: (r) => ({
     type: "object", name: "DeletedVault",
     properties: {

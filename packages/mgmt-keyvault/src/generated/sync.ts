@@ -25,6 +25,8 @@ export type * from "./index.js";
 export {
   AccessPolicyEntry,
   CheckNameAvailabilityResult,
+  CloudError,
+  CloudErrorBody,
   DeletedVault,
   DeletedVaultListResult,
   DeletedVaultProperties,

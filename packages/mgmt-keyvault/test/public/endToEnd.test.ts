@@ -36,7 +36,10 @@ beforeAll(async () => {
     authorityHost: arm.authorityHost,
     httpClient,
   });
-  const resources = new ResourceManagementClient(credential, arm.subscriptionId, { endpoint: arm.url, httpClient });
+  const resources = new ResourceManagementClient(credential, arm.subscriptionId, {
+    endpoint: arm.url,
+    httpClient,
+  });
   await resources.resourceGroups.createOrUpdate(group, { location: "westus" });
   client = new KeyVaultManagementClient(credential, arm.subscriptionId, { endpoint: arm.url, httpClient });
   client.pipeline.addPolicy({
@@ -65,7 +68,11 @@ describe("KeyVaultManagementClient against the ARM emulator", () => {
         tenantId,
         sku: new Sku({ family: "A", name: "standard" }),
         accessPolicies: [
-          new AccessPolicyEntry({ tenantId, objectId, permissions: new Permissions({ keys: ["get"], secrets: ["get", "list"] }) }),
+          new AccessPolicyEntry({
+            tenantId,
+            objectId,
+            permissions: new Permissions({ keys: ["get"], secrets: ["get", "list"] }),
+          }),
         ],
       }),
     });
@@ -82,7 +89,9 @@ describe("KeyVaultManagementClient against the ARM emulator", () => {
       properties: {
         tenantId,
         sku: new Sku({ family: "A", name: "standard" }),
-        accessPolicies: [{ tenantId, objectId, permissions: new Permissions({ keys: ["get"], secrets: ["get", "list"] }) }],
+        accessPolicies: [
+          { tenantId, objectId, permissions: new Permissions({ keys: ["get"], secrets: ["get", "list"] }) },
+        ],
       },
     };
     const poller = await client.vaults.beginCreateOrUpdate(group, "kv-models", fromModels, fast);
@@ -126,13 +135,19 @@ describe("KeyVaultManagementClient against the ARM emulator", () => {
     const policies = await client.vaults.updateAccessPolicy(group, "kv-models", "add", {
       properties: {
         accessPolicies: [
-          { tenantId: arm.tenantId, objectId: "00000000-0000-0000-0000-0000000000bb", permissions: { secrets: ["get"] } },
+          {
+            tenantId: arm.tenantId,
+            objectId: "00000000-0000-0000-0000-0000000000bb",
+            permissions: { secrets: ["get"] },
+          },
         ],
       },
     });
     expect(policies.properties.accessPolicies.length).toBeGreaterThan(0);
     const updated = await client.vaults.get(group, "kv-models");
-    expect(updated.properties.accessPolicies?.map((p) => p.objectId)).toContain("00000000-0000-0000-0000-0000000000bb");
+    expect(updated.properties.accessPolicies?.map((p) => p.objectId)).toContain(
+      "00000000-0000-0000-0000-0000000000bb",
+    );
     const names: string[] = [];
     for await (const v of client.vaults.listByResourceGroup(group)) names.push(v.name!);
     expect(names.sort()).toEqual(["kv-inline", "kv-mixed", "kv-models"]);
@@ -159,7 +174,10 @@ describe("KeyVaultManagementClient against the ARM emulator", () => {
   });
 
   it("checks name availability", async () => {
-    const taken = await client.vaults.checkNameAvailability({ name: "kv-models", type: "Microsoft.KeyVault/vaults" });
+    const taken = await client.vaults.checkNameAvailability({
+      name: "kv-models",
+      type: "Microsoft.KeyVault/vaults",
+    });
     expect(taken.nameAvailable).toBe(false);
   });
 });

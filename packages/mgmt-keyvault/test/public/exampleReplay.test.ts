@@ -13,7 +13,11 @@ describe("example replay (every x-ms-examples file of the spec)", () => {
       packageDir,
       repoRoot: resolve(packageDir, "../.."),
       createClient: (endpoint: string, subscriptionId: string) =>
-        new KeyVaultManagementClient(staticTokenCredential, subscriptionId, { endpoint, retryTotal: 0, allowInsecureConnection: true }),
+        new KeyVaultManagementClient(staticTokenCredential, subscriptionId, {
+          endpoint,
+          retryTotal: 0,
+          allowInsecureConnection: true,
+        }),
     });
     console.log(`example replay @azkit/mgmt-keyvault: ${result.passed}/${result.total} examples passed`);
     expect(result.failures).toEqual([]);

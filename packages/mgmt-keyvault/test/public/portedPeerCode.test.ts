@@ -35,13 +35,18 @@ interface FlowResult {
 
 function runFlow(script: string, env: Record<string, string>): Promise<FlowResult> {
   return new Promise((resolvePromise, reject) => {
-    execFile(process.execPath, [script], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      try {
-        resolvePromise(JSON.parse(stdout.trim().split("\n").pop() ?? "") as FlowResult);
-      } catch {
-        reject(new Error(`flow produced no result (${error?.message ?? "exit 0"}): ${stdout}\n${stderr}`));
-      }
-    });
+    execFile(
+      process.execPath,
+      [script],
+      { env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        try {
+          resolvePromise(JSON.parse(stdout.trim().split("\n").pop() ?? "") as FlowResult);
+        } catch {
+          reject(new Error(`flow produced no result (${error?.message ?? "exit 0"}): ${stdout}\n${stderr}`));
+        }
+      },
+    );
   });
 }
 
@@ -91,7 +96,11 @@ describe("the official clients' end-to-end flow, imports changed, against the AR
     expect(step("group.update")).toEqual({ tags: { env: "test", owner: "official" } });
     expect(step("tags.updateAtScope(Merge)")).toEqual({ env: "test", team: "azkit", extra: "1" });
     expect(step("vault.updateAccessPolicy(add)")).toEqual({ count: 1, keys: ["get", "list"] });
-    expect(step("vault.list")).toEqual({ byGroup: ["official-kv1"], bySub: ["official-kv1"], generic: ["official-kv1"] });
+    expect(step("vault.list")).toEqual({
+      byGroup: ["official-kv1"],
+      bySub: ["official-kv1"],
+      generic: ["official-kv1"],
+    });
     expect(step("vault.listDeleted")).toEqual(["official-kv1"]);
     expect(step("vault.purgeDeleted")).toEqual([]);
     expect(step("group.beginDeleteAndWait")).toBe(false);

@@ -19,9 +19,12 @@ beforeAll(async () => {
     authorityHost: env.AZURE_AUTHORITY_HOST!,
   });
   const options = { endpoint: env.AZURE_RESOURCE_MANAGER_ENDPOINT!, allowInsecureConnection: true };
-  new ResourceManagementClient(credential, env.AZURE_SUBSCRIPTION_ID!, options).resourceGroups.createOrUpdate("kv-sync", {
-    location: "westus",
-  });
+  new ResourceManagementClient(credential, env.AZURE_SUBSCRIPTION_ID!, options).resourceGroups.createOrUpdate(
+    "kv-sync",
+    {
+      location: "westus",
+    },
+  );
   client = new KeyVaultManagementClient(credential, env.AZURE_SUBSCRIPTION_ID!, options);
 });
 afterAll(async () => {
@@ -31,13 +34,26 @@ afterAll(async () => {
 
 describe("@azkit/mgmt-keyvault/sync", () => {
   it("runs the vault flow without a Promise", () => {
-    const properties = new VaultProperties({ tenantId, sku: new Sku({ family: "A", name: "standard" }), accessPolicies: [] });
-    const poller = client.vaults.beginCreateOrUpdate("kv-sync", "kv-sync-1", { location: "westus", properties }, fast);
+    const properties = new VaultProperties({
+      tenantId,
+      sku: new Sku({ family: "A", name: "standard" }),
+      accessPolicies: [],
+    });
+    const poller = client.vaults.beginCreateOrUpdate(
+      "kv-sync",
+      "kv-sync-1",
+      { location: "westus", properties },
+      fast,
+    );
     const vault = poller.pollUntilDone();
     expect(vault.properties.provisioningState).toBe("Succeeded");
     expect(client.vaults.get("kv-sync", "kv-sync-1").name).toBe("kv-sync-1");
     const policies = client.vaults.updateAccessPolicy("kv-sync", "kv-sync-1", "add", {
-      properties: { accessPolicies: [{ tenantId, objectId: "00000000-0000-0000-0000-0000000000cc", permissions: { keys: ["list"] } }] },
+      properties: {
+        accessPolicies: [
+          { tenantId, objectId: "00000000-0000-0000-0000-0000000000cc", permissions: { keys: ["list"] } },
+        ],
+      },
     });
     expect(policies.properties.accessPolicies.length).toBe(1);
     expect([...client.vaults.listByResourceGroup("kv-sync")].map((v) => v.name)).toEqual(["kv-sync-1"]);

@@ -13,6 +13,7 @@ export {
   AliasPathMetadata,
   AliasPattern,
   ApiProfile,
+  CloudError,
   ErrorAdditionalInfo,
   ErrorResponse,
   ExportTemplateRequest,

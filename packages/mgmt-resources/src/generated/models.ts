@@ -73,6 +73,15 @@ export interface ApiProfile {
 /** Creates ApiProfile objects: `new ApiProfile({ ... })` is accepted wherever a ApiProfile is, like its inline JSON. */
 export const ApiProfile: ModelClass<ApiProfile> = /*#__PURE__*/ modelClass("ApiProfile");
 
+/** The CloudError model of the spec. */
+export interface CloudError {
+  /** The `error` property. */
+  error?: ErrorResponse;
+}
+
+/** Creates CloudError objects: `new CloudError({ ... })` is accepted wherever a CloudError is, like its inline JSON. */
+export const CloudError: ModelClass<CloudError> = /*#__PURE__*/ modelClass("CloudError");
+
 /** The ErrorAdditionalInfo model of the spec. */
 export interface ErrorAdditionalInfo {
   /** The `type` property. Read-only: set by the service. */

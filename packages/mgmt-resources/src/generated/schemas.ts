@@ -46,6 +46,12 @@ export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({
       apiVersion: { type: "string", readOnly: true },
     },
   }),
+  CloudError: (r) => ({
+    type: "object", name: "CloudError",
+    properties: {
+      error: r("ErrorResponse"),
+    },
+  }),
   ErrorAdditionalInfo: () => ({
     type: "object", name: "ErrorAdditionalInfo",
     properties: {

@@ -28,6 +28,7 @@ export {
   AliasPathMetadata,
   AliasPattern,
   ApiProfile,
+  CloudError,
   ErrorAdditionalInfo,
   ErrorResponse,
   ExportTemplateRequest,

@@ -24,7 +24,8 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     child.stdout?.on("data", (chunk: Buffer) => {
       text += chunk.toString("utf8");
       for (const match of text.matchAll(/^export (\w+)=(".*")$/gm)) env[match[1]!] = JSON.parse(match[2]!);
-      if (env.AZURE_SUBSCRIPTION_ID && env.AZURE_RESOURCE_MANAGER_ENDPOINT && env.AZURE_CLIENT_SECRET) resolve();
+      if (env.AZURE_SUBSCRIPTION_ID && env.AZURE_RESOURCE_MANAGER_ENDPOINT && env.AZURE_CLIENT_SECRET)
+        resolve();
     });
   });
   return { env, stop: () => child.kill() };

@@ -43,7 +43,10 @@ afterAll(async () => {
 
 describe("ResourceManagementClient against the ARM emulator", () => {
   it("creates a group from inline JSON and from new ResourceGroup(...), with the same request body", async () => {
-    const inline = await client.resourceGroups.createOrUpdate("e2e-inline", { location: "westus", tags: { env: "test" } });
+    const inline = await client.resourceGroups.createOrUpdate("e2e-inline", {
+      location: "westus",
+      tags: { env: "test" },
+    });
     const model = await client.resourceGroups.createOrUpdate(
       "e2e-model",
       new ResourceGroup({ location: "westus", tags: { env: "test" } }),

@@ -13,7 +13,11 @@ describe("example replay (every x-ms-examples file of resources.json)", () => {
       packageDir,
       repoRoot: resolve(packageDir, "../.."),
       createClient: (endpoint: string, subscriptionId: string) =>
-        new ResourceManagementClient(staticTokenCredential, subscriptionId, { endpoint, retryTotal: 0, allowInsecureConnection: true }),
+        new ResourceManagementClient(staticTokenCredential, subscriptionId, {
+          endpoint,
+          retryTotal: 0,
+          allowInsecureConnection: true,
+        }),
     });
     console.log(`example replay @azkit/mgmt-resources: ${result.passed}/${result.total} examples passed`);
     expect(result.failures).toEqual([]);

@@ -7,7 +7,10 @@ const credential = { getToken: async () => ({ token: "t", expiresOnTimestamp: Da
 
 describe("names as @azure/arm-resources 7.0.0 has them", () => {
   it("has every operation group and method of the peer client", () => {
-    const result = compareSurfaces(new ResourceManagementClient(credential, "sub"), new PeerClient(credential, "sub"));
+    const result = compareSurfaces(
+      new ResourceManagementClient(credential, "sub"),
+      new PeerClient(credential, "sub"),
+    );
     console.log(
       `@azure/arm-resources 7.0.0: ${result.matched}/${result.peerMethods} peer methods present; extra: ${result.extra.join(", ") || "none"}; peer groups not generated: ${result.groupsNotGenerated.join(", ") || "none"}`,
     );

@@ -12,9 +12,14 @@ let credential: ClientSecretCredential;
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
   const env = emulator.env;
-  credential = new ClientSecretCredential(env.AZURE_TENANT_ID!, env.AZURE_CLIENT_ID!, env.AZURE_CLIENT_SECRET!, {
-    authorityHost: env.AZURE_AUTHORITY_HOST!,
-  });
+  credential = new ClientSecretCredential(
+    env.AZURE_TENANT_ID!,
+    env.AZURE_CLIENT_ID!,
+    env.AZURE_CLIENT_SECRET!,
+    {
+      authorityHost: env.AZURE_AUTHORITY_HOST!,
+    },
+  );
   client = new ResourceManagementClient(credential, env.AZURE_SUBSCRIPTION_ID!, {
     endpoint: env.AZURE_RESOURCE_MANAGER_ENDPOINT!,
     allowInsecureConnection: true,
@@ -29,7 +34,10 @@ describe("@azkit/mgmt-resources/sync", () => {
   it("runs the resource group flow without a Promise", () => {
     const inline = client.resourceGroups.createOrUpdate("sync-inline", { location: "westus" });
     expect(inline.name).toBe("sync-inline");
-    const model = client.resourceGroups.createOrUpdate("sync-model", new ResourceGroup({ location: "westus", tags: { a: "b" } }));
+    const model = client.resourceGroups.createOrUpdate(
+      "sync-model",
+      new ResourceGroup({ location: "westus", tags: { a: "b" } }),
+    );
     expect(model.tags).toEqual({ a: "b" });
     expect(client.resourceGroups.checkExistence("sync-model")).toEqual({ body: true });
     const names = [...client.resourceGroups.list()].map((g) => g.name);

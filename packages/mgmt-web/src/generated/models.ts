@@ -1342,6 +1342,45 @@ export interface DefaultAuthorizationPolicy {
 /** Creates DefaultAuthorizationPolicy objects: `new DefaultAuthorizationPolicy({ ... })` is accepted wherever a DefaultAuthorizationPolicy is, like its inline JSON. */
 export const DefaultAuthorizationPolicy: ModelClass<DefaultAuthorizationPolicy> = /*#__PURE__*/ modelClass("DefaultAuthorizationPolicy");
 
+/** The DefaultErrorResponse model of the spec. */
+export interface DefaultErrorResponse {
+  /** The `error` property. Read-only: set by the service. */
+  readonly error?: DefaultErrorResponseError;
+}
+
+/** Creates DefaultErrorResponse objects: `new DefaultErrorResponse({ ... })` is accepted wherever a DefaultErrorResponse is, like its inline JSON. */
+export const DefaultErrorResponse: ModelClass<DefaultErrorResponse> = /*#__PURE__*/ modelClass("DefaultErrorResponse");
+
+/** The DefaultErrorResponseError model of the spec. */
+export interface DefaultErrorResponseError {
+  /** The `code` property. Read-only: set by the service. */
+  readonly code?: string;
+  /** The `message` property. Read-only: set by the service. */
+  readonly message?: string;
+  /** The `target` property. Read-only: set by the service. */
+  readonly target?: string;
+  /** The `details` property. */
+  details?: DefaultErrorResponseErrorDetailsItem[];
+  /** The `innererror` property. Read-only: set by the service. */
+  readonly innererror?: string;
+}
+
+/** Creates DefaultErrorResponseError objects: `new DefaultErrorResponseError({ ... })` is accepted wherever a DefaultErrorResponseError is, like its inline JSON. */
+export const DefaultErrorResponseError: ModelClass<DefaultErrorResponseError> = /*#__PURE__*/ modelClass("DefaultErrorResponseError");
+
+/** The DefaultErrorResponseErrorDetailsItem model of the spec. */
+export interface DefaultErrorResponseErrorDetailsItem {
+  /** The `code` property. Read-only: set by the service. */
+  readonly code?: string;
+  /** The `message` property. Read-only: set by the service. */
+  readonly message?: string;
+  /** The `target` property. Read-only: set by the service. */
+  readonly target?: string;
+}
+
+/** Creates DefaultErrorResponseErrorDetailsItem objects: `new DefaultErrorResponseErrorDetailsItem({ ... })` is accepted wherever a DefaultErrorResponseErrorDetailsItem is, like its inline JSON. */
+export const DefaultErrorResponseErrorDetailsItem: ModelClass<DefaultErrorResponseErrorDetailsItem> = /*#__PURE__*/ modelClass("DefaultErrorResponseErrorDetailsItem");
+
 /** The DefaultIdentity model of the spec. */
 export interface DefaultIdentity {
   /** The `identityType` property. */

@@ -787,6 +787,30 @@ export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({
       allowedApplications: { type: "array", items: { type: "string" } },
     },
   }),
+  DefaultErrorResponse: (r) => ({
+    type: "object", name: "DefaultErrorResponse",
+    properties: {
+      error: r("DefaultErrorResponseError", { readOnly: true }),
+    },
+  }),
+  DefaultErrorResponseError: (r) => ({
+    type: "object", name: "DefaultErrorResponseError",
+    properties: {
+      code: { type: "string", readOnly: true },
+      message: { type: "string", readOnly: true },
+      target: { type: "string", readOnly: true },
+      details: { type: "array", items: r("DefaultErrorResponseErrorDetailsItem") },
+      innererror: { type: "string", readOnly: true },
+    },
+  }),
+  DefaultErrorResponseErrorDetailsItem: () => ({
+    type: "object", name: "DefaultErrorResponseErrorDetailsItem",
+    properties: {
+      code: { type: "string", readOnly: true },
+      message: { type: "string", readOnly: true },
+      target: { type: "string", readOnly: true },
+    },
+  }),
   DefaultIdentity: () => ({
     type: "object", name: "DefaultIdentity",
     properties: {

@@ -18,7 +18,11 @@ describe("example replay (every x-ms-examples file of the spec)", () => {
       packageDir,
       repoRoot: resolve(packageDir, "../.."),
       createClient: (endpoint: string, subscriptionId: string) =>
-        new WebSiteManagementClient(staticTokenCredential, subscriptionId, { endpoint, retryTotal: 0, allowInsecureConnection: true }),
+        new WebSiteManagementClient(staticTokenCredential, subscriptionId, {
+          endpoint,
+          retryTotal: 0,
+          allowInsecureConnection: true,
+        }),
     });
     console.log(`example replay @azkit/mgmt-web: ${result.passed}/${result.total} examples passed`);
     const unexpected = result.failures.filter(
