@@ -2,10 +2,10 @@
 // Generates (or, with --check, verifies) packages/mgmt-*/src/generated from each package's codegen.json.
 //   node tools/codegen/src/cli.mjs --all [--check]
 //   node tools/codegen/src/cli.mjs packages/mgmt-resources [--out <dir>]
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkGenerated, generatePackage, writeGenerated } from "./generatePackage.mjs";
+import { checkGenerated, generatePackage, readmeWithCoverage, writeGenerated } from "./generatePackage.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const args = process.argv.slice(2);
@@ -21,8 +21,12 @@ const packageDirs = args.includes("--all")
 let failed = false;
 for (const dir of packageDirs) {
   const result = generatePackage(dir, repoRoot);
+  const readmePath = join(dir, "README.md");
+  const readme = existsSync(readmePath) ? readFileSync(readmePath, "utf8") : undefined;
+  const expectedReadme = readme === undefined ? undefined : readmeWithCoverage(readme, result.coverage);
   if (check) {
-    const diff = checkGenerated(dir, result.files);
+    const diff = checkGenerated(join(dir, "src/generated"), result.files);
+    if (expectedReadme !== readme) diff.push("README.md coverage section");
     if (diff.length > 0) {
       failed = true;
       console.error(
@@ -32,6 +36,7 @@ for (const dir of packageDirs) {
       console.log(`${result.packageName}: src/generated is up to date (${result.operationCount} operations)`);
   } else {
     writeGenerated(out ?? join(dir, "src/generated"), result.files);
+    if (expectedReadme !== undefined && out === undefined) writeFileSync(readmePath, expectedReadme);
     console.log(`${result.packageName}: ${result.operationCount} operations, ${result.files.size} files`);
   }
   for (const w of result.warnings) console.warn(`  warning: ${w}`);

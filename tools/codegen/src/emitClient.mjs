@@ -22,6 +22,26 @@ export function emitClient(model, config) {
   return e.emit();
 }
 
+/** The README's coverage section: operations per group, from the spec. */
+export function coverageMarkdown(model, config) {
+  const e = new Emitter(model, config);
+  const ops = model.operations;
+  const lines = [
+    `Generated from ${model.specFiles.map((f) => `\`${f}\``).join(", ")} (api-version ${e.apiVersion}):`,
+    `**${ops.length} of ${ops.length} operations** (${ops.filter((o) => o.lro).length} long-running, ${ops.filter((o) => o.pageable).length} pageable), ` +
+      `${ops.reduce((n, o) => n + o.examples.length, 0)} \`x-ms-examples\` files replayed by the tests.`,
+    "",
+    "| operation group | operations | long-running | pageable |",
+    "| --- | ---: | ---: | ---: |",
+  ];
+  for (const g of e.groups) {
+    lines.push(
+      `| \`client.${g.propName}\` | ${g.ops.length} | ${g.ops.filter((o) => o.lro).length} | ${g.ops.filter((o) => o.pageable).length} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
 /**
  * How each generated operation is called: group property, method names and parameters, for tests
  * that drive every operation (example replay, peer name comparison).

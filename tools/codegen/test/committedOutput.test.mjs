@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { generatePackage, writeGenerated } from "../src/generatePackage.mjs";
+import { generatePackage, readmeWithCoverage, writeGenerated } from "../src/generatePackage.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const packages = readdirSync(join(repoRoot, "packages")).filter((name) =>
@@ -30,6 +30,8 @@ describe("committed generated code", () => {
           (file) => readFileSync(join(temp, file), "utf8") !== readFileSync(join(committedDir, file), "utf8"),
         );
         expect(differing, "run `pnpm --filter codegen generate` and commit src/generated").toEqual([]);
+        const readme = readFileSync(join(packageDir, "README.md"), "utf8");
+        expect(readmeWithCoverage(readme, result.coverage), "README coverage section is stale").toBe(readme);
       } finally {
         rmSync(temp, { recursive: true, force: true });
       }
