@@ -317,7 +317,9 @@ class Emitter {
     const out = [this.header];
     out.push('import { createSchemaRegistry, type SchemaRegistry } from "@azkit/core-arm";\n\n');
     out.push(
-      exportDoc(`The named schemas of ${this.config.clientName}, built on first use (nothing runs at import).`),
+      exportDoc(
+        `The named schemas of ${this.config.clientName}, built on first use (nothing runs at import).`,
+      ),
     );
     out.push("export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({\n");
     for (const m of this.model.models) {
