@@ -125,7 +125,9 @@ beforeAll(async () => {
     startArmEmulator({ https: true }),
   ]);
   writeFileSync(join(work, "arm-ca.pem"), arm.ca);
-  writeFileSync(join(work, "user.npmrc"), `@azkit:registry=${registry.url}\n`);
+  // The test's own npmrc replaces the user's: keep the registry npm is configured for, for everything but @azkit.
+  const usual = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).trim();
+  writeFileSync(join(work, "user.npmrc"), `registry=${usual}\n@azkit:registry=${registry.url}\n`);
   timings["start registry, azurite, arm emulator"] = Math.round(performance.now() - started);
 
   const released = releaseToRegistry({ registry, work, preview: true });
