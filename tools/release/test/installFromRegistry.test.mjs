@@ -117,6 +117,12 @@ async function runSmoke(project, name) {
 }
 
 beforeAll(async () => {
+  // turbo builds this package's devDependencies before its tests: every public package must be one.
+  const own = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8"));
+  const missing = names.filter((name) => !own.devDependencies?.[name]);
+  if (missing.length > 0) {
+    throw new Error(`add ${missing.map((n) => `"${n}": "workspace:*"`).join(", ")} to tools/release devDependencies`);
+  }
   const started = performance.now();
   work = mkdtempSync(join(tmpdir(), "azkit-install-"));
   [registry, azurite, arm] = await Promise.all([
