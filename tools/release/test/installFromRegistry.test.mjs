@@ -121,7 +121,9 @@ beforeAll(async () => {
   const own = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8"));
   const missing = names.filter((name) => !own.devDependencies?.[name]);
   if (missing.length > 0) {
-    throw new Error(`add ${missing.map((n) => `"${n}": "workspace:*"`).join(", ")} to tools/release devDependencies`);
+    throw new Error(
+      `add ${missing.map((n) => `"${n}": "workspace:*"`).join(", ")} to tools/release devDependencies`,
+    );
   }
   const started = performance.now();
   work = mkdtempSync(join(tmpdir(), "azkit-install-"));
