@@ -153,19 +153,20 @@ afterAll(async () => {
 });
 
 describe("releasing every public package", () => {
-  it("packs every package under packages/ from a clean checkout with pnpm pack, as it stands", () => {
+  it("packs every package under packages/ from a clean checkout with pnpm pack, as it stands", async () => {
     const destination = join(work, "plain-pack");
-    for (const p of packages) {
-      const out = execFileSync("corepack", ["pnpm", "pack", "--pack-destination", destination], {
-        cwd: p.dir,
-        env: { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0" },
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      expect(out.trim().split("\n").pop()).toBe(
-        join(destination, `${p.name.slice(1).replace("/", "-")}-${p.version}.tgz`),
-      );
-    }
+    const outputs = await Promise.all(
+      packages.map((p) =>
+        promisify(execFile)("corepack", ["pnpm", "pack", "--pack-destination", destination], {
+          cwd: p.dir,
+          env: { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0" },
+          encoding: "utf8",
+        }),
+      ),
+    );
+    expect(outputs.map(({ stdout }) => stdout.trim().split("\n").pop())).toEqual(
+      packages.map((p) => join(destination, `${p.name.slice(1).replace("/", "-")}-${p.version}.tgz`)),
+    );
   });
 
   it("has a smoke call for every public package", () => {
