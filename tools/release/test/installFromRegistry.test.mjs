@@ -27,6 +27,17 @@ import { releaseToRegistry } from "../releaseToRegistry.mjs";
 import { smokeCalls, smokeScripts } from "./smokeCalls.mjs";
 
 const packages = publicPackages();
+const repoRoot = join(import.meta.dirname, "../../..");
+
+/** What `changeset version` would change: manifests, changelogs, the changesets themselves. */
+function versioningSnapshot() {
+  const files = [
+    ...packages.flatMap((p) => [join(p.dir, "package.json"), join(p.dir, "CHANGELOG.md")]),
+    ...readdirSync(join(repoRoot, ".changeset")).map((f) => join(repoRoot, ".changeset", f)),
+  ];
+  return Object.fromEntries(files.map((f) => [f, existsSync(f) ? readFileSync(f, "utf8") : null]));
+}
+const snapshotBeforeRelease = versioningSnapshot();
 const names = packages.map((p) => p.name);
 let registry;
 let azurite;
@@ -167,6 +178,12 @@ describe("releasing every public package", () => {
     expect(outputs.map(({ stdout }) => stdout.trim().split("\n").pop())).toEqual(
       packages.map((p) => join(destination, `${p.name.slice(1).replace("/", "-")}-${p.version}.tgz`)),
     );
+  });
+
+  it("versions, packs and publishes in a temporary stage, leaving the working tree as it was", () => {
+    expect(versioningSnapshot()).toEqual(snapshotBeforeRelease);
+    // The stage did move every package to a preview version; none of that reached the tree.
+    for (const p of packages) expect(previewVersions.get(p.name), p.name).not.toBe(p.version);
   });
 
   it("has a smoke call for every public package", () => {
