@@ -73,7 +73,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       if (drift.length > 0) {
         console.error(
           `docs/api/ is out of date with the packages' public API (${drift.length} pages):\n  ${drift.slice(0, 10).join("\n  ")}` +
-            `${drift.length > 10 ? "\n  ..." : ""}\nRun 'pnpm api:docs' and commit docs/api/.`,
+            `${drift.length > 10 ? "\n  ..." : ""}\nRun 'pnpm api:update' (reports and pages) or 'pnpm api:docs' (pages only) and commit docs/api/.`,
         );
         process.exit(1);
       }

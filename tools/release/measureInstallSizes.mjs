@@ -58,7 +58,8 @@ const registry = await startRegistry();
 try {
   const { releaseVersions } = releaseToRegistry({ registry, work });
   const userconfig = join(work, "user.npmrc");
-  writeFileSync(userconfig, `@azkit:registry=${registry.url}\n`);
+  const usual = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).trim();
+  writeFileSync(userconfig, `registry=${usual}\n@azkit:registry=${registry.url}\n`);
   const mb = (bytes) => (bytes / 1e6).toFixed(2);
   console.log("| package | installed (MB, files) | peer | peer installed (MB, files) | azkit / peer |");
   console.log("| --- | --- | --- | --- | --- |");

@@ -29,7 +29,7 @@ const ROOT_FILES = [
   ".npmrc",
   "LICENSE",
 ];
-const PACKAGE_DOCS = ["README.md", "CHANGELOG.md", "LICENSE"];
+const PACKAGE_DOCS = ["README.md", "CHANGELOG.md"];
 const changesetBin = join(repoRoot, "node_modules/.bin/changeset");
 
 /** Every workspace folder's package.json (changesets reads them all to know the workspace). */
@@ -118,6 +118,9 @@ export function createStage() {
     for (const file of PACKAGE_DOCS) {
       if (existsSync(join(p.dir, file))) cpSync(join(p.dir, file), join(dir, file));
     }
+    // One license text for the repository, put into each package as it is packed (npm ships a
+    // package's own LICENSE file), so no package folder keeps a copy that could drift.
+    cpSync(join(repoRoot, "LICENSE"), join(dir, "LICENSE"));
     cpSync(join(p.dir, "dist"), join(dir, "dist"), {
       recursive: true,
       filter: (source) => !/[\\/]dist[\\/](temp|types|api)$/.test(source),

@@ -27,6 +27,17 @@ import { releaseToRegistry } from "../releaseToRegistry.mjs";
 import { smokeCalls, smokeScripts } from "./smokeCalls.mjs";
 
 const packages = publicPackages();
+const repoRoot = join(import.meta.dirname, "../../..");
+
+/** What `changeset version` would change: manifests, changelogs, the changesets themselves. */
+function versioningSnapshot() {
+  const files = [
+    ...packages.flatMap((p) => [join(p.dir, "package.json"), join(p.dir, "CHANGELOG.md")]),
+    ...readdirSync(join(repoRoot, ".changeset")).map((f) => join(repoRoot, ".changeset", f)),
+  ];
+  return Object.fromEntries(files.map((f) => [f, existsSync(f) ? readFileSync(f, "utf8") : null]));
+}
+const snapshotBeforeRelease = versioningSnapshot();
 const names = packages.map((p) => p.name);
 let registry;
 let azurite;
@@ -117,6 +128,14 @@ async function runSmoke(project, name) {
 }
 
 beforeAll(async () => {
+  // turbo builds this package's devDependencies before its tests: every public package must be one.
+  const own = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8"));
+  const missing = names.filter((name) => !own.devDependencies?.[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `add ${missing.map((n) => `"${n}": "workspace:*"`).join(", ")} to tools/release devDependencies`,
+    );
+  }
   const started = performance.now();
   work = mkdtempSync(join(tmpdir(), "azkit-install-"));
   [registry, azurite, arm] = await Promise.all([
@@ -125,7 +144,9 @@ beforeAll(async () => {
     startArmEmulator({ https: true }),
   ]);
   writeFileSync(join(work, "arm-ca.pem"), arm.ca);
-  writeFileSync(join(work, "user.npmrc"), `@azkit:registry=${registry.url}\n`);
+  // The test's own npmrc replaces the user's: keep the registry npm is configured for, for everything but @azkit.
+  const usual = execFileSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).trim();
+  writeFileSync(join(work, "user.npmrc"), `registry=${usual}\n@azkit:registry=${registry.url}\n`);
   timings["start registry, azurite, arm emulator"] = Math.round(performance.now() - started);
 
   const released = releaseToRegistry({ registry, work, preview: true });
@@ -143,19 +164,26 @@ afterAll(async () => {
 });
 
 describe("releasing every public package", () => {
-  it("packs every package under packages/ from a clean checkout with pnpm pack, as it stands", () => {
+  it("packs every package under packages/ from a clean checkout with pnpm pack, as it stands", async () => {
     const destination = join(work, "plain-pack");
-    for (const p of packages) {
-      const out = execFileSync("corepack", ["pnpm", "pack", "--pack-destination", destination], {
-        cwd: p.dir,
-        env: { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0" },
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      expect(out.trim().split("\n").pop()).toBe(
-        join(destination, `${p.name.slice(1).replace("/", "-")}-${p.version}.tgz`),
-      );
-    }
+    const outputs = await Promise.all(
+      packages.map((p) =>
+        promisify(execFile)("corepack", ["pnpm", "pack", "--pack-destination", destination], {
+          cwd: p.dir,
+          env: { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0" },
+          encoding: "utf8",
+        }),
+      ),
+    );
+    expect(outputs.map(({ stdout }) => stdout.trim().split("\n").pop())).toEqual(
+      packages.map((p) => join(destination, `${p.name.slice(1).replace("/", "-")}-${p.version}.tgz`)),
+    );
+  });
+
+  it("versions, packs and publishes in a temporary stage, leaving the working tree as it was", () => {
+    expect(versioningSnapshot()).toEqual(snapshotBeforeRelease);
+    // The stage did move every package to a preview version; none of that reached the tree.
+    for (const p of packages) expect(previewVersions.get(p.name), p.name).not.toBe(p.version);
   });
 
   it("has a smoke call for every public package", () => {
