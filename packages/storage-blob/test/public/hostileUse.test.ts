@@ -119,7 +119,9 @@ describe("3. upload with a contentLength that does not match the body", () => {
     await expect(blob.upload("x", Number.NaN)).rejects.toThrow(
       "BlockBlobClient.upload: option contentLength must be a finite number; got the number NaN.",
     );
-    await expect(blob.upload("x", -1)).rejects.toThrow("contentLength must be a non-negative integer; got -1.");
+    await expect(blob.upload("x", -1)).rejects.toThrow(
+      "contentLength must be a non-negative integer; got -1.",
+    );
     expect(await contentOf(blob)).toBe("original");
   });
 
