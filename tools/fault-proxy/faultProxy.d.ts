@@ -35,7 +35,7 @@ export interface FaultProxy {
   port: number;
   /** Requests seen and faults injected, by kind. */
   stats: { requests: number; faults: Record<FaultKind, number> };
-  /** One entry per request. */
+  /** One entry per request, the last `logLimit` (1,000 by default) only. */
   log: Array<{ index: number; method: string | undefined; url: string | undefined; fault: Fault }>;
   setDecide(decide: FaultChooser): void;
   openSockets(): number;
@@ -48,4 +48,5 @@ export declare function startFaultProxy(options: {
   decide?: FaultChooser;
   hangInMs?: number;
   lifetimeInMs?: number;
+  logLimit?: number;
 }): Promise<FaultProxy>;

@@ -86,7 +86,8 @@ function rangeOf(headers) {
  * Starts the proxy in front of `target` (an origin such as `http://127.0.0.1:10000`).
  * Options: `decide(request, index)` returns the fault for each request (default: none);
  * `hangInMs` bounds a "hang" (default 30 s; closing the proxy ends every hang at once);
- * `lifetimeInMs` closes the proxy by itself (default 10 minutes).
+ * `lifetimeInMs` closes the proxy by itself (default 10 minutes); `log` keeps the last `logLimit`
+ * requests (default 1,000).
  * Returns `{ url, port, stats, log, setDecide, close }`; `url` is the proxy's origin.
  */
 export async function startFaultProxy({
@@ -94,6 +95,7 @@ export async function startFaultProxy({
   decide = () => ({ kind: "none" }),
   hangInMs = 30_000,
   lifetimeInMs = 600_000,
+  logLimit = 1_000,
 } = {}) {
   const upstreamUrl = new URL(target);
   if (upstreamUrl.protocol !== "http:") throw new TypeError("fault-proxy forwards to http targets only");
@@ -135,6 +137,8 @@ export async function startFaultProxy({
     }
     stats.faults[fault.kind]++;
     log.push({ index, method: req.method, url: req.url, fault });
+    // The recent requests only: a soak's proxy must not grow without bound.
+    if (log.length > logLimit) log.splice(0, log.length - logLimit);
 
     if (fault.kind === "status") {
       req.resume();

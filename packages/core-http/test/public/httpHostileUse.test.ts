@@ -103,6 +103,21 @@ function slowSource(chunks: Buffer[]): Readable {
   );
 }
 
+describe("a request body's source when the request is torn down", () => {
+  it("is destroyed (a file stream's descriptor is released), and the abort is what the call reports", async () => {
+    const { server } = await bodyCountingServer();
+    const source = new Readable({ read() {} });
+    source.push(Buffer.alloc(1000));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await client
+      .sendRequest({ ...put(server.url, source), abortSignal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    await until(() => source.destroyed);
+  });
+});
+
 describe("streamed request bodies that do not match their Content-Length", () => {
   it("fails a longer body before the service has received Content-Length bytes", async () => {
     const { server, seen } = await bodyCountingServer();
