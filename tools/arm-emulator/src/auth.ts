@@ -16,6 +16,12 @@ const ARM_SCOPES = new Set(
   ARM_AUDIENCES.flatMap((a) => [`${a.replace(/\/$/, "")}/.default`, `${a.replace(/\/$/, "")}//.default`]),
 );
 
+/**
+ * Azure Storage's scope: the token endpoint also serves it, so a storage emulator that checks a token's
+ * issuer and audience (Azurite's `--oauth basic`) accepts this tenant's tokens. ARM still refuses them.
+ */
+export const STORAGE_SCOPE = "https://storage.azure.com/.default";
+
 /** What the auth part needs to know about the emulator. */
 export interface AuthConfig {
   tenantId: string;
@@ -161,7 +167,7 @@ export function handleTokenRequest(
     audience = resource;
   } else {
     const scopes = (form.get("scope") ?? "").split(" ").filter(Boolean);
-    const armScope = scopes.find((s) => ARM_SCOPES.has(s));
+    const armScope = scopes.find((s) => ARM_SCOPES.has(s) || s === STORAGE_SCOPE);
     if (!armScope) {
       throw new OAuthError(
         400,
