@@ -1,4 +1,8 @@
 // The samples `pnpm samples` runs, in the order of the usage guide, and the test suite executes.
+import { main as catchErrors } from "./errors/catchErrors.js";
+import { main as turnOnLogging } from "./logging/turnOnLogging.js";
+import { main as downloadBlob } from "./storage-blob/downloadBlob.js";
+import { main as listContainersAndBlobs } from "./storage-blob/listContainersAndBlobs.js";
 import { main as uploadFile } from "./storage-blob/uploadFile.js";
 import { main as uploadFileSync } from "./storage-blob/uploadFileSync.js";
 
@@ -13,4 +17,8 @@ export interface Sample {
 export const samples: Sample[] = [
   { name: "storage-blob/uploadFile", shows: "upload a file with DefaultAzureCredential, print its URL", run: uploadFile },
   { name: "storage-blob/uploadFileSync", shows: "the same upload on the blocking /sync surface", run: uploadFileSync },
+  { name: "storage-blob/downloadBlob", shows: "download in parallel to a file with a progress bar and MD5 check; to a Buffer; as a stream", run: downloadBlob },
+  { name: "storage-blob/listContainersAndBlobs", shows: "list with for await, byPage, a continuation token, and a delimiter", run: listContainersAndBlobs },
+  { name: "errors/catchErrors", shows: "catch ResourceNotFoundError, ResourceExistsError, ClientAuthenticationError, HttpResponseError", run: catchErrors },
+  { name: "logging/turnOnLogging", shows: "log one library, a group, everything; loggingEnable per client and per call; redaction", run: turnOnLogging },
 ];
