@@ -1,5 +1,6 @@
 // The samples `pnpm samples` runs, in the order of the usage guide, and the test suite executes.
 import { main as catchErrors } from "./errors/catchErrors.js";
+import { main as proxies } from "./http/proxies.js";
 import { main as turnOnLogging } from "./logging/turnOnLogging.js";
 import { main as downloadBlob } from "./storage-blob/downloadBlob.js";
 import { main as listContainersAndBlobs } from "./storage-blob/listContainersAndBlobs.js";
@@ -21,4 +22,5 @@ export const samples: Sample[] = [
   { name: "storage-blob/listContainersAndBlobs", shows: "list with for await, byPage, a continuation token, and a delimiter", run: listContainersAndBlobs },
   { name: "errors/catchErrors", shows: "catch ResourceNotFoundError, ResourceExistsError, ClientAuthenticationError, HttpResponseError", run: catchErrors },
   { name: "logging/turnOnLogging", shows: "log one library, a group, everything; loggingEnable per client and per call; redaction", run: turnOnLogging },
+  { name: "http/proxies", shows: "a local proxy via HTTPS_PROXY/NO_PROXY, the proxies option, useEnvSettings: false", run: proxies },
 ];
