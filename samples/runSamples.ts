@@ -10,7 +10,9 @@ import { type Sample, samples } from "./sampleList.js";
 const wanted = process.argv[2];
 const selected = wanted ? samples.filter((s) => s.name === wanted || s.name.endsWith(`/${wanted}`)) : samples;
 if (selected.length === 0) {
-  console.error(`No sample is named '${wanted}'. The samples are:\n  ${samples.map((s) => s.name).join("\n  ")}`);
+  console.error(
+    `No sample is named '${wanted}'. The samples are:\n  ${samples.map((s) => s.name).join("\n  ")}`,
+  );
   process.exit(2);
 }
 
@@ -21,7 +23,9 @@ if (realAzureConfigured()) {
   // samples run in a child process started with the emulators' variables, and the emulators stay here.
   const started = Date.now();
   const emulators = await startEmbeddedEmulators();
-  console.log(`(emulators started in ${Date.now() - started} ms: ${emulators.env.AZURE_STORAGE_ACCOUNT_URL}, ${emulators.env.AZURE_RESOURCE_MANAGER_ENDPOINT})`);
+  console.log(
+    `(emulators started in ${Date.now() - started} ms: ${emulators.env.AZURE_STORAGE_ACCOUNT_URL}, ${emulators.env.AZURE_RESOURCE_MANAGER_ENDPOINT})`,
+  );
   try {
     process.exitCode = await runChild({ ...process.env, ...emulators.env });
   } finally {
@@ -56,7 +60,10 @@ async function runSamples(list: readonly Sample[]): Promise<number> {
 }
 
 function runChild(env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: "inherit" });
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    env,
+    stdio: "inherit",
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -21,7 +21,9 @@ export async function main(): Promise<Caught[]> {
   const report = (name: string, error: unknown) => {
     const e = error as HttpResponseError;
     caught.push({ case: name, error: e.constructor.name, statusCode: e.statusCode, code: e.code });
-    console.log(`  ${name}: ${e.constructor.name} ${e.statusCode ?? ""} ${e.code ?? ""}\n    ${e.message.split("\n")[0]}`);
+    console.log(
+      `  ${name}: ${e.constructor.name} ${e.statusCode ?? ""} ${e.code ?? ""}\n    ${e.message.split("\n")[0]}`,
+    );
   };
 
   await using credential = new DefaultAzureCredential();
@@ -50,7 +52,9 @@ export async function main(): Promise<Caught[]> {
       getToken: async () => ({ token: "not-a-valid-token", expiresOnTimestamp: Date.now() + 3_600_000 }),
     };
     try {
-      await new BlobServiceClient(storageAccountUrl(), badToken).getContainerClient(container.containerName).getProperties();
+      await new BlobServiceClient(storageAccountUrl(), badToken)
+        .getContainerClient(container.containerName)
+        .getProperties();
     } catch (error) {
       if (error instanceof ClientAuthenticationError) report("a token the service refuses", error);
       else throw error;
@@ -63,7 +67,9 @@ export async function main(): Promise<Caught[]> {
       "not-the-secret",
     );
     try {
-      await new BlobServiceClient(storageAccountUrl(), wrongSecret).getContainerClient(container.containerName).getProperties();
+      await new BlobServiceClient(storageAccountUrl(), wrongSecret)
+        .getContainerClient(container.containerName)
+        .getProperties();
     } catch (error) {
       if (error instanceof AuthenticationError) report("a credential that cannot get a token", error);
       else throw error;

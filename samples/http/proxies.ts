@@ -60,7 +60,9 @@ export async function main(): Promise<Record<string, boolean>> {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await new BlobServiceClient(storageAccountUrl(), credential).getContainerClient(containerName).deleteIfExists();
+    await new BlobServiceClient(storageAccountUrl(), credential)
+      .getContainerClient(containerName)
+      .deleteIfExists();
     proxy.closeAllConnections();
     proxy.close();
   }

@@ -3,12 +3,7 @@
 // one client or one call; and what a verbose log of a signed request looks like: the token and other
 // secrets are redacted. Every record below is what the libraries logged during real requests; a sink
 // (setLogSink) collects them here instead of writing them to stderr.
-import {
-  type LogRecord,
-  resetLogSettings,
-  setLogLevel,
-  setLogSink,
-} from "@azkit/core-logging";
+import { type LogRecord, resetLogSettings, setLogLevel, setLogSink } from "@azkit/core-logging";
 import { DefaultAzureCredential } from "@azkit/identity";
 import { BlobServiceClient } from "@azkit/storage-blob";
 import { storageAccountUrl, uniqueName } from "../azureOrEmulator.js";
@@ -41,7 +36,9 @@ export async function main(): Promise<Record<string, LogRecord[]>> {
     // A group: a glob over namespaces. azkit:storage-* is every storage library (storage-blob here).
     setLogLevel(undefined, "storage-blob");
     setLogLevel("info", "azkit:storage-*");
-    await step("the azkit:storage-* group at info", () => container.getBlockBlobClient("a.txt").upload("hello", 5));
+    await step("the azkit:storage-* group at info", () =>
+      container.getBlockBlobClient("a.txt").upload("hello", 5),
+    );
 
     // Everything, from code (a level without a pattern applies to every library no rule names).
     resetLogSettings(); // forgets levels, rules and the sink
@@ -78,7 +75,10 @@ export async function main(): Promise<Record<string, LogRecord[]>> {
     // bearer token), cookies and SAS signatures show as REDACTED, never their values.
     setLogLevel("verbose", "storage-blob");
     await step("a signed request at verbose", () =>
-      container.getBlockBlobClient("a.txt").download().then((r) => r.readableStreamBody?.resume()),
+      container
+        .getBlockBlobClient("a.txt")
+        .download()
+        .then((r) => r.readableStreamBody?.resume()),
     );
   } finally {
     resetLogSettings();

@@ -9,7 +9,10 @@ import { BlobServiceClient } from "@azkit/storage-blob";
 import cliProgress from "cli-progress";
 import { storageAccountUrl, uniqueName } from "../azureOrEmulator.js";
 
-export async function main(): Promise<{ bytes: number; md5Matches: { file: boolean; buffer: boolean; stream: boolean } }> {
+export async function main(): Promise<{
+  bytes: number;
+  md5Matches: { file: boolean; buffer: boolean; stream: boolean };
+}> {
   await using credential = new DefaultAzureCredential();
   const service = new BlobServiceClient(storageAccountUrl(), credential);
   const container = service.getContainerClient(uniqueName("samples-download-"));
@@ -26,7 +29,12 @@ export async function main(): Promise<{ bytes: number; md5Matches: { file: boole
     //    in memory), each range checked by its own MD5 and the whole file against the stored one.
     const target = join(dir, "video.bin");
     const bar = new cliProgress.SingleBar(
-      { format: "  [{bar}] {percentage}% {value}/{total} bytes", noTTYOutput: true, notTTYSchedule: 100, stream: process.stdout },
+      {
+        format: "  [{bar}] {percentage}% {value}/{total} bytes",
+        noTTYOutput: true,
+        notTTYSchedule: 100,
+        stream: process.stdout,
+      },
       cliProgress.Presets.legacy,
     );
     bar.start(data.length, 0);

@@ -35,7 +35,9 @@ export async function main(): Promise<{
     let token: string | undefined;
     for await (const page of container.listBlobsFlat().byPage({ maxPageSize: 2 })) {
       pages.push(page.segment.blobItems.length);
-      console.log(`  page 1: ${page.segment.blobItems.map((b) => b.name).join(", ")}; token ${page.continuationToken}`);
+      console.log(
+        `  page 1: ${page.segment.blobItems.map((b) => b.name).join(", ")}; token ${page.continuationToken}`,
+      );
       token = page.continuationToken;
       break;
     }

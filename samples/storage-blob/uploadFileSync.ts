@@ -23,7 +23,9 @@ export function main(): { url: string; size: number; names: string[] } {
       const size = blob.getProperties().contentLength ?? 0;
       // Lists are plain iterables on the sync surface.
       const names = [...container.listBlobsFlat()].map((item) => item.name);
-      console.log(`  uploaded ${size} bytes (blocking) to ${blob.url}; the container holds ${names.join(", ")}`);
+      console.log(
+        `  uploaded ${size} bytes (blocking) to ${blob.url}; the container holds ${names.join(", ")}`,
+      );
       return { url: blob.url, size, names };
     } finally {
       container.delete();
