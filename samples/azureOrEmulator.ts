@@ -23,6 +23,11 @@ export function subscriptionId(): string {
   return required("AZURE_SUBSCRIPTION_ID", "the id of the subscription to create sample resources in");
 }
 
+/** The Entra ID tenant (`AZURE_TENANT_ID`), which a Key Vault names as the one its users come from. */
+export function tenantId(): string {
+  return required("AZURE_TENANT_ID", "your Entra ID tenant's id (`az account show --query tenantId`)");
+}
+
 /** Azure Resource Manager's endpoint: public Azure unless `AZURE_RESOURCE_MANAGER_ENDPOINT` says otherwise. */
 export function armEndpoint(): string {
   return process.env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? "https://management.azure.com";
@@ -43,7 +48,7 @@ export function onEmulators(): boolean {
 
 /** A name no earlier run used: real Azure keeps deleted vault names, and runs may overlap. */
 export function uniqueName(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 /**

@@ -23,9 +23,10 @@ export interface EmbeddedEmulators {
  * DefaultAzureCredential works against both, as against Azure.
  */
 export async function startEmbeddedEmulators(): Promise<EmbeddedEmulators> {
-  // Few, short polls so the long-running samples finish in seconds; pollers still honor Retry-After.
+  // Long-running operations answer 202 with Retry-After: 1 and are done at the first poll, so the
+  // samples that start several finish in seconds (pollers still wait out each Retry-After).
   const [arm, azurite] = await Promise.all([
-    startArmEmulator({ port: 0, https: true, lro: { polls: 1, retryAfterSeconds: 1 } }),
+    startArmEmulator({ port: 0, https: true, lro: { polls: 0, retryAfterSeconds: 1 } }),
     loopbackCertificate().then((tls) => startAzurite({ oauth: tls })),
   ]);
   // Node reads NODE_EXTRA_CA_CERTS (one file) only at startup, so the samples run in a process started
