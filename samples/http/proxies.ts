@@ -22,7 +22,8 @@ export async function main(): Promise<Record<string, boolean>> {
   proxy.listen(0, "127.0.0.1");
   await once(proxy, "listening");
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  const storageHost = new URL(storageAccountUrl()).host; // what a tunnel to storage is opened to
+  const { hostname, port } = new URL(storageAccountUrl());
+  const tunnelTarget = `${hostname}:${port || 443}`; // what a tunnel to storage is opened to
 
   await using credential = new DefaultAzureCredential();
   const containerName = uniqueName("samples-proxy-");
@@ -33,9 +34,9 @@ export async function main(): Promise<Record<string, boolean>> {
     carried.clear();
     const service = new BlobServiceClient(storageAccountUrl(), credential, options);
     await service.getContainerClient(containerName).getProperties();
-    const bytes = carried.get(storageHost) ?? 0;
+    const bytes = carried.get(tunnelTarget) ?? 0;
     viaProxy[way] = bytes > 0;
-    console.log(`  ${way}: ${bytes > 0 ? `through the proxy (${bytes} bytes to ${storageHost})` : "direct"}`);
+    console.log(`  ${way}: ${bytes > 0 ? `through the proxy (${bytes} bytes to ${tunnelTarget})` : "direct"}`);
   };
   try {
     await new BlobServiceClient(storageAccountUrl(), credential).getContainerClient(containerName).create();
@@ -44,8 +45,8 @@ export async function main(): Promise<Record<string, boolean>> {
     process.env.HTTPS_PROXY = proxyUrl;
     await check("HTTPS_PROXY");
     // NO_PROXY lists hosts (or host:port, or .domain suffixes) that bypass the proxy.
-    process.env.NO_PROXY = storageHost;
-    await check(`HTTPS_PROXY with NO_PROXY=${storageHost}`);
+    process.env.NO_PROXY = hostname;
+    await check(`HTTPS_PROXY with NO_PROXY=${hostname}`);
     delete process.env.NO_PROXY;
 
     // 2. Per client (or per call): `proxies` wins over the environment, and NO_PROXY does not apply.
