@@ -162,6 +162,64 @@ ${recordingRows.join("\n")}
 `;
 }
 
+/**
+ * Checks the vendored copy on its own (no source tree needed): every schema and parameter `$ref`
+ * resolves to a vendored file and JSON pointer, and no prose keyword is left. Example `$ref`s that
+ * upstream itself lacks are counted, not failed.
+ */
+function verifyVendored() {
+  const problems = [];
+  let refs = 0;
+  const missingExamples = [];
+  const docs = new Map();
+  const load = (file) => {
+    if (!docs.has(file))
+      docs.set(file, existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined);
+    return docs.get(file);
+  };
+  const resolvePointer = (doc, pointer) =>
+    pointer
+      .split("/")
+      .slice(1)
+      .reduce(
+        (node, part) => (node === undefined ? undefined : node[part.replace(/~1/g, "/").replace(/~0/g, "~")]),
+        doc,
+      );
+  const specDir = join(here, "specification");
+  for (const file of existsSync(specDir) ? listJson(specDir) : []) {
+    const rel = relative(here, file);
+    if (isExample(rel)) continue;
+    const walk = (value, parentKey) => {
+      if (Array.isArray(value)) return value.forEach((item) => walk(item, undefined));
+      if (value === null || typeof value !== "object") return;
+      const namesHere = NAME_MAPS.has(parentKey);
+      for (const [key, child] of Object.entries(value)) {
+        if (!namesHere && PROSE_KEYS.has(key)) problems.push(`${rel}: prose key '${key}' left`);
+        if (key === "$ref" && typeof child === "string") {
+          const [target, pointer = ""] = child.split("#");
+          const targetFile = target ? resolve(dirname(file), target) : file;
+          if (
+            parentKey === "x-ms-example" ||
+            target.includes("/examples/") ||
+            target.startsWith("./examples/")
+          ) {
+            if (!existsSync(targetFile)) missingExamples.push(`${rel} -> ${target}`);
+            continue;
+          }
+          refs++;
+          const doc = load(targetFile);
+          if (doc === undefined) problems.push(`${rel}: $ref ${child} names a file that is not vendored`);
+          else if (pointer && resolvePointer(doc, pointer) === undefined)
+            problems.push(`${rel}: $ref ${child} does not resolve`);
+        }
+        walk(child, namesHere ? undefined : key);
+      }
+    };
+    walk(load(file), undefined);
+  }
+  return { problems, refs, missingExamples };
+}
+
 function parseArgs(argv) {
   const args = { check: false, source: process.env.AZKIT_SPECS_SOURCE };
   for (let i = 0; i < argv.length; i++) {
@@ -184,6 +242,17 @@ function currentFiles() {
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.check) {
+    const { problems, refs, missingExamples } = verifyVendored();
+    if (problems.length) {
+      console.error(`tools/specs is not self-consistent (${problems.length} problems):`);
+      for (const p of problems.slice(0, 20)) console.error(`  ${p}`);
+      process.exit(1);
+    }
+    console.log(
+      `specs check: ${refs} $refs resolve inside tools/specs; ${missingExamples.length} example files referenced upstream are absent upstream too`,
+    );
+  }
   if (!existsSync(args.source)) {
     if (args.check) {
       console.log(`specs check skipped: no upstream spec tree at ${args.source} (set AZKIT_SPECS_SOURCE)`);
