@@ -192,6 +192,7 @@ export type {
   SyncMethod,
   SyncPoller,
   SyncReturn,
+  SyncSimplePoller,
   SyncValue,
   WithoutLeadingRepeats,
 } from "./sync/syncClientTypes.js";

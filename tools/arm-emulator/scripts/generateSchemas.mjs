@@ -99,6 +99,12 @@ export function renderSpecSchemas() {
       VaultCreateOrUpdateParameters: definition("keyvault", "VaultCreateOrUpdateParameters"),
       VaultPatchParameters: definition("keyvault", "VaultPatchParameters"),
       VaultCheckNameAvailabilityParameters: definition("keyvault", "VaultCheckNameAvailabilityParameters"),
+      VaultAccessPolicyParameters: definition("keyvault", "VaultAccessPolicyParameters"),
+      PrivateEndpointConnection: definition("keyvault", "PrivateEndpointConnection"),
+      TagsResource: definition("resources", "TagsResource"),
+      TagsPatchResource: definition("resources", "TagsPatchResource"),
+      ResourcesMoveInfo: definition("resources", "ResourcesMoveInfo"),
+      ExportTemplateRequest: definition("resources", "ExportTemplateRequest"),
     },
   };
   const header = [

@@ -3,9 +3,12 @@ import { ArmError } from "./armError.js";
 import { type ArmRequest, type ArmResponse, bodyObject, normalizeLocation, retryAfter } from "./context.js";
 import { specData } from "./generated/specSchemas.js";
 import { handleGeneric, handleResourceList, handleTypeList } from "./genericResources.js";
+import { handleGroupAction } from "./groupActions.js";
+import { notServed } from "./notServed.js";
 import { handleGroup, handleGroupList, handleOperationResult, methodNotAllowed } from "./resourceGroups.js";
-import { handleProviders } from "./providers.js";
+import { handleOperationsList, handleProviders } from "./providers.js";
 import { handleSubscription, handleSubscriptionList } from "./subscriptions.js";
+import { handleTagNames, handleTagsAtScope } from "./tags.js";
 import {
   handleCheckName,
   handleDeletedVault,
@@ -13,6 +16,7 @@ import {
   handleVault,
   handleVaultList,
 } from "./vaults.js";
+import { handleVaultChild } from "./vaultChildren.js";
 import { handleWeb, handleWebList } from "./web.js";
 
 /** Registered casing of the types the emulator knows, for error messages. */
@@ -24,6 +28,13 @@ const TYPE_NAMES: Record<string, string> = {
   sites: "sites",
   locations: "locations",
 };
+
+/** POST actions on a group (the segment after its name). */
+const GROUP_ACTIONS = new Set(["exporttemplate", "moveresources", "validatemoveresources"]);
+/** What may follow `/subscriptions/{s}/providers/{namespace}/`. */
+const PROVIDER_ACTIONS = new Set(["register", "unregister", "resourcetypes", "providerpermissions"]);
+/** Vault child routes the KeyVault provider serves. */
+const VAULT_CHILDREN = new Set(["accesspolicies", "privateendpointconnections", "privatelinkresources"]);
 
 function providerVersions(namespace: string): readonly string[] | undefined {
   switch (namespace.toLowerCase()) {
@@ -49,6 +60,11 @@ export function routeArm(
 ): ArmResponse {
   const lower = segs.map((s) => s.toLowerCase());
   const gateway = (accepted: readonly string[]) => checkGatewayApiVersion(r.apiVersion, accepted);
+  if (lower[0] === "providers") return routeTenant(r, segs, lower);
+  if (segs.length >= 6 && lower.slice(-4).join("/") === "providers/microsoft.resources/tags/default") {
+    gateway(API_VERSIONS.resources);
+    return handleTagsAtScope(r, segs.slice(0, -4));
+  }
   if (segs.length === 1) {
     gateway(API_VERSIONS.subscriptions);
     return handleSubscriptionList(r);
@@ -74,6 +90,8 @@ export function routeArm(
       if (segs.length === 3) return handleGroupList(r, sub);
       if (segs.length === 4) return handleGroup(r, sub, segs[3]!);
       if (segs.length === 5 && lower[4] === "resources") return handleResourceList(r, sub, segs[3]!);
+      if (segs.length === 5 && GROUP_ACTIONS.has(lower[4]!))
+        return handleGroupAction(r, sub, segs[3]!, lower[4]!);
       throw notServed(r);
     }
     const rg = segs[3]!;
@@ -109,6 +127,14 @@ export function routeArm(
     }
     if (rest.length === 2 && provider === "keyvault" && first === "vaults")
       return handleVault(r, sub, rg, names[0]!);
+    if (
+      rest.length > 2 &&
+      provider === "keyvault" &&
+      first === "vaults" &&
+      VAULT_CHILDREN.has(rest[2]!.toLowerCase())
+    ) {
+      return handleVaultChild(r, sub, rg, rest[1]!, rest.slice(2));
+    }
     if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
       return handleWeb(r, sub, rg, first, names[0]!);
     }
@@ -124,10 +150,18 @@ export function routeArm(
     requireSubscription();
     return handleOperationResult(r, sub, segs[3]!);
   }
-  if (section === "providers" && (segs.length <= 4 || (segs.length === 5 && lower[4] === "register"))) {
+  if (section === "tagnames" && (segs.length <= 4 || (segs.length === 6 && lower[4] === "tagvalues"))) {
     gateway(API_VERSIONS.resources);
     requireSubscription();
-    return handleProviders(r, segs[3], segs.length === 5 ? "register" : undefined);
+    return handleTagNames(r, sub, segs[3], segs[5]);
+  }
+  if (
+    section === "providers" &&
+    (segs.length <= 4 || (segs.length === 5 && PROVIDER_ACTIONS.has(lower[4]!)))
+  ) {
+    gateway(API_VERSIONS.resources);
+    requireSubscription();
+    return handleProviders(r, segs[3], segs[4]);
   }
   if (section === "providers" && segs.length >= 5) {
     const namespace = segs[3]!;
@@ -215,11 +249,15 @@ function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmRe
   };
 }
 
-function notServed(r: ArmRequest): ArmError {
-  return new ArmError(
-    404,
-    "NotFound",
-    `The arm-emulator does not serve '${r.method} ${r.url.pathname}' (see tools/arm-emulator/README.md).`,
-    { origin: "gateway" },
-  );
+/** Tenant-level routes: `/providers[/{namespace}]` and `/providers/{namespace}/operations`. */
+function routeTenant(r: ArmRequest, segs: string[], lower: string[]): ArmResponse {
+  if (segs.length === 3 && lower[2] === "operations") {
+    const versions = providerVersions(segs[1]!);
+    if (versions) checkProviderApiVersion(r.apiVersion, versions, "operations", "global");
+    else checkGatewayApiVersion(r.apiVersion, API_VERSIONS.resources);
+    return handleOperationsList(r, segs[1]!);
+  }
+  checkGatewayApiVersion(r.apiVersion, API_VERSIONS.resources);
+  if (segs.length <= 2) return handleProviders(r, segs[1], undefined, true);
+  throw notServed(r);
 }

@@ -257,7 +257,7 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
     handleIdentity(ctx, req, res, method, url, segs, lower, text);
     return;
   }
-  if (lower[0] !== "subscriptions") {
+  if (lower[0] !== "subscriptions" && lower[0] !== "providers") {
     sendJson(
       res,
       404,

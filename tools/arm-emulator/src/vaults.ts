@@ -1,3 +1,4 @@
+import { rbacByDefault } from "./apiVersions.js";
 import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
   apiVersionedUrl,
@@ -131,6 +132,7 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
       }
       const input = bodyObject(body.properties);
       const { createMode: _mode, ...writable } = input;
+      const previous = existing ? bodyObject(existing.body.properties) : undefined;
       const properties: Record<string, unknown> = {
         accessPolicies: [],
         enabledForDeployment: false,
@@ -138,10 +140,17 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
         enabledForTemplateDeployment: false,
         enableSoftDelete: true,
         softDeleteRetentionInDays: 90,
-        enableRbacAuthorization: false,
+        // A create defaults by api-version; a PUT over an existing vault keeps its access model.
+        enableRbacAuthorization: previous
+          ? previous.enableRbacAuthorization === true
+          : rbacByDefault(r.apiVersion),
         publicNetworkAccess: "Enabled",
         ...writable,
         vaultUri: `https://${name.toLowerCase()}.vault.azure.net/`,
+        // Connections are made by private endpoints, not by the vault's PUT: a PUT keeps them.
+        ...(previous?.privateEndpointConnections
+          ? { privateEndpointConnections: previous.privateEndpointConnections }
+          : {}),
         provisioningState: existing ? "Succeeded" : "RegisteringDns",
       };
       const record = providerRecord(r, existing, {
