@@ -1,13 +1,17 @@
 // The samples `pnpm samples` runs, in the order of the usage guide, and the test suite executes.
 import { main as catchErrors } from "./errors/catchErrors.js";
 import { main as proxies } from "./http/proxies.js";
+import { main as timeoutsAndRetries } from "./http/timeoutsAndRetries.js";
+import { main as provisionKeyVault } from "./keyvault/provisionKeyVault.js";
 import { main as turnOnLogging } from "./logging/turnOnLogging.js";
-import { main as deleteResourceGroupPoller } from "./resources/deleteResourceGroupPoller.js";
-import { main as listResourceGroups } from "./resources/listResourceGroups.js";
+import { main as beginAndWait } from "./resources/beginAndWait.js";
+import { main as deleteResourceGroup } from "./resources/deleteResourceGroup.js";
+import { main as provisionResourceGroup } from "./resources/provisionResourceGroup.js";
 import { main as downloadBlob } from "./storage-blob/downloadBlob.js";
 import { main as listContainersAndBlobs } from "./storage-blob/listContainersAndBlobs.js";
 import { main as uploadFile } from "./storage-blob/uploadFile.js";
 import { main as uploadFileSync } from "./storage-blob/uploadFileSync.js";
+import { main as deployWebApp } from "./web/deployWebApp.js";
 
 export interface Sample {
   /** Its file under samples/, without `.ts`; `pnpm samples <name>` runs it (the last part is enough). */
@@ -39,8 +43,18 @@ export const samples: Sample[] = [
     run: listContainersAndBlobs,
   },
   {
+    name: "resources/provisionResourceGroup",
+    shows: "a resource group from inline JSON and from new ResourceGroup({...}); list; check existence",
+    run: provisionResourceGroup,
+  },
+  {
+    name: "keyvault/provisionKeyVault",
+    shows: "a Key Vault from model objects, inline JSON and both mixed: identical requests; a wrong shape",
+    run: provisionKeyVault,
+  },
+  {
     name: "errors/catchErrors",
-    shows: "catch ResourceNotFoundError, ResourceExistsError, ClientAuthenticationError, HttpResponseError",
+    shows: "ResourceNotFoundError, ResourceExistsError, ClientAuthenticationError, HttpResponseError",
     run: catchErrors,
   },
   {
@@ -53,15 +67,34 @@ export const samples: Sample[] = [
     shows: "a local proxy via HTTPS_PROXY/NO_PROXY, the proxies option, useEnvSettings: false",
     run: proxies,
   },
-  // The hand-built ARM samples, until the management clients replace them.
   {
-    name: "resources/listResourceGroups",
-    shows: "ARM paging with a hand-built ServiceClient",
-    run: listResourceGroups,
+    name: "http/timeoutsAndRetries",
+    shows: "timeouts, retryTotal, retryMode per client and per call, against throttling and hangs",
+    run: timeoutsAndRetries,
   },
   {
-    name: "resources/deleteResourceGroupPoller",
-    shows: "a core-lro poller for a resource group delete",
-    run: deleteResourceGroupPoller,
+    name: "resources/beginAndWait",
+    shows: "beginCreateOrUpdate, beginCreateOrUpdateAndWait and awaited createOrUpdate side by side",
+    run: beginAndWait,
+  },
+  {
+    name: "resources/deleteResourceGroup",
+    shows: "clean up: beginDeleteAndWait on the resource group",
+    run: deleteResourceGroup,
+  },
+];
+
+/**
+ * Samples that exist but do not run yet, and why: `pnpm samples` and the test suite skip them.
+ * web/deployWebApp stops and starts the app and sets its app settings, which the ARM emulator
+ * serves from the `emulatorweb` branch on; move it into `samples` (after keyvault/provisionKeyVault)
+ * once that branch is merged.
+ */
+export const waiting: (Sample & { until: string })[] = [
+  {
+    name: "web/deployWebApp",
+    shows: "App Service plan and Python web app: pollers, progress, stop/start, app settings, resume",
+    run: deployWebApp,
+    until: "the ARM emulator serves Microsoft.Web start/stop and app settings (branch emulatorweb)",
   },
 ];

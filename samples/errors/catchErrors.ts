@@ -10,8 +10,9 @@ import {
   type TokenCredential,
 } from "@azkit/core-http";
 import { AuthenticationError, ClientSecretCredential, DefaultAzureCredential } from "@azkit/identity";
+import { ResourceManagementClient } from "@azkit/mgmt-resources";
 import { BlobServiceClient } from "@azkit/storage-blob";
-import { storageAccountUrl, uniqueName } from "../azureOrEmulator.js";
+import { armEndpoint, storageAccountUrl, subscriptionId, uniqueName } from "../azureOrEmulator.js";
 
 /** What each try/catch below caught: the class, the status and the service's code. */
 export type Caught = { case: string; error: string; statusCode?: number; code?: string };
@@ -27,6 +28,10 @@ export async function main(): Promise<Caught[]> {
   };
 
   await using credential = new DefaultAzureCredential();
+  // A credential whose tokens no service accepts.
+  const badToken: TokenCredential = {
+    getToken: async () => ({ token: "not-a-valid-token", expiresOnTimestamp: Date.now() + 3_600_000 }),
+  };
   const service = new BlobServiceClient(storageAccountUrl(), credential);
   const container = service.getContainerClient(uniqueName("samples-errors-"));
   await container.create();
@@ -48,9 +53,6 @@ export async function main(): Promise<Caught[]> {
     }
 
     // 401/403: the service refuses the credential's token.
-    const badToken: TokenCredential = {
-      getToken: async () => ({ token: "not-a-valid-token", expiresOnTimestamp: Date.now() + 3_600_000 }),
-    };
     try {
       await new BlobServiceClient(storageAccountUrl(), badToken)
         .getContainerClient(container.containerName)
@@ -84,6 +86,33 @@ export async function main(): Promise<Caught[]> {
     }
   } finally {
     await container.delete();
+  }
+
+  // The same classes from Resource Manager (every azkit client maps statuses the same way).
+  const arm = new ResourceManagementClient(credential, subscriptionId(), { endpoint: armEndpoint() });
+  try {
+    await arm.resourceGroups.get("azkit-sample-never-created");
+  } catch (error) {
+    if (error instanceof ResourceNotFoundError) report("a resource group that does not exist", error);
+    else throw error;
+  }
+  try {
+    await new ResourceManagementClient(badToken, subscriptionId(), {
+      endpoint: armEndpoint(),
+    }).resourceGroups.get("any");
+  } catch (error) {
+    if (error instanceof ClientAuthenticationError) report("a token Resource Manager refuses", error);
+    else throw error;
+  }
+  try {
+    const tooOld = new ResourceManagementClient(credential, subscriptionId(), {
+      endpoint: armEndpoint(),
+      apiVersion: "2000-01-01", // an api-version the service does not have
+    });
+    await tooOld.resourceGroups.get("any");
+  } catch (error) {
+    if (error instanceof HttpResponseError) report("an api-version Resource Manager does not know", error);
+    else throw error;
   }
   return caught;
 }

@@ -36,7 +36,9 @@ export async function main(): Promise<Record<string, boolean>> {
     await service.getContainerClient(containerName).getProperties();
     const bytes = carried.get(tunnelTarget) ?? 0;
     viaProxy[way] = bytes > 0;
-    console.log(`  ${way}: ${bytes > 0 ? `through the proxy (${bytes} bytes to ${tunnelTarget})` : "direct"}`);
+    console.log(
+      `  ${way}: ${bytes > 0 ? `through the proxy (${bytes} bytes to ${tunnelTarget})` : "direct"}`,
+    );
   };
   try {
     await new BlobServiceClient(storageAccountUrl(), credential).getContainerClient(containerName).create();

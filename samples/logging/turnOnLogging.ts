@@ -5,8 +5,10 @@
 // (setLogSink) collects them here instead of writing them to stderr.
 import { type LogRecord, resetLogSettings, setLogLevel, setLogSink } from "@azkit/core-logging";
 import { DefaultAzureCredential } from "@azkit/identity";
+import { KeyVaultManagementClient } from "@azkit/mgmt-keyvault";
+import { ResourceManagementClient } from "@azkit/mgmt-resources";
 import { BlobServiceClient } from "@azkit/storage-blob";
-import { storageAccountUrl, uniqueName } from "../azureOrEmulator.js";
+import { armEndpoint, storageAccountUrl, subscriptionId, uniqueName } from "../azureOrEmulator.js";
 
 export async function main(): Promise<Record<string, LogRecord[]>> {
   const shown: Record<string, LogRecord[]> = {};
@@ -21,24 +23,32 @@ export async function main(): Promise<Record<string, LogRecord[]>> {
     console.log(`  ${title}: ${records.length} record(s)`);
     for (const r of records) {
       const line = `[${r.level}] ${r.namespace}: ${r.message}`;
-      console.log(`    ${line.length > 220 ? `${line.slice(0, 220)}...` : line}`);
+      console.log(`    ${line.length > 300 ? `${line.slice(0, 300)}...` : line}`);
     }
   };
 
   await using credential = new DefaultAzureCredential();
   const service = new BlobServiceClient(storageAccountUrl(), credential);
   const container = service.getContainerClient(uniqueName("samples-logging-"));
+  const resources = new ResourceManagementClient(credential, subscriptionId(), { endpoint: armEndpoint() });
+  const keyVault = new KeyVaultManagementClient(credential, subscriptionId(), { endpoint: armEndpoint() });
   try {
     // One library: storage-blob at info (each request out and each response back).
     setLogLevel("info", "storage-blob");
     await step("storage-blob at info", () => container.create());
 
-    // A group: a glob over namespaces. azkit:storage-* is every storage library (storage-blob here).
+    // A group: a glob over namespaces. azkit:mgmt-* is every management library; storage-blob is
+    // off again, so only the two management clients' requests are logged.
     setLogLevel(undefined, "storage-blob");
-    setLogLevel("info", "azkit:storage-*");
-    await step("the azkit:storage-* group at info", () =>
-      container.getBlockBlobClient("a.txt").upload("hello", 5),
-    );
+    setLogLevel("info", "azkit:mgmt-*");
+    await step("the azkit:mgmt-* group at info", async () => {
+      await resources.resourceGroups.checkExistence("azkit-sample-never-created");
+      await keyVault.vaults.checkNameAvailability({
+        name: uniqueName("azkitkv"),
+        type: "Microsoft.KeyVault/vaults",
+      });
+      await container.getProperties(); // storage-blob: not logged
+    });
 
     // Everything, from code (a level without a pattern applies to every library no rule names).
     resetLogSettings(); // forgets levels, rules and the sink
@@ -76,7 +86,7 @@ export async function main(): Promise<Record<string, LogRecord[]>> {
     setLogLevel("verbose", "storage-blob");
     await step("a signed request at verbose", () =>
       container
-        .getBlockBlobClient("a.txt")
+        .getBlockBlobClient("b.txt")
         .download()
         .then((r) => r.readableStreamBody?.resume()),
     );
