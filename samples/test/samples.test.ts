@@ -170,7 +170,8 @@ describe("management samples", () => {
     "web/deployWebApp reports the plan's progress, stops and starts the app, and resumes a poller",
     async () => {
       const result = await deployWebApp();
-      expect(result.planStates).toEqual(["running", "succeeded"]);
+      // How many states it passes through depends on how long the service takes; the last is success.
+    expect(result.planStates.at(-1)).toBe("succeeded");
       expect(result.siteStates).toEqual(["Stopped", "Running"]);
       expect(result.appSettings).toEqual({ SCM_DO_BUILD_DURING_DEPLOYMENT: "true", GREETING: "hello" });
       expect(result.resumedPlan).toMatch(/-2$/);

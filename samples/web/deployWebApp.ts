@@ -22,12 +22,8 @@ export async function main(): Promise<{
   await resources.resourceGroups.createOrUpdate(group, { location: location() });
   try {
     // 1. The plan: beginCreateOrUpdate, progress from the poller, then result().
-    const planPoller = await web.appServicePlans.beginCreateOrUpdate(group, planName, {
-      location: location(),
-      kind: "linux",
-      reserved: true, // a Linux plan
-      sku: { name: "B1" },
-    });
+    const linuxPlan = { location: location(), kind: "linux", reserved: true, sku: { name: "B1" } };
+    const planPoller = await web.appServicePlans.beginCreateOrUpdate(group, planName, linuxPlan);
     const planStates: string[] = [planPoller.getOperationState().status]; // after the first response
     console.log(`  plan ${planName}: ${planStates[0]}`);
     planPoller.onProgress((state) => {
@@ -62,22 +58,13 @@ export async function main(): Promise<{
 
     // 5. Save a poller, resume it elsewhere: serialize() gives a string (store it anywhere);
     //    `resumeFrom` picks the operation up without starting it again.
-    const started = await web.appServicePlans.beginCreateOrUpdate(group, `${planName}-2`, {
-      location: location(),
-      kind: "linux",
-      reserved: true,
-      sku: { name: "B1" },
-    });
+    const started = await web.appServicePlans.beginCreateOrUpdate(group, `${planName}-2`, linuxPlan);
     const token = await started.serialize();
-    started.stopPolling(); // this process stops caring; the operation goes on in Azure
-    const resumed = await web.appServicePlans.beginCreateOrUpdate(
-      group,
-      `${planName}-2`,
-      {
-        location: location(),
-      },
-      { resumeFrom: token },
-    );
+    started.stopPolling(); // this process stops watching; the operation goes on in Azure
+    // Elsewhere: the same call with the token sends nothing new, it only polls.
+    const resumed = await web.appServicePlans.beginCreateOrUpdate(group, `${planName}-2`, linuxPlan, {
+      resumeFrom: token,
+    });
     const resumedPlan = await resumed.pollUntilDone();
     console.log(
       `  resumed from a ${token.length}-character token: ${resumedPlan.name} ${resumedPlan.provisioningState}`,
