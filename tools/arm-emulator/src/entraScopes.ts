@@ -14,13 +14,21 @@ export interface ResolvedScopes {
 }
 
 /**
- * The resources of the emulated tenant: Azure Resource Manager (under each name ARM accepts) and the
- * emulator's own app (`api://{clientId}`, the middle tier of on-behalf-of). Any other is Entra's
- * `invalid_resource` (AADSTS500011).
+ * Azure Storage's audience: the token endpoint also serves it, so a storage emulator that checks a
+ * token's issuer and audience (Azurite's `--oauth basic`) accepts this tenant's tokens. ARM still
+ * refuses them (their audience is not ARM's).
+ */
+export const STORAGE_AUDIENCE = "https://storage.azure.com";
+
+/**
+ * The resources of the emulated tenant: Azure Resource Manager (under each name ARM accepts), Azure
+ * Storage, and the emulator's own app (`api://{clientId}`, the middle tier of on-behalf-of). Any
+ * other is Entra's `invalid_resource` (AADSTS500011).
  */
 function knownAudience(config: AuthConfig, resource: string): string | undefined {
   const trimmed = resource.replace(/\/+$/, "");
   if (ARM_AUDIENCES.some((a) => a.replace(/\/+$/, "") === trimmed)) return trimmed;
+  if (trimmed === STORAGE_AUDIENCE) return trimmed;
   const app = config.clientId.toLowerCase();
   if (trimmed.toLowerCase() === `api://${app}` || trimmed.toLowerCase() === app) return trimmed;
   return undefined;

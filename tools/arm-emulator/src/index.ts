@@ -9,3 +9,4 @@ export {
   type FederatedCredentialSpec,
   type RegisteredCertificate,
 } from "./entraDirectory.js";
+export { loopbackCertificate, type TlsMaterial } from "./certificate.js";
