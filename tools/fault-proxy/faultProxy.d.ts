@@ -6,8 +6,8 @@ export type FaultEnding = "hang" | "fin" | "rst";
 /** One fault, the vocabulary of the Azure SDKs' http-fault-injector. */
 export type Fault =
   | { kind: "none" }
-  | { kind: "partialBody"; then: FaultEnding; fraction?: number }
-  | { kind: "noResponse"; then: FaultEnding }
+  | { kind: "partialBody"; ending: FaultEnding; fraction?: number }
+  | { kind: "noResponse"; ending: FaultEnding }
   | { kind: "status"; status: number; retryAfterInSeconds?: number }
   | { kind: "rangeIgnored" }
   | { kind: "rangeShifted"; shift: number }
@@ -35,7 +35,7 @@ export interface FaultProxy {
   port: number;
   /** Requests seen and faults injected, by kind. */
   stats: { requests: number; faults: Record<FaultKind, number> };
-  /** One entry per request. */
+  /** One entry per request, the last `logLimit` (1,000 by default) only. */
   log: Array<{ index: number; method: string | undefined; url: string | undefined; fault: Fault }>;
   setDecide(decide: FaultChooser): void;
   openSockets(): number;
@@ -48,4 +48,5 @@ export declare function startFaultProxy(options: {
   decide?: FaultChooser;
   hangInMs?: number;
   lifetimeInMs?: number;
+  logLimit?: number;
 }): Promise<FaultProxy>;

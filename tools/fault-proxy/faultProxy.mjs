@@ -1,9 +1,10 @@
 // A loopback HTTP proxy that injects faults between a client and a real service (Azurite, the ARM
 // emulator), with the fault vocabulary of the Azure SDKs' http-fault-injector (which is .NET and
-// cannot run here): the full response; headers and part of the body, then hang / FIN / RST; no
+// cannot run here): the full response; headers and part of the body, then hang / FIN / RST (for a
+// request with a body, part of the request body reaches the service instead); no
 // response at all (the request still reaches the service), then hang / FIN / RST; 429 / 503 with
-// Retry-After; 500; a 200 or a shifted 206 to a ranged GET; a slow drip. Faults are chosen per
-// request by a seeded mix (reproducible) or by a function. Requests are forwarded as they are (the
+// Retry-After; 500; a 200 or a shifted 206 to a ranged GET; a slow drip. Range faults rewrite the answer
+// (a signed request cannot be changed). Faults are chosen per request by a seeded mix (reproducible) or by a function. Requests are forwarded as they are (the
 // Shared Key signature covers the path, not the host). It listens on 127.0.0.1 only, never keeps
 // the process alive, and closes every socket when closed or when its lifetime ends.
 import { createServer, request as httpRequest } from "node:http";
@@ -56,12 +57,12 @@ export function seededMix(seed, mix, { applies = () => true } = {}) {
 }
 
 function detail(kind, random) {
-  const then = ENDINGS[Math.floor(random() * ENDINGS.length)];
+  const ending = ENDINGS[Math.floor(random() * ENDINGS.length)];
   switch (kind) {
     case "partialBody":
-      return { kind, then, fraction: random() };
+      return { kind, ending, fraction: random() };
     case "noResponse":
-      return { kind, then };
+      return { kind, ending };
     case "status": {
       const status = [429, 503, 500][Math.floor(random() * 3)];
       return { kind, status, retryAfterInSeconds: status === 500 ? undefined : 1 };
@@ -85,7 +86,8 @@ function rangeOf(headers) {
  * Starts the proxy in front of `target` (an origin such as `http://127.0.0.1:10000`).
  * Options: `decide(request, index)` returns the fault for each request (default: none);
  * `hangInMs` bounds a "hang" (default 30 s; closing the proxy ends every hang at once);
- * `lifetimeInMs` closes the proxy by itself (default 10 minutes).
+ * `lifetimeInMs` closes the proxy by itself (default 10 minutes); `log` keeps the last `logLimit`
+ * requests (default 1,000).
  * Returns `{ url, port, stats, log, setDecide, close }`; `url` is the proxy's origin.
  */
 export async function startFaultProxy({
@@ -93,6 +95,7 @@ export async function startFaultProxy({
   decide = () => ({ kind: "none" }),
   hangInMs = 30_000,
   lifetimeInMs = 600_000,
+  logLimit = 1_000,
 } = {}) {
   const upstreamUrl = new URL(target);
   if (upstreamUrl.protocol !== "http:") throw new TypeError("fault-proxy forwards to http targets only");
@@ -113,11 +116,11 @@ export async function startFaultProxy({
   };
 
   /** Ends the client's connection as the fault says: keep it silent, close it, or reset it. */
-  const endConnection = (res, then) => {
+  const endConnection = (res, ending) => {
     const socket = res.socket;
     if (!socket) return;
-    if (then === "fin") socket.end();
-    else if (then === "rst") socket.resetAndDestroy();
+    if (ending === "fin") socket.end();
+    else if (ending === "rst") socket.resetAndDestroy();
     else later(hangInMs, () => socket.destroy());
   };
 
@@ -126,11 +129,16 @@ export async function startFaultProxy({
     let fault = choose(req, index) ?? { kind: "none" };
     const range = rangeOf(req.headers);
     // Range faults only make sense for ranged GETs.
-    if ((fault.kind === "rangeIgnored" || fault.kind === "rangeShifted") && (req.method !== "GET" || !range)) {
+    if (
+      (fault.kind === "rangeIgnored" || fault.kind === "rangeShifted") &&
+      (req.method !== "GET" || !range)
+    ) {
       fault = { kind: "none" };
     }
     stats.faults[fault.kind]++;
     log.push({ index, method: req.method, url: req.url, fault });
+    // The recent requests only: a soak's proxy must not grow without bound.
+    if (log.length > logLimit) log.splice(0, log.length - logLimit);
 
     if (fault.kind === "status") {
       req.resume();
@@ -142,22 +150,68 @@ export async function startFaultProxy({
       return;
     }
 
-    const headers = { ...req.headers };
-    if (fault.kind === "rangeIgnored") {
-      delete headers["x-ms-range"];
-      delete headers.range;
-    } else if (fault.kind === "rangeShifted") {
-      const start = range.start + fault.shift;
-      headers["x-ms-range"] = `bytes=${start}-${range.end === undefined ? "" : range.end + fault.shift}`;
-      delete headers.range;
+    const requestLength = Number(req.headers["content-length"] ?? 0);
+    if (fault.kind === "partialBody" && requestLength > 0) {
+      // A request with a body is cut on its way in: the service gets part of it and then a reset
+      // (it must not store anything), the client gets no answer and a hang, FIN or RST.
+      const cutAt = Math.floor(requestLength * (fault.fraction ?? 0.5));
+      const partial = httpRequest({
+        host: upstreamUrl.hostname,
+        port: upstreamUrl.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      });
+      partial.on("error", () => {});
+      partial.on("response", (up) => up.resume());
+      let passed = 0;
+      let cut = false;
+      const cutNow = () => {
+        cut = true;
+        req.pause();
+        partial.destroy();
+        endConnection(res, fault.ending);
+      };
+      if (cutAt === 0) cutNow();
+      req.on("data", (chunk) => {
+        if (cut) return;
+        const room = cutAt - passed;
+        if (chunk.length < room) {
+          passed += chunk.length;
+          partial.write(chunk);
+          return;
+        }
+        partial.write(chunk.subarray(0, room));
+        cutNow();
+      });
+      return;
     }
     const upstream = httpRequest(
-      { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers },
+      {
+        host: upstreamUrl.hostname,
+        port: upstreamUrl.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
       (up) => {
+        // Range faults rewrite the answer, not the request: a signed request (Shared Key covers
+        // x-ms-range) cannot be changed, and what the client sees is the same — a 200 without
+        // Content-Range, or a 206 that says it starts elsewhere.
+        if (fault.kind === "rangeIgnored" && up.statusCode === 206) {
+          up.statusCode = 200;
+          delete up.headers["content-range"];
+        } else if (fault.kind === "rangeShifted" && up.statusCode === 206) {
+          const match = /^bytes (\d+)-(\d+)\/(.+)$/.exec(up.headers["content-range"] ?? "");
+          if (match) {
+            up.headers["content-range"] =
+              `bytes ${Number(match[1]) + fault.shift}-${Number(match[2]) + fault.shift}/${match[3]}`;
+          }
+        }
         if (fault.kind === "noResponse") {
           // The service has acted on the request; the client never hears of it.
           up.resume();
-          up.on("end", () => endConnection(res, fault.then));
+          up.on("end", () => endConnection(res, fault.ending));
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
@@ -178,7 +232,7 @@ export async function startFaultProxy({
             if (room > 0) res.write(chunk.subarray(0, room));
             up.destroy();
             // Let the partial bytes reach the client before the connection ends.
-            setImmediate(() => endConnection(res, fault.then));
+            setImmediate(() => endConnection(res, fault.ending));
           });
           up.on("end", () => {
             if (!cut) res.end();

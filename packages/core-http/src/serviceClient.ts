@@ -75,7 +75,8 @@ const SEND_OPTION_SHAPE: OptionBagShape = {
 /** A shape that also accepts `names` as they are (checked by whoever defined them). */
 function withNames(shape: OptionBagShape, ...names: (readonly string[] | undefined)[]): OptionBagShape {
   const extra: Record<string, "any"> = {};
-  for (const list of names) for (const name of list ?? []) if (!Object.hasOwn(shape, name)) extra[name] = "any";
+  for (const list of names)
+    for (const name of list ?? []) if (!Object.hasOwn(shape, name)) extra[name] = "any";
   return { ...shape, ...extra };
 }
 
@@ -142,7 +143,11 @@ export class ServiceClient {
       CLIENT_META_NAMES,
     );
     const context = `${options?.packageName ?? "ServiceClient"} options`;
-    checkOptionBag(options, withNames(CLIENT_OPTION_SHAPE, options?.clientOptionNames, CLIENT_META_NAMES), context);
+    checkOptionBag(
+      options,
+      withNames(CLIENT_OPTION_SHAPE, options?.clientOptionNames, CLIENT_META_NAMES),
+      context,
+    );
     this.endpoint = options.endpoint;
     this.endpointOrigin = options.endpoint === undefined ? undefined : new URL(options.endpoint).origin;
     this.settings = resolveRequestSettings([options]);

@@ -32,7 +32,9 @@ function refuseDotSegments(name: string, what: string, segments: string[]): void
 
 function requireName(name: unknown, what: string): asserts name is string {
   if (typeof name !== "string" || name === "") {
-    throw new TypeError(`The ${what} must be a non-empty string; got ${name === "" ? "an empty string" : typeof name}.`);
+    throw new TypeError(
+      `The ${what} must be a non-empty string; got ${name === "" ? "an empty string" : typeof name}.`,
+    );
   }
 }
 

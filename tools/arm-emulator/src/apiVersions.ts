@@ -3,8 +3,8 @@ import { specData } from "./generated/specSchemas.js";
 
 /**
  * api-versions each surface accepts. The first entry of each list comes from the swagger in
- * ../shared/specs (via src/generated); the others are older stable versions ARM still serves, listed
- * by hand because recorded traffic in ../shared/specs/recordings uses some of them.
+ * tools/specs (via src/generated); the others are older stable versions ARM still serves, listed
+ * by hand because recorded traffic in tools/specs/recordings uses some of them.
  */
 export const API_VERSIONS = {
   resources: [
@@ -44,7 +44,7 @@ export const API_VERSIONS = {
     "2016-10-01",
     "2015-06-01",
   ],
-  /** Microsoft.Web is not fully in ../shared/specs: the latest two stable versions. */
+  /** Microsoft.Web: the latest two stable versions. */
   web: [specData.apiVersions.web, "2024-11-01"],
 } as const;
 

@@ -20,8 +20,8 @@ import {
 import type { ResourceRecord } from "./store.js";
 
 /**
- * Microsoft.Web serverfarms and sites. Their schemas (CommonDefinitions.json, WebApps.json) are not
- * in ../shared/specs, so validation is minimal: a JSON object, `location` required, and for a site a
+ * Microsoft.Web serverfarms and sites. Validation is still minimal (the generated schemas cover
+ * Resources and KeyVault only): a JSON object, `location` required, and for a site a
  * `properties.serverFarmId` naming an existing serverfarm.
  */
 export const SERVERFARM_TYPE = "Microsoft.Web/serverfarms";

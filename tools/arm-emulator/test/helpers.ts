@@ -7,8 +7,8 @@ import type { ArmEmulator } from "../src/index.js";
 const here = dirname(fileURLToPath(import.meta.url));
 /** Root of the azkit repo. */
 export const repoRoot = resolve(here, "../../..");
-/** The upstream specs, examples and recordings (read at run time, never copied). */
-export const specsRoot = resolve(repoRoot, "../shared/specs");
+/** The upstream specs, examples and recordings, vendored in the repository (tools/specs). */
+export const specsRoot = resolve(repoRoot, "tools/specs");
 
 /** A response as the tests see it. */
 export interface Reply {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NotAvailableError } from "../src/harness/notAvailable.mjs";
 import { cpuPer, perSecond } from "../src/harness/metrics.mjs";
+import { renderRatioChart } from "../src/harness/chart.mjs";
 import { renderMarkdown } from "../src/harness/report.mjs";
 import { runScenario } from "../src/harness/runScenario.mjs";
 import { median } from "../src/harness/stats.mjs";
@@ -126,5 +127,44 @@ describe("runScenario", () => {
     });
     expect(markdown).toContain("| fake: ops/s ↑ | n/a (not built) |");
     expect(markdown).toContain("- fake / limit (limit): error — limit broke");
+  });
+});
+
+describe("renderRatioChart", () => {
+  const row = (scenario: string, ratio: number | undefined, targetMet: boolean | undefined) => ({
+    scenario,
+    metric: "ops/s",
+    better: "higher",
+    ratio,
+    targetMet,
+    target: targetMet === undefined ? undefined : [{ vs: "peer", op: ">=", value: 1.5 }],
+  });
+  const results = {
+    mode: "quick",
+    startedAt: "2026-12-03T00:00:00.000Z",
+    node: "20.20.2",
+    cpus: 2,
+    scenarios: [{ rows: [row("met", 2, true), row("missed", 0.5, false), row("no target", 1.2, undefined)] }],
+  };
+
+  it("draws one labelled bar per row with a ratio, coloured by its target, and a tick at each peer target", () => {
+    const svg = renderRatioChart(results);
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.match(/<rect x=/g)).toHaveLength(3);
+    expect(svg).toContain('fill="#2e7d32"'); // met
+    expect(svg).toContain('fill="#c62828"'); // missed
+    expect(svg).toContain('fill="#9aa0a6"'); // no target
+    expect(svg.match(/stroke-width="2"/g)).toHaveLength(2);
+    expect(svg).toContain("2.00x");
+    expect(svg).toContain("2026-12-03");
+  });
+
+  it("leaves out rows without a ratio and escapes labels", () => {
+    const svg = renderRatioChart({
+      ...results,
+      scenarios: [{ rows: [row("a <b> & c", 1, undefined), row("not measured", undefined, undefined)] }],
+    });
+    expect(svg.match(/<rect x=/g)).toHaveLength(1);
+    expect(svg).toContain("a &lt;b&gt; &amp; c");
   });
 });

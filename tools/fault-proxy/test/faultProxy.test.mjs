@@ -24,7 +24,11 @@ async function start(decide) {
     res.writeHead(200, { "content-length": String(BODY.length) }).end(BODY);
   });
   await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-  proxy = await startFaultProxy({ target: `http://127.0.0.1:${upstream.address().port}`, decide, hangInMs: 200 });
+  proxy = await startFaultProxy({
+    target: `http://127.0.0.1:${upstream.address().port}`,
+    decide,
+    hangInMs: 200,
+  });
 }
 
 afterEach(async () => {
@@ -38,7 +42,9 @@ function get(headers = {}) {
     const req = request(`${proxy.url}/x`, { headers, agent: false }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
       res.on("error", (error) => resolve({ status: res.statusCode, error, body: Buffer.concat(chunks) }));
     });
     req.on("error", (error) => resolve({ error }));
@@ -54,15 +60,15 @@ describe("fault-proxy", () => {
     expect(proxy.stats).toMatchObject({ requests: 1, faults: { none: 1 } });
   });
 
-  it.each(["fin", "rst", "hang"])("cuts the body part way, then %s", async (then) => {
-    await start(() => ({ kind: "partialBody", then, fraction: 0.25 }));
+  it.each(["fin", "rst", "hang"])("cuts the body part way, then %s", async (ending) => {
+    await start(() => ({ kind: "partialBody", ending, fraction: 0.25 }));
     const res = await get();
     expect(res.error).toBeDefined();
     expect(res.body.length).toBe(16 * 1024);
   });
 
   it("sends no response at all after the upstream has answered", async () => {
-    await start(() => ({ kind: "noResponse", then: "rst" }));
+    await start(() => ({ kind: "noResponse", ending: "rst" }));
     const res = await get();
     expect(res.error?.code).toBe("ECONNRESET");
     expect(res.status).toBeUndefined();
@@ -75,11 +81,14 @@ describe("fault-proxy", () => {
     expect(res.headers["retry-after"]).toBe("2");
   });
 
-  it("ignores or shifts the range of a ranged GET", async () => {
-    await start((_req, index) => (index === 0 ? { kind: "rangeIgnored" } : { kind: "rangeShifted", shift: 10 }));
+  it("answers a ranged GET as if the range were ignored or shifted", async () => {
+    await start((_req, index) =>
+      index === 0 ? { kind: "rangeIgnored" } : { kind: "rangeShifted", shift: 10 },
+    );
     const ignored = await get({ "x-ms-range": "bytes=100-199" });
     expect(ignored.status).toBe(200);
-    expect(ignored.body.length).toBe(BODY.length);
+    expect(ignored.headers["content-range"]).toBeUndefined();
+    expect(ignored.body.length).toBe(100);
     const shifted = await get({ "x-ms-range": "bytes=100-199" });
     expect(shifted.status).toBe(206);
     expect(shifted.headers["content-range"]).toBe(`bytes 110-209/${BODY.length}`);
@@ -101,7 +110,7 @@ describe("fault-proxy", () => {
   });
 
   it("ends hangs and frees every socket when closed", async () => {
-    await start(() => ({ kind: "partialBody", then: "hang", fraction: 0.5 }));
+    await start(() => ({ kind: "partialBody", ending: "hang", fraction: 0.5 }));
     const pending = get();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(proxy.openSockets()).toBe(1);
@@ -109,5 +118,39 @@ describe("fault-proxy", () => {
     const res = await pending;
     expect(res.error).toBeDefined();
     expect(proxy.openSockets()).toBe(0);
+  });
+});
+
+describe("fault-proxy on requests with a body", () => {
+  it("passes only part of the request body upstream, then ends the client connection", async () => {
+    let received = -1;
+    upstream = createServer((req, res) => {
+      let bytes = 0;
+      req.on("data", (c) => {
+        bytes += c.length;
+      });
+      req.on("error", () => {});
+      req.on("close", () => {
+        received = bytes;
+      });
+      req.on("end", () => res.end());
+    });
+    await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    proxy = await startFaultProxy({
+      target: `http://127.0.0.1:${upstream.address().port}`,
+      decide: () => ({ kind: "partialBody", ending: "rst", fraction: 0.5 }),
+    });
+    const result = await new Promise((resolve) => {
+      const req = request(
+        `${proxy.url}/x`,
+        { method: "PUT", agent: false, headers: { "content-length": "1000" } },
+        () => resolve({ answered: true }),
+      );
+      req.on("error", (error) => resolve({ error }));
+      req.end(Buffer.alloc(1000));
+    });
+    expect(result.error).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toBeLessThan(1000);
   });
 });

@@ -24,6 +24,7 @@ export type OptionKind =
  * @public
  */
 export interface OptionBagShape {
+  /** Each option's kind, or the shape of the nested bag it holds. */
   readonly [name: string]: OptionKind | OptionBagShape;
 }
 
@@ -43,7 +44,8 @@ const KIND_TEXT: Record<OptionKind, string> = {
 /** Describes a wrong value briefly, never echoing long strings (they may be secrets). */
 function describeGiven(value: unknown): string {
   if (value === null) return "null";
-  if (typeof value === "string") return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
+  if (typeof value === "string")
+    return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return `the ${typeof value} ${String(value)}`;
   if (typeof value === "function") return "a function";
@@ -128,6 +130,17 @@ export function checkOptionBag(options: unknown, shape: OptionBagShape, context:
     if (value === undefined) continue;
     if (typeof expected === "object") {
       checkOptionBag(value, expected, context, optionPath);
+      continue;
+    }
+    if (expected === "stringRecord" && isBag(value)) {
+      // Name the entry that is wrong: `metadata.owner`, not just `metadata`.
+      for (const [key, entry] of Object.entries(value)) {
+        if (typeof entry !== "string") {
+          throw new TypeError(
+            `${context}: option ${optionPath}.${key} must be a string; got ${describeGiven(entry)}.`,
+          );
+        }
+      }
       continue;
     }
     if (!matches(expected, value)) {

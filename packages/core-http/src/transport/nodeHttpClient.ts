@@ -571,8 +571,9 @@ function writeBody(exchange: Exchange): void {
   // A failure of the body's source is local: fail the exchange with it (as the cause of a
   // BODY_STREAM_FAILED error the retry policy does not retry) before the request is torn down,
   // so the caller never sees the "socket hang up" the teardown causes instead.
+  let requestClosed = false;
   const onSourceDone = (error: unknown): void => {
-    if (!error || error instanceof AbortError || exchange.settled) return;
+    if (!error || requestClosed || error instanceof AbortError || exchange.settled) return;
     const code = error instanceof BodyLengthError ? error.code : "BODY_STREAM_FAILED";
     const reason = error instanceof Error ? error.message : String(error);
     const failure = new ServiceRequestError(
@@ -582,11 +583,17 @@ function writeBody(exchange: Exchange): void {
     exchange.fail(failure);
     req.destroy(failure);
   };
-  const last =
-    stages.length === 0
-      ? (finished(source, onSourceDone), source)
-      : (pipeline([source, ...stages] as never, onSourceDone) as unknown as NodeJS.ReadableStream);
+  let last = source;
+  if (stages.length === 0) finished(source, onSourceDone);
+  else last = pipeline([source, ...stages] as never, onSourceDone) as unknown as NodeJS.ReadableStream;
   last.pipe(req);
+  // A request torn down (abort, timeout, reset, close()) stops reading its source: release it (a
+  // file stream's descriptor) instead of leaving it paused. Its error then is not the request's.
+  req.once("close", () => {
+    requestClosed = true;
+    const readable = source as NodeJS.ReadableStream & { readableEnded?: boolean; destroy?: () => void };
+    if (readable.readableEnded === false) readable.destroy?.();
+  });
 }
 
 /**

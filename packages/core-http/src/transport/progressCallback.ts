@@ -31,7 +31,11 @@ export function guardProgressCallback<T>(
   const wrapped = (progress: T): void => {
     try {
       const result = callback(progress);
-      if (result !== null && typeof result === "object" && typeof (result as PromiseLike<unknown>).then === "function") {
+      if (
+        result !== null &&
+        typeof result === "object" &&
+        typeof (result as PromiseLike<unknown>).then === "function"
+      ) {
         (result as Promise<unknown>).then(undefined, warn);
       }
     } catch (error) {

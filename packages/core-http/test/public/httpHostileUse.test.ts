@@ -16,7 +16,12 @@ import {
   OPERATION_OPTION_SHAPE,
   ServiceClient,
 } from "../../src/index.js";
-import { type LoopbackServer, serversClosedAfterEach, startServer, until } from "../helpers/loopbackServer.js";
+import {
+  type LoopbackServer,
+  serversClosedAfterEach,
+  startServer,
+  until,
+} from "../helpers/loopbackServer.js";
 
 const servers = serversClosedAfterEach();
 async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
@@ -98,6 +103,21 @@ function slowSource(chunks: Buffer[]): Readable {
   );
 }
 
+describe("a request body's source when the request is torn down", () => {
+  it("is destroyed (a file stream's descriptor is released), and the abort is what the call reports", async () => {
+    const { server } = await bodyCountingServer();
+    const source = new Readable({ read() {} });
+    source.push(Buffer.alloc(1000));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await client
+      .sendRequest({ ...put(server.url, source), abortSignal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    await until(() => source.destroyed);
+  });
+});
+
 describe("streamed request bodies that do not match their Content-Length", () => {
   it("fails a longer body before the service has received Content-Length bytes", async () => {
     const { server, seen } = await bodyCountingServer();
@@ -152,7 +172,11 @@ describe("progress callbacks that throw", () => {
       expect(up.status).toBe(200);
       const rejecting = () => Promise.reject(new Error("async callback bug"));
       const down = await client.sendRequest(
-        createPipelineRequest({ url: server.url, allowInsecureConnection: true, onDownloadProgress: rejecting }),
+        createPipelineRequest({
+          url: server.url,
+          allowInsecureConnection: true,
+          onDownloadProgress: rejecting,
+        }),
       );
       expect(down.bodyAsText).toHaveLength(10_000);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -216,7 +240,10 @@ describe("a streamed response body", () => {
 });
 
 describe("nested option bags", () => {
-  const shape = { ...OPERATION_OPTION_SHAPE, conditions: { ifMatch: "string", ifModifiedSince: "date" } } as const;
+  const shape = {
+    ...OPERATION_OPTION_SHAPE,
+    conditions: { ifMatch: "string", ifModifiedSince: "date" },
+  } as const;
 
   it("reject an unknown nested name with its path and a did-you-mean", () => {
     expect(() => checkOptionBag({ conditions: { if_match: "*" } }, shape, "Blob.upload")).toThrow(
@@ -225,7 +252,9 @@ describe("nested option bags", () => {
   });
 
   it("reject values of the wrong type with their path instead of failing inside", () => {
-    expect(() => checkOptionBag({ conditions: { ifModifiedSince: "yesterday" } }, shape, "Blob.download")).toThrow(
+    expect(() =>
+      checkOptionBag({ conditions: { ifModifiedSince: "yesterday" } }, shape, "Blob.download"),
+    ).toThrow(
       'Blob.download: option conditions.ifModifiedSince must be a valid Date; got the string "yesterday".',
     );
     expect(() => checkOptionBag({ abortSignal: "nope" }, shape, "Blob.download")).toThrow(
@@ -238,7 +267,12 @@ describe("nested option bags", () => {
 
   it("are checked by ServiceClient per call and per client (retryOptions, requestOptions)", async () => {
     const make = (options: object) =>
-      new ServiceClient({ endpoint: "http://127.0.0.1:1", packageName: "p", packageVersion: "1", ...options });
+      new ServiceClient({
+        endpoint: "http://127.0.0.1:1",
+        packageName: "p",
+        packageVersion: "1",
+        ...options,
+      });
     expect(() => make({ retryOptions: { maxTries: 1 } })).toThrow(
       /unknown option "retryOptions.maxTries"; did you mean "retryOptions.maxRetries"/,
     );

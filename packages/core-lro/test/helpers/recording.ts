@@ -1,15 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScriptedResponse } from "./loopbackServer.js";
 
-/**
- * The shared upstream recordings, next to the repository (../shared/specs/recordings, or
- * $AZKIT_SPECS_DIR/recordings); read in place, never copied into the repository.
- */
-export const RECORDINGS_DIR = process.env.AZKIT_SPECS_DIR
-  ? join(process.env.AZKIT_SPECS_DIR, "recordings/")
-  : fileURLToPath(new URL("../../../../../shared/specs/recordings/", import.meta.url));
+/** The upstream recordings, vendored in the repository (tools/specs/recordings). */
+export const RECORDINGS_DIR = fileURLToPath(new URL("../../../../tools/specs/recordings/", import.meta.url));
 
 export interface RecordedEntry {
   RequestUri: string;
@@ -19,12 +13,12 @@ export interface RecordedEntry {
   ResponseBody: unknown;
 }
 
-/** Reads a test-proxy recording; fails loudly when the shared specs are missing. */
+/** Reads a test-proxy recording; fails loudly when it is not vendored. */
 export function readRecording(relativePath: string): RecordedEntry[] {
   const file = RECORDINGS_DIR + relativePath;
   if (!existsSync(file))
     throw new Error(
-      `recording not found: ${file} (the shared specs live in ../shared/specs next to the repository, or set AZKIT_SPECS_DIR)`,
+      `recording not found: ${file} (vendor it with: node tools/specs/vendor.mjs --source <spec tree>)`,
     );
   return (JSON.parse(readFileSync(file, "utf8")) as { Entries: RecordedEntry[] }).Entries;
 }

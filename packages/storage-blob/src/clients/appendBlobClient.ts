@@ -21,7 +21,12 @@ import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
-import { checkOptionsOnEntry, FROM_URL_OPTIONS, NEW_BLOB_OPTIONS, PART_WRITE_OPTIONS } from "./operationOptions.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PART_WRITE_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Append Block` of `write` under the blob and append-position conditions. */
 async function sendAppendBlock(
@@ -124,7 +129,7 @@ blobClientKinds.append = AppendBlobClient;
 checkOptionsOnEntry(AppendBlobClient, "AppendBlobClient", {
   create: { at: 0, names: NEW_BLOB_OPTIONS },
   createIfNotExists: { at: 0, names: NEW_BLOB_OPTIONS },
-  appendBlock: { at: 2, names: PART_WRITE_OPTIONS },
+  appendBlock: { at: 2, names: PART_WRITE_OPTIONS, kinds: [[1, "number", "contentLength"]] },
   appendBlockFromURL: { at: 3, names: FROM_URL_OPTIONS },
   seal: { at: 0, names: ["conditions"] },
 });

@@ -66,7 +66,13 @@ import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
 import { rangeHeader, validateRange } from "../requests/rangeHeaders.js";
 import { checkRangeResponse } from "../requests/rangeResponse.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
-import { BLOB_HTTP_HEADERS_SHAPE, checkOptionsOnEntry, COPY_OPTIONS, DOWNLOAD_TO_OPTIONS } from "./operationOptions.js";
+import {
+  BLOB_HTTP_HEADERS_SHAPE,
+  checkOptionsOnEntry,
+  COPY_OPTIONS,
+  DOWNLOAD_TO_OPTIONS,
+} from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 /** What the service answers when it starts (or, synchronously, does) a copy. */
 function copyResponse(h: HeaderSource): BlobStartCopyFromURLResponse {
@@ -266,7 +272,9 @@ export class BlobClient {
     fourth?: BlobDownloadToBufferOptions,
   ): Promise<Buffer> {
     const given = Buffer.isBuffer(first) ? first : undefined;
-    const offset = (given ? second : (first as number | undefined)) ?? 0;
+    // Only undefined means "from the start": null is a wrong offset like any other.
+    const offsetGiven = given ? second : (first as number | undefined);
+    const offset = offsetGiven === undefined ? 0 : offsetGiven;
     const count = given ? (third as number | undefined) : second;
     const options = (given ? fourth : (third as BlobDownloadToBufferOptions | undefined)) ?? {};
     return downloadRangesToBuffer(this.rangeSource(options), offset, count, options, given);
@@ -292,7 +300,14 @@ export class BlobClient {
     const file = await open(filePath, "w");
     let failed = true;
     try {
-      const properties = await downloadRangesToFile(this.rangeSource(options), offset, count, options, file, filePath);
+      const properties = await downloadRangesToFile(
+        this.rangeSource(options),
+        offset,
+        count,
+        options,
+        file,
+        filePath,
+      );
       failed = false;
       return properties;
     } finally {
@@ -310,7 +325,11 @@ export class BlobClient {
       openRange: async (start: number, length: number, etag: string, withMD5: boolean) => {
         const pinned = { ...options.conditions, ifMatch: etag };
         const res = await this.readRange(start, length, pinned, withMD5, options);
-        checkRangeResponse(res, { offset: start, count: length, etag, exact: true }, `Blob.download ${this.name}`);
+        checkRangeResponse(
+          res,
+          { offset: start, count: length, etag, exact: true },
+          `Blob.download ${this.name}`,
+        );
         return { body: res.readableStreamBody!, contentMD5: headerBytes(res.headers, "content-md5") };
       },
     };
@@ -677,7 +696,19 @@ checkOptionsOnEntry(BlobClient, "BlobClient", {
   startCopyFromURL: { at: 1, names: COPY_OPTIONS },
   beginCopyFromURL: { at: 1, names: COPY_OPTIONS },
   beginCopyFromURLAndWait: { at: 1, names: COPY_OPTIONS },
-  syncCopyFromURL: { at: 1, names: ["metadata", "tags", "tier", "conditions", "sourceConditions", "sourceAuthorization", "sourceContentMD5"] },
+  syncCopyFromURL: {
+    at: 1,
+    names: [
+      "metadata",
+      "tags",
+      "tier",
+      "conditions",
+      "sourceConditions",
+      "sourceAuthorization",
+      "sourceContentMD5",
+    ],
+  },
   undelete: { at: 0, names: [] },
   abortCopyFromURL: { at: 1, names: ["conditions"] },
 });
+showRedactedInInspect(BlobClient, ["accountName", "containerName", "name", "credential"]);

@@ -44,6 +44,7 @@ import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 import { checkOptionsOnEntry } from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 /**
  * The Blob service of a storage account: containers, account information, finding blobs by
@@ -112,7 +113,11 @@ export class BlobServiceClient {
 
   /** A client for a container of this account. */
   public getContainerClient(containerName: string): ContainerClient {
-    return derivedClient(ContainerClient, appendToUrlPath(this.url, encodeContainerName(containerName)), this);
+    return derivedClient(
+      ContainerClient,
+      appendToUrlPath(this.url, encodeContainerName(containerName)),
+      this,
+    );
   }
 
   /** A client for batches of deletes and tier changes across this account. */
@@ -315,3 +320,4 @@ checkOptionsOnEntry(BlobServiceClient, "BlobServiceClient", {
   findBlobsByTags: { at: 1, names: [] },
   getUserDelegationKey: { at: 2, names: [] },
 });
+showRedactedInInspect(BlobServiceClient, ["accountName", "credential"]);

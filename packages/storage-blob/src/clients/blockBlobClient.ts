@@ -44,7 +44,14 @@ import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
-import { checkOptionsOnEntry, FROM_URL_OPTIONS, NEW_BLOB_OPTIONS, PARALLEL_UPLOAD_OPTIONS, PART_WRITE_OPTIONS, UPLOAD_OPTIONS } from "./operationOptions.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PARALLEL_UPLOAD_OPTIONS,
+  PART_WRITE_OPTIONS,
+  UPLOAD_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Put Block` of `write`: stages block `blockId`. */
 async function putBlock(
@@ -106,14 +113,14 @@ export class BlockBlobClient extends BlobClient {
   }
 
   /**
-   * Uploads a Buffer or Uint8Array: one PUT up to `maxSingleShotSize`, else parallel blocks.
+   * Uploads a Buffer, Uint8Array, ArrayBuffer or other ArrayBufferView: one PUT up to `maxSingleShotSize`, else parallel blocks.
    * @example
    * ```ts
    * await blockBlobClient.uploadData(Buffer.from("hello"), { computeMD5: true });
    * ```
    */
   public async uploadData(
-    data: Uint8Array | ArrayBuffer,
+    data: Uint8Array | ArrayBuffer | ArrayBufferView,
     options: BlockBlobParallelUploadOptions = {},
   ): Promise<BlockBlobUploadResponse> {
     const bytes = toUploadBytes(data, "BlockBlobClient.uploadData");
@@ -355,11 +362,18 @@ export class BlockBlobClient extends BlobClient {
 blobClientKinds.block = BlockBlobClient;
 
 checkOptionsOnEntry(BlockBlobClient, "BlockBlobClient", {
-  upload: { at: 2, names: UPLOAD_OPTIONS },
+  upload: { at: 2, names: UPLOAD_OPTIONS, kinds: [[1, "number", "contentLength"]] },
   uploadData: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
   uploadFile: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
   uploadStream: { at: 3, names: PARALLEL_UPLOAD_OPTIONS },
-  stageBlock: { at: 3, names: PART_WRITE_OPTIONS },
+  stageBlock: {
+    at: 3,
+    names: PART_WRITE_OPTIONS,
+    kinds: [
+      [0, "string", "blockId"],
+      [2, "number", "contentLength"],
+    ],
+  },
   syncUploadFromURL: { at: 1, names: [...FROM_URL_OPTIONS, ...NEW_BLOB_OPTIONS, "copySourceBlobProperties"] },
   stageBlockFromURL: { at: 4, names: FROM_URL_OPTIONS },
   commitBlockList: { at: 1, names: NEW_BLOB_OPTIONS },

@@ -70,6 +70,7 @@ import { PageBlobClient } from "./pageBlobClient.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 import { checkOptionsOnEntry, LIST_BLOBS_OPTIONS, UPLOAD_OPTIONS } from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 function includeList(options: ContainerListBlobsOptions): string | undefined {
   const include: string[] = [];
@@ -460,3 +461,4 @@ checkOptionsOnEntry(ContainerClient, "ContainerClient", {
   listBlobsByHierarchy: { at: 1, names: LIST_BLOBS_OPTIONS },
   findBlobsByTags: { at: 1, names: [] },
 });
+showRedactedInInspect(ContainerClient, ["accountName", "containerName", "credential"]);

@@ -3,7 +3,12 @@
 // (`ifModifiedSince: "yesterday"`, `onProgress: 5`) or `null` is a TypeError that names the method,
 // the option's path and the valid names, before anything is built or sent. core-http's
 // `checkOptionBag` does the checking; this file only says which options each method takes.
-import { checkOptionBag, OPERATION_OPTION_SHAPE, type OptionBagShape } from "@azkit/core-http";
+import {
+  checkOptionBag,
+  OPERATION_OPTION_SHAPE,
+  type OptionBagShape,
+  type OptionKind,
+} from "@azkit/core-http";
 
 const MODIFIED_CONDITIONS: OptionBagShape = {
   ifMatch: "string",
@@ -87,6 +92,8 @@ export interface MethodOptions {
   names: readonly StorageOptionName[];
   /** Other arguments that are bags: index, shape and the name used in messages. */
   bags?: ReadonlyArray<readonly [number, OptionBagShape, string]>;
+  /** Plain arguments of a kind (`contentLength` a number): index, kind and name. */
+  kinds?: ReadonlyArray<readonly [number, OptionKind, string]>;
 }
 
 /** Marks an options copy that was checked, so a method called by another skips the check. */
@@ -120,7 +127,11 @@ export function checkOptionsOnEntry(
         return original.apply(this, args);
       }
       try {
-        for (const [at, bagShape, label] of spec.bags ?? []) checkOptionBag(args[at], bagShape, `${context}: ${label}`);
+        for (const [at, kind, name] of spec.kinds ?? []) {
+          if (args[at] !== undefined) checkOptionBag({ [name]: args[at] }, { [name]: kind }, context);
+        }
+        for (const [at, bagShape, label] of spec.bags ?? [])
+          checkOptionBag(args[at], bagShape, `${context}: ${label}`);
         checkOptionBag(options, shape, context);
       } catch (error) {
         if (isAsync) return Promise.reject(error);

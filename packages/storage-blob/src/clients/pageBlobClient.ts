@@ -23,7 +23,12 @@ import { readPageList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
-import { checkOptionsOnEntry, FROM_URL_OPTIONS, NEW_BLOB_OPTIONS, PART_WRITE_OPTIONS } from "./operationOptions.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PART_WRITE_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Put Page`: writes (`update`) or clears pages under the blob and sequence-number conditions. */
 async function putPage(
@@ -124,7 +129,10 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const headers = { "x-ms-range": pageRangeHeader(offset, count, "PageBlobClient.clearPages"), "content-length": "0" };
+    const headers = {
+      "x-ms-range": pageRangeHeader(offset, count, "PageBlobClient.clearPages"),
+      "content-length": "0",
+    };
     return putPage(this, "clear", { operationName: "PageBlob.clearPages", headers }, options);
   }
 

@@ -49,7 +49,6 @@ export interface StorageOperation {
 const PACKAGE_NAME = "@azkit/storage-blob";
 const PACKAGE_VERSION = "0.1.0";
 
-
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const STORAGE_CLIENT_OPTION_SHAPE = {

@@ -35,7 +35,11 @@ export class StorageSharedKeyCredential extends Credential {
     }
     // Buffer.from(x, "base64") skips what is not base64, so a mangled key would only fail with a
     // 403 on the first call; check it here (without ever echoing it).
-    if (typeof accountKey !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey) || accountKey.length % 4 !== 0) {
+    if (
+      typeof accountKey !== "string" ||
+      !/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey) ||
+      accountKey.length % 4 !== 0
+    ) {
       throw new RangeError(
         `StorageSharedKeyCredential: the account key of ${accountName} is not valid base64 (as the portal shows it); check it was copied whole.`,
       );

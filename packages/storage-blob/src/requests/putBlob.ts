@@ -85,5 +85,9 @@ export async function sendBlobWrite(
 ): Promise<PipelineResponse> {
   checkBody(write);
   const onUploadProgress = guardProgressCallback(write.onUploadProgress, write.operationName);
-  return sendBlobRequest(blob, { ...write, onUploadProgress, method: "PUT", expectedStatuses: [201] }, options);
+  return sendBlobRequest(
+    blob,
+    { ...write, onUploadProgress, method: "PUT", expectedStatuses: [201] },
+    options,
+  );
 }

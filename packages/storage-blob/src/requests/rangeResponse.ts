@@ -36,7 +36,10 @@ export function checkRangeResponse(res: PipelineResponse, range: RequestedRange,
   if (!ranged) return;
   if (res.status !== 206) refuse("the range was ignored");
   const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(contentRange ?? "");
-  if (!match) return refuse("no valid Content-Range");
+  if (!match) {
+    refuse("no valid Content-Range");
+    return;
+  }
   const first = Number(match[1]);
   const last = Number(match[2]);
   if (first !== range.offset) refuse(`it starts at byte ${first}`);

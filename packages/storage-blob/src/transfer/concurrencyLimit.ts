@@ -7,7 +7,9 @@ export const MAX_CONCURRENCY = 1024;
 /** Checks a `concurrency` option: an integer in [1, MAX_CONCURRENCY]. */
 export function validateConcurrency(concurrency: number, where: string): void {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-    throw new RangeError(`${where}: concurrency must be an integer in [1, ${MAX_CONCURRENCY}]; got ${concurrency}.`);
+    throw new RangeError(
+      `${where}: concurrency must be an integer in [1, ${MAX_CONCURRENCY}]; got ${concurrency}.`,
+    );
   }
 }
 

@@ -46,10 +46,15 @@ async function plan(
   options: BlobDownloadToBufferOptions,
 ): Promise<Plan> {
   validateRange(offset, count, "BlobClient.downloadToBuffer/downloadToFile");
-  validateConcurrency(options.concurrency ?? DEFAULT_CONCURRENCY, "BlobClient.downloadToBuffer/downloadToFile");
+  validateConcurrency(
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    "BlobClient.downloadToBuffer/downloadToFile",
+  );
   const blockSizeOption = options.blockSize ?? DEFAULT_BLOCK_SIZE;
   if (!Number.isSafeInteger(blockSizeOption) || blockSizeOption < 1) {
-    throw new RangeError(`BlobClient.downloadToBuffer/downloadToFile: blockSize must be an integer >= 1; got ${blockSizeOption}.`);
+    throw new RangeError(
+      `BlobClient.downloadToBuffer/downloadToFile: blockSize must be an integer >= 1; got ${blockSizeOption}.`,
+    );
   }
   const properties = await source.getProperties();
   const size = properties.contentLength ?? 0;

@@ -76,7 +76,10 @@ export function validateBlockCount(size: number, blockSize: number, where: strin
 /** Turns what `uploadData` accepts into bytes (views, no copies); anything else is a TypeError. */
 export function toUploadBytes(data: unknown, where: string): Uint8Array {
   if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer || (typeof SharedArrayBuffer !== "undefined" && data instanceof SharedArrayBuffer)) {
+  if (
+    data instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer !== "undefined" && data instanceof SharedArrayBuffer)
+  ) {
     return new Uint8Array(data);
   }
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

@@ -54,7 +54,9 @@ export function resilientChunks(
         );
       } catch (error) {
         if (abortSignal?.aborted || isAbortError(error)) {
-          throw isAbortError(error) ? error : new AbortError(`${what} was aborted.`, { cause: abortSignal?.reason });
+          throw isAbortError(error)
+            ? error
+            : new AbortError(`${what} was aborted.`, { cause: abortSignal?.reason });
         }
         // A break of the body, or a resume answered with other bytes, counts as one resume; any
         // other failure of a resume (412: the blob changed) is final.

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 describe("src/generated/specSchemas.ts", () => {
-  it("matches what the generator derives from ../shared/specs today", async () => {
+  it("matches what the generator derives from tools/specs today", async () => {
     const { renderSpecSchemas } = (await import(resolve(root, "scripts/generateSchemas.mjs"))) as {
       renderSpecSchemas: () => string;
     };

@@ -2,6 +2,7 @@
 // azkit/limit), a targets list, and JSON with every round's raw measurements.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { renderRatioChart } from "./chart.mjs";
 
 /** @param {number | undefined} v @param {number} [decimals] */
 export function formatNumber(v, decimals) {
@@ -61,7 +62,7 @@ export function renderMarkdown(results) {
       }
     }
   }
-  if (targets.length) lines.push("", "## Targets (issue 9)", "", ...targets);
+  if (targets.length) lines.push("", "## Targets", "", ...targets);
   const problems = results.scenarios.flatMap((s) =>
     Object.entries(s.sides)
       .filter(([, side]) => side.status !== "ok")
@@ -79,5 +80,6 @@ export function writeResults(dir, results) {
   const markdown = renderMarkdown(results);
   writeFileSync(join(dir, "latest.md"), markdown);
   writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, "latest.svg"), renderRatioChart(results));
   return markdown;
 }

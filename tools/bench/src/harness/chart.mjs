@@ -1,0 +1,70 @@
+// Renders the azkit ÷ peer ratio of every row as an SVG bar chart with the target lines, so the
+// README can show where azkit stands at a glance. Bars grow from 1x on a log scale (0.125x .. 8x);
+// a bar is green when its target is met, red when missed, grey when the row has no peer target.
+
+const WIDTH = 1060;
+const LABEL_WIDTH = 500;
+const ROW_HEIGHT = 22;
+const TOP = 56;
+const MIN_RATIO = 1 / 8;
+const MAX_RATIO = 8;
+const PLOT_WIDTH = WIDTH - LABEL_WIDTH - 70;
+
+const escapeXml = (text) =>
+  String(text).replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]);
+
+/** x position of a ratio on the log axis. */
+function xOf(ratio) {
+  const clamped = Math.min(MAX_RATIO, Math.max(MIN_RATIO, ratio));
+  const span = Math.log2(MAX_RATIO) - Math.log2(MIN_RATIO);
+  return LABEL_WIDTH + ((Math.log2(clamped) - Math.log2(MIN_RATIO)) / span) * PLOT_WIDTH;
+}
+
+function barColor(row) {
+  const peerTarget = row.target?.find((clause) => clause.vs === "peer");
+  if (!peerTarget || row.targetMet === undefined) return "#9aa0a6";
+  return row.targetMet ? "#2e7d32" : "#c62828";
+}
+
+/** @param {any} results the object `writeResults` saves as latest.json */
+export function renderRatioChart(results) {
+  const rows = results.scenarios
+    .flatMap((scenario) => scenario.rows)
+    .filter((row) => row.ratio !== undefined);
+  const height = TOP + rows.length * ROW_HEIGHT + 40;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="10" y="20" font-size="15" font-weight="bold">azkit ÷ @azure peer (${escapeXml(results.mode)} run)</text>`,
+    `<text x="10" y="38" fill="#555">${escapeXml(results.startedAt)} · Node ${escapeXml(results.node)} · ${results.cpus} CPUs · ↑ rows: right of 1x is better; ↓ rows: left of 1x is better; black tick = target</text>`,
+  ];
+  for (const ratio of [0.125, 0.25, 0.5, 1, 2, 4, 8]) {
+    const x = xOf(ratio).toFixed(1);
+    const stroke = ratio === 1 ? "#000" : "#ddd";
+    parts.push(`<line x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${height - 30}" stroke="${stroke}"/>`);
+    parts.push(`<text x="${x}" y="${height - 14}" text-anchor="middle" fill="#555">${ratio}x</text>`);
+  }
+  rows.forEach((row, index) => {
+    const y = TOP + index * ROW_HEIGHT;
+    const full = `${row.scenario}: ${row.metric}`;
+    const label = `${full.length > 78 ? `${full.slice(0, 77)}…` : full} ${row.better === "higher" ? "↑" : "↓"}`;
+    const from = xOf(1);
+    const to = xOf(row.ratio);
+    parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y + 14}" text-anchor="end">${escapeXml(label)}</text>`);
+    parts.push(
+      `<rect x="${Math.min(from, to).toFixed(1)}" y="${y + 4}" width="${Math.max(1, Math.abs(to - from)).toFixed(1)}" height="${ROW_HEIGHT - 8}" fill="${barColor(row)}"/>`,
+    );
+    parts.push(
+      `<text x="${(Math.max(from, to) + 4).toFixed(1)}" y="${y + 14}" fill="#333">${row.ratio.toFixed(2)}x</text>`,
+    );
+    for (const clause of row.target ?? []) {
+      if (clause.vs !== "peer") continue;
+      const x = xOf(clause.value).toFixed(1);
+      parts.push(
+        `<line x1="${x}" y1="${y + 1}" x2="${x}" y2="${y + ROW_HEIGHT - 1}" stroke="#000" stroke-width="2"/>`,
+      );
+    }
+  });
+  parts.push("</svg>");
+  return `${parts.join("\n")}\n`;
+}
