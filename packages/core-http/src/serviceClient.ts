@@ -59,12 +59,8 @@ const CLIENT_META_NAMES = [
   "clientRequestIdHeaderName",
   "clientOptionNames",
 ];
-const SEND_OPTION_NAMES: ReadonlySet<string> = new Set([
-  ...OPERATION_OPTION_NAMES,
-  "expectedStatuses",
-  "errorMap",
-  "operationOptionNames",
-]);
+/** Per-call options a service's own code passes about itself: accepted, never offered to users. */
+const SERVICE_SEND_OPTION_NAMES: readonly string[] = ["expectedStatuses", "errorMap", "operationOptionNames"];
 const SEND_OPTION_SHAPE: OptionBagShape = {
   ...OPERATION_OPTION_SHAPE,
   expectedStatuses: "any",
@@ -199,7 +195,13 @@ export class ServiceClient {
       return this.send(request, options);
     }
     const context = request.operationName ?? "sendRequest options";
-    assertKnownOptions(options, SEND_OPTION_NAMES, context, options.operationOptionNames);
+    assertKnownOptions(
+      options,
+      OPERATION_OPTION_NAMES,
+      context,
+      options.operationOptionNames,
+      SERVICE_SEND_OPTION_NAMES,
+    );
     checkOptionBag(options, withNames(SEND_OPTION_SHAPE, options.operationOptionNames), context);
     request.settings = resolveRequestSettings([options], this.settings);
     if (options.abortSignal) request.abortSignal = options.abortSignal;

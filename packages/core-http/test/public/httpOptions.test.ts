@@ -84,6 +84,19 @@ describe("options", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("lists only what a user can set when a per-call option is unknown, not what a service passes", async () => {
+    const client = make();
+    const failure = client.sendRequest(createPipelineRequest({ url: "/" }), {
+      retry_total: 1,
+      operationOptionNames: ["ifMatch"],
+    } as never);
+    const error = await failure.catch((e: Error) => e);
+    expect(String(error)).toMatch(/Valid options: .*ifMatch.*retryTotal/);
+    for (const internal of ["expectedStatuses", "errorMap", "operationOptionNames"]) {
+      expect(String(error)).not.toContain(internal);
+    }
+  });
+
   it("rejects values out of range", () => {
     expect(() => make({ retryTotal: -1 })).toThrow(RangeError);
     expect(() => make({ retryTotal: 1.5 })).toThrow(/non-negative integer/);
