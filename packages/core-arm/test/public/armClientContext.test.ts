@@ -280,7 +280,9 @@ describe("ArmClientContext lists and long-running operations", () => {
       ...put,
       params: [api, { name: "thing", in: "body", required: true, schema: "Thing" }],
     };
-    const poller = context().operationPoller(putBody, [{ name: "x", size: "big" }], { updateIntervalInMs: 1 });
+    const poller = context().operationPoller(putBody, [{ name: "x", size: "big" }], {
+      updateIntervalInMs: 1,
+    });
     const error = await poller.catch((e: unknown) => e);
     expect(isSerializationError(error)).toBe(true);
     expect((error as Error).message).toContain("thing.size");
