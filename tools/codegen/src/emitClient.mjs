@@ -12,6 +12,12 @@ function doc(text, indent = "") {
   return `${indent}/** ${safe} */\n`;
 }
 
+/** The doc comment of a top-level export: its text and the release tag every azkit export carries. */
+function exportDoc(text) {
+  const safe = String(text).replace(/\*\//g, "*\\/");
+  return `/**\n * ${safe}\n * @public\n */\n`;
+}
+
 /**
  * @param {ReturnType<import("./buildModel.mjs").buildModel>} model
  * @param {{ clientName: string, packageName: string, generation: "classic" | "modern", apiVersion: string }} config
@@ -162,7 +168,7 @@ class Emitter {
     for (const m of this.model.models) {
       const parents = m.parents.length > 0 ? ` extends ${m.parents.join(", ")}` : "";
       const kind = m.discriminator ? ` Polymorphic on \`${m.discriminator}\`; see ${m.name}Union.` : "";
-      out.push(doc(`The ${m.name} model of the spec.${kind}`));
+      out.push(exportDoc(`The ${m.name} model of the spec.${kind}`));
       out.push(`export interface ${m.name}${parents} {\n`);
       const discriminatorParent = m.parents
         .map((name) => this.model.models.find((x) => x.name === name))
@@ -187,21 +193,21 @@ class Emitter {
       }
       out.push("}\n\n");
       out.push(
-        doc(
+        exportDoc(
           `Creates ${m.name} objects: \`new ${m.name}({ ... })\` is accepted wherever a ${m.name} is, like its inline JSON.`,
         ),
       );
       out.push(`export const ${m.name}: ModelClass<${m.name}> = /*#__PURE__*/ modelClass("${m.name}");\n\n`);
       if (m.discriminator) {
         const union = [m.name, ...m.subtypes.map((s) => s.name)].join(" | ");
-        out.push(doc(`${m.name} or any of its kinds, told apart by \`${m.discriminator}\`.`));
+        out.push(exportDoc(`${m.name} or any of its kinds, told apart by \`${m.discriminator}\`.`));
         out.push(`export type ${m.name}Union = ${union};\n\n`);
       }
     }
     for (const en of this.model.enums) {
       const values = en.values;
       if (en.extensible) {
-        out.push(doc(`The values of ${en.name} the service knows of (it may send others).`));
+        out.push(exportDoc(`The values of ${en.name} the service knows of (it may send others).`));
         out.push(`export enum Known${en.name} {\n`);
         const used = new Set();
         for (const v of values) {
@@ -212,10 +218,10 @@ class Emitter {
           out.push(`  ${isIdentifier(member) ? member : JSON.stringify(member)} = ${JSON.stringify(v)},\n`);
         }
         out.push("}\n\n");
-        out.push(doc(`An extensible enum: see Known${en.name} for the values the service knows of.`));
+        out.push(exportDoc(`An extensible enum: see Known${en.name} for the values the service knows of.`));
         out.push(`export type ${en.name} = ${en.base};\n\n`);
       } else {
-        out.push(doc(`${en.name}: one of ${values.map((v) => JSON.stringify(v)).join(", ")}.`));
+        out.push(exportDoc(`${en.name}: one of ${values.map((v) => JSON.stringify(v)).join(", ")}.`));
         out.push(`export type ${en.name} = ${values.map((v) => JSON.stringify(v)).join(" | ")};\n\n`);
       }
     }
@@ -227,7 +233,7 @@ class Emitter {
   emitClientOptionsType() {
     const name = `${this.config.clientName}OptionalParams`;
     return (
-      doc(
+      exportDoc(
         `The options of ${this.config.clientName}: core-http's client options, the ARM endpoint and token scopes.`,
       ) + `export interface ${name} extends ArmClientOptions {}\n`
     );
@@ -293,7 +299,7 @@ class Emitter {
       for (const op of g.ops) {
         const optional = op.params.filter((p) => !p.required && !p.client && p.constant === undefined);
         const base = op.lro ? "ArmLroOptions" : "OperationOptions";
-        out.push(doc(`The options of ${g.propName}.${op.methodName} (${op.operationId}).`));
+        out.push(exportDoc(`The options of ${g.propName}.${op.methodName} (${op.operationId}).`));
         out.push(`export interface ${this.optionsTypeName(op)} extends ${base} {\n`);
         for (const p of optional) {
           out.push(doc(`The \`${p.wire}\` ${p.in === "body" ? "body" : `${p.in} parameter`}.`, "  "));
@@ -303,7 +309,7 @@ class Emitter {
         const result = this.resultType(op);
         if (!this.modern || op.httpMethod === "HEAD") {
           if (result !== "void") {
-            out.push(doc(`What ${g.propName}.${op.methodName} (${op.operationId}) returns.`));
+            out.push(exportDoc(`What ${g.propName}.${op.methodName} (${op.operationId}) returns.`));
             out.push(`export type ${this.responseTypeName(op)} = ${result};\n\n`);
           }
         }
@@ -318,7 +324,9 @@ class Emitter {
     const out = [this.header];
     out.push('import { createSchemaRegistry, type SchemaRegistry } from "@azkit/core-arm";\n\n');
     out.push(
-      doc(`The named schemas of ${this.config.clientName}, built on first use (nothing runs at import).`),
+      exportDoc(
+        `The named schemas of ${this.config.clientName}, built on first use (nothing runs at import).`,
+      ),
     );
     out.push("export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({\n");
     for (const m of this.model.models) {
@@ -529,7 +537,7 @@ class Emitter {
     out.push(specs.join(""));
     out.push("  };\n  return built;\n}\n\n");
     out.push(
-      doc(
+      exportDoc(
         `The ${g.ops.length} operations of ${g.raw || this.config.clientName} (${g.ops[0].specFile}); reach them as \`client.${g.propName}\`.`,
       ),
     );
@@ -585,7 +593,7 @@ class Emitter {
         ` * in ${this.groups.length} operation groups.\n` +
         " * @example\n * ```ts\n" +
         ` * const client = new ${name}(new DefaultAzureCredential(), subscriptionId);\n` +
-        " * ```\n */\n",
+        " * ```\n * @public\n */\n",
     );
     out.push(`export class ${name} {\n`);
     out.push(doc("The subscription of subscription-scoped operations.", "  "));
@@ -673,13 +681,13 @@ class Emitter {
         " * (lists are iterables with `byPage()`, pollers have a blocking `pollUntilDone()`/`result()`).\n" +
         " * @example\n * ```ts\n" +
         ` * const client = new ${name}(credential, subscriptionId);\n` +
-        " * ```\n */\n",
+        " * ```\n * @public\n */\n",
     );
     out.push(
       `export const ${name}: SyncClientClass<typeof Async${name}> = /*#__PURE__*/ createSyncClientClass({\n` +
         `  moduleSpecifier: ${JSON.stringify(this.config.packageName)},\n  resolveFrom: import.meta.url,\n  exportName: ${JSON.stringify(name)},\n});\n`,
     );
-    out.push(doc(`The type of a blocking ${name}.`));
+    out.push(exportDoc(`The type of a blocking ${name}.`));
     out.push(`export type ${name} = SyncClient<Async${name}>;\n`);
     out.push(`export type { Async${name} };\n`);
     out.push(

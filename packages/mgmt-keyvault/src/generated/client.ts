@@ -18,6 +18,7 @@ const info = { packageName: "@azkit/mgmt-keyvault", packageVersion: PACKAGE_VERS
  * ```ts
  * const client = new KeyVaultManagementClient(new DefaultAzureCredential(), subscriptionId);
  * ```
+ * @public
  */
 export class KeyVaultManagementClient {
   /** The subscription of subscription-scoped operations. */

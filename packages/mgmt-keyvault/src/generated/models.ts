@@ -4,7 +4,10 @@ import type { ArmClientOptions, ArmLroOptions } from "@azkit/core-arm";
 import { type ModelClass, modelClass } from "@azkit/core-arm";
 import type { OperationOptions } from "@azkit/core-http";
 
-/** The AccessPolicyEntry model of the spec. */
+/**
+ * The AccessPolicyEntry model of the spec.
+ * @public
+ */
 export interface AccessPolicyEntry {
   /** The `tenantId` property. Required. Format uuid. */
   tenantId: string;
@@ -16,10 +19,16 @@ export interface AccessPolicyEntry {
   permissions: Permissions;
 }
 
-/** Creates AccessPolicyEntry objects: `new AccessPolicyEntry({ ... })` is accepted wherever a AccessPolicyEntry is, like its inline JSON. */
+/**
+ * Creates AccessPolicyEntry objects: `new AccessPolicyEntry({ ... })` is accepted wherever a AccessPolicyEntry is, like its inline JSON.
+ * @public
+ */
 export const AccessPolicyEntry: ModelClass<AccessPolicyEntry> = /*#__PURE__*/ modelClass("AccessPolicyEntry");
 
-/** The CheckNameAvailabilityResult model of the spec. */
+/**
+ * The CheckNameAvailabilityResult model of the spec.
+ * @public
+ */
 export interface CheckNameAvailabilityResult {
   /** The `nameAvailable` property. Read-only: set by the service. */
   readonly nameAvailable?: boolean;
@@ -29,19 +38,31 @@ export interface CheckNameAvailabilityResult {
   readonly message?: string;
 }
 
-/** Creates CheckNameAvailabilityResult objects: `new CheckNameAvailabilityResult({ ... })` is accepted wherever a CheckNameAvailabilityResult is, like its inline JSON. */
+/**
+ * Creates CheckNameAvailabilityResult objects: `new CheckNameAvailabilityResult({ ... })` is accepted wherever a CheckNameAvailabilityResult is, like its inline JSON.
+ * @public
+ */
 export const CheckNameAvailabilityResult: ModelClass<CheckNameAvailabilityResult> = /*#__PURE__*/ modelClass("CheckNameAvailabilityResult");
 
-/** The CloudError model of the spec. */
+/**
+ * The CloudError model of the spec.
+ * @public
+ */
 export interface CloudError {
   /** The `error` property. */
   error?: CloudErrorBody;
 }
 
-/** Creates CloudError objects: `new CloudError({ ... })` is accepted wherever a CloudError is, like its inline JSON. */
+/**
+ * Creates CloudError objects: `new CloudError({ ... })` is accepted wherever a CloudError is, like its inline JSON.
+ * @public
+ */
 export const CloudError: ModelClass<CloudError> = /*#__PURE__*/ modelClass("CloudError");
 
-/** The CloudErrorBody model of the spec. */
+/**
+ * The CloudErrorBody model of the spec.
+ * @public
+ */
 export interface CloudErrorBody {
   /** The `code` property. */
   code?: string;
@@ -49,10 +70,16 @@ export interface CloudErrorBody {
   message?: string;
 }
 
-/** Creates CloudErrorBody objects: `new CloudErrorBody({ ... })` is accepted wherever a CloudErrorBody is, like its inline JSON. */
+/**
+ * Creates CloudErrorBody objects: `new CloudErrorBody({ ... })` is accepted wherever a CloudErrorBody is, like its inline JSON.
+ * @public
+ */
 export const CloudErrorBody: ModelClass<CloudErrorBody> = /*#__PURE__*/ modelClass("CloudErrorBody");
 
-/** The DeletedVault model of the spec. */
+/**
+ * The DeletedVault model of the spec.
+ * @public
+ */
 export interface DeletedVault {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -64,10 +91,16 @@ export interface DeletedVault {
   properties?: DeletedVaultProperties;
 }
 
-/** Creates DeletedVault objects: `new DeletedVault({ ... })` is accepted wherever a DeletedVault is, like its inline JSON. */
+/**
+ * Creates DeletedVault objects: `new DeletedVault({ ... })` is accepted wherever a DeletedVault is, like its inline JSON.
+ * @public
+ */
 export const DeletedVault: ModelClass<DeletedVault> = /*#__PURE__*/ modelClass("DeletedVault");
 
-/** The DeletedVaultListResult model of the spec. */
+/**
+ * The DeletedVaultListResult model of the spec.
+ * @public
+ */
 export interface DeletedVaultListResult {
   /** The `value` property. */
   value?: DeletedVault[];
@@ -75,10 +108,16 @@ export interface DeletedVaultListResult {
   nextLink?: string;
 }
 
-/** Creates DeletedVaultListResult objects: `new DeletedVaultListResult({ ... })` is accepted wherever a DeletedVaultListResult is, like its inline JSON. */
+/**
+ * Creates DeletedVaultListResult objects: `new DeletedVaultListResult({ ... })` is accepted wherever a DeletedVaultListResult is, like its inline JSON.
+ * @public
+ */
 export const DeletedVaultListResult: ModelClass<DeletedVaultListResult> = /*#__PURE__*/ modelClass("DeletedVaultListResult");
 
-/** The DeletedVaultProperties model of the spec. */
+/**
+ * The DeletedVaultProperties model of the spec.
+ * @public
+ */
 export interface DeletedVaultProperties {
   /** The `vaultId` property. Read-only: set by the service. */
   readonly vaultId?: string;
@@ -94,19 +133,31 @@ export interface DeletedVaultProperties {
   readonly purgeProtectionEnabled?: boolean;
 }
 
-/** Creates DeletedVaultProperties objects: `new DeletedVaultProperties({ ... })` is accepted wherever a DeletedVaultProperties is, like its inline JSON. */
+/**
+ * Creates DeletedVaultProperties objects: `new DeletedVaultProperties({ ... })` is accepted wherever a DeletedVaultProperties is, like its inline JSON.
+ * @public
+ */
 export const DeletedVaultProperties: ModelClass<DeletedVaultProperties> = /*#__PURE__*/ modelClass("DeletedVaultProperties");
 
-/** The IPRule model of the spec. */
+/**
+ * The IPRule model of the spec.
+ * @public
+ */
 export interface IPRule {
   /** The `value` property. Required. */
   value: string;
 }
 
-/** Creates IPRule objects: `new IPRule({ ... })` is accepted wherever a IPRule is, like its inline JSON. */
+/**
+ * Creates IPRule objects: `new IPRule({ ... })` is accepted wherever a IPRule is, like its inline JSON.
+ * @public
+ */
 export const IPRule: ModelClass<IPRule> = /*#__PURE__*/ modelClass("IPRule");
 
-/** The NetworkRuleSet model of the spec. */
+/**
+ * The NetworkRuleSet model of the spec.
+ * @public
+ */
 export interface NetworkRuleSet {
   /** The `bypass` property. */
   bypass?: NetworkRuleBypassOptions;
@@ -118,10 +169,16 @@ export interface NetworkRuleSet {
   virtualNetworkRules?: VirtualNetworkRule[];
 }
 
-/** Creates NetworkRuleSet objects: `new NetworkRuleSet({ ... })` is accepted wherever a NetworkRuleSet is, like its inline JSON. */
+/**
+ * Creates NetworkRuleSet objects: `new NetworkRuleSet({ ... })` is accepted wherever a NetworkRuleSet is, like its inline JSON.
+ * @public
+ */
 export const NetworkRuleSet: ModelClass<NetworkRuleSet> = /*#__PURE__*/ modelClass("NetworkRuleSet");
 
-/** The Permissions model of the spec. */
+/**
+ * The Permissions model of the spec.
+ * @public
+ */
 export interface Permissions {
   /** The `keys` property. */
   keys?: KeyPermissions[];
@@ -133,19 +190,31 @@ export interface Permissions {
   storage?: StoragePermissions[];
 }
 
-/** Creates Permissions objects: `new Permissions({ ... })` is accepted wherever a Permissions is, like its inline JSON. */
+/**
+ * Creates Permissions objects: `new Permissions({ ... })` is accepted wherever a Permissions is, like its inline JSON.
+ * @public
+ */
 export const Permissions: ModelClass<Permissions> = /*#__PURE__*/ modelClass("Permissions");
 
-/** The PrivateEndpoint model of the spec. */
+/**
+ * The PrivateEndpoint model of the spec.
+ * @public
+ */
 export interface PrivateEndpoint {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
 }
 
-/** Creates PrivateEndpoint objects: `new PrivateEndpoint({ ... })` is accepted wherever a PrivateEndpoint is, like its inline JSON. */
+/**
+ * Creates PrivateEndpoint objects: `new PrivateEndpoint({ ... })` is accepted wherever a PrivateEndpoint is, like its inline JSON.
+ * @public
+ */
 export const PrivateEndpoint: ModelClass<PrivateEndpoint> = /*#__PURE__*/ modelClass("PrivateEndpoint");
 
-/** The PrivateEndpointConnection model of the spec. */
+/**
+ * The PrivateEndpointConnection model of the spec.
+ * @public
+ */
 export interface PrivateEndpointConnection extends Resource {
   /** The `privateEndpoint` property. Wire name `properties.privateEndpoint`. */
   privateEndpoint?: PrivateEndpoint;
@@ -157,10 +226,16 @@ export interface PrivateEndpointConnection extends Resource {
   etag?: string;
 }
 
-/** Creates PrivateEndpointConnection objects: `new PrivateEndpointConnection({ ... })` is accepted wherever a PrivateEndpointConnection is, like its inline JSON. */
+/**
+ * Creates PrivateEndpointConnection objects: `new PrivateEndpointConnection({ ... })` is accepted wherever a PrivateEndpointConnection is, like its inline JSON.
+ * @public
+ */
 export const PrivateEndpointConnection: ModelClass<PrivateEndpointConnection> = /*#__PURE__*/ modelClass("PrivateEndpointConnection");
 
-/** The PrivateEndpointConnectionItem model of the spec. */
+/**
+ * The PrivateEndpointConnectionItem model of the spec.
+ * @public
+ */
 export interface PrivateEndpointConnectionItem {
   /** The `id` property. */
   id?: string;
@@ -174,10 +249,16 @@ export interface PrivateEndpointConnectionItem {
   readonly provisioningState?: PrivateEndpointConnectionProvisioningState;
 }
 
-/** Creates PrivateEndpointConnectionItem objects: `new PrivateEndpointConnectionItem({ ... })` is accepted wherever a PrivateEndpointConnectionItem is, like its inline JSON. */
+/**
+ * Creates PrivateEndpointConnectionItem objects: `new PrivateEndpointConnectionItem({ ... })` is accepted wherever a PrivateEndpointConnectionItem is, like its inline JSON.
+ * @public
+ */
 export const PrivateEndpointConnectionItem: ModelClass<PrivateEndpointConnectionItem> = /*#__PURE__*/ modelClass("PrivateEndpointConnectionItem");
 
-/** The PrivateEndpointConnectionListResult model of the spec. */
+/**
+ * The PrivateEndpointConnectionListResult model of the spec.
+ * @public
+ */
 export interface PrivateEndpointConnectionListResult {
   /** The `value` property. */
   value?: PrivateEndpointConnection[];
@@ -185,10 +266,16 @@ export interface PrivateEndpointConnectionListResult {
   nextLink?: string;
 }
 
-/** Creates PrivateEndpointConnectionListResult objects: `new PrivateEndpointConnectionListResult({ ... })` is accepted wherever a PrivateEndpointConnectionListResult is, like its inline JSON. */
+/**
+ * Creates PrivateEndpointConnectionListResult objects: `new PrivateEndpointConnectionListResult({ ... })` is accepted wherever a PrivateEndpointConnectionListResult is, like its inline JSON.
+ * @public
+ */
 export const PrivateEndpointConnectionListResult: ModelClass<PrivateEndpointConnectionListResult> = /*#__PURE__*/ modelClass("PrivateEndpointConnectionListResult");
 
-/** The PrivateEndpointConnectionProperties model of the spec. */
+/**
+ * The PrivateEndpointConnectionProperties model of the spec.
+ * @public
+ */
 export interface PrivateEndpointConnectionProperties {
   /** The `privateEndpoint` property. */
   privateEndpoint?: PrivateEndpoint;
@@ -198,10 +285,16 @@ export interface PrivateEndpointConnectionProperties {
   readonly provisioningState?: PrivateEndpointConnectionProvisioningState;
 }
 
-/** Creates PrivateEndpointConnectionProperties objects: `new PrivateEndpointConnectionProperties({ ... })` is accepted wherever a PrivateEndpointConnectionProperties is, like its inline JSON. */
+/**
+ * Creates PrivateEndpointConnectionProperties objects: `new PrivateEndpointConnectionProperties({ ... })` is accepted wherever a PrivateEndpointConnectionProperties is, like its inline JSON.
+ * @public
+ */
 export const PrivateEndpointConnectionProperties: ModelClass<PrivateEndpointConnectionProperties> = /*#__PURE__*/ modelClass("PrivateEndpointConnectionProperties");
 
-/** The PrivateLinkResource model of the spec. */
+/**
+ * The PrivateLinkResource model of the spec.
+ * @public
+ */
 export interface PrivateLinkResource extends Resource {
   /** The `groupId` property. Wire name `properties.groupId`. Read-only: set by the service. */
   readonly groupId?: string;
@@ -211,19 +304,31 @@ export interface PrivateLinkResource extends Resource {
   requiredZoneNames?: string[];
 }
 
-/** Creates PrivateLinkResource objects: `new PrivateLinkResource({ ... })` is accepted wherever a PrivateLinkResource is, like its inline JSON. */
+/**
+ * Creates PrivateLinkResource objects: `new PrivateLinkResource({ ... })` is accepted wherever a PrivateLinkResource is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkResource: ModelClass<PrivateLinkResource> = /*#__PURE__*/ modelClass("PrivateLinkResource");
 
-/** The PrivateLinkResourceListResult model of the spec. */
+/**
+ * The PrivateLinkResourceListResult model of the spec.
+ * @public
+ */
 export interface PrivateLinkResourceListResult {
   /** The `value` property. */
   value?: PrivateLinkResource[];
 }
 
-/** Creates PrivateLinkResourceListResult objects: `new PrivateLinkResourceListResult({ ... })` is accepted wherever a PrivateLinkResourceListResult is, like its inline JSON. */
+/**
+ * Creates PrivateLinkResourceListResult objects: `new PrivateLinkResourceListResult({ ... })` is accepted wherever a PrivateLinkResourceListResult is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkResourceListResult: ModelClass<PrivateLinkResourceListResult> = /*#__PURE__*/ modelClass("PrivateLinkResourceListResult");
 
-/** The PrivateLinkResourceProperties model of the spec. */
+/**
+ * The PrivateLinkResourceProperties model of the spec.
+ * @public
+ */
 export interface PrivateLinkResourceProperties {
   /** The `groupId` property. Read-only: set by the service. */
   readonly groupId?: string;
@@ -233,10 +338,16 @@ export interface PrivateLinkResourceProperties {
   requiredZoneNames?: string[];
 }
 
-/** Creates PrivateLinkResourceProperties objects: `new PrivateLinkResourceProperties({ ... })` is accepted wherever a PrivateLinkResourceProperties is, like its inline JSON. */
+/**
+ * Creates PrivateLinkResourceProperties objects: `new PrivateLinkResourceProperties({ ... })` is accepted wherever a PrivateLinkResourceProperties is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkResourceProperties: ModelClass<PrivateLinkResourceProperties> = /*#__PURE__*/ modelClass("PrivateLinkResourceProperties");
 
-/** The PrivateLinkServiceConnectionState model of the spec. */
+/**
+ * The PrivateLinkServiceConnectionState model of the spec.
+ * @public
+ */
 export interface PrivateLinkServiceConnectionState {
   /** The `status` property. */
   status?: PrivateEndpointServiceConnectionStatus;
@@ -246,10 +357,16 @@ export interface PrivateLinkServiceConnectionState {
   actionsRequired?: ActionsRequired;
 }
 
-/** Creates PrivateLinkServiceConnectionState objects: `new PrivateLinkServiceConnectionState({ ... })` is accepted wherever a PrivateLinkServiceConnectionState is, like its inline JSON. */
+/**
+ * Creates PrivateLinkServiceConnectionState objects: `new PrivateLinkServiceConnectionState({ ... })` is accepted wherever a PrivateLinkServiceConnectionState is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkServiceConnectionState: ModelClass<PrivateLinkServiceConnectionState> = /*#__PURE__*/ modelClass("PrivateLinkServiceConnectionState");
 
-/** The Resource model of the spec. */
+/**
+ * The Resource model of the spec.
+ * @public
+ */
 export interface Resource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -263,10 +380,16 @@ export interface Resource {
   readonly tags?: Record<string, string>;
 }
 
-/** Creates Resource objects: `new Resource({ ... })` is accepted wherever a Resource is, like its inline JSON. */
+/**
+ * Creates Resource objects: `new Resource({ ... })` is accepted wherever a Resource is, like its inline JSON.
+ * @public
+ */
 export const Resource: ModelClass<Resource> = /*#__PURE__*/ modelClass("Resource");
 
-/** The ResourceListResult model of the spec. */
+/**
+ * The ResourceListResult model of the spec.
+ * @public
+ */
 export interface ResourceListResult {
   /** The `value` property. */
   value?: Resource[];
@@ -274,10 +397,16 @@ export interface ResourceListResult {
   nextLink?: string;
 }
 
-/** Creates ResourceListResult objects: `new ResourceListResult({ ... })` is accepted wherever a ResourceListResult is, like its inline JSON. */
+/**
+ * Creates ResourceListResult objects: `new ResourceListResult({ ... })` is accepted wherever a ResourceListResult is, like its inline JSON.
+ * @public
+ */
 export const ResourceListResult: ModelClass<ResourceListResult> = /*#__PURE__*/ modelClass("ResourceListResult");
 
-/** The Sku model of the spec. */
+/**
+ * The Sku model of the spec.
+ * @public
+ */
 export interface Sku {
   /** The `family` property. Required. */
   family: SkuFamily;
@@ -285,10 +414,16 @@ export interface Sku {
   name: SkuName;
 }
 
-/** Creates Sku objects: `new Sku({ ... })` is accepted wherever a Sku is, like its inline JSON. */
+/**
+ * Creates Sku objects: `new Sku({ ... })` is accepted wherever a Sku is, like its inline JSON.
+ * @public
+ */
 export const Sku: ModelClass<Sku> = /*#__PURE__*/ modelClass("Sku");
 
-/** The SystemData model of the spec. */
+/**
+ * The SystemData model of the spec.
+ * @public
+ */
 export interface SystemData {
   /** The `createdBy` property. */
   createdBy?: string;
@@ -304,10 +439,16 @@ export interface SystemData {
   lastModifiedAt?: Date;
 }
 
-/** Creates SystemData objects: `new SystemData({ ... })` is accepted wherever a SystemData is, like its inline JSON. */
+/**
+ * Creates SystemData objects: `new SystemData({ ... })` is accepted wherever a SystemData is, like its inline JSON.
+ * @public
+ */
 export const SystemData: ModelClass<SystemData> = /*#__PURE__*/ modelClass("SystemData");
 
-/** The Vault model of the spec. */
+/**
+ * The Vault model of the spec.
+ * @public
+ */
 export interface Vault {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -325,10 +466,16 @@ export interface Vault {
   properties: VaultProperties;
 }
 
-/** Creates Vault objects: `new Vault({ ... })` is accepted wherever a Vault is, like its inline JSON. */
+/**
+ * Creates Vault objects: `new Vault({ ... })` is accepted wherever a Vault is, like its inline JSON.
+ * @public
+ */
 export const Vault: ModelClass<Vault> = /*#__PURE__*/ modelClass("Vault");
 
-/** The VaultAccessPolicyParameters model of the spec. */
+/**
+ * The VaultAccessPolicyParameters model of the spec.
+ * @public
+ */
 export interface VaultAccessPolicyParameters {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -342,19 +489,31 @@ export interface VaultAccessPolicyParameters {
   properties: VaultAccessPolicyProperties;
 }
 
-/** Creates VaultAccessPolicyParameters objects: `new VaultAccessPolicyParameters({ ... })` is accepted wherever a VaultAccessPolicyParameters is, like its inline JSON. */
+/**
+ * Creates VaultAccessPolicyParameters objects: `new VaultAccessPolicyParameters({ ... })` is accepted wherever a VaultAccessPolicyParameters is, like its inline JSON.
+ * @public
+ */
 export const VaultAccessPolicyParameters: ModelClass<VaultAccessPolicyParameters> = /*#__PURE__*/ modelClass("VaultAccessPolicyParameters");
 
-/** The VaultAccessPolicyProperties model of the spec. */
+/**
+ * The VaultAccessPolicyProperties model of the spec.
+ * @public
+ */
 export interface VaultAccessPolicyProperties {
   /** The `accessPolicies` property. Required. */
   accessPolicies: AccessPolicyEntry[];
 }
 
-/** Creates VaultAccessPolicyProperties objects: `new VaultAccessPolicyProperties({ ... })` is accepted wherever a VaultAccessPolicyProperties is, like its inline JSON. */
+/**
+ * Creates VaultAccessPolicyProperties objects: `new VaultAccessPolicyProperties({ ... })` is accepted wherever a VaultAccessPolicyProperties is, like its inline JSON.
+ * @public
+ */
 export const VaultAccessPolicyProperties: ModelClass<VaultAccessPolicyProperties> = /*#__PURE__*/ modelClass("VaultAccessPolicyProperties");
 
-/** The VaultCheckNameAvailabilityParameters model of the spec. */
+/**
+ * The VaultCheckNameAvailabilityParameters model of the spec.
+ * @public
+ */
 export interface VaultCheckNameAvailabilityParameters {
   /** The `name` property. Required. */
   name: string;
@@ -362,10 +521,16 @@ export interface VaultCheckNameAvailabilityParameters {
   type: Type;
 }
 
-/** Creates VaultCheckNameAvailabilityParameters objects: `new VaultCheckNameAvailabilityParameters({ ... })` is accepted wherever a VaultCheckNameAvailabilityParameters is, like its inline JSON. */
+/**
+ * Creates VaultCheckNameAvailabilityParameters objects: `new VaultCheckNameAvailabilityParameters({ ... })` is accepted wherever a VaultCheckNameAvailabilityParameters is, like its inline JSON.
+ * @public
+ */
 export const VaultCheckNameAvailabilityParameters: ModelClass<VaultCheckNameAvailabilityParameters> = /*#__PURE__*/ modelClass("VaultCheckNameAvailabilityParameters");
 
-/** The VaultCreateOrUpdateParameters model of the spec. */
+/**
+ * The VaultCreateOrUpdateParameters model of the spec.
+ * @public
+ */
 export interface VaultCreateOrUpdateParameters {
   /** The `location` property. Required. */
   location: string;
@@ -375,10 +540,16 @@ export interface VaultCreateOrUpdateParameters {
   properties: VaultProperties;
 }
 
-/** Creates VaultCreateOrUpdateParameters objects: `new VaultCreateOrUpdateParameters({ ... })` is accepted wherever a VaultCreateOrUpdateParameters is, like its inline JSON. */
+/**
+ * Creates VaultCreateOrUpdateParameters objects: `new VaultCreateOrUpdateParameters({ ... })` is accepted wherever a VaultCreateOrUpdateParameters is, like its inline JSON.
+ * @public
+ */
 export const VaultCreateOrUpdateParameters: ModelClass<VaultCreateOrUpdateParameters> = /*#__PURE__*/ modelClass("VaultCreateOrUpdateParameters");
 
-/** The VaultListResult model of the spec. */
+/**
+ * The VaultListResult model of the spec.
+ * @public
+ */
 export interface VaultListResult {
   /** The `value` property. */
   value?: Vault[];
@@ -386,10 +557,16 @@ export interface VaultListResult {
   nextLink?: string;
 }
 
-/** Creates VaultListResult objects: `new VaultListResult({ ... })` is accepted wherever a VaultListResult is, like its inline JSON. */
+/**
+ * Creates VaultListResult objects: `new VaultListResult({ ... })` is accepted wherever a VaultListResult is, like its inline JSON.
+ * @public
+ */
 export const VaultListResult: ModelClass<VaultListResult> = /*#__PURE__*/ modelClass("VaultListResult");
 
-/** The VaultPatchParameters model of the spec. */
+/**
+ * The VaultPatchParameters model of the spec.
+ * @public
+ */
 export interface VaultPatchParameters {
   /** The `tags` property. */
   tags?: Record<string, string>;
@@ -397,10 +574,16 @@ export interface VaultPatchParameters {
   properties?: VaultPatchProperties;
 }
 
-/** Creates VaultPatchParameters objects: `new VaultPatchParameters({ ... })` is accepted wherever a VaultPatchParameters is, like its inline JSON. */
+/**
+ * Creates VaultPatchParameters objects: `new VaultPatchParameters({ ... })` is accepted wherever a VaultPatchParameters is, like its inline JSON.
+ * @public
+ */
 export const VaultPatchParameters: ModelClass<VaultPatchParameters> = /*#__PURE__*/ modelClass("VaultPatchParameters");
 
-/** The VaultPatchProperties model of the spec. */
+/**
+ * The VaultPatchProperties model of the spec.
+ * @public
+ */
 export interface VaultPatchProperties {
   /** The `tenantId` property. Format uuid. */
   tenantId?: string;
@@ -430,10 +613,16 @@ export interface VaultPatchProperties {
   publicNetworkAccess?: string;
 }
 
-/** Creates VaultPatchProperties objects: `new VaultPatchProperties({ ... })` is accepted wherever a VaultPatchProperties is, like its inline JSON. */
+/**
+ * Creates VaultPatchProperties objects: `new VaultPatchProperties({ ... })` is accepted wherever a VaultPatchProperties is, like its inline JSON.
+ * @public
+ */
 export const VaultPatchProperties: ModelClass<VaultPatchProperties> = /*#__PURE__*/ modelClass("VaultPatchProperties");
 
-/** The VaultProperties model of the spec. */
+/**
+ * The VaultProperties model of the spec.
+ * @public
+ */
 export interface VaultProperties {
   /** The `tenantId` property. Required. Format uuid. */
   tenantId: string;
@@ -471,10 +660,16 @@ export interface VaultProperties {
   publicNetworkAccess?: string;
 }
 
-/** Creates VaultProperties objects: `new VaultProperties({ ... })` is accepted wherever a VaultProperties is, like its inline JSON. */
+/**
+ * Creates VaultProperties objects: `new VaultProperties({ ... })` is accepted wherever a VaultProperties is, like its inline JSON.
+ * @public
+ */
 export const VaultProperties: ModelClass<VaultProperties> = /*#__PURE__*/ modelClass("VaultProperties");
 
-/** The VirtualNetworkRule model of the spec. */
+/**
+ * The VirtualNetworkRule model of the spec.
+ * @public
+ */
 export interface VirtualNetworkRule {
   /** The `id` property. Required. */
   id: string;
@@ -482,22 +677,37 @@ export interface VirtualNetworkRule {
   ignoreMissingVnetServiceEndpoint?: boolean;
 }
 
-/** Creates VirtualNetworkRule objects: `new VirtualNetworkRule({ ... })` is accepted wherever a VirtualNetworkRule is, like its inline JSON. */
+/**
+ * Creates VirtualNetworkRule objects: `new VirtualNetworkRule({ ... })` is accepted wherever a VirtualNetworkRule is, like its inline JSON.
+ * @public
+ */
 export const VirtualNetworkRule: ModelClass<VirtualNetworkRule> = /*#__PURE__*/ modelClass("VirtualNetworkRule");
 
-/** AccessPolicyUpdateKind: one of "add", "replace", "remove". */
+/**
+ * AccessPolicyUpdateKind: one of "add", "replace", "remove".
+ * @public
+ */
 export type AccessPolicyUpdateKind = "add" | "replace" | "remove";
 
-/** The values of ActionsRequired the service knows of (it may send others). */
+/**
+ * The values of ActionsRequired the service knows of (it may send others).
+ * @public
+ */
 export enum KnownActionsRequired {
   /** `"None"` */
   None = "None",
 }
 
-/** An extensible enum: see KnownActionsRequired for the values the service knows of. */
+/**
+ * An extensible enum: see KnownActionsRequired for the values the service knows of.
+ * @public
+ */
 export type ActionsRequired = string;
 
-/** The values of CertificatePermissions the service knows of (it may send others). */
+/**
+ * The values of CertificatePermissions the service knows of (it may send others).
+ * @public
+ */
 export enum KnownCertificatePermissions {
   /** `"all"` */
   All = "all",
@@ -535,13 +745,22 @@ export enum KnownCertificatePermissions {
   Restore = "restore",
 }
 
-/** An extensible enum: see KnownCertificatePermissions for the values the service knows of. */
+/**
+ * An extensible enum: see KnownCertificatePermissions for the values the service knows of.
+ * @public
+ */
 export type CertificatePermissions = string;
 
-/** CreateMode: one of "recover", "default". */
+/**
+ * CreateMode: one of "recover", "default".
+ * @public
+ */
 export type CreateMode = "recover" | "default";
 
-/** The values of IdentityType the service knows of (it may send others). */
+/**
+ * The values of IdentityType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownIdentityType {
   /** `"User"` */
   User = "User",
@@ -553,10 +772,16 @@ export enum KnownIdentityType {
   Key = "Key",
 }
 
-/** An extensible enum: see KnownIdentityType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownIdentityType for the values the service knows of.
+ * @public
+ */
 export type IdentityType = string;
 
-/** The values of KeyPermissions the service knows of (it may send others). */
+/**
+ * The values of KeyPermissions the service knows of (it may send others).
+ * @public
+ */
 export enum KnownKeyPermissions {
   /** `"all"` */
   All = "all",
@@ -602,10 +827,16 @@ export enum KnownKeyPermissions {
   Setrotationpolicy = "setrotationpolicy",
 }
 
-/** An extensible enum: see KnownKeyPermissions for the values the service knows of. */
+/**
+ * An extensible enum: see KnownKeyPermissions for the values the service knows of.
+ * @public
+ */
 export type KeyPermissions = string;
 
-/** The values of NetworkRuleAction the service knows of (it may send others). */
+/**
+ * The values of NetworkRuleAction the service knows of (it may send others).
+ * @public
+ */
 export enum KnownNetworkRuleAction {
   /** `"Allow"` */
   Allow = "Allow",
@@ -613,10 +844,16 @@ export enum KnownNetworkRuleAction {
   Deny = "Deny",
 }
 
-/** An extensible enum: see KnownNetworkRuleAction for the values the service knows of. */
+/**
+ * An extensible enum: see KnownNetworkRuleAction for the values the service knows of.
+ * @public
+ */
 export type NetworkRuleAction = string;
 
-/** The values of NetworkRuleBypassOptions the service knows of (it may send others). */
+/**
+ * The values of NetworkRuleBypassOptions the service knows of (it may send others).
+ * @public
+ */
 export enum KnownNetworkRuleBypassOptions {
   /** `"AzureServices"` */
   AzureServices = "AzureServices",
@@ -624,10 +861,16 @@ export enum KnownNetworkRuleBypassOptions {
   None = "None",
 }
 
-/** An extensible enum: see KnownNetworkRuleBypassOptions for the values the service knows of. */
+/**
+ * An extensible enum: see KnownNetworkRuleBypassOptions for the values the service knows of.
+ * @public
+ */
 export type NetworkRuleBypassOptions = string;
 
-/** The values of PrivateEndpointConnectionProvisioningState the service knows of (it may send others). */
+/**
+ * The values of PrivateEndpointConnectionProvisioningState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownPrivateEndpointConnectionProvisioningState {
   /** `"Succeeded"` */
   Succeeded = "Succeeded",
@@ -643,10 +886,16 @@ export enum KnownPrivateEndpointConnectionProvisioningState {
   Disconnected = "Disconnected",
 }
 
-/** An extensible enum: see KnownPrivateEndpointConnectionProvisioningState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownPrivateEndpointConnectionProvisioningState for the values the service knows of.
+ * @public
+ */
 export type PrivateEndpointConnectionProvisioningState = string;
 
-/** The values of PrivateEndpointServiceConnectionStatus the service knows of (it may send others). */
+/**
+ * The values of PrivateEndpointServiceConnectionStatus the service knows of (it may send others).
+ * @public
+ */
 export enum KnownPrivateEndpointServiceConnectionStatus {
   /** `"Pending"` */
   Pending = "Pending",
@@ -658,16 +907,28 @@ export enum KnownPrivateEndpointServiceConnectionStatus {
   Disconnected = "Disconnected",
 }
 
-/** An extensible enum: see KnownPrivateEndpointServiceConnectionStatus for the values the service knows of. */
+/**
+ * An extensible enum: see KnownPrivateEndpointServiceConnectionStatus for the values the service knows of.
+ * @public
+ */
 export type PrivateEndpointServiceConnectionStatus = string;
 
-/** Reason: one of "AccountNameInvalid", "AlreadyExists". */
+/**
+ * Reason: one of "AccountNameInvalid", "AlreadyExists".
+ * @public
+ */
 export type Reason = "AccountNameInvalid" | "AlreadyExists";
 
-/** ResourceManagerApiVersions: one of "2015-11-01". */
+/**
+ * ResourceManagerApiVersions: one of "2015-11-01".
+ * @public
+ */
 export type ResourceManagerApiVersions = "2015-11-01";
 
-/** The values of SecretPermissions the service knows of (it may send others). */
+/**
+ * The values of SecretPermissions the service knows of (it may send others).
+ * @public
+ */
 export enum KnownSecretPermissions {
   /** `"all"` */
   All = "all",
@@ -689,22 +950,37 @@ export enum KnownSecretPermissions {
   Purge = "purge",
 }
 
-/** An extensible enum: see KnownSecretPermissions for the values the service knows of. */
+/**
+ * An extensible enum: see KnownSecretPermissions for the values the service knows of.
+ * @public
+ */
 export type SecretPermissions = string;
 
-/** The values of SkuFamily the service knows of (it may send others). */
+/**
+ * The values of SkuFamily the service knows of (it may send others).
+ * @public
+ */
 export enum KnownSkuFamily {
   /** `"A"` */
   A = "A",
 }
 
-/** An extensible enum: see KnownSkuFamily for the values the service knows of. */
+/**
+ * An extensible enum: see KnownSkuFamily for the values the service knows of.
+ * @public
+ */
 export type SkuFamily = string;
 
-/** SkuName: one of "standard", "premium". */
+/**
+ * SkuName: one of "standard", "premium".
+ * @public
+ */
 export type SkuName = "standard" | "premium";
 
-/** The values of StoragePermissions the service knows of (it may send others). */
+/**
+ * The values of StoragePermissions the service knows of (it may send others).
+ * @public
+ */
 export enum KnownStoragePermissions {
   /** `"all"` */
   All = "all",
@@ -738,16 +1014,28 @@ export enum KnownStoragePermissions {
   Deletesas = "deletesas",
 }
 
-/** An extensible enum: see KnownStoragePermissions for the values the service knows of. */
+/**
+ * An extensible enum: see KnownStoragePermissions for the values the service knows of.
+ * @public
+ */
 export type StoragePermissions = string;
 
-/** Type: one of "Microsoft.KeyVault/vaults". */
+/**
+ * Type: one of "Microsoft.KeyVault/vaults".
+ * @public
+ */
 export type Type = "Microsoft.KeyVault/vaults";
 
-/** VaultListFilterTypes: one of "resourceType eq 'Microsoft.KeyVault/vaults'". */
+/**
+ * VaultListFilterTypes: one of "resourceType eq 'Microsoft.KeyVault/vaults'".
+ * @public
+ */
 export type VaultListFilterTypes = "resourceType eq 'Microsoft.KeyVault/vaults'";
 
-/** The values of VaultProvisioningState the service knows of (it may send others). */
+/**
+ * The values of VaultProvisioningState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownVaultProvisioningState {
   /** `"Succeeded"` */
   Succeeded = "Succeeded",
@@ -755,82 +1043,139 @@ export enum KnownVaultProvisioningState {
   RegisteringDns = "RegisteringDns",
 }
 
-/** An extensible enum: see KnownVaultProvisioningState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownVaultProvisioningState for the values the service knows of.
+ * @public
+ */
 export type VaultProvisioningState = string;
 
-/** The options of privateEndpointConnections.get (PrivateEndpointConnections_Get). */
+/**
+ * The options of privateEndpointConnections.get (PrivateEndpointConnections_Get).
+ * @public
+ */
 export interface PrivateEndpointConnectionsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of privateEndpointConnections.put (PrivateEndpointConnections_Put). */
+/**
+ * The options of privateEndpointConnections.put (PrivateEndpointConnections_Put).
+ * @public
+ */
 export interface PrivateEndpointConnectionsPutOptionalParams extends OperationOptions {
 }
 
-/** The options of privateEndpointConnections.delete (PrivateEndpointConnections_Delete). */
+/**
+ * The options of privateEndpointConnections.delete (PrivateEndpointConnections_Delete).
+ * @public
+ */
 export interface PrivateEndpointConnectionsDeleteOptionalParams extends ArmLroOptions {
 }
 
-/** The options of privateEndpointConnections.listByResource (PrivateEndpointConnections_ListByResource). */
+/**
+ * The options of privateEndpointConnections.listByResource (PrivateEndpointConnections_ListByResource).
+ * @public
+ */
 export interface PrivateEndpointConnectionsListByResourceOptionalParams extends OperationOptions {
 }
 
-/** The options of privateLinkResources.listByVault (PrivateLinkResources_ListByVault). */
+/**
+ * The options of privateLinkResources.listByVault (PrivateLinkResources_ListByVault).
+ * @public
+ */
 export interface PrivateLinkResourcesListByVaultOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.get (Vaults_Get). */
+/**
+ * The options of vaults.get (Vaults_Get).
+ * @public
+ */
 export interface VaultsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.createOrUpdate (Vaults_CreateOrUpdate). */
+/**
+ * The options of vaults.createOrUpdate (Vaults_CreateOrUpdate).
+ * @public
+ */
 export interface VaultsCreateOrUpdateOptionalParams extends ArmLroOptions {
 }
 
-/** The options of vaults.update (Vaults_Update). */
+/**
+ * The options of vaults.update (Vaults_Update).
+ * @public
+ */
 export interface VaultsUpdateOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.delete (Vaults_Delete). */
+/**
+ * The options of vaults.delete (Vaults_Delete).
+ * @public
+ */
 export interface VaultsDeleteOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.updateAccessPolicy (Vaults_UpdateAccessPolicy). */
+/**
+ * The options of vaults.updateAccessPolicy (Vaults_UpdateAccessPolicy).
+ * @public
+ */
 export interface VaultsUpdateAccessPolicyOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.listByResourceGroup (Vaults_ListByResourceGroup). */
+/**
+ * The options of vaults.listByResourceGroup (Vaults_ListByResourceGroup).
+ * @public
+ */
 export interface VaultsListByResourceGroupOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
 }
 
-/** The options of vaults.listBySubscription (Vaults_ListBySubscription). */
+/**
+ * The options of vaults.listBySubscription (Vaults_ListBySubscription).
+ * @public
+ */
 export interface VaultsListBySubscriptionOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
 }
 
-/** The options of vaults.listDeleted (Vaults_ListDeleted). */
+/**
+ * The options of vaults.listDeleted (Vaults_ListDeleted).
+ * @public
+ */
 export interface VaultsListDeletedOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.getDeleted (Vaults_GetDeleted). */
+/**
+ * The options of vaults.getDeleted (Vaults_GetDeleted).
+ * @public
+ */
 export interface VaultsGetDeletedOptionalParams extends OperationOptions {
 }
 
-/** The options of vaults.purgeDeleted (Vaults_PurgeDeleted). */
+/**
+ * The options of vaults.purgeDeleted (Vaults_PurgeDeleted).
+ * @public
+ */
 export interface VaultsPurgeDeletedOptionalParams extends ArmLroOptions {
 }
 
-/** The options of vaults.list (Vaults_List). */
+/**
+ * The options of vaults.list (Vaults_List).
+ * @public
+ */
 export interface VaultsListOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
 }
 
-/** The options of vaults.checkNameAvailability (Vaults_CheckNameAvailability). */
+/**
+ * The options of vaults.checkNameAvailability (Vaults_CheckNameAvailability).
+ * @public
+ */
 export interface VaultsCheckNameAvailabilityOptionalParams extends OperationOptions {
 }
 
-/** The options of KeyVaultManagementClient: core-http's client options, the ARM endpoint and token scopes. */
+/**
+ * The options of KeyVaultManagementClient: core-http's client options, the ARM endpoint and token scopes.
+ * @public
+ */
 export interface KeyVaultManagementClientOptionalParams extends ArmClientOptions {}

@@ -31,7 +31,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 4 operations of PrivateEndpointConnections (tools/specs/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json); reach them as `client.privateEndpointConnections`. */
+/**
+ * The 4 operations of PrivateEndpointConnections (tools/specs/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json); reach them as `client.privateEndpointConnections`.
+ * @public
+ */
 export class PrivateEndpointConnections {
   readonly #context: ArmClientContext;
 

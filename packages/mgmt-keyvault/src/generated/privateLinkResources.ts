@@ -21,7 +21,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 1 operations of PrivateLinkResources (tools/specs/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json); reach them as `client.privateLinkResources`. */
+/**
+ * The 1 operations of PrivateLinkResources (tools/specs/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json); reach them as `client.privateLinkResources`.
+ * @public
+ */
 export class PrivateLinkResources {
   readonly #context: ArmClientContext;
 

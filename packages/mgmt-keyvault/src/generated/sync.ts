@@ -10,13 +10,17 @@ import type { KeyVaultManagementClient as AsyncKeyVaultManagementClient } from "
  * ```ts
  * const client = new KeyVaultManagementClient(credential, subscriptionId);
  * ```
+ * @public
  */
 export const KeyVaultManagementClient: SyncClientClass<typeof AsyncKeyVaultManagementClient> = /*#__PURE__*/ createSyncClientClass({
   moduleSpecifier: "@azkit/mgmt-keyvault",
   resolveFrom: import.meta.url,
   exportName: "KeyVaultManagementClient",
 });
-/** The type of a blocking KeyVaultManagementClient. */
+/**
+ * The type of a blocking KeyVaultManagementClient.
+ * @public
+ */
 export type KeyVaultManagementClient = SyncClient<AsyncKeyVaultManagementClient>;
 export type { AsyncKeyVaultManagementClient };
 // Every type of the async entry under the same name (the client above shadows the async one).

@@ -63,7 +63,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 12 operations of Vaults (tools/specs/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json); reach them as `client.vaults`. */
+/**
+ * The 12 operations of Vaults (tools/specs/specification/keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json); reach them as `client.vaults`.
+ * @public
+ */
 export class Vaults {
   readonly #context: ArmClientContext;
 

@@ -66,6 +66,7 @@ describe("the official clients' end-to-end flow, imports changed, against the AR
   let arm: ArmEmulator;
   let dir: string;
   let result: FlowResult;
+  let scriptDir: string;
 
   beforeAll(async () => {
     arm = await startArmEmulator({ https: true, lro: { polls: 1, retryAfterSeconds: 0 } });
@@ -73,7 +74,7 @@ describe("the official clients' end-to-end flow, imports changed, against the AR
     const caFile = join(dir, "ca.pem");
     writeFileSync(caFile, arm.ca!);
     // Inside the package (test/temp is git-ignored) so the @azkit imports resolve, this package by self-reference.
-    const scriptDir = join(packageDir, "test/temp");
+    scriptDir = join(packageDir, "test/temp");
     mkdirSync(scriptDir, { recursive: true });
     const script = join(scriptDir, "portedFlow.mjs");
     writeFileSync(script, port(readFileSync(officialFlow, "utf8")));
@@ -82,6 +83,7 @@ describe("the official clients' end-to-end flow, imports changed, against the AR
   afterAll(async () => {
     await arm?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (scriptDir) rmSync(scriptDir, { recursive: true, force: true });
   });
 
   it("runs every step without an error", () => {

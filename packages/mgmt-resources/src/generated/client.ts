@@ -21,6 +21,7 @@ const info = { packageName: "@azkit/mgmt-resources", packageVersion: PACKAGE_VER
  * ```ts
  * const client = new ResourceManagementClient(new DefaultAzureCredential(), subscriptionId);
  * ```
+ * @public
  */
 export class ResourceManagementClient {
   /** The subscription of subscription-scoped operations. */

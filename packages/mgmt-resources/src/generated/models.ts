@@ -4,7 +4,10 @@ import type { ArmClientOptions, ArmLroOptions } from "@azkit/core-arm";
 import { type ModelClass, modelClass } from "@azkit/core-arm";
 import type { OperationOptions } from "@azkit/core-http";
 
-/** The Alias model of the spec. */
+/**
+ * The Alias model of the spec.
+ * @public
+ */
 export interface Alias {
   /** The `name` property. */
   name?: string;
@@ -20,10 +23,16 @@ export interface Alias {
   readonly defaultMetadata?: AliasPathMetadata;
 }
 
-/** Creates Alias objects: `new Alias({ ... })` is accepted wherever a Alias is, like its inline JSON. */
+/**
+ * Creates Alias objects: `new Alias({ ... })` is accepted wherever a Alias is, like its inline JSON.
+ * @public
+ */
 export const Alias: ModelClass<Alias> = /*#__PURE__*/ modelClass("Alias");
 
-/** The AliasPath model of the spec. */
+/**
+ * The AliasPath model of the spec.
+ * @public
+ */
 export interface AliasPath {
   /** The `path` property. */
   path?: string;
@@ -35,10 +44,16 @@ export interface AliasPath {
   readonly metadata?: AliasPathMetadata;
 }
 
-/** Creates AliasPath objects: `new AliasPath({ ... })` is accepted wherever a AliasPath is, like its inline JSON. */
+/**
+ * Creates AliasPath objects: `new AliasPath({ ... })` is accepted wherever a AliasPath is, like its inline JSON.
+ * @public
+ */
 export const AliasPath: ModelClass<AliasPath> = /*#__PURE__*/ modelClass("AliasPath");
 
-/** The AliasPathMetadata model of the spec. */
+/**
+ * The AliasPathMetadata model of the spec.
+ * @public
+ */
 export interface AliasPathMetadata {
   /** The `type` property. Read-only: set by the service. */
   readonly type?: AliasPathTokenType;
@@ -46,10 +61,16 @@ export interface AliasPathMetadata {
   readonly attributes?: AliasPathAttributes;
 }
 
-/** Creates AliasPathMetadata objects: `new AliasPathMetadata({ ... })` is accepted wherever a AliasPathMetadata is, like its inline JSON. */
+/**
+ * Creates AliasPathMetadata objects: `new AliasPathMetadata({ ... })` is accepted wherever a AliasPathMetadata is, like its inline JSON.
+ * @public
+ */
 export const AliasPathMetadata: ModelClass<AliasPathMetadata> = /*#__PURE__*/ modelClass("AliasPathMetadata");
 
-/** The AliasPattern model of the spec. */
+/**
+ * The AliasPattern model of the spec.
+ * @public
+ */
 export interface AliasPattern {
   /** The `phrase` property. */
   phrase?: string;
@@ -59,10 +80,16 @@ export interface AliasPattern {
   type?: AliasPatternType;
 }
 
-/** Creates AliasPattern objects: `new AliasPattern({ ... })` is accepted wherever a AliasPattern is, like its inline JSON. */
+/**
+ * Creates AliasPattern objects: `new AliasPattern({ ... })` is accepted wherever a AliasPattern is, like its inline JSON.
+ * @public
+ */
 export const AliasPattern: ModelClass<AliasPattern> = /*#__PURE__*/ modelClass("AliasPattern");
 
-/** The ApiProfile model of the spec. */
+/**
+ * The ApiProfile model of the spec.
+ * @public
+ */
 export interface ApiProfile {
   /** The `profileVersion` property. Read-only: set by the service. */
   readonly profileVersion?: string;
@@ -70,19 +97,31 @@ export interface ApiProfile {
   readonly apiVersion?: string;
 }
 
-/** Creates ApiProfile objects: `new ApiProfile({ ... })` is accepted wherever a ApiProfile is, like its inline JSON. */
+/**
+ * Creates ApiProfile objects: `new ApiProfile({ ... })` is accepted wherever a ApiProfile is, like its inline JSON.
+ * @public
+ */
 export const ApiProfile: ModelClass<ApiProfile> = /*#__PURE__*/ modelClass("ApiProfile");
 
-/** The CloudError model of the spec. */
+/**
+ * The CloudError model of the spec.
+ * @public
+ */
 export interface CloudError {
   /** The `error` property. */
   error?: ErrorResponse;
 }
 
-/** Creates CloudError objects: `new CloudError({ ... })` is accepted wherever a CloudError is, like its inline JSON. */
+/**
+ * Creates CloudError objects: `new CloudError({ ... })` is accepted wherever a CloudError is, like its inline JSON.
+ * @public
+ */
 export const CloudError: ModelClass<CloudError> = /*#__PURE__*/ modelClass("CloudError");
 
-/** The ErrorAdditionalInfo model of the spec. */
+/**
+ * The ErrorAdditionalInfo model of the spec.
+ * @public
+ */
 export interface ErrorAdditionalInfo {
   /** The `type` property. Read-only: set by the service. */
   readonly type?: string;
@@ -90,10 +129,16 @@ export interface ErrorAdditionalInfo {
   readonly info?: Record<string, unknown>;
 }
 
-/** Creates ErrorAdditionalInfo objects: `new ErrorAdditionalInfo({ ... })` is accepted wherever a ErrorAdditionalInfo is, like its inline JSON. */
+/**
+ * Creates ErrorAdditionalInfo objects: `new ErrorAdditionalInfo({ ... })` is accepted wherever a ErrorAdditionalInfo is, like its inline JSON.
+ * @public
+ */
 export const ErrorAdditionalInfo: ModelClass<ErrorAdditionalInfo> = /*#__PURE__*/ modelClass("ErrorAdditionalInfo");
 
-/** The ErrorResponse model of the spec. */
+/**
+ * The ErrorResponse model of the spec.
+ * @public
+ */
 export interface ErrorResponse {
   /** The `code` property. Read-only: set by the service. */
   readonly code?: string;
@@ -107,10 +152,16 @@ export interface ErrorResponse {
   readonly additionalInfo?: ErrorAdditionalInfo[];
 }
 
-/** Creates ErrorResponse objects: `new ErrorResponse({ ... })` is accepted wherever a ErrorResponse is, like its inline JSON. */
+/**
+ * Creates ErrorResponse objects: `new ErrorResponse({ ... })` is accepted wherever a ErrorResponse is, like its inline JSON.
+ * @public
+ */
 export const ErrorResponse: ModelClass<ErrorResponse> = /*#__PURE__*/ modelClass("ErrorResponse");
 
-/** The ExportTemplateRequest model of the spec. */
+/**
+ * The ExportTemplateRequest model of the spec.
+ * @public
+ */
 export interface ExportTemplateRequest {
   /** The `resources` property. */
   resources?: string[];
@@ -120,10 +171,16 @@ export interface ExportTemplateRequest {
   outputFormat?: ExportTemplateOutputFormat;
 }
 
-/** Creates ExportTemplateRequest objects: `new ExportTemplateRequest({ ... })` is accepted wherever a ExportTemplateRequest is, like its inline JSON. */
+/**
+ * Creates ExportTemplateRequest objects: `new ExportTemplateRequest({ ... })` is accepted wherever a ExportTemplateRequest is, like its inline JSON.
+ * @public
+ */
 export const ExportTemplateRequest: ModelClass<ExportTemplateRequest> = /*#__PURE__*/ modelClass("ExportTemplateRequest");
 
-/** The ExtendedLocation model of the spec. */
+/**
+ * The ExtendedLocation model of the spec.
+ * @public
+ */
 export interface ExtendedLocation {
   /** The `type` property. */
   type?: ExtendedLocationType;
@@ -131,10 +188,16 @@ export interface ExtendedLocation {
   name?: string;
 }
 
-/** Creates ExtendedLocation objects: `new ExtendedLocation({ ... })` is accepted wherever a ExtendedLocation is, like its inline JSON. */
+/**
+ * Creates ExtendedLocation objects: `new ExtendedLocation({ ... })` is accepted wherever a ExtendedLocation is, like its inline JSON.
+ * @public
+ */
 export const ExtendedLocation: ModelClass<ExtendedLocation> = /*#__PURE__*/ modelClass("ExtendedLocation");
 
-/** The GenericResource model of the spec. */
+/**
+ * The GenericResource model of the spec.
+ * @public
+ */
 export interface GenericResource extends Resource {
   /** The `plan` property. */
   plan?: Plan;
@@ -150,10 +213,16 @@ export interface GenericResource extends Resource {
   identity?: Identity;
 }
 
-/** Creates GenericResource objects: `new GenericResource({ ... })` is accepted wherever a GenericResource is, like its inline JSON. */
+/**
+ * Creates GenericResource objects: `new GenericResource({ ... })` is accepted wherever a GenericResource is, like its inline JSON.
+ * @public
+ */
 export const GenericResource: ModelClass<GenericResource> = /*#__PURE__*/ modelClass("GenericResource");
 
-/** The GenericResourceExpanded model of the spec. */
+/**
+ * The GenericResourceExpanded model of the spec.
+ * @public
+ */
 export interface GenericResourceExpanded extends GenericResource {
   /** The `createdTime` property. Read-only: set by the service. */
   readonly createdTime?: Date;
@@ -163,10 +232,16 @@ export interface GenericResourceExpanded extends GenericResource {
   readonly provisioningState?: string;
 }
 
-/** Creates GenericResourceExpanded objects: `new GenericResourceExpanded({ ... })` is accepted wherever a GenericResourceExpanded is, like its inline JSON. */
+/**
+ * Creates GenericResourceExpanded objects: `new GenericResourceExpanded({ ... })` is accepted wherever a GenericResourceExpanded is, like its inline JSON.
+ * @public
+ */
 export const GenericResourceExpanded: ModelClass<GenericResourceExpanded> = /*#__PURE__*/ modelClass("GenericResourceExpanded");
 
-/** The Identity model of the spec. */
+/**
+ * The Identity model of the spec.
+ * @public
+ */
 export interface Identity {
   /** The `principalId` property. Read-only: set by the service. */
   readonly principalId?: string;
@@ -178,10 +253,16 @@ export interface Identity {
   userAssignedIdentities?: Record<string, IdentityUserAssignedIdentitiesValue>;
 }
 
-/** Creates Identity objects: `new Identity({ ... })` is accepted wherever a Identity is, like its inline JSON. */
+/**
+ * Creates Identity objects: `new Identity({ ... })` is accepted wherever a Identity is, like its inline JSON.
+ * @public
+ */
 export const Identity: ModelClass<Identity> = /*#__PURE__*/ modelClass("Identity");
 
-/** The IdentityUserAssignedIdentitiesValue model of the spec. */
+/**
+ * The IdentityUserAssignedIdentitiesValue model of the spec.
+ * @public
+ */
 export interface IdentityUserAssignedIdentitiesValue {
   /** The `principalId` property. Read-only: set by the service. */
   readonly principalId?: string;
@@ -189,10 +270,16 @@ export interface IdentityUserAssignedIdentitiesValue {
   readonly clientId?: string;
 }
 
-/** Creates IdentityUserAssignedIdentitiesValue objects: `new IdentityUserAssignedIdentitiesValue({ ... })` is accepted wherever a IdentityUserAssignedIdentitiesValue is, like its inline JSON. */
+/**
+ * Creates IdentityUserAssignedIdentitiesValue objects: `new IdentityUserAssignedIdentitiesValue({ ... })` is accepted wherever a IdentityUserAssignedIdentitiesValue is, like its inline JSON.
+ * @public
+ */
 export const IdentityUserAssignedIdentitiesValue: ModelClass<IdentityUserAssignedIdentitiesValue> = /*#__PURE__*/ modelClass("IdentityUserAssignedIdentitiesValue");
 
-/** The Operation model of the spec. */
+/**
+ * The Operation model of the spec.
+ * @public
+ */
 export interface Operation {
   /** The `name` property. */
   name?: string;
@@ -200,10 +287,16 @@ export interface Operation {
   display?: OperationDisplay;
 }
 
-/** Creates Operation objects: `new Operation({ ... })` is accepted wherever a Operation is, like its inline JSON. */
+/**
+ * Creates Operation objects: `new Operation({ ... })` is accepted wherever a Operation is, like its inline JSON.
+ * @public
+ */
 export const Operation: ModelClass<Operation> = /*#__PURE__*/ modelClass("Operation");
 
-/** The OperationDisplay model of the spec. */
+/**
+ * The OperationDisplay model of the spec.
+ * @public
+ */
 export interface OperationDisplay {
   /** The `provider` property. */
   provider?: string;
@@ -215,10 +308,16 @@ export interface OperationDisplay {
   description?: string;
 }
 
-/** Creates OperationDisplay objects: `new OperationDisplay({ ... })` is accepted wherever a OperationDisplay is, like its inline JSON. */
+/**
+ * Creates OperationDisplay objects: `new OperationDisplay({ ... })` is accepted wherever a OperationDisplay is, like its inline JSON.
+ * @public
+ */
 export const OperationDisplay: ModelClass<OperationDisplay> = /*#__PURE__*/ modelClass("OperationDisplay");
 
-/** The OperationListResult model of the spec. */
+/**
+ * The OperationListResult model of the spec.
+ * @public
+ */
 export interface OperationListResult {
   /** The `value` property. */
   value?: Operation[];
@@ -226,10 +325,16 @@ export interface OperationListResult {
   nextLink?: string;
 }
 
-/** Creates OperationListResult objects: `new OperationListResult({ ... })` is accepted wherever a OperationListResult is, like its inline JSON. */
+/**
+ * Creates OperationListResult objects: `new OperationListResult({ ... })` is accepted wherever a OperationListResult is, like its inline JSON.
+ * @public
+ */
 export const OperationListResult: ModelClass<OperationListResult> = /*#__PURE__*/ modelClass("OperationListResult");
 
-/** The Permission model of the spec. */
+/**
+ * The Permission model of the spec.
+ * @public
+ */
 export interface Permission {
   /** The `actions` property. */
   actions?: string[];
@@ -241,10 +346,16 @@ export interface Permission {
   notDataActions?: string[];
 }
 
-/** Creates Permission objects: `new Permission({ ... })` is accepted wherever a Permission is, like its inline JSON. */
+/**
+ * Creates Permission objects: `new Permission({ ... })` is accepted wherever a Permission is, like its inline JSON.
+ * @public
+ */
 export const Permission: ModelClass<Permission> = /*#__PURE__*/ modelClass("Permission");
 
-/** The Plan model of the spec. */
+/**
+ * The Plan model of the spec.
+ * @public
+ */
 export interface Plan {
   /** The `name` property. */
   name?: string;
@@ -258,10 +369,16 @@ export interface Plan {
   version?: string;
 }
 
-/** Creates Plan objects: `new Plan({ ... })` is accepted wherever a Plan is, like its inline JSON. */
+/**
+ * Creates Plan objects: `new Plan({ ... })` is accepted wherever a Plan is, like its inline JSON.
+ * @public
+ */
 export const Plan: ModelClass<Plan> = /*#__PURE__*/ modelClass("Plan");
 
-/** The Provider model of the spec. */
+/**
+ * The Provider model of the spec.
+ * @public
+ */
 export interface Provider {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -277,19 +394,31 @@ export interface Provider {
   providerAuthorizationConsentState?: ProviderAuthorizationConsentState;
 }
 
-/** Creates Provider objects: `new Provider({ ... })` is accepted wherever a Provider is, like its inline JSON. */
+/**
+ * Creates Provider objects: `new Provider({ ... })` is accepted wherever a Provider is, like its inline JSON.
+ * @public
+ */
 export const Provider: ModelClass<Provider> = /*#__PURE__*/ modelClass("Provider");
 
-/** The ProviderConsentDefinition model of the spec. */
+/**
+ * The ProviderConsentDefinition model of the spec.
+ * @public
+ */
 export interface ProviderConsentDefinition {
   /** The `consentToAuthorization` property. */
   consentToAuthorization?: boolean;
 }
 
-/** Creates ProviderConsentDefinition objects: `new ProviderConsentDefinition({ ... })` is accepted wherever a ProviderConsentDefinition is, like its inline JSON. */
+/**
+ * Creates ProviderConsentDefinition objects: `new ProviderConsentDefinition({ ... })` is accepted wherever a ProviderConsentDefinition is, like its inline JSON.
+ * @public
+ */
 export const ProviderConsentDefinition: ModelClass<ProviderConsentDefinition> = /*#__PURE__*/ modelClass("ProviderConsentDefinition");
 
-/** The ProviderExtendedLocation model of the spec. */
+/**
+ * The ProviderExtendedLocation model of the spec.
+ * @public
+ */
 export interface ProviderExtendedLocation {
   /** The `location` property. */
   location?: string;
@@ -299,10 +428,16 @@ export interface ProviderExtendedLocation {
   extendedLocations?: string[];
 }
 
-/** Creates ProviderExtendedLocation objects: `new ProviderExtendedLocation({ ... })` is accepted wherever a ProviderExtendedLocation is, like its inline JSON. */
+/**
+ * Creates ProviderExtendedLocation objects: `new ProviderExtendedLocation({ ... })` is accepted wherever a ProviderExtendedLocation is, like its inline JSON.
+ * @public
+ */
 export const ProviderExtendedLocation: ModelClass<ProviderExtendedLocation> = /*#__PURE__*/ modelClass("ProviderExtendedLocation");
 
-/** The ProviderListResult model of the spec. */
+/**
+ * The ProviderListResult model of the spec.
+ * @public
+ */
 export interface ProviderListResult {
   /** The `value` property. */
   value?: Provider[];
@@ -310,10 +445,16 @@ export interface ProviderListResult {
   readonly nextLink?: string;
 }
 
-/** Creates ProviderListResult objects: `new ProviderListResult({ ... })` is accepted wherever a ProviderListResult is, like its inline JSON. */
+/**
+ * Creates ProviderListResult objects: `new ProviderListResult({ ... })` is accepted wherever a ProviderListResult is, like its inline JSON.
+ * @public
+ */
 export const ProviderListResult: ModelClass<ProviderListResult> = /*#__PURE__*/ modelClass("ProviderListResult");
 
-/** The ProviderPermission model of the spec. */
+/**
+ * The ProviderPermission model of the spec.
+ * @public
+ */
 export interface ProviderPermission {
   /** The `applicationId` property. */
   applicationId?: string;
@@ -325,10 +466,16 @@ export interface ProviderPermission {
   providerAuthorizationConsentState?: ProviderAuthorizationConsentState;
 }
 
-/** Creates ProviderPermission objects: `new ProviderPermission({ ... })` is accepted wherever a ProviderPermission is, like its inline JSON. */
+/**
+ * Creates ProviderPermission objects: `new ProviderPermission({ ... })` is accepted wherever a ProviderPermission is, like its inline JSON.
+ * @public
+ */
 export const ProviderPermission: ModelClass<ProviderPermission> = /*#__PURE__*/ modelClass("ProviderPermission");
 
-/** The ProviderPermissionListResult model of the spec. */
+/**
+ * The ProviderPermissionListResult model of the spec.
+ * @public
+ */
 export interface ProviderPermissionListResult {
   /** The `value` property. */
   value?: ProviderPermission[];
@@ -336,19 +483,31 @@ export interface ProviderPermissionListResult {
   readonly nextLink?: string;
 }
 
-/** Creates ProviderPermissionListResult objects: `new ProviderPermissionListResult({ ... })` is accepted wherever a ProviderPermissionListResult is, like its inline JSON. */
+/**
+ * Creates ProviderPermissionListResult objects: `new ProviderPermissionListResult({ ... })` is accepted wherever a ProviderPermissionListResult is, like its inline JSON.
+ * @public
+ */
 export const ProviderPermissionListResult: ModelClass<ProviderPermissionListResult> = /*#__PURE__*/ modelClass("ProviderPermissionListResult");
 
-/** The ProviderRegistrationRequest model of the spec. */
+/**
+ * The ProviderRegistrationRequest model of the spec.
+ * @public
+ */
 export interface ProviderRegistrationRequest {
   /** The `thirdPartyProviderConsent` property. */
   thirdPartyProviderConsent?: ProviderConsentDefinition;
 }
 
-/** Creates ProviderRegistrationRequest objects: `new ProviderRegistrationRequest({ ... })` is accepted wherever a ProviderRegistrationRequest is, like its inline JSON. */
+/**
+ * Creates ProviderRegistrationRequest objects: `new ProviderRegistrationRequest({ ... })` is accepted wherever a ProviderRegistrationRequest is, like its inline JSON.
+ * @public
+ */
 export const ProviderRegistrationRequest: ModelClass<ProviderRegistrationRequest> = /*#__PURE__*/ modelClass("ProviderRegistrationRequest");
 
-/** The ProviderResourceType model of the spec. */
+/**
+ * The ProviderResourceType model of the spec.
+ * @public
+ */
 export interface ProviderResourceType {
   /** The `resourceType` property. */
   resourceType?: string;
@@ -372,10 +531,16 @@ export interface ProviderResourceType {
   properties?: Record<string, string>;
 }
 
-/** Creates ProviderResourceType objects: `new ProviderResourceType({ ... })` is accepted wherever a ProviderResourceType is, like its inline JSON. */
+/**
+ * Creates ProviderResourceType objects: `new ProviderResourceType({ ... })` is accepted wherever a ProviderResourceType is, like its inline JSON.
+ * @public
+ */
 export const ProviderResourceType: ModelClass<ProviderResourceType> = /*#__PURE__*/ modelClass("ProviderResourceType");
 
-/** The ProviderResourceTypeListResult model of the spec. */
+/**
+ * The ProviderResourceTypeListResult model of the spec.
+ * @public
+ */
 export interface ProviderResourceTypeListResult {
   /** The `value` property. */
   value?: ProviderResourceType[];
@@ -383,10 +548,16 @@ export interface ProviderResourceTypeListResult {
   readonly nextLink?: string;
 }
 
-/** Creates ProviderResourceTypeListResult objects: `new ProviderResourceTypeListResult({ ... })` is accepted wherever a ProviderResourceTypeListResult is, like its inline JSON. */
+/**
+ * Creates ProviderResourceTypeListResult objects: `new ProviderResourceTypeListResult({ ... })` is accepted wherever a ProviderResourceTypeListResult is, like its inline JSON.
+ * @public
+ */
 export const ProviderResourceTypeListResult: ModelClass<ProviderResourceTypeListResult> = /*#__PURE__*/ modelClass("ProviderResourceTypeListResult");
 
-/** The Resource model of the spec. */
+/**
+ * The Resource model of the spec.
+ * @public
+ */
 export interface Resource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -402,10 +573,16 @@ export interface Resource {
   tags?: Record<string, string>;
 }
 
-/** Creates Resource objects: `new Resource({ ... })` is accepted wherever a Resource is, like its inline JSON. */
+/**
+ * Creates Resource objects: `new Resource({ ... })` is accepted wherever a Resource is, like its inline JSON.
+ * @public
+ */
 export const Resource: ModelClass<Resource> = /*#__PURE__*/ modelClass("Resource");
 
-/** The ResourceGroup model of the spec. */
+/**
+ * The ResourceGroup model of the spec.
+ * @public
+ */
 export interface ResourceGroup {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -423,10 +600,16 @@ export interface ResourceGroup {
   tags?: Record<string, string>;
 }
 
-/** Creates ResourceGroup objects: `new ResourceGroup({ ... })` is accepted wherever a ResourceGroup is, like its inline JSON. */
+/**
+ * Creates ResourceGroup objects: `new ResourceGroup({ ... })` is accepted wherever a ResourceGroup is, like its inline JSON.
+ * @public
+ */
 export const ResourceGroup: ModelClass<ResourceGroup> = /*#__PURE__*/ modelClass("ResourceGroup");
 
-/** The ResourceGroupExportResult model of the spec. */
+/**
+ * The ResourceGroupExportResult model of the spec.
+ * @public
+ */
 export interface ResourceGroupExportResult {
   /** The `template` property. */
   template?: Record<string, unknown>;
@@ -436,10 +619,16 @@ export interface ResourceGroupExportResult {
   error?: ErrorResponse;
 }
 
-/** Creates ResourceGroupExportResult objects: `new ResourceGroupExportResult({ ... })` is accepted wherever a ResourceGroupExportResult is, like its inline JSON. */
+/**
+ * Creates ResourceGroupExportResult objects: `new ResourceGroupExportResult({ ... })` is accepted wherever a ResourceGroupExportResult is, like its inline JSON.
+ * @public
+ */
 export const ResourceGroupExportResult: ModelClass<ResourceGroupExportResult> = /*#__PURE__*/ modelClass("ResourceGroupExportResult");
 
-/** The ResourceGroupListResult model of the spec. */
+/**
+ * The ResourceGroupListResult model of the spec.
+ * @public
+ */
 export interface ResourceGroupListResult {
   /** The `value` property. */
   value?: ResourceGroup[];
@@ -447,10 +636,16 @@ export interface ResourceGroupListResult {
   readonly nextLink?: string;
 }
 
-/** Creates ResourceGroupListResult objects: `new ResourceGroupListResult({ ... })` is accepted wherever a ResourceGroupListResult is, like its inline JSON. */
+/**
+ * Creates ResourceGroupListResult objects: `new ResourceGroupListResult({ ... })` is accepted wherever a ResourceGroupListResult is, like its inline JSON.
+ * @public
+ */
 export const ResourceGroupListResult: ModelClass<ResourceGroupListResult> = /*#__PURE__*/ modelClass("ResourceGroupListResult");
 
-/** The ResourceGroupPatchable model of the spec. */
+/**
+ * The ResourceGroupPatchable model of the spec.
+ * @public
+ */
 export interface ResourceGroupPatchable {
   /** The `name` property. */
   name?: string;
@@ -462,19 +657,31 @@ export interface ResourceGroupPatchable {
   tags?: Record<string, string>;
 }
 
-/** Creates ResourceGroupPatchable objects: `new ResourceGroupPatchable({ ... })` is accepted wherever a ResourceGroupPatchable is, like its inline JSON. */
+/**
+ * Creates ResourceGroupPatchable objects: `new ResourceGroupPatchable({ ... })` is accepted wherever a ResourceGroupPatchable is, like its inline JSON.
+ * @public
+ */
 export const ResourceGroupPatchable: ModelClass<ResourceGroupPatchable> = /*#__PURE__*/ modelClass("ResourceGroupPatchable");
 
-/** The ResourceGroupProperties model of the spec. */
+/**
+ * The ResourceGroupProperties model of the spec.
+ * @public
+ */
 export interface ResourceGroupProperties {
   /** The `provisioningState` property. Read-only: set by the service. */
   readonly provisioningState?: string;
 }
 
-/** Creates ResourceGroupProperties objects: `new ResourceGroupProperties({ ... })` is accepted wherever a ResourceGroupProperties is, like its inline JSON. */
+/**
+ * Creates ResourceGroupProperties objects: `new ResourceGroupProperties({ ... })` is accepted wherever a ResourceGroupProperties is, like its inline JSON.
+ * @public
+ */
 export const ResourceGroupProperties: ModelClass<ResourceGroupProperties> = /*#__PURE__*/ modelClass("ResourceGroupProperties");
 
-/** The ResourceListResult model of the spec. */
+/**
+ * The ResourceListResult model of the spec.
+ * @public
+ */
 export interface ResourceListResult {
   /** The `value` property. */
   value?: GenericResourceExpanded[];
@@ -482,10 +689,16 @@ export interface ResourceListResult {
   readonly nextLink?: string;
 }
 
-/** Creates ResourceListResult objects: `new ResourceListResult({ ... })` is accepted wherever a ResourceListResult is, like its inline JSON. */
+/**
+ * Creates ResourceListResult objects: `new ResourceListResult({ ... })` is accepted wherever a ResourceListResult is, like its inline JSON.
+ * @public
+ */
 export const ResourceListResult: ModelClass<ResourceListResult> = /*#__PURE__*/ modelClass("ResourceListResult");
 
-/** The ResourcesMoveInfo model of the spec. */
+/**
+ * The ResourcesMoveInfo model of the spec.
+ * @public
+ */
 export interface ResourcesMoveInfo {
   /** The `resources` property. */
   resources?: string[];
@@ -493,10 +706,16 @@ export interface ResourcesMoveInfo {
   targetResourceGroup?: string;
 }
 
-/** Creates ResourcesMoveInfo objects: `new ResourcesMoveInfo({ ... })` is accepted wherever a ResourcesMoveInfo is, like its inline JSON. */
+/**
+ * Creates ResourcesMoveInfo objects: `new ResourcesMoveInfo({ ... })` is accepted wherever a ResourcesMoveInfo is, like its inline JSON.
+ * @public
+ */
 export const ResourcesMoveInfo: ModelClass<ResourcesMoveInfo> = /*#__PURE__*/ modelClass("ResourcesMoveInfo");
 
-/** The RoleDefinition model of the spec. */
+/**
+ * The RoleDefinition model of the spec.
+ * @public
+ */
 export interface RoleDefinition {
   /** The `id` property. */
   id?: string;
@@ -510,10 +729,16 @@ export interface RoleDefinition {
   scopes?: string[];
 }
 
-/** Creates RoleDefinition objects: `new RoleDefinition({ ... })` is accepted wherever a RoleDefinition is, like its inline JSON. */
+/**
+ * Creates RoleDefinition objects: `new RoleDefinition({ ... })` is accepted wherever a RoleDefinition is, like its inline JSON.
+ * @public
+ */
 export const RoleDefinition: ModelClass<RoleDefinition> = /*#__PURE__*/ modelClass("RoleDefinition");
 
-/** The Sku model of the spec. */
+/**
+ * The Sku model of the spec.
+ * @public
+ */
 export interface Sku {
   /** The `name` property. */
   name?: string;
@@ -529,10 +754,16 @@ export interface Sku {
   capacity?: number;
 }
 
-/** Creates Sku objects: `new Sku({ ... })` is accepted wherever a Sku is, like its inline JSON. */
+/**
+ * Creates Sku objects: `new Sku({ ... })` is accepted wherever a Sku is, like its inline JSON.
+ * @public
+ */
 export const Sku: ModelClass<Sku> = /*#__PURE__*/ modelClass("Sku");
 
-/** The TagCount model of the spec. */
+/**
+ * The TagCount model of the spec.
+ * @public
+ */
 export interface TagCount {
   /** The `type` property. */
   type?: string;
@@ -540,10 +771,16 @@ export interface TagCount {
   value?: number;
 }
 
-/** Creates TagCount objects: `new TagCount({ ... })` is accepted wherever a TagCount is, like its inline JSON. */
+/**
+ * Creates TagCount objects: `new TagCount({ ... })` is accepted wherever a TagCount is, like its inline JSON.
+ * @public
+ */
 export const TagCount: ModelClass<TagCount> = /*#__PURE__*/ modelClass("TagCount");
 
-/** The TagDetails model of the spec. */
+/**
+ * The TagDetails model of the spec.
+ * @public
+ */
 export interface TagDetails {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -555,19 +792,31 @@ export interface TagDetails {
   values?: TagValue[];
 }
 
-/** Creates TagDetails objects: `new TagDetails({ ... })` is accepted wherever a TagDetails is, like its inline JSON. */
+/**
+ * Creates TagDetails objects: `new TagDetails({ ... })` is accepted wherever a TagDetails is, like its inline JSON.
+ * @public
+ */
 export const TagDetails: ModelClass<TagDetails> = /*#__PURE__*/ modelClass("TagDetails");
 
-/** The Tags model of the spec. */
+/**
+ * The Tags model of the spec.
+ * @public
+ */
 export interface Tags {
   /** The `tags` property. */
   tags?: Record<string, string>;
 }
 
-/** Creates Tags objects: `new Tags({ ... })` is accepted wherever a Tags is, like its inline JSON. */
+/**
+ * Creates Tags objects: `new Tags({ ... })` is accepted wherever a Tags is, like its inline JSON.
+ * @public
+ */
 export const Tags: ModelClass<Tags> = /*#__PURE__*/ modelClass("Tags");
 
-/** The TagsListResult model of the spec. */
+/**
+ * The TagsListResult model of the spec.
+ * @public
+ */
 export interface TagsListResult {
   /** The `value` property. */
   value?: TagDetails[];
@@ -575,10 +824,16 @@ export interface TagsListResult {
   readonly nextLink?: string;
 }
 
-/** Creates TagsListResult objects: `new TagsListResult({ ... })` is accepted wherever a TagsListResult is, like its inline JSON. */
+/**
+ * Creates TagsListResult objects: `new TagsListResult({ ... })` is accepted wherever a TagsListResult is, like its inline JSON.
+ * @public
+ */
 export const TagsListResult: ModelClass<TagsListResult> = /*#__PURE__*/ modelClass("TagsListResult");
 
-/** The TagsPatchResource model of the spec. */
+/**
+ * The TagsPatchResource model of the spec.
+ * @public
+ */
 export interface TagsPatchResource {
   /** The `operation` property. */
   operation?: TagsPatchOperation;
@@ -586,10 +841,16 @@ export interface TagsPatchResource {
   properties?: Tags;
 }
 
-/** Creates TagsPatchResource objects: `new TagsPatchResource({ ... })` is accepted wherever a TagsPatchResource is, like its inline JSON. */
+/**
+ * Creates TagsPatchResource objects: `new TagsPatchResource({ ... })` is accepted wherever a TagsPatchResource is, like its inline JSON.
+ * @public
+ */
 export const TagsPatchResource: ModelClass<TagsPatchResource> = /*#__PURE__*/ modelClass("TagsPatchResource");
 
-/** The TagsResource model of the spec. */
+/**
+ * The TagsResource model of the spec.
+ * @public
+ */
 export interface TagsResource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -601,10 +862,16 @@ export interface TagsResource {
   properties: Tags;
 }
 
-/** Creates TagsResource objects: `new TagsResource({ ... })` is accepted wherever a TagsResource is, like its inline JSON. */
+/**
+ * Creates TagsResource objects: `new TagsResource({ ... })` is accepted wherever a TagsResource is, like its inline JSON.
+ * @public
+ */
 export const TagsResource: ModelClass<TagsResource> = /*#__PURE__*/ modelClass("TagsResource");
 
-/** The TagValue model of the spec. */
+/**
+ * The TagValue model of the spec.
+ * @public
+ */
 export interface TagValue {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -614,10 +881,16 @@ export interface TagValue {
   count?: TagCount;
 }
 
-/** Creates TagValue objects: `new TagValue({ ... })` is accepted wherever a TagValue is, like its inline JSON. */
+/**
+ * Creates TagValue objects: `new TagValue({ ... })` is accepted wherever a TagValue is, like its inline JSON.
+ * @public
+ */
 export const TagValue: ModelClass<TagValue> = /*#__PURE__*/ modelClass("TagValue");
 
-/** The ZoneMapping model of the spec. */
+/**
+ * The ZoneMapping model of the spec.
+ * @public
+ */
 export interface ZoneMapping {
   /** The `location` property. */
   location?: string;
@@ -625,10 +898,16 @@ export interface ZoneMapping {
   zones?: string[];
 }
 
-/** Creates ZoneMapping objects: `new ZoneMapping({ ... })` is accepted wherever a ZoneMapping is, like its inline JSON. */
+/**
+ * Creates ZoneMapping objects: `new ZoneMapping({ ... })` is accepted wherever a ZoneMapping is, like its inline JSON.
+ * @public
+ */
 export const ZoneMapping: ModelClass<ZoneMapping> = /*#__PURE__*/ modelClass("ZoneMapping");
 
-/** The values of AliasPathAttributes the service knows of (it may send others). */
+/**
+ * The values of AliasPathAttributes the service knows of (it may send others).
+ * @public
+ */
 export enum KnownAliasPathAttributes {
   /** `"None"` */
   None = "None",
@@ -636,10 +915,16 @@ export enum KnownAliasPathAttributes {
   Modifiable = "Modifiable",
 }
 
-/** An extensible enum: see KnownAliasPathAttributes for the values the service knows of. */
+/**
+ * An extensible enum: see KnownAliasPathAttributes for the values the service knows of.
+ * @public
+ */
 export type AliasPathAttributes = string;
 
-/** The values of AliasPathTokenType the service knows of (it may send others). */
+/**
+ * The values of AliasPathTokenType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownAliasPathTokenType {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -659,16 +944,28 @@ export enum KnownAliasPathTokenType {
   Boolean = "Boolean",
 }
 
-/** An extensible enum: see KnownAliasPathTokenType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownAliasPathTokenType for the values the service knows of.
+ * @public
+ */
 export type AliasPathTokenType = string;
 
-/** AliasPatternType: one of "NotSpecified", "Extract". */
+/**
+ * AliasPatternType: one of "NotSpecified", "Extract".
+ * @public
+ */
 export type AliasPatternType = "NotSpecified" | "Extract";
 
-/** AliasType: one of "NotSpecified", "PlainText", "Mask". */
+/**
+ * AliasType: one of "NotSpecified", "PlainText", "Mask".
+ * @public
+ */
 export type AliasType = "NotSpecified" | "PlainText" | "Mask";
 
-/** The values of ExportTemplateOutputFormat the service knows of (it may send others). */
+/**
+ * The values of ExportTemplateOutputFormat the service knows of (it may send others).
+ * @public
+ */
 export enum KnownExportTemplateOutputFormat {
   /** `"Json"` */
   Json = "Json",
@@ -676,19 +973,31 @@ export enum KnownExportTemplateOutputFormat {
   Bicep = "Bicep",
 }
 
-/** An extensible enum: see KnownExportTemplateOutputFormat for the values the service knows of. */
+/**
+ * An extensible enum: see KnownExportTemplateOutputFormat for the values the service knows of.
+ * @public
+ */
 export type ExportTemplateOutputFormat = string;
 
-/** The values of ExtendedLocationType the service knows of (it may send others). */
+/**
+ * The values of ExtendedLocationType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownExtendedLocationType {
   /** `"EdgeZone"` */
   EdgeZone = "EdgeZone",
 }
 
-/** An extensible enum: see KnownExtendedLocationType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownExtendedLocationType for the values the service knows of.
+ * @public
+ */
 export type ExtendedLocationType = string;
 
-/** The values of ProviderAuthorizationConsentState the service knows of (it may send others). */
+/**
+ * The values of ProviderAuthorizationConsentState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownProviderAuthorizationConsentState {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -700,13 +1009,22 @@ export enum KnownProviderAuthorizationConsentState {
   Consented = "Consented",
 }
 
-/** An extensible enum: see KnownProviderAuthorizationConsentState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownProviderAuthorizationConsentState for the values the service knows of.
+ * @public
+ */
 export type ProviderAuthorizationConsentState = string;
 
-/** ResourceIdentityType: one of "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned", "None". */
+/**
+ * ResourceIdentityType: one of "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned", "None".
+ * @public
+ */
 export type ResourceIdentityType = "SystemAssigned" | "UserAssigned" | "SystemAssigned, UserAssigned" | "None";
 
-/** The values of TagsPatchOperation the service knows of (it may send others). */
+/**
+ * The values of TagsPatchOperation the service knows of (it may send others).
+ * @public
+ */
 export enum KnownTagsPatchOperation {
   /** `"Replace"` */
   Replace = "Replace",
@@ -716,130 +1034,226 @@ export enum KnownTagsPatchOperation {
   Delete = "Delete",
 }
 
-/** An extensible enum: see KnownTagsPatchOperation for the values the service knows of. */
+/**
+ * An extensible enum: see KnownTagsPatchOperation for the values the service knows of.
+ * @public
+ */
 export type TagsPatchOperation = string;
 
-/** The options of operations.list (Operations_List). */
+/**
+ * The options of operations.list (Operations_List).
+ * @public
+ */
 export interface OperationsListOptionalParams extends OperationOptions {
 }
 
-/** What operations.list (Operations_List) returns. */
+/**
+ * What operations.list (Operations_List) returns.
+ * @public
+ */
 export type OperationsListResponse = OperationListResult;
 
-/** The options of providerResourceTypes.list (ProviderResourceTypes_List). */
+/**
+ * The options of providerResourceTypes.list (ProviderResourceTypes_List).
+ * @public
+ */
 export interface ProviderResourceTypesListOptionalParams extends OperationOptions {
   /** The `$expand` query parameter. */
   expand?: string;
 }
 
-/** What providerResourceTypes.list (ProviderResourceTypes_List) returns. */
+/**
+ * What providerResourceTypes.list (ProviderResourceTypes_List) returns.
+ * @public
+ */
 export type ProviderResourceTypesListResponse = ProviderResourceTypeListResult;
 
-/** The options of providers.unregister (Providers_Unregister). */
+/**
+ * The options of providers.unregister (Providers_Unregister).
+ * @public
+ */
 export interface ProvidersUnregisterOptionalParams extends OperationOptions {
 }
 
-/** What providers.unregister (Providers_Unregister) returns. */
+/**
+ * What providers.unregister (Providers_Unregister) returns.
+ * @public
+ */
 export type ProvidersUnregisterResponse = Provider;
 
-/** The options of providers.registerAtManagementGroupScope (Providers_RegisterAtManagementGroupScope). */
+/**
+ * The options of providers.registerAtManagementGroupScope (Providers_RegisterAtManagementGroupScope).
+ * @public
+ */
 export interface ProvidersRegisterAtManagementGroupScopeOptionalParams extends OperationOptions {
 }
 
-/** The options of providers.providerPermissions (Providers_ProviderPermissions). */
+/**
+ * The options of providers.providerPermissions (Providers_ProviderPermissions).
+ * @public
+ */
 export interface ProvidersProviderPermissionsOptionalParams extends OperationOptions {
 }
 
-/** What providers.providerPermissions (Providers_ProviderPermissions) returns. */
+/**
+ * What providers.providerPermissions (Providers_ProviderPermissions) returns.
+ * @public
+ */
 export type ProvidersProviderPermissionsResponse = ProviderPermissionListResult;
 
-/** The options of providers.register (Providers_Register). */
+/**
+ * The options of providers.register (Providers_Register).
+ * @public
+ */
 export interface ProvidersRegisterOptionalParams extends OperationOptions {
   /** The `properties` body. */
   properties?: ProviderRegistrationRequest;
 }
 
-/** What providers.register (Providers_Register) returns. */
+/**
+ * What providers.register (Providers_Register) returns.
+ * @public
+ */
 export type ProvidersRegisterResponse = Provider;
 
-/** The options of providers.list (Providers_List). */
+/**
+ * The options of providers.list (Providers_List).
+ * @public
+ */
 export interface ProvidersListOptionalParams extends OperationOptions {
   /** The `$expand` query parameter. */
   expand?: string;
 }
 
-/** What providers.list (Providers_List) returns. */
+/**
+ * What providers.list (Providers_List) returns.
+ * @public
+ */
 export type ProvidersListResponse = ProviderListResult;
 
-/** The options of providers.listAtTenantScope (Providers_ListAtTenantScope). */
+/**
+ * The options of providers.listAtTenantScope (Providers_ListAtTenantScope).
+ * @public
+ */
 export interface ProvidersListAtTenantScopeOptionalParams extends OperationOptions {
   /** The `$expand` query parameter. */
   expand?: string;
 }
 
-/** What providers.listAtTenantScope (Providers_ListAtTenantScope) returns. */
+/**
+ * What providers.listAtTenantScope (Providers_ListAtTenantScope) returns.
+ * @public
+ */
 export type ProvidersListAtTenantScopeResponse = ProviderListResult;
 
-/** The options of providers.get (Providers_Get). */
+/**
+ * The options of providers.get (Providers_Get).
+ * @public
+ */
 export interface ProvidersGetOptionalParams extends OperationOptions {
   /** The `$expand` query parameter. */
   expand?: string;
 }
 
-/** What providers.get (Providers_Get) returns. */
+/**
+ * What providers.get (Providers_Get) returns.
+ * @public
+ */
 export type ProvidersGetResponse = Provider;
 
-/** The options of providers.getAtTenantScope (Providers_GetAtTenantScope). */
+/**
+ * The options of providers.getAtTenantScope (Providers_GetAtTenantScope).
+ * @public
+ */
 export interface ProvidersGetAtTenantScopeOptionalParams extends OperationOptions {
   /** The `$expand` query parameter. */
   expand?: string;
 }
 
-/** What providers.getAtTenantScope (Providers_GetAtTenantScope) returns. */
+/**
+ * What providers.getAtTenantScope (Providers_GetAtTenantScope) returns.
+ * @public
+ */
 export type ProvidersGetAtTenantScopeResponse = Provider;
 
-/** The options of resourceGroups.get (ResourceGroups_Get). */
+/**
+ * The options of resourceGroups.get (ResourceGroups_Get).
+ * @public
+ */
 export interface ResourceGroupsGetOptionalParams extends OperationOptions {
 }
 
-/** What resourceGroups.get (ResourceGroups_Get) returns. */
+/**
+ * What resourceGroups.get (ResourceGroups_Get) returns.
+ * @public
+ */
 export type ResourceGroupsGetResponse = ResourceGroup;
 
-/** The options of resourceGroups.createOrUpdate (ResourceGroups_CreateOrUpdate). */
+/**
+ * The options of resourceGroups.createOrUpdate (ResourceGroups_CreateOrUpdate).
+ * @public
+ */
 export interface ResourceGroupsCreateOrUpdateOptionalParams extends OperationOptions {
 }
 
-/** What resourceGroups.createOrUpdate (ResourceGroups_CreateOrUpdate) returns. */
+/**
+ * What resourceGroups.createOrUpdate (ResourceGroups_CreateOrUpdate) returns.
+ * @public
+ */
 export type ResourceGroupsCreateOrUpdateResponse = ResourceGroup;
 
-/** The options of resourceGroups.update (ResourceGroups_Update). */
+/**
+ * The options of resourceGroups.update (ResourceGroups_Update).
+ * @public
+ */
 export interface ResourceGroupsUpdateOptionalParams extends OperationOptions {
 }
 
-/** What resourceGroups.update (ResourceGroups_Update) returns. */
+/**
+ * What resourceGroups.update (ResourceGroups_Update) returns.
+ * @public
+ */
 export type ResourceGroupsUpdateResponse = ResourceGroup;
 
-/** The options of resourceGroups.delete (ResourceGroups_Delete). */
+/**
+ * The options of resourceGroups.delete (ResourceGroups_Delete).
+ * @public
+ */
 export interface ResourceGroupsDeleteOptionalParams extends ArmLroOptions {
   /** The `forceDeletionTypes` query parameter. */
   forceDeletionTypes?: string;
 }
 
-/** The options of resourceGroups.checkExistence (ResourceGroups_CheckExistence). */
+/**
+ * The options of resourceGroups.checkExistence (ResourceGroups_CheckExistence).
+ * @public
+ */
 export interface ResourceGroupsCheckExistenceOptionalParams extends OperationOptions {
 }
 
-/** What resourceGroups.checkExistence (ResourceGroups_CheckExistence) returns. */
+/**
+ * What resourceGroups.checkExistence (ResourceGroups_CheckExistence) returns.
+ * @public
+ */
 export type ResourceGroupsCheckExistenceResponse = { body: boolean };
 
-/** The options of resourceGroups.exportTemplate (ResourceGroups_ExportTemplate). */
+/**
+ * The options of resourceGroups.exportTemplate (ResourceGroups_ExportTemplate).
+ * @public
+ */
 export interface ResourceGroupsExportTemplateOptionalParams extends ArmLroOptions {
 }
 
-/** What resourceGroups.exportTemplate (ResourceGroups_ExportTemplate) returns. */
+/**
+ * What resourceGroups.exportTemplate (ResourceGroups_ExportTemplate) returns.
+ * @public
+ */
 export type ResourceGroupsExportTemplateResponse = ResourceGroupExportResult;
 
-/** The options of resourceGroups.list (ResourceGroups_List). */
+/**
+ * The options of resourceGroups.list (ResourceGroups_List).
+ * @public
+ */
 export interface ResourceGroupsListOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
@@ -847,10 +1261,16 @@ export interface ResourceGroupsListOptionalParams extends OperationOptions {
   top?: number;
 }
 
-/** What resourceGroups.list (ResourceGroups_List) returns. */
+/**
+ * What resourceGroups.list (ResourceGroups_List) returns.
+ * @public
+ */
 export type ResourceGroupsListResponse = ResourceGroupListResult;
 
-/** The options of resources.listByResourceGroup (Resources_ListByResourceGroup). */
+/**
+ * The options of resources.listByResourceGroup (Resources_ListByResourceGroup).
+ * @public
+ */
 export interface ResourcesListByResourceGroupOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
@@ -860,18 +1280,30 @@ export interface ResourcesListByResourceGroupOptionalParams extends OperationOpt
   top?: number;
 }
 
-/** What resources.listByResourceGroup (Resources_ListByResourceGroup) returns. */
+/**
+ * What resources.listByResourceGroup (Resources_ListByResourceGroup) returns.
+ * @public
+ */
 export type ResourcesListByResourceGroupResponse = ResourceListResult;
 
-/** The options of resources.moveResources (Resources_MoveResources). */
+/**
+ * The options of resources.moveResources (Resources_MoveResources).
+ * @public
+ */
 export interface ResourcesMoveResourcesOptionalParams extends ArmLroOptions {
 }
 
-/** The options of resources.validateMoveResources (Resources_ValidateMoveResources). */
+/**
+ * The options of resources.validateMoveResources (Resources_ValidateMoveResources).
+ * @public
+ */
 export interface ResourcesValidateMoveResourcesOptionalParams extends ArmLroOptions {
 }
 
-/** The options of resources.list (Resources_List). */
+/**
+ * The options of resources.list (Resources_List).
+ * @public
+ */
 export interface ResourcesListOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
@@ -881,126 +1313,231 @@ export interface ResourcesListOptionalParams extends OperationOptions {
   top?: number;
 }
 
-/** What resources.list (Resources_List) returns. */
+/**
+ * What resources.list (Resources_List) returns.
+ * @public
+ */
 export type ResourcesListResponse = ResourceListResult;
 
-/** The options of resources.get (Resources_Get). */
+/**
+ * The options of resources.get (Resources_Get).
+ * @public
+ */
 export interface ResourcesGetOptionalParams extends OperationOptions {
 }
 
-/** What resources.get (Resources_Get) returns. */
+/**
+ * What resources.get (Resources_Get) returns.
+ * @public
+ */
 export type ResourcesGetResponse = GenericResource;
 
-/** The options of resources.createOrUpdate (Resources_CreateOrUpdate). */
+/**
+ * The options of resources.createOrUpdate (Resources_CreateOrUpdate).
+ * @public
+ */
 export interface ResourcesCreateOrUpdateOptionalParams extends ArmLroOptions {
 }
 
-/** What resources.createOrUpdate (Resources_CreateOrUpdate) returns. */
+/**
+ * What resources.createOrUpdate (Resources_CreateOrUpdate) returns.
+ * @public
+ */
 export type ResourcesCreateOrUpdateResponse = GenericResource;
 
-/** The options of resources.update (Resources_Update). */
+/**
+ * The options of resources.update (Resources_Update).
+ * @public
+ */
 export interface ResourcesUpdateOptionalParams extends ArmLroOptions {
 }
 
-/** What resources.update (Resources_Update) returns. */
+/**
+ * What resources.update (Resources_Update) returns.
+ * @public
+ */
 export type ResourcesUpdateResponse = GenericResource;
 
-/** The options of resources.delete (Resources_Delete). */
+/**
+ * The options of resources.delete (Resources_Delete).
+ * @public
+ */
 export interface ResourcesDeleteOptionalParams extends ArmLroOptions {
 }
 
-/** The options of resources.checkExistence (Resources_CheckExistence). */
+/**
+ * The options of resources.checkExistence (Resources_CheckExistence).
+ * @public
+ */
 export interface ResourcesCheckExistenceOptionalParams extends OperationOptions {
 }
 
-/** What resources.checkExistence (Resources_CheckExistence) returns. */
+/**
+ * What resources.checkExistence (Resources_CheckExistence) returns.
+ * @public
+ */
 export type ResourcesCheckExistenceResponse = { body: boolean };
 
-/** The options of resources.getById (Resources_GetById). */
+/**
+ * The options of resources.getById (Resources_GetById).
+ * @public
+ */
 export interface ResourcesGetByIdOptionalParams extends OperationOptions {
 }
 
-/** What resources.getById (Resources_GetById) returns. */
+/**
+ * What resources.getById (Resources_GetById) returns.
+ * @public
+ */
 export type ResourcesGetByIdResponse = GenericResource;
 
-/** The options of resources.createOrUpdateById (Resources_CreateOrUpdateById). */
+/**
+ * The options of resources.createOrUpdateById (Resources_CreateOrUpdateById).
+ * @public
+ */
 export interface ResourcesCreateOrUpdateByIdOptionalParams extends ArmLroOptions {
 }
 
-/** What resources.createOrUpdateById (Resources_CreateOrUpdateById) returns. */
+/**
+ * What resources.createOrUpdateById (Resources_CreateOrUpdateById) returns.
+ * @public
+ */
 export type ResourcesCreateOrUpdateByIdResponse = GenericResource;
 
-/** The options of resources.updateById (Resources_UpdateById). */
+/**
+ * The options of resources.updateById (Resources_UpdateById).
+ * @public
+ */
 export interface ResourcesUpdateByIdOptionalParams extends ArmLroOptions {
 }
 
-/** What resources.updateById (Resources_UpdateById) returns. */
+/**
+ * What resources.updateById (Resources_UpdateById) returns.
+ * @public
+ */
 export type ResourcesUpdateByIdResponse = GenericResource;
 
-/** The options of resources.deleteById (Resources_DeleteById). */
+/**
+ * The options of resources.deleteById (Resources_DeleteById).
+ * @public
+ */
 export interface ResourcesDeleteByIdOptionalParams extends ArmLroOptions {
 }
 
-/** The options of resources.checkExistenceById (Resources_CheckExistenceById). */
+/**
+ * The options of resources.checkExistenceById (Resources_CheckExistenceById).
+ * @public
+ */
 export interface ResourcesCheckExistenceByIdOptionalParams extends OperationOptions {
 }
 
-/** What resources.checkExistenceById (Resources_CheckExistenceById) returns. */
+/**
+ * What resources.checkExistenceById (Resources_CheckExistenceById) returns.
+ * @public
+ */
 export type ResourcesCheckExistenceByIdResponse = { body: boolean };
 
-/** The options of tagsOperations.createOrUpdateValue (Tags_CreateOrUpdateValue). */
+/**
+ * The options of tagsOperations.createOrUpdateValue (Tags_CreateOrUpdateValue).
+ * @public
+ */
 export interface TagsCreateOrUpdateValueOptionalParams extends OperationOptions {
 }
 
-/** What tagsOperations.createOrUpdateValue (Tags_CreateOrUpdateValue) returns. */
+/**
+ * What tagsOperations.createOrUpdateValue (Tags_CreateOrUpdateValue) returns.
+ * @public
+ */
 export type TagsCreateOrUpdateValueResponse = TagValue;
 
-/** The options of tagsOperations.deleteValue (Tags_DeleteValue). */
+/**
+ * The options of tagsOperations.deleteValue (Tags_DeleteValue).
+ * @public
+ */
 export interface TagsDeleteValueOptionalParams extends OperationOptions {
 }
 
-/** The options of tagsOperations.createOrUpdate (Tags_CreateOrUpdate). */
+/**
+ * The options of tagsOperations.createOrUpdate (Tags_CreateOrUpdate).
+ * @public
+ */
 export interface TagsCreateOrUpdateOptionalParams extends OperationOptions {
 }
 
-/** What tagsOperations.createOrUpdate (Tags_CreateOrUpdate) returns. */
+/**
+ * What tagsOperations.createOrUpdate (Tags_CreateOrUpdate) returns.
+ * @public
+ */
 export type TagsCreateOrUpdateResponse = TagDetails;
 
-/** The options of tagsOperations.delete (Tags_Delete). */
+/**
+ * The options of tagsOperations.delete (Tags_Delete).
+ * @public
+ */
 export interface TagsDeleteOptionalParams extends OperationOptions {
 }
 
-/** The options of tagsOperations.list (Tags_List). */
+/**
+ * The options of tagsOperations.list (Tags_List).
+ * @public
+ */
 export interface TagsListOptionalParams extends OperationOptions {
 }
 
-/** What tagsOperations.list (Tags_List) returns. */
+/**
+ * What tagsOperations.list (Tags_List) returns.
+ * @public
+ */
 export type TagsListResponse = TagsListResult;
 
-/** The options of tagsOperations.getAtScope (Tags_GetAtScope). */
+/**
+ * The options of tagsOperations.getAtScope (Tags_GetAtScope).
+ * @public
+ */
 export interface TagsGetAtScopeOptionalParams extends OperationOptions {
 }
 
-/** What tagsOperations.getAtScope (Tags_GetAtScope) returns. */
+/**
+ * What tagsOperations.getAtScope (Tags_GetAtScope) returns.
+ * @public
+ */
 export type TagsGetAtScopeResponse = TagsResource;
 
-/** The options of tagsOperations.createOrUpdateAtScope (Tags_CreateOrUpdateAtScope). */
+/**
+ * The options of tagsOperations.createOrUpdateAtScope (Tags_CreateOrUpdateAtScope).
+ * @public
+ */
 export interface TagsCreateOrUpdateAtScopeOptionalParams extends ArmLroOptions {
 }
 
-/** What tagsOperations.createOrUpdateAtScope (Tags_CreateOrUpdateAtScope) returns. */
+/**
+ * What tagsOperations.createOrUpdateAtScope (Tags_CreateOrUpdateAtScope) returns.
+ * @public
+ */
 export type TagsCreateOrUpdateAtScopeResponse = TagsResource;
 
-/** The options of tagsOperations.updateAtScope (Tags_UpdateAtScope). */
+/**
+ * The options of tagsOperations.updateAtScope (Tags_UpdateAtScope).
+ * @public
+ */
 export interface TagsUpdateAtScopeOptionalParams extends ArmLroOptions {
 }
 
-/** What tagsOperations.updateAtScope (Tags_UpdateAtScope) returns. */
+/**
+ * What tagsOperations.updateAtScope (Tags_UpdateAtScope) returns.
+ * @public
+ */
 export type TagsUpdateAtScopeResponse = TagsResource;
 
-/** The options of tagsOperations.deleteAtScope (Tags_DeleteAtScope). */
+/**
+ * The options of tagsOperations.deleteAtScope (Tags_DeleteAtScope).
+ * @public
+ */
 export interface TagsDeleteAtScopeOptionalParams extends ArmLroOptions {
 }
 
-/** The options of ResourceManagementClient: core-http's client options, the ARM endpoint and token scopes. */
+/**
+ * The options of ResourceManagementClient: core-http's client options, the ARM endpoint and token scopes.
+ * @public
+ */
 export interface ResourceManagementClientOptionalParams extends ArmClientOptions {}

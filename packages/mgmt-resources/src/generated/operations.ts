@@ -19,7 +19,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 1 operations of Operations (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.operations`. */
+/**
+ * The 1 operations of Operations (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.operations`.
+ * @public
+ */
 export class Operations {
   readonly #context: ArmClientContext;
 

@@ -21,7 +21,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 1 operations of ProviderResourceTypes (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.providerResourceTypes`. */
+/**
+ * The 1 operations of ProviderResourceTypes (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.providerResourceTypes`.
+ * @public
+ */
 export class ProviderResourceTypes {
   readonly #context: ArmClientContext;
 

@@ -43,7 +43,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 8 operations of Providers (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.providers`. */
+/**
+ * The 8 operations of Providers (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.providers`.
+ * @public
+ */
 export class Providers {
   readonly #context: ArmClientContext;
 

@@ -47,7 +47,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 7 operations of ResourceGroups (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.resourceGroups`. */
+/**
+ * The 7 operations of ResourceGroups (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.resourceGroups`.
+ * @public
+ */
 export class ResourceGroups {
   readonly #context: ArmClientContext;
 

@@ -70,7 +70,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 14 operations of Resources (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.resources`. */
+/**
+ * The 14 operations of Resources (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.resources`.
+ * @public
+ */
 export class Resources {
   readonly #context: ArmClientContext;
 

@@ -10,13 +10,17 @@ import type { ResourceManagementClient as AsyncResourceManagementClient } from "
  * ```ts
  * const client = new ResourceManagementClient(credential, subscriptionId);
  * ```
+ * @public
  */
 export const ResourceManagementClient: SyncClientClass<typeof AsyncResourceManagementClient> = /*#__PURE__*/ createSyncClientClass({
   moduleSpecifier: "@azkit/mgmt-resources",
   resolveFrom: import.meta.url,
   exportName: "ResourceManagementClient",
 });
-/** The type of a blocking ResourceManagementClient. */
+/**
+ * The type of a blocking ResourceManagementClient.
+ * @public
+ */
 export type ResourceManagementClient = SyncClient<AsyncResourceManagementClient>;
 export type { AsyncResourceManagementClient };
 // Every type of the async entry under the same name (the client above shadows the async one).

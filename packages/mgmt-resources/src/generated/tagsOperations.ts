@@ -49,7 +49,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 9 operations of Tags (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.tagsOperations`. */
+/**
+ * The 9 operations of Tags (tools/specs/specification/resources/resource-manager/Microsoft.Resources/resources/stable/2025-04-01/resources.json); reach them as `client.tagsOperations`.
+ * @public
+ */
 export class TagsOperations {
   readonly #context: ArmClientContext;
 

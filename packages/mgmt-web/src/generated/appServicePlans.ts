@@ -110,7 +110,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 30 operations of AppServicePlans (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/AppServicePlans.json); reach them as `client.appServicePlans`. */
+/**
+ * The 30 operations of AppServicePlans (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/AppServicePlans.json); reach them as `client.appServicePlans`.
+ * @public
+ */
 export class AppServicePlans {
   readonly #context: ArmClientContext;
 

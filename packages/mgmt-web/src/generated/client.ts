@@ -26,6 +26,7 @@ const info = { packageName: "@azkit/mgmt-web", packageVersion: PACKAGE_VERSION, 
  * ```ts
  * const client = new WebSiteManagementClient(new DefaultAzureCredential(), subscriptionId);
  * ```
+ * @public
  */
 export class WebSiteManagementClient {
   /** The subscription of subscription-scoped operations. */

@@ -4,16 +4,25 @@ import type { ArmClientOptions, ArmLroOptions } from "@azkit/core-arm";
 import { type ModelClass, modelClass } from "@azkit/core-arm";
 import type { OperationOptions } from "@azkit/core-http";
 
-/** The AllowedAudiencesValidation model of the spec. */
+/**
+ * The AllowedAudiencesValidation model of the spec.
+ * @public
+ */
 export interface AllowedAudiencesValidation {
   /** The `allowedAudiences` property. */
   allowedAudiences?: string[];
 }
 
-/** Creates AllowedAudiencesValidation objects: `new AllowedAudiencesValidation({ ... })` is accepted wherever a AllowedAudiencesValidation is, like its inline JSON. */
+/**
+ * Creates AllowedAudiencesValidation objects: `new AllowedAudiencesValidation({ ... })` is accepted wherever a AllowedAudiencesValidation is, like its inline JSON.
+ * @public
+ */
 export const AllowedAudiencesValidation: ModelClass<AllowedAudiencesValidation> = /*#__PURE__*/ modelClass("AllowedAudiencesValidation");
 
-/** The AllowedPrincipals model of the spec. */
+/**
+ * The AllowedPrincipals model of the spec.
+ * @public
+ */
 export interface AllowedPrincipals {
   /** The `groups` property. */
   groups?: string[];
@@ -21,19 +30,31 @@ export interface AllowedPrincipals {
   identities?: string[];
 }
 
-/** Creates AllowedPrincipals objects: `new AllowedPrincipals({ ... })` is accepted wherever a AllowedPrincipals is, like its inline JSON. */
+/**
+ * Creates AllowedPrincipals objects: `new AllowedPrincipals({ ... })` is accepted wherever a AllowedPrincipals is, like its inline JSON.
+ * @public
+ */
 export const AllowedPrincipals: ModelClass<AllowedPrincipals> = /*#__PURE__*/ modelClass("AllowedPrincipals");
 
-/** The ApiDefinitionInfo model of the spec. */
+/**
+ * The ApiDefinitionInfo model of the spec.
+ * @public
+ */
 export interface ApiDefinitionInfo {
   /** The `url` property. */
   url?: string;
 }
 
-/** Creates ApiDefinitionInfo objects: `new ApiDefinitionInfo({ ... })` is accepted wherever a ApiDefinitionInfo is, like its inline JSON. */
+/**
+ * Creates ApiDefinitionInfo objects: `new ApiDefinitionInfo({ ... })` is accepted wherever a ApiDefinitionInfo is, like its inline JSON.
+ * @public
+ */
 export const ApiDefinitionInfo: ModelClass<ApiDefinitionInfo> = /*#__PURE__*/ modelClass("ApiDefinitionInfo");
 
-/** The ApiKVReference model of the spec. */
+/**
+ * The ApiKVReference model of the spec.
+ * @public
+ */
 export interface ApiKVReference extends ProxyOnlyResource {
   /** The `reference` property. Wire name `properties.reference`. */
   reference?: string;
@@ -55,10 +76,16 @@ export interface ApiKVReference extends ProxyOnlyResource {
   activeVersion?: string;
 }
 
-/** Creates ApiKVReference objects: `new ApiKVReference({ ... })` is accepted wherever a ApiKVReference is, like its inline JSON. */
+/**
+ * Creates ApiKVReference objects: `new ApiKVReference({ ... })` is accepted wherever a ApiKVReference is, like its inline JSON.
+ * @public
+ */
 export const ApiKVReference: ModelClass<ApiKVReference> = /*#__PURE__*/ modelClass("ApiKVReference");
 
-/** The ApiKVReferenceCollection model of the spec. */
+/**
+ * The ApiKVReferenceCollection model of the spec.
+ * @public
+ */
 export interface ApiKVReferenceCollection {
   /** The `value` property. Required. */
   value: ApiKVReference[];
@@ -66,10 +93,16 @@ export interface ApiKVReferenceCollection {
   readonly nextLink?: string;
 }
 
-/** Creates ApiKVReferenceCollection objects: `new ApiKVReferenceCollection({ ... })` is accepted wherever a ApiKVReferenceCollection is, like its inline JSON. */
+/**
+ * Creates ApiKVReferenceCollection objects: `new ApiKVReferenceCollection({ ... })` is accepted wherever a ApiKVReferenceCollection is, like its inline JSON.
+ * @public
+ */
 export const ApiKVReferenceCollection: ModelClass<ApiKVReferenceCollection> = /*#__PURE__*/ modelClass("ApiKVReferenceCollection");
 
-/** The ApiKVReferenceProperties model of the spec. */
+/**
+ * The ApiKVReferenceProperties model of the spec.
+ * @public
+ */
 export interface ApiKVReferenceProperties {
   /** The `reference` property. */
   reference?: string;
@@ -91,19 +124,31 @@ export interface ApiKVReferenceProperties {
   activeVersion?: string;
 }
 
-/** Creates ApiKVReferenceProperties objects: `new ApiKVReferenceProperties({ ... })` is accepted wherever a ApiKVReferenceProperties is, like its inline JSON. */
+/**
+ * Creates ApiKVReferenceProperties objects: `new ApiKVReferenceProperties({ ... })` is accepted wherever a ApiKVReferenceProperties is, like its inline JSON.
+ * @public
+ */
 export const ApiKVReferenceProperties: ModelClass<ApiKVReferenceProperties> = /*#__PURE__*/ modelClass("ApiKVReferenceProperties");
 
-/** The ApiManagementConfig model of the spec. */
+/**
+ * The ApiManagementConfig model of the spec.
+ * @public
+ */
 export interface ApiManagementConfig {
   /** The `id` property. */
   id?: string;
 }
 
-/** Creates ApiManagementConfig objects: `new ApiManagementConfig({ ... })` is accepted wherever a ApiManagementConfig is, like its inline JSON. */
+/**
+ * Creates ApiManagementConfig objects: `new ApiManagementConfig({ ... })` is accepted wherever a ApiManagementConfig is, like its inline JSON.
+ * @public
+ */
 export const ApiManagementConfig: ModelClass<ApiManagementConfig> = /*#__PURE__*/ modelClass("ApiManagementConfig");
 
-/** The Apple model of the spec. */
+/**
+ * The Apple model of the spec.
+ * @public
+ */
 export interface Apple {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -113,10 +158,16 @@ export interface Apple {
   login?: LoginScopes;
 }
 
-/** Creates Apple objects: `new Apple({ ... })` is accepted wherever a Apple is, like its inline JSON. */
+/**
+ * Creates Apple objects: `new Apple({ ... })` is accepted wherever a Apple is, like its inline JSON.
+ * @public
+ */
 export const Apple: ModelClass<Apple> = /*#__PURE__*/ modelClass("Apple");
 
-/** The AppleRegistration model of the spec. */
+/**
+ * The AppleRegistration model of the spec.
+ * @public
+ */
 export interface AppleRegistration {
   /** The `clientId` property. */
   clientId?: string;
@@ -124,10 +175,16 @@ export interface AppleRegistration {
   clientSecretSettingName?: string;
 }
 
-/** Creates AppleRegistration objects: `new AppleRegistration({ ... })` is accepted wherever a AppleRegistration is, like its inline JSON. */
+/**
+ * Creates AppleRegistration objects: `new AppleRegistration({ ... })` is accepted wherever a AppleRegistration is, like its inline JSON.
+ * @public
+ */
 export const AppleRegistration: ModelClass<AppleRegistration> = /*#__PURE__*/ modelClass("AppleRegistration");
 
-/** The ApplicationLogsConfig model of the spec. */
+/**
+ * The ApplicationLogsConfig model of the spec.
+ * @public
+ */
 export interface ApplicationLogsConfig {
   /** The `fileSystem` property. */
   fileSystem?: FileSystemApplicationLogsConfig;
@@ -137,10 +194,16 @@ export interface ApplicationLogsConfig {
   azureBlobStorage?: AzureBlobStorageApplicationLogsConfig;
 }
 
-/** Creates ApplicationLogsConfig objects: `new ApplicationLogsConfig({ ... })` is accepted wherever a ApplicationLogsConfig is, like its inline JSON. */
+/**
+ * Creates ApplicationLogsConfig objects: `new ApplicationLogsConfig({ ... })` is accepted wherever a ApplicationLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const ApplicationLogsConfig: ModelClass<ApplicationLogsConfig> = /*#__PURE__*/ modelClass("ApplicationLogsConfig");
 
-/** The AppRegistration model of the spec. */
+/**
+ * The AppRegistration model of the spec.
+ * @public
+ */
 export interface AppRegistration {
   /** The `appId` property. */
   appId?: string;
@@ -148,10 +211,16 @@ export interface AppRegistration {
   appSecretSettingName?: string;
 }
 
-/** Creates AppRegistration objects: `new AppRegistration({ ... })` is accepted wherever a AppRegistration is, like its inline JSON. */
+/**
+ * Creates AppRegistration objects: `new AppRegistration({ ... })` is accepted wherever a AppRegistration is, like its inline JSON.
+ * @public
+ */
 export const AppRegistration: ModelClass<AppRegistration> = /*#__PURE__*/ modelClass("AppRegistration");
 
-/** The AppServicePlan model of the spec. */
+/**
+ * The AppServicePlan model of the spec.
+ * @public
+ */
 export interface AppServicePlan extends Resource {
   /** The `workerTierName` property. Wire name `properties.workerTierName`. */
   workerTierName?: string;
@@ -223,10 +292,16 @@ export interface AppServicePlan extends Resource {
   extendedLocation?: ExtendedLocation;
 }
 
-/** Creates AppServicePlan objects: `new AppServicePlan({ ... })` is accepted wherever a AppServicePlan is, like its inline JSON. */
+/**
+ * Creates AppServicePlan objects: `new AppServicePlan({ ... })` is accepted wherever a AppServicePlan is, like its inline JSON.
+ * @public
+ */
 export const AppServicePlan: ModelClass<AppServicePlan> = /*#__PURE__*/ modelClass("AppServicePlan");
 
-/** The AppServicePlanCollection model of the spec. */
+/**
+ * The AppServicePlanCollection model of the spec.
+ * @public
+ */
 export interface AppServicePlanCollection {
   /** The `value` property. Required. */
   value: AppServicePlan[];
@@ -234,10 +309,16 @@ export interface AppServicePlanCollection {
   readonly nextLink?: string;
 }
 
-/** Creates AppServicePlanCollection objects: `new AppServicePlanCollection({ ... })` is accepted wherever a AppServicePlanCollection is, like its inline JSON. */
+/**
+ * Creates AppServicePlanCollection objects: `new AppServicePlanCollection({ ... })` is accepted wherever a AppServicePlanCollection is, like its inline JSON.
+ * @public
+ */
 export const AppServicePlanCollection: ModelClass<AppServicePlanCollection> = /*#__PURE__*/ modelClass("AppServicePlanCollection");
 
-/** The AppServicePlanPatchResource model of the spec. */
+/**
+ * The AppServicePlanPatchResource model of the spec.
+ * @public
+ */
 export interface AppServicePlanPatchResource extends ProxyOnlyResource {
   /** The `workerTierName` property. Wire name `properties.workerTierName`. */
   workerTierName?: string;
@@ -289,10 +370,16 @@ export interface AppServicePlanPatchResource extends ProxyOnlyResource {
   identity?: ManagedServiceIdentity;
 }
 
-/** Creates AppServicePlanPatchResource objects: `new AppServicePlanPatchResource({ ... })` is accepted wherever a AppServicePlanPatchResource is, like its inline JSON. */
+/**
+ * Creates AppServicePlanPatchResource objects: `new AppServicePlanPatchResource({ ... })` is accepted wherever a AppServicePlanPatchResource is, like its inline JSON.
+ * @public
+ */
 export const AppServicePlanPatchResource: ModelClass<AppServicePlanPatchResource> = /*#__PURE__*/ modelClass("AppServicePlanPatchResource");
 
-/** The AppServicePlanPatchResourceProperties model of the spec. */
+/**
+ * The AppServicePlanPatchResourceProperties model of the spec.
+ * @public
+ */
 export interface AppServicePlanPatchResourceProperties {
   /** The `workerTierName` property. */
   workerTierName?: string;
@@ -342,10 +429,16 @@ export interface AppServicePlanPatchResourceProperties {
   zoneRedundant?: boolean;
 }
 
-/** Creates AppServicePlanPatchResourceProperties objects: `new AppServicePlanPatchResourceProperties({ ... })` is accepted wherever a AppServicePlanPatchResourceProperties is, like its inline JSON. */
+/**
+ * Creates AppServicePlanPatchResourceProperties objects: `new AppServicePlanPatchResourceProperties({ ... })` is accepted wherever a AppServicePlanPatchResourceProperties is, like its inline JSON.
+ * @public
+ */
 export const AppServicePlanPatchResourceProperties: ModelClass<AppServicePlanPatchResourceProperties> = /*#__PURE__*/ modelClass("AppServicePlanPatchResourceProperties");
 
-/** The AppServicePlanProperties model of the spec. */
+/**
+ * The AppServicePlanProperties model of the spec.
+ * @public
+ */
 export interface AppServicePlanProperties {
   /** The `workerTierName` property. */
   workerTierName?: string;
@@ -411,19 +504,31 @@ export interface AppServicePlanProperties {
   rdpEnabled?: boolean;
 }
 
-/** Creates AppServicePlanProperties objects: `new AppServicePlanProperties({ ... })` is accepted wherever a AppServicePlanProperties is, like its inline JSON. */
+/**
+ * Creates AppServicePlanProperties objects: `new AppServicePlanProperties({ ... })` is accepted wherever a AppServicePlanProperties is, like its inline JSON.
+ * @public
+ */
 export const AppServicePlanProperties: ModelClass<AppServicePlanProperties> = /*#__PURE__*/ modelClass("AppServicePlanProperties");
 
-/** The ArmIdWrapper model of the spec. */
+/**
+ * The ArmIdWrapper model of the spec.
+ * @public
+ */
 export interface ArmIdWrapper {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
 }
 
-/** Creates ArmIdWrapper objects: `new ArmIdWrapper({ ... })` is accepted wherever a ArmIdWrapper is, like its inline JSON. */
+/**
+ * Creates ArmIdWrapper objects: `new ArmIdWrapper({ ... })` is accepted wherever a ArmIdWrapper is, like its inline JSON.
+ * @public
+ */
 export const ArmIdWrapper: ModelClass<ArmIdWrapper> = /*#__PURE__*/ modelClass("ArmIdWrapper");
 
-/** The AuthPlatform model of the spec. */
+/**
+ * The AuthPlatform model of the spec.
+ * @public
+ */
 export interface AuthPlatform {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -433,10 +538,16 @@ export interface AuthPlatform {
   configFilePath?: string;
 }
 
-/** Creates AuthPlatform objects: `new AuthPlatform({ ... })` is accepted wherever a AuthPlatform is, like its inline JSON. */
+/**
+ * Creates AuthPlatform objects: `new AuthPlatform({ ... })` is accepted wherever a AuthPlatform is, like its inline JSON.
+ * @public
+ */
 export const AuthPlatform: ModelClass<AuthPlatform> = /*#__PURE__*/ modelClass("AuthPlatform");
 
-/** The AutoHealActions model of the spec. */
+/**
+ * The AutoHealActions model of the spec.
+ * @public
+ */
 export interface AutoHealActions {
   /** The `actionType` property. */
   actionType?: AutoHealActionType;
@@ -446,10 +557,16 @@ export interface AutoHealActions {
   minProcessExecutionTime?: string;
 }
 
-/** Creates AutoHealActions objects: `new AutoHealActions({ ... })` is accepted wherever a AutoHealActions is, like its inline JSON. */
+/**
+ * Creates AutoHealActions objects: `new AutoHealActions({ ... })` is accepted wherever a AutoHealActions is, like its inline JSON.
+ * @public
+ */
 export const AutoHealActions: ModelClass<AutoHealActions> = /*#__PURE__*/ modelClass("AutoHealActions");
 
-/** The AutoHealCustomAction model of the spec. */
+/**
+ * The AutoHealCustomAction model of the spec.
+ * @public
+ */
 export interface AutoHealCustomAction {
   /** The `exe` property. */
   exe?: string;
@@ -457,10 +574,16 @@ export interface AutoHealCustomAction {
   parameters?: string;
 }
 
-/** Creates AutoHealCustomAction objects: `new AutoHealCustomAction({ ... })` is accepted wherever a AutoHealCustomAction is, like its inline JSON. */
+/**
+ * Creates AutoHealCustomAction objects: `new AutoHealCustomAction({ ... })` is accepted wherever a AutoHealCustomAction is, like its inline JSON.
+ * @public
+ */
 export const AutoHealCustomAction: ModelClass<AutoHealCustomAction> = /*#__PURE__*/ modelClass("AutoHealCustomAction");
 
-/** The AutoHealRules model of the spec. */
+/**
+ * The AutoHealRules model of the spec.
+ * @public
+ */
 export interface AutoHealRules {
   /** The `triggers` property. */
   triggers?: AutoHealTriggers;
@@ -468,10 +591,16 @@ export interface AutoHealRules {
   actions?: AutoHealActions;
 }
 
-/** Creates AutoHealRules objects: `new AutoHealRules({ ... })` is accepted wherever a AutoHealRules is, like its inline JSON. */
+/**
+ * Creates AutoHealRules objects: `new AutoHealRules({ ... })` is accepted wherever a AutoHealRules is, like its inline JSON.
+ * @public
+ */
 export const AutoHealRules: ModelClass<AutoHealRules> = /*#__PURE__*/ modelClass("AutoHealRules");
 
-/** The AutoHealTriggers model of the spec. */
+/**
+ * The AutoHealTriggers model of the spec.
+ * @public
+ */
 export interface AutoHealTriggers {
   /** The `requests` property. */
   requests?: RequestsBasedTrigger;
@@ -487,10 +616,16 @@ export interface AutoHealTriggers {
   statusCodesRange?: StatusCodesRangeBasedTrigger[];
 }
 
-/** Creates AutoHealTriggers objects: `new AutoHealTriggers({ ... })` is accepted wherever a AutoHealTriggers is, like its inline JSON. */
+/**
+ * Creates AutoHealTriggers objects: `new AutoHealTriggers({ ... })` is accepted wherever a AutoHealTriggers is, like its inline JSON.
+ * @public
+ */
 export const AutoHealTriggers: ModelClass<AutoHealTriggers> = /*#__PURE__*/ modelClass("AutoHealTriggers");
 
-/** The AzureActiveDirectory model of the spec. */
+/**
+ * The AzureActiveDirectory model of the spec.
+ * @public
+ */
 export interface AzureActiveDirectory {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -504,10 +639,16 @@ export interface AzureActiveDirectory {
   isAutoProvisioned?: boolean;
 }
 
-/** Creates AzureActiveDirectory objects: `new AzureActiveDirectory({ ... })` is accepted wherever a AzureActiveDirectory is, like its inline JSON. */
+/**
+ * Creates AzureActiveDirectory objects: `new AzureActiveDirectory({ ... })` is accepted wherever a AzureActiveDirectory is, like its inline JSON.
+ * @public
+ */
 export const AzureActiveDirectory: ModelClass<AzureActiveDirectory> = /*#__PURE__*/ modelClass("AzureActiveDirectory");
 
-/** The AzureActiveDirectoryLogin model of the spec. */
+/**
+ * The AzureActiveDirectoryLogin model of the spec.
+ * @public
+ */
 export interface AzureActiveDirectoryLogin {
   /** The `loginParameters` property. */
   loginParameters?: string[];
@@ -515,10 +656,16 @@ export interface AzureActiveDirectoryLogin {
   disableWWWAuthenticate?: boolean;
 }
 
-/** Creates AzureActiveDirectoryLogin objects: `new AzureActiveDirectoryLogin({ ... })` is accepted wherever a AzureActiveDirectoryLogin is, like its inline JSON. */
+/**
+ * Creates AzureActiveDirectoryLogin objects: `new AzureActiveDirectoryLogin({ ... })` is accepted wherever a AzureActiveDirectoryLogin is, like its inline JSON.
+ * @public
+ */
 export const AzureActiveDirectoryLogin: ModelClass<AzureActiveDirectoryLogin> = /*#__PURE__*/ modelClass("AzureActiveDirectoryLogin");
 
-/** The AzureActiveDirectoryRegistration model of the spec. */
+/**
+ * The AzureActiveDirectoryRegistration model of the spec.
+ * @public
+ */
 export interface AzureActiveDirectoryRegistration {
   /** The `openIdIssuer` property. */
   openIdIssuer?: string;
@@ -534,10 +681,16 @@ export interface AzureActiveDirectoryRegistration {
   clientSecretCertificateIssuer?: string;
 }
 
-/** Creates AzureActiveDirectoryRegistration objects: `new AzureActiveDirectoryRegistration({ ... })` is accepted wherever a AzureActiveDirectoryRegistration is, like its inline JSON. */
+/**
+ * Creates AzureActiveDirectoryRegistration objects: `new AzureActiveDirectoryRegistration({ ... })` is accepted wherever a AzureActiveDirectoryRegistration is, like its inline JSON.
+ * @public
+ */
 export const AzureActiveDirectoryRegistration: ModelClass<AzureActiveDirectoryRegistration> = /*#__PURE__*/ modelClass("AzureActiveDirectoryRegistration");
 
-/** The AzureActiveDirectoryValidation model of the spec. */
+/**
+ * The AzureActiveDirectoryValidation model of the spec.
+ * @public
+ */
 export interface AzureActiveDirectoryValidation {
   /** The `jwtClaimChecks` property. */
   jwtClaimChecks?: JwtClaimChecks;
@@ -547,10 +700,16 @@ export interface AzureActiveDirectoryValidation {
   defaultAuthorizationPolicy?: DefaultAuthorizationPolicy;
 }
 
-/** Creates AzureActiveDirectoryValidation objects: `new AzureActiveDirectoryValidation({ ... })` is accepted wherever a AzureActiveDirectoryValidation is, like its inline JSON. */
+/**
+ * Creates AzureActiveDirectoryValidation objects: `new AzureActiveDirectoryValidation({ ... })` is accepted wherever a AzureActiveDirectoryValidation is, like its inline JSON.
+ * @public
+ */
 export const AzureActiveDirectoryValidation: ModelClass<AzureActiveDirectoryValidation> = /*#__PURE__*/ modelClass("AzureActiveDirectoryValidation");
 
-/** The AzureBlobStorageApplicationLogsConfig model of the spec. */
+/**
+ * The AzureBlobStorageApplicationLogsConfig model of the spec.
+ * @public
+ */
 export interface AzureBlobStorageApplicationLogsConfig {
   /** The `level` property. */
   level?: LogLevel;
@@ -560,10 +719,16 @@ export interface AzureBlobStorageApplicationLogsConfig {
   retentionInDays?: number;
 }
 
-/** Creates AzureBlobStorageApplicationLogsConfig objects: `new AzureBlobStorageApplicationLogsConfig({ ... })` is accepted wherever a AzureBlobStorageApplicationLogsConfig is, like its inline JSON. */
+/**
+ * Creates AzureBlobStorageApplicationLogsConfig objects: `new AzureBlobStorageApplicationLogsConfig({ ... })` is accepted wherever a AzureBlobStorageApplicationLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const AzureBlobStorageApplicationLogsConfig: ModelClass<AzureBlobStorageApplicationLogsConfig> = /*#__PURE__*/ modelClass("AzureBlobStorageApplicationLogsConfig");
 
-/** The AzureBlobStorageHttpLogsConfig model of the spec. */
+/**
+ * The AzureBlobStorageHttpLogsConfig model of the spec.
+ * @public
+ */
 export interface AzureBlobStorageHttpLogsConfig {
   /** The `sasUrl` property. */
   sasUrl?: string;
@@ -573,10 +738,16 @@ export interface AzureBlobStorageHttpLogsConfig {
   enabled?: boolean;
 }
 
-/** Creates AzureBlobStorageHttpLogsConfig objects: `new AzureBlobStorageHttpLogsConfig({ ... })` is accepted wherever a AzureBlobStorageHttpLogsConfig is, like its inline JSON. */
+/**
+ * Creates AzureBlobStorageHttpLogsConfig objects: `new AzureBlobStorageHttpLogsConfig({ ... })` is accepted wherever a AzureBlobStorageHttpLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const AzureBlobStorageHttpLogsConfig: ModelClass<AzureBlobStorageHttpLogsConfig> = /*#__PURE__*/ modelClass("AzureBlobStorageHttpLogsConfig");
 
-/** The AzureResourceErrorInfo model of the spec. */
+/**
+ * The AzureResourceErrorInfo model of the spec.
+ * @public
+ */
 export interface AzureResourceErrorInfo extends ErrorInfo {
   /** The `message` property. Required. */
   message: string;
@@ -584,10 +755,16 @@ export interface AzureResourceErrorInfo extends ErrorInfo {
   details?: AzureResourceErrorInfo[];
 }
 
-/** Creates AzureResourceErrorInfo objects: `new AzureResourceErrorInfo({ ... })` is accepted wherever a AzureResourceErrorInfo is, like its inline JSON. */
+/**
+ * Creates AzureResourceErrorInfo objects: `new AzureResourceErrorInfo({ ... })` is accepted wherever a AzureResourceErrorInfo is, like its inline JSON.
+ * @public
+ */
 export const AzureResourceErrorInfo: ModelClass<AzureResourceErrorInfo> = /*#__PURE__*/ modelClass("AzureResourceErrorInfo");
 
-/** The AzureStaticWebApps model of the spec. */
+/**
+ * The AzureStaticWebApps model of the spec.
+ * @public
+ */
 export interface AzureStaticWebApps {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -595,19 +772,31 @@ export interface AzureStaticWebApps {
   registration?: AzureStaticWebAppsRegistration;
 }
 
-/** Creates AzureStaticWebApps objects: `new AzureStaticWebApps({ ... })` is accepted wherever a AzureStaticWebApps is, like its inline JSON. */
+/**
+ * Creates AzureStaticWebApps objects: `new AzureStaticWebApps({ ... })` is accepted wherever a AzureStaticWebApps is, like its inline JSON.
+ * @public
+ */
 export const AzureStaticWebApps: ModelClass<AzureStaticWebApps> = /*#__PURE__*/ modelClass("AzureStaticWebApps");
 
-/** The AzureStaticWebAppsRegistration model of the spec. */
+/**
+ * The AzureStaticWebAppsRegistration model of the spec.
+ * @public
+ */
 export interface AzureStaticWebAppsRegistration {
   /** The `clientId` property. */
   clientId?: string;
 }
 
-/** Creates AzureStaticWebAppsRegistration objects: `new AzureStaticWebAppsRegistration({ ... })` is accepted wherever a AzureStaticWebAppsRegistration is, like its inline JSON. */
+/**
+ * Creates AzureStaticWebAppsRegistration objects: `new AzureStaticWebAppsRegistration({ ... })` is accepted wherever a AzureStaticWebAppsRegistration is, like its inline JSON.
+ * @public
+ */
 export const AzureStaticWebAppsRegistration: ModelClass<AzureStaticWebAppsRegistration> = /*#__PURE__*/ modelClass("AzureStaticWebAppsRegistration");
 
-/** The AzureStorageInfoValue model of the spec. */
+/**
+ * The AzureStorageInfoValue model of the spec.
+ * @public
+ */
 export interface AzureStorageInfoValue {
   /** The `type` property. */
   type?: AzureStorageType;
@@ -625,19 +814,31 @@ export interface AzureStorageInfoValue {
   protocol?: AzureStorageProtocol;
 }
 
-/** Creates AzureStorageInfoValue objects: `new AzureStorageInfoValue({ ... })` is accepted wherever a AzureStorageInfoValue is, like its inline JSON. */
+/**
+ * Creates AzureStorageInfoValue objects: `new AzureStorageInfoValue({ ... })` is accepted wherever a AzureStorageInfoValue is, like its inline JSON.
+ * @public
+ */
 export const AzureStorageInfoValue: ModelClass<AzureStorageInfoValue> = /*#__PURE__*/ modelClass("AzureStorageInfoValue");
 
-/** The AzureStoragePropertyDictionaryResource model of the spec. */
+/**
+ * The AzureStoragePropertyDictionaryResource model of the spec.
+ * @public
+ */
 export interface AzureStoragePropertyDictionaryResource extends ProxyOnlyResource {
   /** The `properties` property. */
   properties?: Record<string, AzureStorageInfoValue>;
 }
 
-/** Creates AzureStoragePropertyDictionaryResource objects: `new AzureStoragePropertyDictionaryResource({ ... })` is accepted wherever a AzureStoragePropertyDictionaryResource is, like its inline JSON. */
+/**
+ * Creates AzureStoragePropertyDictionaryResource objects: `new AzureStoragePropertyDictionaryResource({ ... })` is accepted wherever a AzureStoragePropertyDictionaryResource is, like its inline JSON.
+ * @public
+ */
 export const AzureStoragePropertyDictionaryResource: ModelClass<AzureStoragePropertyDictionaryResource> = /*#__PURE__*/ modelClass("AzureStoragePropertyDictionaryResource");
 
-/** The AzureTableStorageApplicationLogsConfig model of the spec. */
+/**
+ * The AzureTableStorageApplicationLogsConfig model of the spec.
+ * @public
+ */
 export interface AzureTableStorageApplicationLogsConfig {
   /** The `level` property. */
   level?: LogLevel;
@@ -645,10 +846,16 @@ export interface AzureTableStorageApplicationLogsConfig {
   sasUrl: string;
 }
 
-/** Creates AzureTableStorageApplicationLogsConfig objects: `new AzureTableStorageApplicationLogsConfig({ ... })` is accepted wherever a AzureTableStorageApplicationLogsConfig is, like its inline JSON. */
+/**
+ * Creates AzureTableStorageApplicationLogsConfig objects: `new AzureTableStorageApplicationLogsConfig({ ... })` is accepted wherever a AzureTableStorageApplicationLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const AzureTableStorageApplicationLogsConfig: ModelClass<AzureTableStorageApplicationLogsConfig> = /*#__PURE__*/ modelClass("AzureTableStorageApplicationLogsConfig");
 
-/** The BackupItem model of the spec. */
+/**
+ * The BackupItem model of the spec.
+ * @public
+ */
 export interface BackupItem extends ProxyOnlyResource {
   /** The `backupId` property. Wire name `properties.id`. Read-only: set by the service. Format int32. */
   readonly backupId?: number;
@@ -680,10 +887,16 @@ export interface BackupItem extends ProxyOnlyResource {
   readonly websiteSizeInBytes?: number;
 }
 
-/** Creates BackupItem objects: `new BackupItem({ ... })` is accepted wherever a BackupItem is, like its inline JSON. */
+/**
+ * Creates BackupItem objects: `new BackupItem({ ... })` is accepted wherever a BackupItem is, like its inline JSON.
+ * @public
+ */
 export const BackupItem: ModelClass<BackupItem> = /*#__PURE__*/ modelClass("BackupItem");
 
-/** The BackupItemCollection model of the spec. */
+/**
+ * The BackupItemCollection model of the spec.
+ * @public
+ */
 export interface BackupItemCollection {
   /** The `value` property. Required. */
   value: BackupItem[];
@@ -691,10 +904,16 @@ export interface BackupItemCollection {
   readonly nextLink?: string;
 }
 
-/** Creates BackupItemCollection objects: `new BackupItemCollection({ ... })` is accepted wherever a BackupItemCollection is, like its inline JSON. */
+/**
+ * Creates BackupItemCollection objects: `new BackupItemCollection({ ... })` is accepted wherever a BackupItemCollection is, like its inline JSON.
+ * @public
+ */
 export const BackupItemCollection: ModelClass<BackupItemCollection> = /*#__PURE__*/ modelClass("BackupItemCollection");
 
-/** The BackupItemProperties model of the spec. */
+/**
+ * The BackupItemProperties model of the spec.
+ * @public
+ */
 export interface BackupItemProperties {
   /** The `backupId` property. Wire name `id`. Read-only: set by the service. Format int32. */
   readonly backupId?: number;
@@ -726,10 +945,16 @@ export interface BackupItemProperties {
   readonly websiteSizeInBytes?: number;
 }
 
-/** Creates BackupItemProperties objects: `new BackupItemProperties({ ... })` is accepted wherever a BackupItemProperties is, like its inline JSON. */
+/**
+ * Creates BackupItemProperties objects: `new BackupItemProperties({ ... })` is accepted wherever a BackupItemProperties is, like its inline JSON.
+ * @public
+ */
 export const BackupItemProperties: ModelClass<BackupItemProperties> = /*#__PURE__*/ modelClass("BackupItemProperties");
 
-/** The BackupRequest model of the spec. */
+/**
+ * The BackupRequest model of the spec.
+ * @public
+ */
 export interface BackupRequest extends ProxyOnlyResource {
   /** The `backupName` property. Wire name `properties.backupName`. */
   backupName?: string;
@@ -743,10 +968,16 @@ export interface BackupRequest extends ProxyOnlyResource {
   databases?: DatabaseBackupSetting[];
 }
 
-/** Creates BackupRequest objects: `new BackupRequest({ ... })` is accepted wherever a BackupRequest is, like its inline JSON. */
+/**
+ * Creates BackupRequest objects: `new BackupRequest({ ... })` is accepted wherever a BackupRequest is, like its inline JSON.
+ * @public
+ */
 export const BackupRequest: ModelClass<BackupRequest> = /*#__PURE__*/ modelClass("BackupRequest");
 
-/** The BackupRequestProperties model of the spec. */
+/**
+ * The BackupRequestProperties model of the spec.
+ * @public
+ */
 export interface BackupRequestProperties {
   /** The `backupName` property. */
   backupName?: string;
@@ -760,10 +991,16 @@ export interface BackupRequestProperties {
   databases?: DatabaseBackupSetting[];
 }
 
-/** Creates BackupRequestProperties objects: `new BackupRequestProperties({ ... })` is accepted wherever a BackupRequestProperties is, like its inline JSON. */
+/**
+ * Creates BackupRequestProperties objects: `new BackupRequestProperties({ ... })` is accepted wherever a BackupRequestProperties is, like its inline JSON.
+ * @public
+ */
 export const BackupRequestProperties: ModelClass<BackupRequestProperties> = /*#__PURE__*/ modelClass("BackupRequestProperties");
 
-/** The BackupSchedule model of the spec. */
+/**
+ * The BackupSchedule model of the spec.
+ * @public
+ */
 export interface BackupSchedule {
   /** The `frequencyInterval` property. Required. Format int32. Service default: 7. */
   frequencyInterval: number;
@@ -779,19 +1016,31 @@ export interface BackupSchedule {
   readonly lastExecutionTime?: Date;
 }
 
-/** Creates BackupSchedule objects: `new BackupSchedule({ ... })` is accepted wherever a BackupSchedule is, like its inline JSON. */
+/**
+ * Creates BackupSchedule objects: `new BackupSchedule({ ... })` is accepted wherever a BackupSchedule is, like its inline JSON.
+ * @public
+ */
 export const BackupSchedule: ModelClass<BackupSchedule> = /*#__PURE__*/ modelClass("BackupSchedule");
 
-/** The BlobStorageTokenStore model of the spec. */
+/**
+ * The BlobStorageTokenStore model of the spec.
+ * @public
+ */
 export interface BlobStorageTokenStore {
   /** The `sasUrlSettingName` property. */
   sasUrlSettingName?: string;
 }
 
-/** Creates BlobStorageTokenStore objects: `new BlobStorageTokenStore({ ... })` is accepted wherever a BlobStorageTokenStore is, like its inline JSON. */
+/**
+ * Creates BlobStorageTokenStore objects: `new BlobStorageTokenStore({ ... })` is accepted wherever a BlobStorageTokenStore is, like its inline JSON.
+ * @public
+ */
 export const BlobStorageTokenStore: ModelClass<BlobStorageTokenStore> = /*#__PURE__*/ modelClass("BlobStorageTokenStore");
 
-/** The Capability model of the spec. */
+/**
+ * The Capability model of the spec.
+ * @public
+ */
 export interface Capability {
   /** The `name` property. */
   name?: string;
@@ -801,10 +1050,16 @@ export interface Capability {
   reason?: string;
 }
 
-/** Creates Capability objects: `new Capability({ ... })` is accepted wherever a Capability is, like its inline JSON. */
+/**
+ * Creates Capability objects: `new Capability({ ... })` is accepted wherever a Capability is, like its inline JSON.
+ * @public
+ */
 export const Capability: ModelClass<Capability> = /*#__PURE__*/ modelClass("Capability");
 
-/** The ClientRegistration model of the spec. */
+/**
+ * The ClientRegistration model of the spec.
+ * @public
+ */
 export interface ClientRegistration {
   /** The `clientId` property. */
   clientId?: string;
@@ -812,10 +1067,16 @@ export interface ClientRegistration {
   clientSecretSettingName?: string;
 }
 
-/** Creates ClientRegistration objects: `new ClientRegistration({ ... })` is accepted wherever a ClientRegistration is, like its inline JSON. */
+/**
+ * Creates ClientRegistration objects: `new ClientRegistration({ ... })` is accepted wherever a ClientRegistration is, like its inline JSON.
+ * @public
+ */
 export const ClientRegistration: ModelClass<ClientRegistration> = /*#__PURE__*/ modelClass("ClientRegistration");
 
-/** The CloningInfo model of the spec. */
+/**
+ * The CloningInfo model of the spec.
+ * @public
+ */
 export interface CloningInfo {
   /** The `correlationId` property. Format uuid. */
   correlationId?: string;
@@ -841,19 +1102,31 @@ export interface CloningInfo {
   trafficManagerProfileName?: string;
 }
 
-/** Creates CloningInfo objects: `new CloningInfo({ ... })` is accepted wherever a CloningInfo is, like its inline JSON. */
+/**
+ * Creates CloningInfo objects: `new CloningInfo({ ... })` is accepted wherever a CloningInfo is, like its inline JSON.
+ * @public
+ */
 export const CloningInfo: ModelClass<CloningInfo> = /*#__PURE__*/ modelClass("CloningInfo");
 
-/** The ConnectionStringDictionary model of the spec. */
+/**
+ * The ConnectionStringDictionary model of the spec.
+ * @public
+ */
 export interface ConnectionStringDictionary extends ProxyOnlyResource {
   /** The `properties` property. */
   properties?: Record<string, ConnStringValueTypePair>;
 }
 
-/** Creates ConnectionStringDictionary objects: `new ConnectionStringDictionary({ ... })` is accepted wherever a ConnectionStringDictionary is, like its inline JSON. */
+/**
+ * Creates ConnectionStringDictionary objects: `new ConnectionStringDictionary({ ... })` is accepted wherever a ConnectionStringDictionary is, like its inline JSON.
+ * @public
+ */
 export const ConnectionStringDictionary: ModelClass<ConnectionStringDictionary> = /*#__PURE__*/ modelClass("ConnectionStringDictionary");
 
-/** The ConnStringInfo model of the spec. */
+/**
+ * The ConnStringInfo model of the spec.
+ * @public
+ */
 export interface ConnStringInfo {
   /** The `name` property. */
   name?: string;
@@ -863,10 +1136,16 @@ export interface ConnStringInfo {
   type?: ConnectionStringType;
 }
 
-/** Creates ConnStringInfo objects: `new ConnStringInfo({ ... })` is accepted wherever a ConnStringInfo is, like its inline JSON. */
+/**
+ * Creates ConnStringInfo objects: `new ConnStringInfo({ ... })` is accepted wherever a ConnStringInfo is, like its inline JSON.
+ * @public
+ */
 export const ConnStringInfo: ModelClass<ConnStringInfo> = /*#__PURE__*/ modelClass("ConnStringInfo");
 
-/** The ConnStringValueTypePair model of the spec. */
+/**
+ * The ConnStringValueTypePair model of the spec.
+ * @public
+ */
 export interface ConnStringValueTypePair {
   /** The `value` property. Required. */
   value: string;
@@ -874,10 +1153,16 @@ export interface ConnStringValueTypePair {
   type: ConnectionStringType;
 }
 
-/** Creates ConnStringValueTypePair objects: `new ConnStringValueTypePair({ ... })` is accepted wherever a ConnStringValueTypePair is, like its inline JSON. */
+/**
+ * Creates ConnStringValueTypePair objects: `new ConnStringValueTypePair({ ... })` is accepted wherever a ConnStringValueTypePair is, like its inline JSON.
+ * @public
+ */
 export const ConnStringValueTypePair: ModelClass<ConnStringValueTypePair> = /*#__PURE__*/ modelClass("ConnStringValueTypePair");
 
-/** The ContainerCpuStatistics model of the spec. */
+/**
+ * The ContainerCpuStatistics model of the spec.
+ * @public
+ */
 export interface ContainerCpuStatistics {
   /** The `cpuUsage` property. */
   cpuUsage?: ContainerCpuUsage;
@@ -889,10 +1174,16 @@ export interface ContainerCpuStatistics {
   throttlingData?: ContainerThrottlingData;
 }
 
-/** Creates ContainerCpuStatistics objects: `new ContainerCpuStatistics({ ... })` is accepted wherever a ContainerCpuStatistics is, like its inline JSON. */
+/**
+ * Creates ContainerCpuStatistics objects: `new ContainerCpuStatistics({ ... })` is accepted wherever a ContainerCpuStatistics is, like its inline JSON.
+ * @public
+ */
 export const ContainerCpuStatistics: ModelClass<ContainerCpuStatistics> = /*#__PURE__*/ modelClass("ContainerCpuStatistics");
 
-/** The ContainerCpuUsage model of the spec. */
+/**
+ * The ContainerCpuUsage model of the spec.
+ * @public
+ */
 export interface ContainerCpuUsage {
   /** The `totalUsage` property. Format int64. */
   totalUsage?: number;
@@ -904,10 +1195,16 @@ export interface ContainerCpuUsage {
   userModeUsage?: number;
 }
 
-/** Creates ContainerCpuUsage objects: `new ContainerCpuUsage({ ... })` is accepted wherever a ContainerCpuUsage is, like its inline JSON. */
+/**
+ * Creates ContainerCpuUsage objects: `new ContainerCpuUsage({ ... })` is accepted wherever a ContainerCpuUsage is, like its inline JSON.
+ * @public
+ */
 export const ContainerCpuUsage: ModelClass<ContainerCpuUsage> = /*#__PURE__*/ modelClass("ContainerCpuUsage");
 
-/** The ContainerInfo model of the spec. */
+/**
+ * The ContainerInfo model of the spec.
+ * @public
+ */
 export interface ContainerInfo {
   /** The `currentTimeStamp` property. */
   currentTimeStamp?: Date;
@@ -927,10 +1224,16 @@ export interface ContainerInfo {
   eth0?: ContainerNetworkInterfaceStatistics;
 }
 
-/** Creates ContainerInfo objects: `new ContainerInfo({ ... })` is accepted wherever a ContainerInfo is, like its inline JSON. */
+/**
+ * Creates ContainerInfo objects: `new ContainerInfo({ ... })` is accepted wherever a ContainerInfo is, like its inline JSON.
+ * @public
+ */
 export const ContainerInfo: ModelClass<ContainerInfo> = /*#__PURE__*/ modelClass("ContainerInfo");
 
-/** The ContainerMemoryStatistics model of the spec. */
+/**
+ * The ContainerMemoryStatistics model of the spec.
+ * @public
+ */
 export interface ContainerMemoryStatistics {
   /** The `usage` property. Format int64. */
   usage?: number;
@@ -940,10 +1243,16 @@ export interface ContainerMemoryStatistics {
   limit?: number;
 }
 
-/** Creates ContainerMemoryStatistics objects: `new ContainerMemoryStatistics({ ... })` is accepted wherever a ContainerMemoryStatistics is, like its inline JSON. */
+/**
+ * Creates ContainerMemoryStatistics objects: `new ContainerMemoryStatistics({ ... })` is accepted wherever a ContainerMemoryStatistics is, like its inline JSON.
+ * @public
+ */
 export const ContainerMemoryStatistics: ModelClass<ContainerMemoryStatistics> = /*#__PURE__*/ modelClass("ContainerMemoryStatistics");
 
-/** The ContainerNetworkInterfaceStatistics model of the spec. */
+/**
+ * The ContainerNetworkInterfaceStatistics model of the spec.
+ * @public
+ */
 export interface ContainerNetworkInterfaceStatistics {
   /** The `rxBytes` property. Format int64. */
   rxBytes?: number;
@@ -963,10 +1272,16 @@ export interface ContainerNetworkInterfaceStatistics {
   txDropped?: number;
 }
 
-/** Creates ContainerNetworkInterfaceStatistics objects: `new ContainerNetworkInterfaceStatistics({ ... })` is accepted wherever a ContainerNetworkInterfaceStatistics is, like its inline JSON. */
+/**
+ * Creates ContainerNetworkInterfaceStatistics objects: `new ContainerNetworkInterfaceStatistics({ ... })` is accepted wherever a ContainerNetworkInterfaceStatistics is, like its inline JSON.
+ * @public
+ */
 export const ContainerNetworkInterfaceStatistics: ModelClass<ContainerNetworkInterfaceStatistics> = /*#__PURE__*/ modelClass("ContainerNetworkInterfaceStatistics");
 
-/** The ContainerThrottlingData model of the spec. */
+/**
+ * The ContainerThrottlingData model of the spec.
+ * @public
+ */
 export interface ContainerThrottlingData {
   /** The `periods` property. Format int32. */
   periods?: number;
@@ -976,10 +1291,16 @@ export interface ContainerThrottlingData {
   throttledTime?: number;
 }
 
-/** Creates ContainerThrottlingData objects: `new ContainerThrottlingData({ ... })` is accepted wherever a ContainerThrottlingData is, like its inline JSON. */
+/**
+ * Creates ContainerThrottlingData objects: `new ContainerThrottlingData({ ... })` is accepted wherever a ContainerThrottlingData is, like its inline JSON.
+ * @public
+ */
 export const ContainerThrottlingData: ModelClass<ContainerThrottlingData> = /*#__PURE__*/ modelClass("ContainerThrottlingData");
 
-/** The ContentHash model of the spec. */
+/**
+ * The ContentHash model of the spec.
+ * @public
+ */
 export interface ContentHash {
   /** The `algorithm` property. */
   algorithm?: string;
@@ -987,10 +1308,16 @@ export interface ContentHash {
   value?: string;
 }
 
-/** Creates ContentHash objects: `new ContentHash({ ... })` is accepted wherever a ContentHash is, like its inline JSON. */
+/**
+ * Creates ContentHash objects: `new ContentHash({ ... })` is accepted wherever a ContentHash is, like its inline JSON.
+ * @public
+ */
 export const ContentHash: ModelClass<ContentHash> = /*#__PURE__*/ modelClass("ContentHash");
 
-/** The ContentLink model of the spec. */
+/**
+ * The ContentLink model of the spec.
+ * @public
+ */
 export interface ContentLink {
   /** The `uri` property. */
   uri?: string;
@@ -1004,10 +1331,16 @@ export interface ContentLink {
   readonly metadata?: Object;
 }
 
-/** Creates ContentLink objects: `new ContentLink({ ... })` is accepted wherever a ContentLink is, like its inline JSON. */
+/**
+ * Creates ContentLink objects: `new ContentLink({ ... })` is accepted wherever a ContentLink is, like its inline JSON.
+ * @public
+ */
 export const ContentLink: ModelClass<ContentLink> = /*#__PURE__*/ modelClass("ContentLink");
 
-/** The ContinuousWebJob model of the spec. */
+/**
+ * The ContinuousWebJob model of the spec.
+ * @public
+ */
 export interface ContinuousWebJob extends ProxyOnlyResource {
   /** The `status` property. Wire name `properties.status`. */
   status?: ContinuousWebJobStatus;
@@ -1031,10 +1364,16 @@ export interface ContinuousWebJob extends ProxyOnlyResource {
   settings?: Record<string, Record<string, unknown>>;
 }
 
-/** Creates ContinuousWebJob objects: `new ContinuousWebJob({ ... })` is accepted wherever a ContinuousWebJob is, like its inline JSON. */
+/**
+ * Creates ContinuousWebJob objects: `new ContinuousWebJob({ ... })` is accepted wherever a ContinuousWebJob is, like its inline JSON.
+ * @public
+ */
 export const ContinuousWebJob: ModelClass<ContinuousWebJob> = /*#__PURE__*/ modelClass("ContinuousWebJob");
 
-/** The ContinuousWebJobCollection model of the spec. */
+/**
+ * The ContinuousWebJobCollection model of the spec.
+ * @public
+ */
 export interface ContinuousWebJobCollection {
   /** The `value` property. Required. */
   value: ContinuousWebJob[];
@@ -1042,10 +1381,16 @@ export interface ContinuousWebJobCollection {
   readonly nextLink?: string;
 }
 
-/** Creates ContinuousWebJobCollection objects: `new ContinuousWebJobCollection({ ... })` is accepted wherever a ContinuousWebJobCollection is, like its inline JSON. */
+/**
+ * Creates ContinuousWebJobCollection objects: `new ContinuousWebJobCollection({ ... })` is accepted wherever a ContinuousWebJobCollection is, like its inline JSON.
+ * @public
+ */
 export const ContinuousWebJobCollection: ModelClass<ContinuousWebJobCollection> = /*#__PURE__*/ modelClass("ContinuousWebJobCollection");
 
-/** The ContinuousWebJobProperties model of the spec. */
+/**
+ * The ContinuousWebJobProperties model of the spec.
+ * @public
+ */
 export interface ContinuousWebJobProperties {
   /** The `status` property. */
   status?: ContinuousWebJobStatus;
@@ -1069,10 +1414,16 @@ export interface ContinuousWebJobProperties {
   settings?: Record<string, Record<string, unknown>>;
 }
 
-/** Creates ContinuousWebJobProperties objects: `new ContinuousWebJobProperties({ ... })` is accepted wherever a ContinuousWebJobProperties is, like its inline JSON. */
+/**
+ * Creates ContinuousWebJobProperties objects: `new ContinuousWebJobProperties({ ... })` is accepted wherever a ContinuousWebJobProperties is, like its inline JSON.
+ * @public
+ */
 export const ContinuousWebJobProperties: ModelClass<ContinuousWebJobProperties> = /*#__PURE__*/ modelClass("ContinuousWebJobProperties");
 
-/** The CookieExpiration model of the spec. */
+/**
+ * The CookieExpiration model of the spec.
+ * @public
+ */
 export interface CookieExpiration {
   /** The `convention` property. */
   convention?: CookieExpirationConvention;
@@ -1080,19 +1431,31 @@ export interface CookieExpiration {
   timeToExpiration?: string;
 }
 
-/** Creates CookieExpiration objects: `new CookieExpiration({ ... })` is accepted wherever a CookieExpiration is, like its inline JSON. */
+/**
+ * Creates CookieExpiration objects: `new CookieExpiration({ ... })` is accepted wherever a CookieExpiration is, like its inline JSON.
+ * @public
+ */
 export const CookieExpiration: ModelClass<CookieExpiration> = /*#__PURE__*/ modelClass("CookieExpiration");
 
-/** The Correlation model of the spec. */
+/**
+ * The Correlation model of the spec.
+ * @public
+ */
 export interface Correlation {
   /** The `clientTrackingId` property. */
   clientTrackingId?: string;
 }
 
-/** Creates Correlation objects: `new Correlation({ ... })` is accepted wherever a Correlation is, like its inline JSON. */
+/**
+ * Creates Correlation objects: `new Correlation({ ... })` is accepted wherever a Correlation is, like its inline JSON.
+ * @public
+ */
 export const Correlation: ModelClass<Correlation> = /*#__PURE__*/ modelClass("Correlation");
 
-/** The CorsSettings model of the spec. */
+/**
+ * The CorsSettings model of the spec.
+ * @public
+ */
 export interface CorsSettings {
   /** The `allowedOrigins` property. */
   allowedOrigins?: string[];
@@ -1100,10 +1463,16 @@ export interface CorsSettings {
   supportCredentials?: boolean;
 }
 
-/** Creates CorsSettings objects: `new CorsSettings({ ... })` is accepted wherever a CorsSettings is, like its inline JSON. */
+/**
+ * Creates CorsSettings objects: `new CorsSettings({ ... })` is accepted wherever a CorsSettings is, like its inline JSON.
+ * @public
+ */
 export const CorsSettings: ModelClass<CorsSettings> = /*#__PURE__*/ modelClass("CorsSettings");
 
-/** The CsmDeploymentStatus model of the spec. */
+/**
+ * The CsmDeploymentStatus model of the spec.
+ * @public
+ */
 export interface CsmDeploymentStatus extends ProxyOnlyResource {
   /** The `deploymentId` property. Wire name `properties.deploymentId`. */
   deploymentId?: string;
@@ -1121,10 +1490,16 @@ export interface CsmDeploymentStatus extends ProxyOnlyResource {
   errors?: ErrorEntity[];
 }
 
-/** Creates CsmDeploymentStatus objects: `new CsmDeploymentStatus({ ... })` is accepted wherever a CsmDeploymentStatus is, like its inline JSON. */
+/**
+ * Creates CsmDeploymentStatus objects: `new CsmDeploymentStatus({ ... })` is accepted wherever a CsmDeploymentStatus is, like its inline JSON.
+ * @public
+ */
 export const CsmDeploymentStatus: ModelClass<CsmDeploymentStatus> = /*#__PURE__*/ modelClass("CsmDeploymentStatus");
 
-/** The CsmDeploymentStatusCollection model of the spec. */
+/**
+ * The CsmDeploymentStatusCollection model of the spec.
+ * @public
+ */
 export interface CsmDeploymentStatusCollection {
   /** The `value` property. Required. */
   value: CsmDeploymentStatus[];
@@ -1132,10 +1507,16 @@ export interface CsmDeploymentStatusCollection {
   readonly nextLink?: string;
 }
 
-/** Creates CsmDeploymentStatusCollection objects: `new CsmDeploymentStatusCollection({ ... })` is accepted wherever a CsmDeploymentStatusCollection is, like its inline JSON. */
+/**
+ * Creates CsmDeploymentStatusCollection objects: `new CsmDeploymentStatusCollection({ ... })` is accepted wherever a CsmDeploymentStatusCollection is, like its inline JSON.
+ * @public
+ */
 export const CsmDeploymentStatusCollection: ModelClass<CsmDeploymentStatusCollection> = /*#__PURE__*/ modelClass("CsmDeploymentStatusCollection");
 
-/** The CsmDeploymentStatusProperties model of the spec. */
+/**
+ * The CsmDeploymentStatusProperties model of the spec.
+ * @public
+ */
 export interface CsmDeploymentStatusProperties {
   /** The `deploymentId` property. */
   deploymentId?: string;
@@ -1153,28 +1534,46 @@ export interface CsmDeploymentStatusProperties {
   errors?: ErrorEntity[];
 }
 
-/** Creates CsmDeploymentStatusProperties objects: `new CsmDeploymentStatusProperties({ ... })` is accepted wherever a CsmDeploymentStatusProperties is, like its inline JSON. */
+/**
+ * Creates CsmDeploymentStatusProperties objects: `new CsmDeploymentStatusProperties({ ... })` is accepted wherever a CsmDeploymentStatusProperties is, like its inline JSON.
+ * @public
+ */
 export const CsmDeploymentStatusProperties: ModelClass<CsmDeploymentStatusProperties> = /*#__PURE__*/ modelClass("CsmDeploymentStatusProperties");
 
-/** The CsmPublishingCredentialsPoliciesEntity model of the spec. */
+/**
+ * The CsmPublishingCredentialsPoliciesEntity model of the spec.
+ * @public
+ */
 export interface CsmPublishingCredentialsPoliciesEntity extends ProxyOnlyResource {
   /** The `allow` property. Wire name `properties.allow`. */
   allow?: boolean;
 }
 
-/** Creates CsmPublishingCredentialsPoliciesEntity objects: `new CsmPublishingCredentialsPoliciesEntity({ ... })` is accepted wherever a CsmPublishingCredentialsPoliciesEntity is, like its inline JSON. */
+/**
+ * Creates CsmPublishingCredentialsPoliciesEntity objects: `new CsmPublishingCredentialsPoliciesEntity({ ... })` is accepted wherever a CsmPublishingCredentialsPoliciesEntity is, like its inline JSON.
+ * @public
+ */
 export const CsmPublishingCredentialsPoliciesEntity: ModelClass<CsmPublishingCredentialsPoliciesEntity> = /*#__PURE__*/ modelClass("CsmPublishingCredentialsPoliciesEntity");
 
-/** The CsmPublishingCredentialsPoliciesEntityProperties model of the spec. */
+/**
+ * The CsmPublishingCredentialsPoliciesEntityProperties model of the spec.
+ * @public
+ */
 export interface CsmPublishingCredentialsPoliciesEntityProperties {
   /** The `allow` property. Required. */
   allow: boolean;
 }
 
-/** Creates CsmPublishingCredentialsPoliciesEntityProperties objects: `new CsmPublishingCredentialsPoliciesEntityProperties({ ... })` is accepted wherever a CsmPublishingCredentialsPoliciesEntityProperties is, like its inline JSON. */
+/**
+ * Creates CsmPublishingCredentialsPoliciesEntityProperties objects: `new CsmPublishingCredentialsPoliciesEntityProperties({ ... })` is accepted wherever a CsmPublishingCredentialsPoliciesEntityProperties is, like its inline JSON.
+ * @public
+ */
 export const CsmPublishingCredentialsPoliciesEntityProperties: ModelClass<CsmPublishingCredentialsPoliciesEntityProperties> = /*#__PURE__*/ modelClass("CsmPublishingCredentialsPoliciesEntityProperties");
 
-/** The CsmPublishingProfileOptions model of the spec. */
+/**
+ * The CsmPublishingProfileOptions model of the spec.
+ * @public
+ */
 export interface CsmPublishingProfileOptions {
   /** The `format` property. */
   format?: PublishingProfileFormat;
@@ -1182,10 +1581,16 @@ export interface CsmPublishingProfileOptions {
   includeDisasterRecoveryEndpoints?: boolean;
 }
 
-/** Creates CsmPublishingProfileOptions objects: `new CsmPublishingProfileOptions({ ... })` is accepted wherever a CsmPublishingProfileOptions is, like its inline JSON. */
+/**
+ * Creates CsmPublishingProfileOptions objects: `new CsmPublishingProfileOptions({ ... })` is accepted wherever a CsmPublishingProfileOptions is, like its inline JSON.
+ * @public
+ */
 export const CsmPublishingProfileOptions: ModelClass<CsmPublishingProfileOptions> = /*#__PURE__*/ modelClass("CsmPublishingProfileOptions");
 
-/** The CsmSlotEntity model of the spec. */
+/**
+ * The CsmSlotEntity model of the spec.
+ * @public
+ */
 export interface CsmSlotEntity {
   /** The `targetSlot` property. Required. */
   targetSlot: string;
@@ -1193,10 +1598,16 @@ export interface CsmSlotEntity {
   preserveVnet: boolean;
 }
 
-/** Creates CsmSlotEntity objects: `new CsmSlotEntity({ ... })` is accepted wherever a CsmSlotEntity is, like its inline JSON. */
+/**
+ * Creates CsmSlotEntity objects: `new CsmSlotEntity({ ... })` is accepted wherever a CsmSlotEntity is, like its inline JSON.
+ * @public
+ */
 export const CsmSlotEntity: ModelClass<CsmSlotEntity> = /*#__PURE__*/ modelClass("CsmSlotEntity");
 
-/** The CsmUsageQuota model of the spec. */
+/**
+ * The CsmUsageQuota model of the spec.
+ * @public
+ */
 export interface CsmUsageQuota {
   /** The `unit` property. */
   unit?: string;
@@ -1210,10 +1621,16 @@ export interface CsmUsageQuota {
   name?: LocalizableString;
 }
 
-/** Creates CsmUsageQuota objects: `new CsmUsageQuota({ ... })` is accepted wherever a CsmUsageQuota is, like its inline JSON. */
+/**
+ * Creates CsmUsageQuota objects: `new CsmUsageQuota({ ... })` is accepted wherever a CsmUsageQuota is, like its inline JSON.
+ * @public
+ */
 export const CsmUsageQuota: ModelClass<CsmUsageQuota> = /*#__PURE__*/ modelClass("CsmUsageQuota");
 
-/** The CsmUsageQuotaCollection model of the spec. */
+/**
+ * The CsmUsageQuotaCollection model of the spec.
+ * @public
+ */
 export interface CsmUsageQuotaCollection {
   /** The `value` property. Required. */
   value: CsmUsageQuota[];
@@ -1221,10 +1638,16 @@ export interface CsmUsageQuotaCollection {
   readonly nextLink?: string;
 }
 
-/** Creates CsmUsageQuotaCollection objects: `new CsmUsageQuotaCollection({ ... })` is accepted wherever a CsmUsageQuotaCollection is, like its inline JSON. */
+/**
+ * Creates CsmUsageQuotaCollection objects: `new CsmUsageQuotaCollection({ ... })` is accepted wherever a CsmUsageQuotaCollection is, like its inline JSON.
+ * @public
+ */
 export const CsmUsageQuotaCollection: ModelClass<CsmUsageQuotaCollection> = /*#__PURE__*/ modelClass("CsmUsageQuotaCollection");
 
-/** The CustomHostnameAnalysisResult model of the spec. */
+/**
+ * The CustomHostnameAnalysisResult model of the spec.
+ * @public
+ */
 export interface CustomHostnameAnalysisResult extends ProxyOnlyResource {
   /** The `isHostnameAlreadyVerified` property. Wire name `properties.isHostnameAlreadyVerified`. Read-only: set by the service. */
   readonly isHostnameAlreadyVerified?: boolean;
@@ -1250,10 +1673,16 @@ export interface CustomHostnameAnalysisResult extends ProxyOnlyResource {
   alternateTxtRecords?: string[];
 }
 
-/** Creates CustomHostnameAnalysisResult objects: `new CustomHostnameAnalysisResult({ ... })` is accepted wherever a CustomHostnameAnalysisResult is, like its inline JSON. */
+/**
+ * Creates CustomHostnameAnalysisResult objects: `new CustomHostnameAnalysisResult({ ... })` is accepted wherever a CustomHostnameAnalysisResult is, like its inline JSON.
+ * @public
+ */
 export const CustomHostnameAnalysisResult: ModelClass<CustomHostnameAnalysisResult> = /*#__PURE__*/ modelClass("CustomHostnameAnalysisResult");
 
-/** The CustomHostnameAnalysisResultProperties model of the spec. */
+/**
+ * The CustomHostnameAnalysisResultProperties model of the spec.
+ * @public
+ */
 export interface CustomHostnameAnalysisResultProperties {
   /** The `isHostnameAlreadyVerified` property. Read-only: set by the service. */
   readonly isHostnameAlreadyVerified?: boolean;
@@ -1279,10 +1708,16 @@ export interface CustomHostnameAnalysisResultProperties {
   alternateTxtRecords?: string[];
 }
 
-/** Creates CustomHostnameAnalysisResultProperties objects: `new CustomHostnameAnalysisResultProperties({ ... })` is accepted wherever a CustomHostnameAnalysisResultProperties is, like its inline JSON. */
+/**
+ * Creates CustomHostnameAnalysisResultProperties objects: `new CustomHostnameAnalysisResultProperties({ ... })` is accepted wherever a CustomHostnameAnalysisResultProperties is, like its inline JSON.
+ * @public
+ */
 export const CustomHostnameAnalysisResultProperties: ModelClass<CustomHostnameAnalysisResultProperties> = /*#__PURE__*/ modelClass("CustomHostnameAnalysisResultProperties");
 
-/** The CustomOpenIdConnectProvider model of the spec. */
+/**
+ * The CustomOpenIdConnectProvider model of the spec.
+ * @public
+ */
 export interface CustomOpenIdConnectProvider {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -1292,10 +1727,16 @@ export interface CustomOpenIdConnectProvider {
   login?: OpenIdConnectLogin;
 }
 
-/** Creates CustomOpenIdConnectProvider objects: `new CustomOpenIdConnectProvider({ ... })` is accepted wherever a CustomOpenIdConnectProvider is, like its inline JSON. */
+/**
+ * Creates CustomOpenIdConnectProvider objects: `new CustomOpenIdConnectProvider({ ... })` is accepted wherever a CustomOpenIdConnectProvider is, like its inline JSON.
+ * @public
+ */
 export const CustomOpenIdConnectProvider: ModelClass<CustomOpenIdConnectProvider> = /*#__PURE__*/ modelClass("CustomOpenIdConnectProvider");
 
-/** The DaprConfig model of the spec. */
+/**
+ * The DaprConfig model of the spec.
+ * @public
+ */
 export interface DaprConfig {
   /** The `enabled` property. Service default: false. */
   enabled?: boolean;
@@ -1313,10 +1754,16 @@ export interface DaprConfig {
   enableApiLogging?: boolean;
 }
 
-/** Creates DaprConfig objects: `new DaprConfig({ ... })` is accepted wherever a DaprConfig is, like its inline JSON. */
+/**
+ * Creates DaprConfig objects: `new DaprConfig({ ... })` is accepted wherever a DaprConfig is, like its inline JSON.
+ * @public
+ */
 export const DaprConfig: ModelClass<DaprConfig> = /*#__PURE__*/ modelClass("DaprConfig");
 
-/** The DatabaseBackupSetting model of the spec. */
+/**
+ * The DatabaseBackupSetting model of the spec.
+ * @public
+ */
 export interface DatabaseBackupSetting {
   /** The `databaseType` property. Required. */
   databaseType: DatabaseType;
@@ -1328,10 +1775,16 @@ export interface DatabaseBackupSetting {
   connectionString?: string;
 }
 
-/** Creates DatabaseBackupSetting objects: `new DatabaseBackupSetting({ ... })` is accepted wherever a DatabaseBackupSetting is, like its inline JSON. */
+/**
+ * Creates DatabaseBackupSetting objects: `new DatabaseBackupSetting({ ... })` is accepted wherever a DatabaseBackupSetting is, like its inline JSON.
+ * @public
+ */
 export const DatabaseBackupSetting: ModelClass<DatabaseBackupSetting> = /*#__PURE__*/ modelClass("DatabaseBackupSetting");
 
-/** The DefaultAuthorizationPolicy model of the spec. */
+/**
+ * The DefaultAuthorizationPolicy model of the spec.
+ * @public
+ */
 export interface DefaultAuthorizationPolicy {
   /** The `allowedPrincipals` property. */
   allowedPrincipals?: AllowedPrincipals;
@@ -1339,19 +1792,31 @@ export interface DefaultAuthorizationPolicy {
   allowedApplications?: string[];
 }
 
-/** Creates DefaultAuthorizationPolicy objects: `new DefaultAuthorizationPolicy({ ... })` is accepted wherever a DefaultAuthorizationPolicy is, like its inline JSON. */
+/**
+ * Creates DefaultAuthorizationPolicy objects: `new DefaultAuthorizationPolicy({ ... })` is accepted wherever a DefaultAuthorizationPolicy is, like its inline JSON.
+ * @public
+ */
 export const DefaultAuthorizationPolicy: ModelClass<DefaultAuthorizationPolicy> = /*#__PURE__*/ modelClass("DefaultAuthorizationPolicy");
 
-/** The DefaultErrorResponse model of the spec. */
+/**
+ * The DefaultErrorResponse model of the spec.
+ * @public
+ */
 export interface DefaultErrorResponse {
   /** The `error` property. Read-only: set by the service. */
   readonly error?: DefaultErrorResponseError;
 }
 
-/** Creates DefaultErrorResponse objects: `new DefaultErrorResponse({ ... })` is accepted wherever a DefaultErrorResponse is, like its inline JSON. */
+/**
+ * Creates DefaultErrorResponse objects: `new DefaultErrorResponse({ ... })` is accepted wherever a DefaultErrorResponse is, like its inline JSON.
+ * @public
+ */
 export const DefaultErrorResponse: ModelClass<DefaultErrorResponse> = /*#__PURE__*/ modelClass("DefaultErrorResponse");
 
-/** The DefaultErrorResponseError model of the spec. */
+/**
+ * The DefaultErrorResponseError model of the spec.
+ * @public
+ */
 export interface DefaultErrorResponseError {
   /** The `code` property. Read-only: set by the service. */
   readonly code?: string;
@@ -1365,10 +1830,16 @@ export interface DefaultErrorResponseError {
   readonly innererror?: string;
 }
 
-/** Creates DefaultErrorResponseError objects: `new DefaultErrorResponseError({ ... })` is accepted wherever a DefaultErrorResponseError is, like its inline JSON. */
+/**
+ * Creates DefaultErrorResponseError objects: `new DefaultErrorResponseError({ ... })` is accepted wherever a DefaultErrorResponseError is, like its inline JSON.
+ * @public
+ */
 export const DefaultErrorResponseError: ModelClass<DefaultErrorResponseError> = /*#__PURE__*/ modelClass("DefaultErrorResponseError");
 
-/** The DefaultErrorResponseErrorDetailsItem model of the spec. */
+/**
+ * The DefaultErrorResponseErrorDetailsItem model of the spec.
+ * @public
+ */
 export interface DefaultErrorResponseErrorDetailsItem {
   /** The `code` property. Read-only: set by the service. */
   readonly code?: string;
@@ -1378,10 +1849,16 @@ export interface DefaultErrorResponseErrorDetailsItem {
   readonly target?: string;
 }
 
-/** Creates DefaultErrorResponseErrorDetailsItem objects: `new DefaultErrorResponseErrorDetailsItem({ ... })` is accepted wherever a DefaultErrorResponseErrorDetailsItem is, like its inline JSON. */
+/**
+ * Creates DefaultErrorResponseErrorDetailsItem objects: `new DefaultErrorResponseErrorDetailsItem({ ... })` is accepted wherever a DefaultErrorResponseErrorDetailsItem is, like its inline JSON.
+ * @public
+ */
 export const DefaultErrorResponseErrorDetailsItem: ModelClass<DefaultErrorResponseErrorDetailsItem> = /*#__PURE__*/ modelClass("DefaultErrorResponseErrorDetailsItem");
 
-/** The DefaultIdentity model of the spec. */
+/**
+ * The DefaultIdentity model of the spec.
+ * @public
+ */
 export interface DefaultIdentity {
   /** The `identityType` property. */
   identityType?: ManagedServiceIdentityType;
@@ -1389,10 +1866,16 @@ export interface DefaultIdentity {
   userAssignedIdentityResourceId?: string;
 }
 
-/** Creates DefaultIdentity objects: `new DefaultIdentity({ ... })` is accepted wherever a DefaultIdentity is, like its inline JSON. */
+/**
+ * Creates DefaultIdentity objects: `new DefaultIdentity({ ... })` is accepted wherever a DefaultIdentity is, like its inline JSON.
+ * @public
+ */
 export const DefaultIdentity: ModelClass<DefaultIdentity> = /*#__PURE__*/ modelClass("DefaultIdentity");
 
-/** The DeletedAppRestoreRequest model of the spec. */
+/**
+ * The DeletedAppRestoreRequest model of the spec.
+ * @public
+ */
 export interface DeletedAppRestoreRequest extends ProxyOnlyResource {
   /** The `deletedSiteId` property. Wire name `properties.deletedSiteId`. */
   deletedSiteId?: string;
@@ -1404,10 +1887,16 @@ export interface DeletedAppRestoreRequest extends ProxyOnlyResource {
   useDRSecondary?: boolean;
 }
 
-/** Creates DeletedAppRestoreRequest objects: `new DeletedAppRestoreRequest({ ... })` is accepted wherever a DeletedAppRestoreRequest is, like its inline JSON. */
+/**
+ * Creates DeletedAppRestoreRequest objects: `new DeletedAppRestoreRequest({ ... })` is accepted wherever a DeletedAppRestoreRequest is, like its inline JSON.
+ * @public
+ */
 export const DeletedAppRestoreRequest: ModelClass<DeletedAppRestoreRequest> = /*#__PURE__*/ modelClass("DeletedAppRestoreRequest");
 
-/** The DeletedAppRestoreRequestProperties model of the spec. */
+/**
+ * The DeletedAppRestoreRequestProperties model of the spec.
+ * @public
+ */
 export interface DeletedAppRestoreRequestProperties {
   /** The `deletedSiteId` property. */
   deletedSiteId?: string;
@@ -1419,10 +1908,16 @@ export interface DeletedAppRestoreRequestProperties {
   useDRSecondary?: boolean;
 }
 
-/** Creates DeletedAppRestoreRequestProperties objects: `new DeletedAppRestoreRequestProperties({ ... })` is accepted wherever a DeletedAppRestoreRequestProperties is, like its inline JSON. */
+/**
+ * Creates DeletedAppRestoreRequestProperties objects: `new DeletedAppRestoreRequestProperties({ ... })` is accepted wherever a DeletedAppRestoreRequestProperties is, like its inline JSON.
+ * @public
+ */
 export const DeletedAppRestoreRequestProperties: ModelClass<DeletedAppRestoreRequestProperties> = /*#__PURE__*/ modelClass("DeletedAppRestoreRequestProperties");
 
-/** The Deployment model of the spec. */
+/**
+ * The Deployment model of the spec.
+ * @public
+ */
 export interface Deployment extends ProxyOnlyResource {
   /** The `status` property. Wire name `properties.status`. Format int32. */
   status?: number;
@@ -1444,10 +1939,16 @@ export interface Deployment extends ProxyOnlyResource {
   details?: string;
 }
 
-/** Creates Deployment objects: `new Deployment({ ... })` is accepted wherever a Deployment is, like its inline JSON. */
+/**
+ * Creates Deployment objects: `new Deployment({ ... })` is accepted wherever a Deployment is, like its inline JSON.
+ * @public
+ */
 export const Deployment: ModelClass<Deployment> = /*#__PURE__*/ modelClass("Deployment");
 
-/** The DeploymentCollection model of the spec. */
+/**
+ * The DeploymentCollection model of the spec.
+ * @public
+ */
 export interface DeploymentCollection {
   /** The `value` property. Required. */
   value: Deployment[];
@@ -1455,10 +1956,16 @@ export interface DeploymentCollection {
   readonly nextLink?: string;
 }
 
-/** Creates DeploymentCollection objects: `new DeploymentCollection({ ... })` is accepted wherever a DeploymentCollection is, like its inline JSON. */
+/**
+ * Creates DeploymentCollection objects: `new DeploymentCollection({ ... })` is accepted wherever a DeploymentCollection is, like its inline JSON.
+ * @public
+ */
 export const DeploymentCollection: ModelClass<DeploymentCollection> = /*#__PURE__*/ modelClass("DeploymentCollection");
 
-/** The DeploymentProperties model of the spec. */
+/**
+ * The DeploymentProperties model of the spec.
+ * @public
+ */
 export interface DeploymentProperties {
   /** The `status` property. Format int32. */
   status?: number;
@@ -1480,19 +1987,31 @@ export interface DeploymentProperties {
   details?: string;
 }
 
-/** Creates DeploymentProperties objects: `new DeploymentProperties({ ... })` is accepted wherever a DeploymentProperties is, like its inline JSON. */
+/**
+ * Creates DeploymentProperties objects: `new DeploymentProperties({ ... })` is accepted wherever a DeploymentProperties is, like its inline JSON.
+ * @public
+ */
 export const DeploymentProperties: ModelClass<DeploymentProperties> = /*#__PURE__*/ modelClass("DeploymentProperties");
 
-/** The EnabledConfig model of the spec. */
+/**
+ * The EnabledConfig model of the spec.
+ * @public
+ */
 export interface EnabledConfig {
   /** The `enabled` property. */
   enabled?: boolean;
 }
 
-/** Creates EnabledConfig objects: `new EnabledConfig({ ... })` is accepted wherever a EnabledConfig is, like its inline JSON. */
+/**
+ * Creates EnabledConfig objects: `new EnabledConfig({ ... })` is accepted wherever a EnabledConfig is, like its inline JSON.
+ * @public
+ */
 export const EnabledConfig: ModelClass<EnabledConfig> = /*#__PURE__*/ modelClass("EnabledConfig");
 
-/** The EnvironmentVariable model of the spec. */
+/**
+ * The EnvironmentVariable model of the spec.
+ * @public
+ */
 export interface EnvironmentVariable {
   /** The `name` property. Required. */
   name: string;
@@ -1500,10 +2019,16 @@ export interface EnvironmentVariable {
   value: string;
 }
 
-/** Creates EnvironmentVariable objects: `new EnvironmentVariable({ ... })` is accepted wherever a EnvironmentVariable is, like its inline JSON. */
+/**
+ * Creates EnvironmentVariable objects: `new EnvironmentVariable({ ... })` is accepted wherever a EnvironmentVariable is, like its inline JSON.
+ * @public
+ */
 export const EnvironmentVariable: ModelClass<EnvironmentVariable> = /*#__PURE__*/ modelClass("EnvironmentVariable");
 
-/** The ErrorEntity model of the spec. */
+/**
+ * The ErrorEntity model of the spec.
+ * @public
+ */
 export interface ErrorEntity {
   /** The `extendedCode` property. */
   extendedCode?: string;
@@ -1523,19 +2048,31 @@ export interface ErrorEntity {
   message?: string;
 }
 
-/** Creates ErrorEntity objects: `new ErrorEntity({ ... })` is accepted wherever a ErrorEntity is, like its inline JSON. */
+/**
+ * Creates ErrorEntity objects: `new ErrorEntity({ ... })` is accepted wherever a ErrorEntity is, like its inline JSON.
+ * @public
+ */
 export const ErrorEntity: ModelClass<ErrorEntity> = /*#__PURE__*/ modelClass("ErrorEntity");
 
-/** The ErrorInfo model of the spec. */
+/**
+ * The ErrorInfo model of the spec.
+ * @public
+ */
 export interface ErrorInfo {
   /** The `code` property. Required. */
   code: string;
 }
 
-/** Creates ErrorInfo objects: `new ErrorInfo({ ... })` is accepted wherever a ErrorInfo is, like its inline JSON. */
+/**
+ * Creates ErrorInfo objects: `new ErrorInfo({ ... })` is accepted wherever a ErrorInfo is, like its inline JSON.
+ * @public
+ */
 export const ErrorInfo: ModelClass<ErrorInfo> = /*#__PURE__*/ modelClass("ErrorInfo");
 
-/** The ErrorProperties model of the spec. */
+/**
+ * The ErrorProperties model of the spec.
+ * @public
+ */
 export interface ErrorProperties {
   /** The `code` property. */
   code?: string;
@@ -1543,28 +2080,46 @@ export interface ErrorProperties {
   message?: string;
 }
 
-/** Creates ErrorProperties objects: `new ErrorProperties({ ... })` is accepted wherever a ErrorProperties is, like its inline JSON. */
+/**
+ * Creates ErrorProperties objects: `new ErrorProperties({ ... })` is accepted wherever a ErrorProperties is, like its inline JSON.
+ * @public
+ */
 export const ErrorProperties: ModelClass<ErrorProperties> = /*#__PURE__*/ modelClass("ErrorProperties");
 
-/** The ErrorResponse model of the spec. */
+/**
+ * The ErrorResponse model of the spec.
+ * @public
+ */
 export interface ErrorResponse {
   /** The `error` property. */
   error?: ErrorProperties;
 }
 
-/** Creates ErrorResponse objects: `new ErrorResponse({ ... })` is accepted wherever a ErrorResponse is, like its inline JSON. */
+/**
+ * Creates ErrorResponse objects: `new ErrorResponse({ ... })` is accepted wherever a ErrorResponse is, like its inline JSON.
+ * @public
+ */
 export const ErrorResponse: ModelClass<ErrorResponse> = /*#__PURE__*/ modelClass("ErrorResponse");
 
-/** The Experiments model of the spec. */
+/**
+ * The Experiments model of the spec.
+ * @public
+ */
 export interface Experiments {
   /** The `rampUpRules` property. */
   rampUpRules?: RampUpRule[];
 }
 
-/** Creates Experiments objects: `new Experiments({ ... })` is accepted wherever a Experiments is, like its inline JSON. */
+/**
+ * Creates Experiments objects: `new Experiments({ ... })` is accepted wherever a Experiments is, like its inline JSON.
+ * @public
+ */
 export const Experiments: ModelClass<Experiments> = /*#__PURE__*/ modelClass("Experiments");
 
-/** The Expression model of the spec. */
+/**
+ * The Expression model of the spec.
+ * @public
+ */
 export interface Expression {
   /** The `text` property. */
   text?: string;
@@ -1576,19 +2131,31 @@ export interface Expression {
   error?: AzureResourceErrorInfo;
 }
 
-/** Creates Expression objects: `new Expression({ ... })` is accepted wherever a Expression is, like its inline JSON. */
+/**
+ * Creates Expression objects: `new Expression({ ... })` is accepted wherever a Expression is, like its inline JSON.
+ * @public
+ */
 export const Expression: ModelClass<Expression> = /*#__PURE__*/ modelClass("Expression");
 
-/** The ExpressionRoot model of the spec. */
+/**
+ * The ExpressionRoot model of the spec.
+ * @public
+ */
 export interface ExpressionRoot extends Expression {
   /** The `path` property. */
   path?: string;
 }
 
-/** Creates ExpressionRoot objects: `new ExpressionRoot({ ... })` is accepted wherever a ExpressionRoot is, like its inline JSON. */
+/**
+ * Creates ExpressionRoot objects: `new ExpressionRoot({ ... })` is accepted wherever a ExpressionRoot is, like its inline JSON.
+ * @public
+ */
 export const ExpressionRoot: ModelClass<ExpressionRoot> = /*#__PURE__*/ modelClass("ExpressionRoot");
 
-/** The ExpressionTraces model of the spec. */
+/**
+ * The ExpressionTraces model of the spec.
+ * @public
+ */
 export interface ExpressionTraces {
   /** The `value` property. */
   value?: unknown;
@@ -1598,10 +2165,16 @@ export interface ExpressionTraces {
   nextLink?: string;
 }
 
-/** Creates ExpressionTraces objects: `new ExpressionTraces({ ... })` is accepted wherever a ExpressionTraces is, like its inline JSON. */
+/**
+ * Creates ExpressionTraces objects: `new ExpressionTraces({ ... })` is accepted wherever a ExpressionTraces is, like its inline JSON.
+ * @public
+ */
 export const ExpressionTraces: ModelClass<ExpressionTraces> = /*#__PURE__*/ modelClass("ExpressionTraces");
 
-/** The ExtendedLocation model of the spec. */
+/**
+ * The ExtendedLocation model of the spec.
+ * @public
+ */
 export interface ExtendedLocation {
   /** The `name` property. */
   name?: string;
@@ -1609,10 +2182,16 @@ export interface ExtendedLocation {
   readonly type?: string;
 }
 
-/** Creates ExtendedLocation objects: `new ExtendedLocation({ ... })` is accepted wherever a ExtendedLocation is, like its inline JSON. */
+/**
+ * Creates ExtendedLocation objects: `new ExtendedLocation({ ... })` is accepted wherever a ExtendedLocation is, like its inline JSON.
+ * @public
+ */
 export const ExtendedLocation: ModelClass<ExtendedLocation> = /*#__PURE__*/ modelClass("ExtendedLocation");
 
-/** The Facebook model of the spec. */
+/**
+ * The Facebook model of the spec.
+ * @public
+ */
 export interface Facebook {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -1624,19 +2203,31 @@ export interface Facebook {
   login?: LoginScopes;
 }
 
-/** Creates Facebook objects: `new Facebook({ ... })` is accepted wherever a Facebook is, like its inline JSON. */
+/**
+ * Creates Facebook objects: `new Facebook({ ... })` is accepted wherever a Facebook is, like its inline JSON.
+ * @public
+ */
 export const Facebook: ModelClass<Facebook> = /*#__PURE__*/ modelClass("Facebook");
 
-/** The FileSystemApplicationLogsConfig model of the spec. */
+/**
+ * The FileSystemApplicationLogsConfig model of the spec.
+ * @public
+ */
 export interface FileSystemApplicationLogsConfig {
   /** The `level` property. Service default: "Off". */
   level?: LogLevel;
 }
 
-/** Creates FileSystemApplicationLogsConfig objects: `new FileSystemApplicationLogsConfig({ ... })` is accepted wherever a FileSystemApplicationLogsConfig is, like its inline JSON. */
+/**
+ * Creates FileSystemApplicationLogsConfig objects: `new FileSystemApplicationLogsConfig({ ... })` is accepted wherever a FileSystemApplicationLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const FileSystemApplicationLogsConfig: ModelClass<FileSystemApplicationLogsConfig> = /*#__PURE__*/ modelClass("FileSystemApplicationLogsConfig");
 
-/** The FileSystemHttpLogsConfig model of the spec. */
+/**
+ * The FileSystemHttpLogsConfig model of the spec.
+ * @public
+ */
 export interface FileSystemHttpLogsConfig {
   /** The `retentionInMb` property. Format int32. Minimum 25. Maximum 100. */
   retentionInMb?: number;
@@ -1646,19 +2237,31 @@ export interface FileSystemHttpLogsConfig {
   enabled?: boolean;
 }
 
-/** Creates FileSystemHttpLogsConfig objects: `new FileSystemHttpLogsConfig({ ... })` is accepted wherever a FileSystemHttpLogsConfig is, like its inline JSON. */
+/**
+ * Creates FileSystemHttpLogsConfig objects: `new FileSystemHttpLogsConfig({ ... })` is accepted wherever a FileSystemHttpLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const FileSystemHttpLogsConfig: ModelClass<FileSystemHttpLogsConfig> = /*#__PURE__*/ modelClass("FileSystemHttpLogsConfig");
 
-/** The FileSystemTokenStore model of the spec. */
+/**
+ * The FileSystemTokenStore model of the spec.
+ * @public
+ */
 export interface FileSystemTokenStore {
   /** The `directory` property. */
   directory?: string;
 }
 
-/** Creates FileSystemTokenStore objects: `new FileSystemTokenStore({ ... })` is accepted wherever a FileSystemTokenStore is, like its inline JSON. */
+/**
+ * Creates FileSystemTokenStore objects: `new FileSystemTokenStore({ ... })` is accepted wherever a FileSystemTokenStore is, like its inline JSON.
+ * @public
+ */
 export const FileSystemTokenStore: ModelClass<FileSystemTokenStore> = /*#__PURE__*/ modelClass("FileSystemTokenStore");
 
-/** The FlowAccessControlConfiguration model of the spec. */
+/**
+ * The FlowAccessControlConfiguration model of the spec.
+ * @public
+ */
 export interface FlowAccessControlConfiguration {
   /** The `triggers` property. */
   triggers?: FlowAccessControlConfigurationPolicy;
@@ -1670,10 +2273,16 @@ export interface FlowAccessControlConfiguration {
   workflowManagement?: FlowAccessControlConfigurationPolicy;
 }
 
-/** Creates FlowAccessControlConfiguration objects: `new FlowAccessControlConfiguration({ ... })` is accepted wherever a FlowAccessControlConfiguration is, like its inline JSON. */
+/**
+ * Creates FlowAccessControlConfiguration objects: `new FlowAccessControlConfiguration({ ... })` is accepted wherever a FlowAccessControlConfiguration is, like its inline JSON.
+ * @public
+ */
 export const FlowAccessControlConfiguration: ModelClass<FlowAccessControlConfiguration> = /*#__PURE__*/ modelClass("FlowAccessControlConfiguration");
 
-/** The FlowAccessControlConfigurationPolicy model of the spec. */
+/**
+ * The FlowAccessControlConfigurationPolicy model of the spec.
+ * @public
+ */
 export interface FlowAccessControlConfigurationPolicy {
   /** The `allowedCallerIpAddresses` property. */
   allowedCallerIpAddresses?: IpAddressRange[];
@@ -1681,10 +2290,16 @@ export interface FlowAccessControlConfigurationPolicy {
   openAuthenticationPolicies?: OpenAuthenticationAccessPolicies;
 }
 
-/** Creates FlowAccessControlConfigurationPolicy objects: `new FlowAccessControlConfigurationPolicy({ ... })` is accepted wherever a FlowAccessControlConfigurationPolicy is, like its inline JSON. */
+/**
+ * Creates FlowAccessControlConfigurationPolicy objects: `new FlowAccessControlConfigurationPolicy({ ... })` is accepted wherever a FlowAccessControlConfigurationPolicy is, like its inline JSON.
+ * @public
+ */
 export const FlowAccessControlConfigurationPolicy: ModelClass<FlowAccessControlConfigurationPolicy> = /*#__PURE__*/ modelClass("FlowAccessControlConfigurationPolicy");
 
-/** The FlowEndpoints model of the spec. */
+/**
+ * The FlowEndpoints model of the spec.
+ * @public
+ */
 export interface FlowEndpoints {
   /** The `outgoingIpAddresses` property. */
   outgoingIpAddresses?: IpAddress[];
@@ -1692,10 +2307,16 @@ export interface FlowEndpoints {
   accessEndpointIpAddresses?: IpAddress[];
 }
 
-/** Creates FlowEndpoints objects: `new FlowEndpoints({ ... })` is accepted wherever a FlowEndpoints is, like its inline JSON. */
+/**
+ * Creates FlowEndpoints objects: `new FlowEndpoints({ ... })` is accepted wherever a FlowEndpoints is, like its inline JSON.
+ * @public
+ */
 export const FlowEndpoints: ModelClass<FlowEndpoints> = /*#__PURE__*/ modelClass("FlowEndpoints");
 
-/** The FlowEndpointsConfiguration model of the spec. */
+/**
+ * The FlowEndpointsConfiguration model of the spec.
+ * @public
+ */
 export interface FlowEndpointsConfiguration {
   /** The `workflow` property. */
   workflow?: FlowEndpoints;
@@ -1703,10 +2324,16 @@ export interface FlowEndpointsConfiguration {
   connector?: FlowEndpoints;
 }
 
-/** Creates FlowEndpointsConfiguration objects: `new FlowEndpointsConfiguration({ ... })` is accepted wherever a FlowEndpointsConfiguration is, like its inline JSON. */
+/**
+ * Creates FlowEndpointsConfiguration objects: `new FlowEndpointsConfiguration({ ... })` is accepted wherever a FlowEndpointsConfiguration is, like its inline JSON.
+ * @public
+ */
 export const FlowEndpointsConfiguration: ModelClass<FlowEndpointsConfiguration> = /*#__PURE__*/ modelClass("FlowEndpointsConfiguration");
 
-/** The ForwardProxy model of the spec. */
+/**
+ * The ForwardProxy model of the spec.
+ * @public
+ */
 export interface ForwardProxy {
   /** The `convention` property. */
   convention?: ForwardProxyConvention;
@@ -1716,10 +2343,16 @@ export interface ForwardProxy {
   customProtoHeaderName?: string;
 }
 
-/** Creates ForwardProxy objects: `new ForwardProxy({ ... })` is accepted wherever a ForwardProxy is, like its inline JSON. */
+/**
+ * Creates ForwardProxy objects: `new ForwardProxy({ ... })` is accepted wherever a ForwardProxy is, like its inline JSON.
+ * @public
+ */
 export const ForwardProxy: ModelClass<ForwardProxy> = /*#__PURE__*/ modelClass("ForwardProxy");
 
-/** The FunctionAppConfig model of the spec. */
+/**
+ * The FunctionAppConfig model of the spec.
+ * @public
+ */
 export interface FunctionAppConfig {
   /** The `deployment` property. */
   deployment?: FunctionsDeployment;
@@ -1729,10 +2362,16 @@ export interface FunctionAppConfig {
   scaleAndConcurrency?: FunctionsScaleAndConcurrency;
 }
 
-/** Creates FunctionAppConfig objects: `new FunctionAppConfig({ ... })` is accepted wherever a FunctionAppConfig is, like its inline JSON. */
+/**
+ * Creates FunctionAppConfig objects: `new FunctionAppConfig({ ... })` is accepted wherever a FunctionAppConfig is, like its inline JSON.
+ * @public
+ */
 export const FunctionAppConfig: ModelClass<FunctionAppConfig> = /*#__PURE__*/ modelClass("FunctionAppConfig");
 
-/** The FunctionEnvelope model of the spec. */
+/**
+ * The FunctionEnvelope model of the spec.
+ * @public
+ */
 export interface FunctionEnvelope extends ProxyOnlyResource {
   /** The `functionAppId` property. Wire name `properties.function_app_id`. */
   functionAppId?: string;
@@ -1762,10 +2401,16 @@ export interface FunctionEnvelope extends ProxyOnlyResource {
   isDisabled?: boolean;
 }
 
-/** Creates FunctionEnvelope objects: `new FunctionEnvelope({ ... })` is accepted wherever a FunctionEnvelope is, like its inline JSON. */
+/**
+ * Creates FunctionEnvelope objects: `new FunctionEnvelope({ ... })` is accepted wherever a FunctionEnvelope is, like its inline JSON.
+ * @public
+ */
 export const FunctionEnvelope: ModelClass<FunctionEnvelope> = /*#__PURE__*/ modelClass("FunctionEnvelope");
 
-/** The FunctionEnvelopeCollection model of the spec. */
+/**
+ * The FunctionEnvelopeCollection model of the spec.
+ * @public
+ */
 export interface FunctionEnvelopeCollection {
   /** The `value` property. Required. */
   value: FunctionEnvelope[];
@@ -1773,10 +2418,16 @@ export interface FunctionEnvelopeCollection {
   readonly nextLink?: string;
 }
 
-/** Creates FunctionEnvelopeCollection objects: `new FunctionEnvelopeCollection({ ... })` is accepted wherever a FunctionEnvelopeCollection is, like its inline JSON. */
+/**
+ * Creates FunctionEnvelopeCollection objects: `new FunctionEnvelopeCollection({ ... })` is accepted wherever a FunctionEnvelopeCollection is, like its inline JSON.
+ * @public
+ */
 export const FunctionEnvelopeCollection: ModelClass<FunctionEnvelopeCollection> = /*#__PURE__*/ modelClass("FunctionEnvelopeCollection");
 
-/** The FunctionEnvelopeProperties model of the spec. */
+/**
+ * The FunctionEnvelopeProperties model of the spec.
+ * @public
+ */
 export interface FunctionEnvelopeProperties {
   /** The `functionAppId` property. Wire name `function_app_id`. */
   functionAppId?: string;
@@ -1806,10 +2457,16 @@ export interface FunctionEnvelopeProperties {
   isDisabled?: boolean;
 }
 
-/** Creates FunctionEnvelopeProperties objects: `new FunctionEnvelopeProperties({ ... })` is accepted wherever a FunctionEnvelopeProperties is, like its inline JSON. */
+/**
+ * Creates FunctionEnvelopeProperties objects: `new FunctionEnvelopeProperties({ ... })` is accepted wherever a FunctionEnvelopeProperties is, like its inline JSON.
+ * @public
+ */
 export const FunctionEnvelopeProperties: ModelClass<FunctionEnvelopeProperties> = /*#__PURE__*/ modelClass("FunctionEnvelopeProperties");
 
-/** The FunctionsAlwaysReadyConfig model of the spec. */
+/**
+ * The FunctionsAlwaysReadyConfig model of the spec.
+ * @public
+ */
 export interface FunctionsAlwaysReadyConfig {
   /** The `name` property. */
   name?: string;
@@ -1817,19 +2474,31 @@ export interface FunctionsAlwaysReadyConfig {
   instanceCount?: number;
 }
 
-/** Creates FunctionsAlwaysReadyConfig objects: `new FunctionsAlwaysReadyConfig({ ... })` is accepted wherever a FunctionsAlwaysReadyConfig is, like its inline JSON. */
+/**
+ * Creates FunctionsAlwaysReadyConfig objects: `new FunctionsAlwaysReadyConfig({ ... })` is accepted wherever a FunctionsAlwaysReadyConfig is, like its inline JSON.
+ * @public
+ */
 export const FunctionsAlwaysReadyConfig: ModelClass<FunctionsAlwaysReadyConfig> = /*#__PURE__*/ modelClass("FunctionsAlwaysReadyConfig");
 
-/** The FunctionsDeployment model of the spec. */
+/**
+ * The FunctionsDeployment model of the spec.
+ * @public
+ */
 export interface FunctionsDeployment {
   /** The `storage` property. */
   storage?: FunctionsDeploymentStorage;
 }
 
-/** Creates FunctionsDeployment objects: `new FunctionsDeployment({ ... })` is accepted wherever a FunctionsDeployment is, like its inline JSON. */
+/**
+ * Creates FunctionsDeployment objects: `new FunctionsDeployment({ ... })` is accepted wherever a FunctionsDeployment is, like its inline JSON.
+ * @public
+ */
 export const FunctionsDeployment: ModelClass<FunctionsDeployment> = /*#__PURE__*/ modelClass("FunctionsDeployment");
 
-/** The FunctionsDeploymentStorage model of the spec. */
+/**
+ * The FunctionsDeploymentStorage model of the spec.
+ * @public
+ */
 export interface FunctionsDeploymentStorage {
   /** The `type` property. */
   type?: FunctionsDeploymentStorageType;
@@ -1839,10 +2508,16 @@ export interface FunctionsDeploymentStorage {
   authentication?: FunctionsDeploymentStorageAuthentication;
 }
 
-/** Creates FunctionsDeploymentStorage objects: `new FunctionsDeploymentStorage({ ... })` is accepted wherever a FunctionsDeploymentStorage is, like its inline JSON. */
+/**
+ * Creates FunctionsDeploymentStorage objects: `new FunctionsDeploymentStorage({ ... })` is accepted wherever a FunctionsDeploymentStorage is, like its inline JSON.
+ * @public
+ */
 export const FunctionsDeploymentStorage: ModelClass<FunctionsDeploymentStorage> = /*#__PURE__*/ modelClass("FunctionsDeploymentStorage");
 
-/** The FunctionsDeploymentStorageAuthentication model of the spec. */
+/**
+ * The FunctionsDeploymentStorageAuthentication model of the spec.
+ * @public
+ */
 export interface FunctionsDeploymentStorageAuthentication {
   /** The `type` property. */
   type?: AuthenticationType;
@@ -1852,10 +2527,16 @@ export interface FunctionsDeploymentStorageAuthentication {
   storageAccountConnectionStringName?: string;
 }
 
-/** Creates FunctionsDeploymentStorageAuthentication objects: `new FunctionsDeploymentStorageAuthentication({ ... })` is accepted wherever a FunctionsDeploymentStorageAuthentication is, like its inline JSON. */
+/**
+ * Creates FunctionsDeploymentStorageAuthentication objects: `new FunctionsDeploymentStorageAuthentication({ ... })` is accepted wherever a FunctionsDeploymentStorageAuthentication is, like its inline JSON.
+ * @public
+ */
 export const FunctionsDeploymentStorageAuthentication: ModelClass<FunctionsDeploymentStorageAuthentication> = /*#__PURE__*/ modelClass("FunctionsDeploymentStorageAuthentication");
 
-/** The FunctionSecrets model of the spec. */
+/**
+ * The FunctionSecrets model of the spec.
+ * @public
+ */
 export interface FunctionSecrets {
   /** The `key` property. */
   key?: string;
@@ -1863,10 +2544,16 @@ export interface FunctionSecrets {
   triggerUrl?: string;
 }
 
-/** Creates FunctionSecrets objects: `new FunctionSecrets({ ... })` is accepted wherever a FunctionSecrets is, like its inline JSON. */
+/**
+ * Creates FunctionSecrets objects: `new FunctionSecrets({ ... })` is accepted wherever a FunctionSecrets is, like its inline JSON.
+ * @public
+ */
 export const FunctionSecrets: ModelClass<FunctionSecrets> = /*#__PURE__*/ modelClass("FunctionSecrets");
 
-/** The FunctionsRuntime model of the spec. */
+/**
+ * The FunctionsRuntime model of the spec.
+ * @public
+ */
 export interface FunctionsRuntime {
   /** The `name` property. */
   name?: RuntimeName;
@@ -1874,10 +2561,16 @@ export interface FunctionsRuntime {
   version?: string | null;
 }
 
-/** Creates FunctionsRuntime objects: `new FunctionsRuntime({ ... })` is accepted wherever a FunctionsRuntime is, like its inline JSON. */
+/**
+ * Creates FunctionsRuntime objects: `new FunctionsRuntime({ ... })` is accepted wherever a FunctionsRuntime is, like its inline JSON.
+ * @public
+ */
 export const FunctionsRuntime: ModelClass<FunctionsRuntime> = /*#__PURE__*/ modelClass("FunctionsRuntime");
 
-/** The FunctionsScaleAndConcurrency model of the spec. */
+/**
+ * The FunctionsScaleAndConcurrency model of the spec.
+ * @public
+ */
 export interface FunctionsScaleAndConcurrency {
   /** The `alwaysReady` property. */
   alwaysReady?: FunctionsAlwaysReadyConfig[];
@@ -1889,28 +2582,46 @@ export interface FunctionsScaleAndConcurrency {
   triggers?: FunctionsScaleAndConcurrencyTriggers;
 }
 
-/** Creates FunctionsScaleAndConcurrency objects: `new FunctionsScaleAndConcurrency({ ... })` is accepted wherever a FunctionsScaleAndConcurrency is, like its inline JSON. */
+/**
+ * Creates FunctionsScaleAndConcurrency objects: `new FunctionsScaleAndConcurrency({ ... })` is accepted wherever a FunctionsScaleAndConcurrency is, like its inline JSON.
+ * @public
+ */
 export const FunctionsScaleAndConcurrency: ModelClass<FunctionsScaleAndConcurrency> = /*#__PURE__*/ modelClass("FunctionsScaleAndConcurrency");
 
-/** The FunctionsScaleAndConcurrencyTriggers model of the spec. */
+/**
+ * The FunctionsScaleAndConcurrencyTriggers model of the spec.
+ * @public
+ */
 export interface FunctionsScaleAndConcurrencyTriggers {
   /** The `http` property. */
   http?: FunctionsScaleAndConcurrencyTriggersHttp;
 }
 
-/** Creates FunctionsScaleAndConcurrencyTriggers objects: `new FunctionsScaleAndConcurrencyTriggers({ ... })` is accepted wherever a FunctionsScaleAndConcurrencyTriggers is, like its inline JSON. */
+/**
+ * Creates FunctionsScaleAndConcurrencyTriggers objects: `new FunctionsScaleAndConcurrencyTriggers({ ... })` is accepted wherever a FunctionsScaleAndConcurrencyTriggers is, like its inline JSON.
+ * @public
+ */
 export const FunctionsScaleAndConcurrencyTriggers: ModelClass<FunctionsScaleAndConcurrencyTriggers> = /*#__PURE__*/ modelClass("FunctionsScaleAndConcurrencyTriggers");
 
-/** The FunctionsScaleAndConcurrencyTriggersHttp model of the spec. */
+/**
+ * The FunctionsScaleAndConcurrencyTriggersHttp model of the spec.
+ * @public
+ */
 export interface FunctionsScaleAndConcurrencyTriggersHttp {
   /** The `perInstanceConcurrency` property. Format int32. */
   perInstanceConcurrency?: number;
 }
 
-/** Creates FunctionsScaleAndConcurrencyTriggersHttp objects: `new FunctionsScaleAndConcurrencyTriggersHttp({ ... })` is accepted wherever a FunctionsScaleAndConcurrencyTriggersHttp is, like its inline JSON. */
+/**
+ * Creates FunctionsScaleAndConcurrencyTriggersHttp objects: `new FunctionsScaleAndConcurrencyTriggersHttp({ ... })` is accepted wherever a FunctionsScaleAndConcurrencyTriggersHttp is, like its inline JSON.
+ * @public
+ */
 export const FunctionsScaleAndConcurrencyTriggersHttp: ModelClass<FunctionsScaleAndConcurrencyTriggersHttp> = /*#__PURE__*/ modelClass("FunctionsScaleAndConcurrencyTriggersHttp");
 
-/** The GitHub model of the spec. */
+/**
+ * The GitHub model of the spec.
+ * @public
+ */
 export interface GitHub {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -1920,10 +2631,16 @@ export interface GitHub {
   login?: LoginScopes;
 }
 
-/** Creates GitHub objects: `new GitHub({ ... })` is accepted wherever a GitHub is, like its inline JSON. */
+/**
+ * Creates GitHub objects: `new GitHub({ ... })` is accepted wherever a GitHub is, like its inline JSON.
+ * @public
+ */
 export const GitHub: ModelClass<GitHub> = /*#__PURE__*/ modelClass("GitHub");
 
-/** The GitHubActionCodeConfiguration model of the spec. */
+/**
+ * The GitHubActionCodeConfiguration model of the spec.
+ * @public
+ */
 export interface GitHubActionCodeConfiguration {
   /** The `runtimeStack` property. */
   runtimeStack?: string;
@@ -1931,10 +2648,16 @@ export interface GitHubActionCodeConfiguration {
   runtimeVersion?: string;
 }
 
-/** Creates GitHubActionCodeConfiguration objects: `new GitHubActionCodeConfiguration({ ... })` is accepted wherever a GitHubActionCodeConfiguration is, like its inline JSON. */
+/**
+ * Creates GitHubActionCodeConfiguration objects: `new GitHubActionCodeConfiguration({ ... })` is accepted wherever a GitHubActionCodeConfiguration is, like its inline JSON.
+ * @public
+ */
 export const GitHubActionCodeConfiguration: ModelClass<GitHubActionCodeConfiguration> = /*#__PURE__*/ modelClass("GitHubActionCodeConfiguration");
 
-/** The GitHubActionConfiguration model of the spec. */
+/**
+ * The GitHubActionConfiguration model of the spec.
+ * @public
+ */
 export interface GitHubActionConfiguration {
   /** The `codeConfiguration` property. */
   codeConfiguration?: GitHubActionCodeConfiguration;
@@ -1946,10 +2669,16 @@ export interface GitHubActionConfiguration {
   generateWorkflowFile?: boolean;
 }
 
-/** Creates GitHubActionConfiguration objects: `new GitHubActionConfiguration({ ... })` is accepted wherever a GitHubActionConfiguration is, like its inline JSON. */
+/**
+ * Creates GitHubActionConfiguration objects: `new GitHubActionConfiguration({ ... })` is accepted wherever a GitHubActionConfiguration is, like its inline JSON.
+ * @public
+ */
 export const GitHubActionConfiguration: ModelClass<GitHubActionConfiguration> = /*#__PURE__*/ modelClass("GitHubActionConfiguration");
 
-/** The GitHubActionContainerConfiguration model of the spec. */
+/**
+ * The GitHubActionContainerConfiguration model of the spec.
+ * @public
+ */
 export interface GitHubActionContainerConfiguration {
   /** The `serverUrl` property. */
   serverUrl?: string;
@@ -1961,10 +2690,16 @@ export interface GitHubActionContainerConfiguration {
   password?: string;
 }
 
-/** Creates GitHubActionContainerConfiguration objects: `new GitHubActionContainerConfiguration({ ... })` is accepted wherever a GitHubActionContainerConfiguration is, like its inline JSON. */
+/**
+ * Creates GitHubActionContainerConfiguration objects: `new GitHubActionContainerConfiguration({ ... })` is accepted wherever a GitHubActionContainerConfiguration is, like its inline JSON.
+ * @public
+ */
 export const GitHubActionContainerConfiguration: ModelClass<GitHubActionContainerConfiguration> = /*#__PURE__*/ modelClass("GitHubActionContainerConfiguration");
 
-/** The GlobalValidation model of the spec. */
+/**
+ * The GlobalValidation model of the spec.
+ * @public
+ */
 export interface GlobalValidation {
   /** The `requireAuthentication` property. */
   requireAuthentication?: boolean;
@@ -1976,10 +2711,16 @@ export interface GlobalValidation {
   excludedPaths?: string[];
 }
 
-/** Creates GlobalValidation objects: `new GlobalValidation({ ... })` is accepted wherever a GlobalValidation is, like its inline JSON. */
+/**
+ * Creates GlobalValidation objects: `new GlobalValidation({ ... })` is accepted wherever a GlobalValidation is, like its inline JSON.
+ * @public
+ */
 export const GlobalValidation: ModelClass<GlobalValidation> = /*#__PURE__*/ modelClass("GlobalValidation");
 
-/** The Google model of the spec. */
+/**
+ * The Google model of the spec.
+ * @public
+ */
 export interface Google {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -1991,10 +2732,16 @@ export interface Google {
   validation?: AllowedAudiencesValidation;
 }
 
-/** Creates Google objects: `new Google({ ... })` is accepted wherever a Google is, like its inline JSON. */
+/**
+ * Creates Google objects: `new Google({ ... })` is accepted wherever a Google is, like its inline JSON.
+ * @public
+ */
 export const Google: ModelClass<Google> = /*#__PURE__*/ modelClass("Google");
 
-/** The HandlerMapping model of the spec. */
+/**
+ * The HandlerMapping model of the spec.
+ * @public
+ */
 export interface HandlerMapping {
   /** The `extension` property. */
   extension?: string;
@@ -2004,10 +2751,16 @@ export interface HandlerMapping {
   arguments?: string;
 }
 
-/** Creates HandlerMapping objects: `new HandlerMapping({ ... })` is accepted wherever a HandlerMapping is, like its inline JSON. */
+/**
+ * Creates HandlerMapping objects: `new HandlerMapping({ ... })` is accepted wherever a HandlerMapping is, like its inline JSON.
+ * @public
+ */
 export const HandlerMapping: ModelClass<HandlerMapping> = /*#__PURE__*/ modelClass("HandlerMapping");
 
-/** The HostingEnvironmentProfile model of the spec. */
+/**
+ * The HostingEnvironmentProfile model of the spec.
+ * @public
+ */
 export interface HostingEnvironmentProfile {
   /** The `id` property. */
   id?: string;
@@ -2017,10 +2770,16 @@ export interface HostingEnvironmentProfile {
   readonly type?: string;
 }
 
-/** Creates HostingEnvironmentProfile objects: `new HostingEnvironmentProfile({ ... })` is accepted wherever a HostingEnvironmentProfile is, like its inline JSON. */
+/**
+ * Creates HostingEnvironmentProfile objects: `new HostingEnvironmentProfile({ ... })` is accepted wherever a HostingEnvironmentProfile is, like its inline JSON.
+ * @public
+ */
 export const HostingEnvironmentProfile: ModelClass<HostingEnvironmentProfile> = /*#__PURE__*/ modelClass("HostingEnvironmentProfile");
 
-/** The HostKeys model of the spec. */
+/**
+ * The HostKeys model of the spec.
+ * @public
+ */
 export interface HostKeys {
   /** The `masterKey` property. */
   masterKey?: string;
@@ -2030,10 +2789,16 @@ export interface HostKeys {
   systemKeys?: Record<string, string>;
 }
 
-/** Creates HostKeys objects: `new HostKeys({ ... })` is accepted wherever a HostKeys is, like its inline JSON. */
+/**
+ * Creates HostKeys objects: `new HostKeys({ ... })` is accepted wherever a HostKeys is, like its inline JSON.
+ * @public
+ */
 export const HostKeys: ModelClass<HostKeys> = /*#__PURE__*/ modelClass("HostKeys");
 
-/** The HostNameBinding model of the spec. */
+/**
+ * The HostNameBinding model of the spec.
+ * @public
+ */
 export interface HostNameBinding extends ProxyOnlyResource {
   /** The `siteName` property. Wire name `properties.siteName`. */
   siteName?: string;
@@ -2055,10 +2820,16 @@ export interface HostNameBinding extends ProxyOnlyResource {
   readonly virtualIP?: string;
 }
 
-/** Creates HostNameBinding objects: `new HostNameBinding({ ... })` is accepted wherever a HostNameBinding is, like its inline JSON. */
+/**
+ * Creates HostNameBinding objects: `new HostNameBinding({ ... })` is accepted wherever a HostNameBinding is, like its inline JSON.
+ * @public
+ */
 export const HostNameBinding: ModelClass<HostNameBinding> = /*#__PURE__*/ modelClass("HostNameBinding");
 
-/** The HostNameBindingCollection model of the spec. */
+/**
+ * The HostNameBindingCollection model of the spec.
+ * @public
+ */
 export interface HostNameBindingCollection {
   /** The `value` property. Required. */
   value: HostNameBinding[];
@@ -2066,10 +2837,16 @@ export interface HostNameBindingCollection {
   readonly nextLink?: string;
 }
 
-/** Creates HostNameBindingCollection objects: `new HostNameBindingCollection({ ... })` is accepted wherever a HostNameBindingCollection is, like its inline JSON. */
+/**
+ * Creates HostNameBindingCollection objects: `new HostNameBindingCollection({ ... })` is accepted wherever a HostNameBindingCollection is, like its inline JSON.
+ * @public
+ */
 export const HostNameBindingCollection: ModelClass<HostNameBindingCollection> = /*#__PURE__*/ modelClass("HostNameBindingCollection");
 
-/** The HostNameBindingProperties model of the spec. */
+/**
+ * The HostNameBindingProperties model of the spec.
+ * @public
+ */
 export interface HostNameBindingProperties {
   /** The `siteName` property. */
   siteName?: string;
@@ -2091,10 +2868,16 @@ export interface HostNameBindingProperties {
   readonly virtualIP?: string;
 }
 
-/** Creates HostNameBindingProperties objects: `new HostNameBindingProperties({ ... })` is accepted wherever a HostNameBindingProperties is, like its inline JSON. */
+/**
+ * Creates HostNameBindingProperties objects: `new HostNameBindingProperties({ ... })` is accepted wherever a HostNameBindingProperties is, like its inline JSON.
+ * @public
+ */
 export const HostNameBindingProperties: ModelClass<HostNameBindingProperties> = /*#__PURE__*/ modelClass("HostNameBindingProperties");
 
-/** The HostNameSslState model of the spec. */
+/**
+ * The HostNameSslState model of the spec.
+ * @public
+ */
 export interface HostNameSslState {
   /** The `name` property. */
   name?: string;
@@ -2110,10 +2893,16 @@ export interface HostNameSslState {
   hostType?: HostType;
 }
 
-/** Creates HostNameSslState objects: `new HostNameSslState({ ... })` is accepted wherever a HostNameSslState is, like its inline JSON. */
+/**
+ * Creates HostNameSslState objects: `new HostNameSslState({ ... })` is accepted wherever a HostNameSslState is, like its inline JSON.
+ * @public
+ */
 export const HostNameSslState: ModelClass<HostNameSslState> = /*#__PURE__*/ modelClass("HostNameSslState");
 
-/** The HttpLogsConfig model of the spec. */
+/**
+ * The HttpLogsConfig model of the spec.
+ * @public
+ */
 export interface HttpLogsConfig {
   /** The `fileSystem` property. */
   fileSystem?: FileSystemHttpLogsConfig;
@@ -2121,10 +2910,16 @@ export interface HttpLogsConfig {
   azureBlobStorage?: AzureBlobStorageHttpLogsConfig;
 }
 
-/** Creates HttpLogsConfig objects: `new HttpLogsConfig({ ... })` is accepted wherever a HttpLogsConfig is, like its inline JSON. */
+/**
+ * Creates HttpLogsConfig objects: `new HttpLogsConfig({ ... })` is accepted wherever a HttpLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const HttpLogsConfig: ModelClass<HttpLogsConfig> = /*#__PURE__*/ modelClass("HttpLogsConfig");
 
-/** The HttpSettings model of the spec. */
+/**
+ * The HttpSettings model of the spec.
+ * @public
+ */
 export interface HttpSettings {
   /** The `requireHttps` property. */
   requireHttps?: boolean;
@@ -2134,19 +2929,31 @@ export interface HttpSettings {
   forwardProxy?: ForwardProxy;
 }
 
-/** Creates HttpSettings objects: `new HttpSettings({ ... })` is accepted wherever a HttpSettings is, like its inline JSON. */
+/**
+ * Creates HttpSettings objects: `new HttpSettings({ ... })` is accepted wherever a HttpSettings is, like its inline JSON.
+ * @public
+ */
 export const HttpSettings: ModelClass<HttpSettings> = /*#__PURE__*/ modelClass("HttpSettings");
 
-/** The HttpSettingsRoutes model of the spec. */
+/**
+ * The HttpSettingsRoutes model of the spec.
+ * @public
+ */
 export interface HttpSettingsRoutes {
   /** The `apiPrefix` property. */
   apiPrefix?: string;
 }
 
-/** Creates HttpSettingsRoutes objects: `new HttpSettingsRoutes({ ... })` is accepted wherever a HttpSettingsRoutes is, like its inline JSON. */
+/**
+ * Creates HttpSettingsRoutes objects: `new HttpSettingsRoutes({ ... })` is accepted wherever a HttpSettingsRoutes is, like its inline JSON.
+ * @public
+ */
 export const HttpSettingsRoutes: ModelClass<HttpSettingsRoutes> = /*#__PURE__*/ modelClass("HttpSettingsRoutes");
 
-/** The HybridConnection model of the spec. */
+/**
+ * The HybridConnection model of the spec.
+ * @public
+ */
 export interface HybridConnection extends ProxyOnlyResource {
   /** The `serviceBusNamespace` property. Wire name `properties.serviceBusNamespace`. */
   serviceBusNamespace?: string;
@@ -2166,10 +2973,16 @@ export interface HybridConnection extends ProxyOnlyResource {
   serviceBusSuffix?: string;
 }
 
-/** Creates HybridConnection objects: `new HybridConnection({ ... })` is accepted wherever a HybridConnection is, like its inline JSON. */
+/**
+ * Creates HybridConnection objects: `new HybridConnection({ ... })` is accepted wherever a HybridConnection is, like its inline JSON.
+ * @public
+ */
 export const HybridConnection: ModelClass<HybridConnection> = /*#__PURE__*/ modelClass("HybridConnection");
 
-/** The HybridConnectionCollection model of the spec. */
+/**
+ * The HybridConnectionCollection model of the spec.
+ * @public
+ */
 export interface HybridConnectionCollection {
   /** The `value` property. Required. */
   value: HybridConnection[];
@@ -2177,10 +2990,16 @@ export interface HybridConnectionCollection {
   readonly nextLink?: string;
 }
 
-/** Creates HybridConnectionCollection objects: `new HybridConnectionCollection({ ... })` is accepted wherever a HybridConnectionCollection is, like its inline JSON. */
+/**
+ * Creates HybridConnectionCollection objects: `new HybridConnectionCollection({ ... })` is accepted wherever a HybridConnectionCollection is, like its inline JSON.
+ * @public
+ */
 export const HybridConnectionCollection: ModelClass<HybridConnectionCollection> = /*#__PURE__*/ modelClass("HybridConnectionCollection");
 
-/** The HybridConnectionKey model of the spec. */
+/**
+ * The HybridConnectionKey model of the spec.
+ * @public
+ */
 export interface HybridConnectionKey extends ProxyOnlyResource {
   /** The `sendKeyName` property. Wire name `properties.sendKeyName`. Read-only: set by the service. */
   readonly sendKeyName?: string;
@@ -2188,10 +3007,16 @@ export interface HybridConnectionKey extends ProxyOnlyResource {
   readonly sendKeyValue?: string;
 }
 
-/** Creates HybridConnectionKey objects: `new HybridConnectionKey({ ... })` is accepted wherever a HybridConnectionKey is, like its inline JSON. */
+/**
+ * Creates HybridConnectionKey objects: `new HybridConnectionKey({ ... })` is accepted wherever a HybridConnectionKey is, like its inline JSON.
+ * @public
+ */
 export const HybridConnectionKey: ModelClass<HybridConnectionKey> = /*#__PURE__*/ modelClass("HybridConnectionKey");
 
-/** The HybridConnectionKeyProperties model of the spec. */
+/**
+ * The HybridConnectionKeyProperties model of the spec.
+ * @public
+ */
 export interface HybridConnectionKeyProperties {
   /** The `sendKeyName` property. Read-only: set by the service. */
   readonly sendKeyName?: string;
@@ -2199,10 +3024,16 @@ export interface HybridConnectionKeyProperties {
   readonly sendKeyValue?: string;
 }
 
-/** Creates HybridConnectionKeyProperties objects: `new HybridConnectionKeyProperties({ ... })` is accepted wherever a HybridConnectionKeyProperties is, like its inline JSON. */
+/**
+ * Creates HybridConnectionKeyProperties objects: `new HybridConnectionKeyProperties({ ... })` is accepted wherever a HybridConnectionKeyProperties is, like its inline JSON.
+ * @public
+ */
 export const HybridConnectionKeyProperties: ModelClass<HybridConnectionKeyProperties> = /*#__PURE__*/ modelClass("HybridConnectionKeyProperties");
 
-/** The HybridConnectionLimits model of the spec. */
+/**
+ * The HybridConnectionLimits model of the spec.
+ * @public
+ */
 export interface HybridConnectionLimits extends ProxyOnlyResource {
   /** The `current` property. Wire name `properties.current`. Read-only: set by the service. Format int32. */
   readonly current?: number;
@@ -2210,10 +3041,16 @@ export interface HybridConnectionLimits extends ProxyOnlyResource {
   readonly maximum?: number;
 }
 
-/** Creates HybridConnectionLimits objects: `new HybridConnectionLimits({ ... })` is accepted wherever a HybridConnectionLimits is, like its inline JSON. */
+/**
+ * Creates HybridConnectionLimits objects: `new HybridConnectionLimits({ ... })` is accepted wherever a HybridConnectionLimits is, like its inline JSON.
+ * @public
+ */
 export const HybridConnectionLimits: ModelClass<HybridConnectionLimits> = /*#__PURE__*/ modelClass("HybridConnectionLimits");
 
-/** The HybridConnectionLimitsProperties model of the spec. */
+/**
+ * The HybridConnectionLimitsProperties model of the spec.
+ * @public
+ */
 export interface HybridConnectionLimitsProperties {
   /** The `current` property. Read-only: set by the service. Format int32. */
   readonly current?: number;
@@ -2221,10 +3058,16 @@ export interface HybridConnectionLimitsProperties {
   readonly maximum?: number;
 }
 
-/** Creates HybridConnectionLimitsProperties objects: `new HybridConnectionLimitsProperties({ ... })` is accepted wherever a HybridConnectionLimitsProperties is, like its inline JSON. */
+/**
+ * Creates HybridConnectionLimitsProperties objects: `new HybridConnectionLimitsProperties({ ... })` is accepted wherever a HybridConnectionLimitsProperties is, like its inline JSON.
+ * @public
+ */
 export const HybridConnectionLimitsProperties: ModelClass<HybridConnectionLimitsProperties> = /*#__PURE__*/ modelClass("HybridConnectionLimitsProperties");
 
-/** The HybridConnectionProperties model of the spec. */
+/**
+ * The HybridConnectionProperties model of the spec.
+ * @public
+ */
 export interface HybridConnectionProperties {
   /** The `serviceBusNamespace` property. */
   serviceBusNamespace?: string;
@@ -2244,19 +3087,31 @@ export interface HybridConnectionProperties {
   serviceBusSuffix?: string;
 }
 
-/** Creates HybridConnectionProperties objects: `new HybridConnectionProperties({ ... })` is accepted wherever a HybridConnectionProperties is, like its inline JSON. */
+/**
+ * Creates HybridConnectionProperties objects: `new HybridConnectionProperties({ ... })` is accepted wherever a HybridConnectionProperties is, like its inline JSON.
+ * @public
+ */
 export const HybridConnectionProperties: ModelClass<HybridConnectionProperties> = /*#__PURE__*/ modelClass("HybridConnectionProperties");
 
-/** The Identifier model of the spec. */
+/**
+ * The Identifier model of the spec.
+ * @public
+ */
 export interface Identifier extends ProxyOnlyResource {
   /** The `value` property. Wire name `properties.id`. */
   value?: string;
 }
 
-/** Creates Identifier objects: `new Identifier({ ... })` is accepted wherever a Identifier is, like its inline JSON. */
+/**
+ * Creates Identifier objects: `new Identifier({ ... })` is accepted wherever a Identifier is, like its inline JSON.
+ * @public
+ */
 export const Identifier: ModelClass<Identifier> = /*#__PURE__*/ modelClass("Identifier");
 
-/** The IdentifierCollection model of the spec. */
+/**
+ * The IdentifierCollection model of the spec.
+ * @public
+ */
 export interface IdentifierCollection {
   /** The `value` property. Required. */
   value: Identifier[];
@@ -2264,19 +3119,31 @@ export interface IdentifierCollection {
   readonly nextLink?: string;
 }
 
-/** Creates IdentifierCollection objects: `new IdentifierCollection({ ... })` is accepted wherever a IdentifierCollection is, like its inline JSON. */
+/**
+ * Creates IdentifierCollection objects: `new IdentifierCollection({ ... })` is accepted wherever a IdentifierCollection is, like its inline JSON.
+ * @public
+ */
 export const IdentifierCollection: ModelClass<IdentifierCollection> = /*#__PURE__*/ modelClass("IdentifierCollection");
 
-/** The IdentifierProperties model of the spec. */
+/**
+ * The IdentifierProperties model of the spec.
+ * @public
+ */
 export interface IdentifierProperties {
   /** The `value` property. Wire name `id`. */
   value?: string;
 }
 
-/** Creates IdentifierProperties objects: `new IdentifierProperties({ ... })` is accepted wherever a IdentifierProperties is, like its inline JSON. */
+/**
+ * Creates IdentifierProperties objects: `new IdentifierProperties({ ... })` is accepted wherever a IdentifierProperties is, like its inline JSON.
+ * @public
+ */
 export const IdentifierProperties: ModelClass<IdentifierProperties> = /*#__PURE__*/ modelClass("IdentifierProperties");
 
-/** The IdentityProviders model of the spec. */
+/**
+ * The IdentityProviders model of the spec.
+ * @public
+ */
 export interface IdentityProviders {
   /** The `azureActiveDirectory` property. */
   azureActiveDirectory?: AzureActiveDirectory;
@@ -2298,10 +3165,16 @@ export interface IdentityProviders {
   customOpenIdConnectProviders?: Record<string, CustomOpenIdConnectProvider>;
 }
 
-/** Creates IdentityProviders objects: `new IdentityProviders({ ... })` is accepted wherever a IdentityProviders is, like its inline JSON. */
+/**
+ * Creates IdentityProviders objects: `new IdentityProviders({ ... })` is accepted wherever a IdentityProviders is, like its inline JSON.
+ * @public
+ */
 export const IdentityProviders: ModelClass<IdentityProviders> = /*#__PURE__*/ modelClass("IdentityProviders");
 
-/** The InstallScript model of the spec. */
+/**
+ * The InstallScript model of the spec.
+ * @public
+ */
 export interface InstallScript {
   /** The `name` property. */
   name?: string;
@@ -2309,10 +3182,16 @@ export interface InstallScript {
   source?: InstallScriptSource;
 }
 
-/** Creates InstallScript objects: `new InstallScript({ ... })` is accepted wherever a InstallScript is, like its inline JSON. */
+/**
+ * Creates InstallScript objects: `new InstallScript({ ... })` is accepted wherever a InstallScript is, like its inline JSON.
+ * @public
+ */
 export const InstallScript: ModelClass<InstallScript> = /*#__PURE__*/ modelClass("InstallScript");
 
-/** The InstallScriptSource model of the spec. */
+/**
+ * The InstallScriptSource model of the spec.
+ * @public
+ */
 export interface InstallScriptSource {
   /** The `sourceUri` property. */
   sourceUri?: string;
@@ -2320,28 +3199,46 @@ export interface InstallScriptSource {
   type?: InstallScriptType;
 }
 
-/** Creates InstallScriptSource objects: `new InstallScriptSource({ ... })` is accepted wherever a InstallScriptSource is, like its inline JSON. */
+/**
+ * Creates InstallScriptSource objects: `new InstallScriptSource({ ... })` is accepted wherever a InstallScriptSource is, like its inline JSON.
+ * @public
+ */
 export const InstallScriptSource: ModelClass<InstallScriptSource> = /*#__PURE__*/ modelClass("InstallScriptSource");
 
-/** The IpAddress model of the spec. */
+/**
+ * The IpAddress model of the spec.
+ * @public
+ */
 export interface IpAddress {
   /** The `address` property. */
   address?: string;
 }
 
-/** Creates IpAddress objects: `new IpAddress({ ... })` is accepted wherever a IpAddress is, like its inline JSON. */
+/**
+ * Creates IpAddress objects: `new IpAddress({ ... })` is accepted wherever a IpAddress is, like its inline JSON.
+ * @public
+ */
 export const IpAddress: ModelClass<IpAddress> = /*#__PURE__*/ modelClass("IpAddress");
 
-/** The IpAddressRange model of the spec. */
+/**
+ * The IpAddressRange model of the spec.
+ * @public
+ */
 export interface IpAddressRange {
   /** The `addressRange` property. */
   addressRange?: string;
 }
 
-/** Creates IpAddressRange objects: `new IpAddressRange({ ... })` is accepted wherever a IpAddressRange is, like its inline JSON. */
+/**
+ * Creates IpAddressRange objects: `new IpAddressRange({ ... })` is accepted wherever a IpAddressRange is, like its inline JSON.
+ * @public
+ */
 export const IpAddressRange: ModelClass<IpAddressRange> = /*#__PURE__*/ modelClass("IpAddressRange");
 
-/** The IpSecurityRestriction model of the spec. */
+/**
+ * The IpSecurityRestriction model of the spec.
+ * @public
+ */
 export interface IpSecurityRestriction {
   /** The `ipAddress` property. */
   ipAddress?: string;
@@ -2367,10 +3264,16 @@ export interface IpSecurityRestriction {
   headers?: Record<string, string[]>;
 }
 
-/** Creates IpSecurityRestriction objects: `new IpSecurityRestriction({ ... })` is accepted wherever a IpSecurityRestriction is, like its inline JSON. */
+/**
+ * Creates IpSecurityRestriction objects: `new IpSecurityRestriction({ ... })` is accepted wherever a IpSecurityRestriction is, like its inline JSON.
+ * @public
+ */
 export const IpSecurityRestriction: ModelClass<IpSecurityRestriction> = /*#__PURE__*/ modelClass("IpSecurityRestriction");
 
-/** The JsonSchema model of the spec. */
+/**
+ * The JsonSchema model of the spec.
+ * @public
+ */
 export interface JsonSchema {
   /** The `title` property. */
   title?: string;
@@ -2378,10 +3281,16 @@ export interface JsonSchema {
   content?: string;
 }
 
-/** Creates JsonSchema objects: `new JsonSchema({ ... })` is accepted wherever a JsonSchema is, like its inline JSON. */
+/**
+ * Creates JsonSchema objects: `new JsonSchema({ ... })` is accepted wherever a JsonSchema is, like its inline JSON.
+ * @public
+ */
 export const JsonSchema: ModelClass<JsonSchema> = /*#__PURE__*/ modelClass("JsonSchema");
 
-/** The JwtClaimChecks model of the spec. */
+/**
+ * The JwtClaimChecks model of the spec.
+ * @public
+ */
 export interface JwtClaimChecks {
   /** The `allowedGroups` property. */
   allowedGroups?: string[];
@@ -2389,10 +3298,16 @@ export interface JwtClaimChecks {
   allowedClientApplications?: string[];
 }
 
-/** Creates JwtClaimChecks objects: `new JwtClaimChecks({ ... })` is accepted wherever a JwtClaimChecks is, like its inline JSON. */
+/**
+ * Creates JwtClaimChecks objects: `new JwtClaimChecks({ ... })` is accepted wherever a JwtClaimChecks is, like its inline JSON.
+ * @public
+ */
 export const JwtClaimChecks: ModelClass<JwtClaimChecks> = /*#__PURE__*/ modelClass("JwtClaimChecks");
 
-/** The KeyInfo model of the spec. */
+/**
+ * The KeyInfo model of the spec.
+ * @public
+ */
 export interface KeyInfo {
   /** The `name` property. */
   name?: string;
@@ -2400,10 +3315,16 @@ export interface KeyInfo {
   value?: string;
 }
 
-/** Creates KeyInfo objects: `new KeyInfo({ ... })` is accepted wherever a KeyInfo is, like its inline JSON. */
+/**
+ * Creates KeyInfo objects: `new KeyInfo({ ... })` is accepted wherever a KeyInfo is, like its inline JSON.
+ * @public
+ */
 export const KeyInfo: ModelClass<KeyInfo> = /*#__PURE__*/ modelClass("KeyInfo");
 
-/** The KeyVaultReferenceWithStatus model of the spec. */
+/**
+ * The KeyVaultReferenceWithStatus model of the spec.
+ * @public
+ */
 export interface KeyVaultReferenceWithStatus {
   /** The `secretUri` property. */
   secretUri?: string;
@@ -2411,10 +3332,16 @@ export interface KeyVaultReferenceWithStatus {
   referenceStatus?: string;
 }
 
-/** Creates KeyVaultReferenceWithStatus objects: `new KeyVaultReferenceWithStatus({ ... })` is accepted wherever a KeyVaultReferenceWithStatus is, like its inline JSON. */
+/**
+ * Creates KeyVaultReferenceWithStatus objects: `new KeyVaultReferenceWithStatus({ ... })` is accepted wherever a KeyVaultReferenceWithStatus is, like its inline JSON.
+ * @public
+ */
 export const KeyVaultReferenceWithStatus: ModelClass<KeyVaultReferenceWithStatus> = /*#__PURE__*/ modelClass("KeyVaultReferenceWithStatus");
 
-/** The KubeEnvironmentProfile model of the spec. */
+/**
+ * The KubeEnvironmentProfile model of the spec.
+ * @public
+ */
 export interface KubeEnvironmentProfile {
   /** The `id` property. */
   id?: string;
@@ -2424,10 +3351,16 @@ export interface KubeEnvironmentProfile {
   readonly type?: string;
 }
 
-/** Creates KubeEnvironmentProfile objects: `new KubeEnvironmentProfile({ ... })` is accepted wherever a KubeEnvironmentProfile is, like its inline JSON. */
+/**
+ * Creates KubeEnvironmentProfile objects: `new KubeEnvironmentProfile({ ... })` is accepted wherever a KubeEnvironmentProfile is, like its inline JSON.
+ * @public
+ */
 export const KubeEnvironmentProfile: ModelClass<KubeEnvironmentProfile> = /*#__PURE__*/ modelClass("KubeEnvironmentProfile");
 
-/** The LegacyMicrosoftAccount model of the spec. */
+/**
+ * The LegacyMicrosoftAccount model of the spec.
+ * @public
+ */
 export interface LegacyMicrosoftAccount {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -2439,10 +3372,16 @@ export interface LegacyMicrosoftAccount {
   validation?: AllowedAudiencesValidation;
 }
 
-/** Creates LegacyMicrosoftAccount objects: `new LegacyMicrosoftAccount({ ... })` is accepted wherever a LegacyMicrosoftAccount is, like its inline JSON. */
+/**
+ * Creates LegacyMicrosoftAccount objects: `new LegacyMicrosoftAccount({ ... })` is accepted wherever a LegacyMicrosoftAccount is, like its inline JSON.
+ * @public
+ */
 export const LegacyMicrosoftAccount: ModelClass<LegacyMicrosoftAccount> = /*#__PURE__*/ modelClass("LegacyMicrosoftAccount");
 
-/** The LocalizableString model of the spec. */
+/**
+ * The LocalizableString model of the spec.
+ * @public
+ */
 export interface LocalizableString {
   /** The `value` property. */
   value?: string;
@@ -2450,10 +3389,16 @@ export interface LocalizableString {
   localizedValue?: string;
 }
 
-/** Creates LocalizableString objects: `new LocalizableString({ ... })` is accepted wherever a LocalizableString is, like its inline JSON. */
+/**
+ * Creates LocalizableString objects: `new LocalizableString({ ... })` is accepted wherever a LocalizableString is, like its inline JSON.
+ * @public
+ */
 export const LocalizableString: ModelClass<LocalizableString> = /*#__PURE__*/ modelClass("LocalizableString");
 
-/** The Login model of the spec. */
+/**
+ * The Login model of the spec.
+ * @public
+ */
 export interface Login {
   /** The `routes` property. */
   routes?: LoginRoutes;
@@ -2469,28 +3414,46 @@ export interface Login {
   nonce?: Nonce;
 }
 
-/** Creates Login objects: `new Login({ ... })` is accepted wherever a Login is, like its inline JSON. */
+/**
+ * Creates Login objects: `new Login({ ... })` is accepted wherever a Login is, like its inline JSON.
+ * @public
+ */
 export const Login: ModelClass<Login> = /*#__PURE__*/ modelClass("Login");
 
-/** The LoginRoutes model of the spec. */
+/**
+ * The LoginRoutes model of the spec.
+ * @public
+ */
 export interface LoginRoutes {
   /** The `logoutEndpoint` property. */
   logoutEndpoint?: string;
 }
 
-/** Creates LoginRoutes objects: `new LoginRoutes({ ... })` is accepted wherever a LoginRoutes is, like its inline JSON. */
+/**
+ * Creates LoginRoutes objects: `new LoginRoutes({ ... })` is accepted wherever a LoginRoutes is, like its inline JSON.
+ * @public
+ */
 export const LoginRoutes: ModelClass<LoginRoutes> = /*#__PURE__*/ modelClass("LoginRoutes");
 
-/** The LoginScopes model of the spec. */
+/**
+ * The LoginScopes model of the spec.
+ * @public
+ */
 export interface LoginScopes {
   /** The `scopes` property. */
   scopes?: string[];
 }
 
-/** Creates LoginScopes objects: `new LoginScopes({ ... })` is accepted wherever a LoginScopes is, like its inline JSON. */
+/**
+ * Creates LoginScopes objects: `new LoginScopes({ ... })` is accepted wherever a LoginScopes is, like its inline JSON.
+ * @public
+ */
 export const LoginScopes: ModelClass<LoginScopes> = /*#__PURE__*/ modelClass("LoginScopes");
 
-/** The ManagedServiceIdentity model of the spec. */
+/**
+ * The ManagedServiceIdentity model of the spec.
+ * @public
+ */
 export interface ManagedServiceIdentity {
   /** The `type` property. */
   type?: ManagedServiceIdentityType;
@@ -2502,10 +3465,16 @@ export interface ManagedServiceIdentity {
   userAssignedIdentities?: Record<string, UserAssignedIdentity>;
 }
 
-/** Creates ManagedServiceIdentity objects: `new ManagedServiceIdentity({ ... })` is accepted wherever a ManagedServiceIdentity is, like its inline JSON. */
+/**
+ * Creates ManagedServiceIdentity objects: `new ManagedServiceIdentity({ ... })` is accepted wherever a ManagedServiceIdentity is, like its inline JSON.
+ * @public
+ */
 export const ManagedServiceIdentity: ModelClass<ManagedServiceIdentity> = /*#__PURE__*/ modelClass("ManagedServiceIdentity");
 
-/** The MigrateMySqlRequest model of the spec. */
+/**
+ * The MigrateMySqlRequest model of the spec.
+ * @public
+ */
 export interface MigrateMySqlRequest extends ProxyOnlyResource {
   /** The `connectionString` property. Wire name `properties.connectionString`. */
   connectionString?: string;
@@ -2513,10 +3482,16 @@ export interface MigrateMySqlRequest extends ProxyOnlyResource {
   migrationType?: MySqlMigrationType;
 }
 
-/** Creates MigrateMySqlRequest objects: `new MigrateMySqlRequest({ ... })` is accepted wherever a MigrateMySqlRequest is, like its inline JSON. */
+/**
+ * Creates MigrateMySqlRequest objects: `new MigrateMySqlRequest({ ... })` is accepted wherever a MigrateMySqlRequest is, like its inline JSON.
+ * @public
+ */
 export const MigrateMySqlRequest: ModelClass<MigrateMySqlRequest> = /*#__PURE__*/ modelClass("MigrateMySqlRequest");
 
-/** The MigrateMySqlRequestProperties model of the spec. */
+/**
+ * The MigrateMySqlRequestProperties model of the spec.
+ * @public
+ */
 export interface MigrateMySqlRequestProperties {
   /** The `connectionString` property. Required. */
   connectionString: string;
@@ -2524,10 +3499,16 @@ export interface MigrateMySqlRequestProperties {
   migrationType: MySqlMigrationType;
 }
 
-/** Creates MigrateMySqlRequestProperties objects: `new MigrateMySqlRequestProperties({ ... })` is accepted wherever a MigrateMySqlRequestProperties is, like its inline JSON. */
+/**
+ * Creates MigrateMySqlRequestProperties objects: `new MigrateMySqlRequestProperties({ ... })` is accepted wherever a MigrateMySqlRequestProperties is, like its inline JSON.
+ * @public
+ */
 export const MigrateMySqlRequestProperties: ModelClass<MigrateMySqlRequestProperties> = /*#__PURE__*/ modelClass("MigrateMySqlRequestProperties");
 
-/** The MigrateMySqlStatus model of the spec. */
+/**
+ * The MigrateMySqlStatus model of the spec.
+ * @public
+ */
 export interface MigrateMySqlStatus extends ProxyOnlyResource {
   /** The `migrationOperationStatus` property. Wire name `properties.migrationOperationStatus`. Read-only: set by the service. */
   readonly migrationOperationStatus?: OperationStatus;
@@ -2537,10 +3518,16 @@ export interface MigrateMySqlStatus extends ProxyOnlyResource {
   readonly localMySqlEnabled?: boolean;
 }
 
-/** Creates MigrateMySqlStatus objects: `new MigrateMySqlStatus({ ... })` is accepted wherever a MigrateMySqlStatus is, like its inline JSON. */
+/**
+ * Creates MigrateMySqlStatus objects: `new MigrateMySqlStatus({ ... })` is accepted wherever a MigrateMySqlStatus is, like its inline JSON.
+ * @public
+ */
 export const MigrateMySqlStatus: ModelClass<MigrateMySqlStatus> = /*#__PURE__*/ modelClass("MigrateMySqlStatus");
 
-/** The MigrateMySqlStatusProperties model of the spec. */
+/**
+ * The MigrateMySqlStatusProperties model of the spec.
+ * @public
+ */
 export interface MigrateMySqlStatusProperties {
   /** The `migrationOperationStatus` property. Read-only: set by the service. */
   readonly migrationOperationStatus?: OperationStatus;
@@ -2550,10 +3537,16 @@ export interface MigrateMySqlStatusProperties {
   readonly localMySqlEnabled?: boolean;
 }
 
-/** Creates MigrateMySqlStatusProperties objects: `new MigrateMySqlStatusProperties({ ... })` is accepted wherever a MigrateMySqlStatusProperties is, like its inline JSON. */
+/**
+ * Creates MigrateMySqlStatusProperties objects: `new MigrateMySqlStatusProperties({ ... })` is accepted wherever a MigrateMySqlStatusProperties is, like its inline JSON.
+ * @public
+ */
 export const MigrateMySqlStatusProperties: ModelClass<MigrateMySqlStatusProperties> = /*#__PURE__*/ modelClass("MigrateMySqlStatusProperties");
 
-/** The MSDeploy model of the spec. */
+/**
+ * The MSDeploy model of the spec.
+ * @public
+ */
 export interface MSDeploy extends ProxyOnlyResource {
   /** The `packageUri` property. Wire name `properties.packageUri`. */
   packageUri?: string;
@@ -2571,10 +3564,16 @@ export interface MSDeploy extends ProxyOnlyResource {
   appOffline?: boolean;
 }
 
-/** Creates MSDeploy objects: `new MSDeploy({ ... })` is accepted wherever a MSDeploy is, like its inline JSON. */
+/**
+ * Creates MSDeploy objects: `new MSDeploy({ ... })` is accepted wherever a MSDeploy is, like its inline JSON.
+ * @public
+ */
 export const MSDeploy: ModelClass<MSDeploy> = /*#__PURE__*/ modelClass("MSDeploy");
 
-/** The MSDeployCore model of the spec. */
+/**
+ * The MSDeployCore model of the spec.
+ * @public
+ */
 export interface MSDeployCore {
   /** The `packageUri` property. */
   packageUri?: string;
@@ -2592,19 +3591,31 @@ export interface MSDeployCore {
   appOffline?: boolean;
 }
 
-/** Creates MSDeployCore objects: `new MSDeployCore({ ... })` is accepted wherever a MSDeployCore is, like its inline JSON. */
+/**
+ * Creates MSDeployCore objects: `new MSDeployCore({ ... })` is accepted wherever a MSDeployCore is, like its inline JSON.
+ * @public
+ */
 export const MSDeployCore: ModelClass<MSDeployCore> = /*#__PURE__*/ modelClass("MSDeployCore");
 
-/** The MSDeployLog model of the spec. */
+/**
+ * The MSDeployLog model of the spec.
+ * @public
+ */
 export interface MSDeployLog extends ProxyOnlyResource {
   /** The `entries` property. Wire name `properties.entries`. Read-only: set by the service. */
   readonly entries?: MSDeployLogEntry[];
 }
 
-/** Creates MSDeployLog objects: `new MSDeployLog({ ... })` is accepted wherever a MSDeployLog is, like its inline JSON. */
+/**
+ * Creates MSDeployLog objects: `new MSDeployLog({ ... })` is accepted wherever a MSDeployLog is, like its inline JSON.
+ * @public
+ */
 export const MSDeployLog: ModelClass<MSDeployLog> = /*#__PURE__*/ modelClass("MSDeployLog");
 
-/** The MSDeployLogEntry model of the spec. */
+/**
+ * The MSDeployLogEntry model of the spec.
+ * @public
+ */
 export interface MSDeployLogEntry {
   /** The `time` property. Read-only: set by the service. */
   readonly time?: Date;
@@ -2614,19 +3625,31 @@ export interface MSDeployLogEntry {
   readonly message?: string;
 }
 
-/** Creates MSDeployLogEntry objects: `new MSDeployLogEntry({ ... })` is accepted wherever a MSDeployLogEntry is, like its inline JSON. */
+/**
+ * Creates MSDeployLogEntry objects: `new MSDeployLogEntry({ ... })` is accepted wherever a MSDeployLogEntry is, like its inline JSON.
+ * @public
+ */
 export const MSDeployLogEntry: ModelClass<MSDeployLogEntry> = /*#__PURE__*/ modelClass("MSDeployLogEntry");
 
-/** The MSDeployLogProperties model of the spec. */
+/**
+ * The MSDeployLogProperties model of the spec.
+ * @public
+ */
 export interface MSDeployLogProperties {
   /** The `entries` property. Read-only: set by the service. */
   readonly entries?: MSDeployLogEntry[];
 }
 
-/** Creates MSDeployLogProperties objects: `new MSDeployLogProperties({ ... })` is accepted wherever a MSDeployLogProperties is, like its inline JSON. */
+/**
+ * Creates MSDeployLogProperties objects: `new MSDeployLogProperties({ ... })` is accepted wherever a MSDeployLogProperties is, like its inline JSON.
+ * @public
+ */
 export const MSDeployLogProperties: ModelClass<MSDeployLogProperties> = /*#__PURE__*/ modelClass("MSDeployLogProperties");
 
-/** The MSDeployStatus model of the spec. */
+/**
+ * The MSDeployStatus model of the spec.
+ * @public
+ */
 export interface MSDeployStatus extends ProxyOnlyResource {
   /** The `deployer` property. Wire name `properties.deployer`. Read-only: set by the service. */
   readonly deployer?: string;
@@ -2640,10 +3663,16 @@ export interface MSDeployStatus extends ProxyOnlyResource {
   readonly complete?: boolean;
 }
 
-/** Creates MSDeployStatus objects: `new MSDeployStatus({ ... })` is accepted wherever a MSDeployStatus is, like its inline JSON. */
+/**
+ * Creates MSDeployStatus objects: `new MSDeployStatus({ ... })` is accepted wherever a MSDeployStatus is, like its inline JSON.
+ * @public
+ */
 export const MSDeployStatus: ModelClass<MSDeployStatus> = /*#__PURE__*/ modelClass("MSDeployStatus");
 
-/** The MSDeployStatusProperties model of the spec. */
+/**
+ * The MSDeployStatusProperties model of the spec.
+ * @public
+ */
 export interface MSDeployStatusProperties {
   /** The `deployer` property. Read-only: set by the service. */
   readonly deployer?: string;
@@ -2657,10 +3686,16 @@ export interface MSDeployStatusProperties {
   readonly complete?: boolean;
 }
 
-/** Creates MSDeployStatusProperties objects: `new MSDeployStatusProperties({ ... })` is accepted wherever a MSDeployStatusProperties is, like its inline JSON. */
+/**
+ * Creates MSDeployStatusProperties objects: `new MSDeployStatusProperties({ ... })` is accepted wherever a MSDeployStatusProperties is, like its inline JSON.
+ * @public
+ */
 export const MSDeployStatusProperties: ModelClass<MSDeployStatusProperties> = /*#__PURE__*/ modelClass("MSDeployStatusProperties");
 
-/** The NameValuePair model of the spec. */
+/**
+ * The NameValuePair model of the spec.
+ * @public
+ */
 export interface NameValuePair {
   /** The `name` property. */
   name?: string;
@@ -2668,10 +3703,16 @@ export interface NameValuePair {
   value?: string;
 }
 
-/** Creates NameValuePair objects: `new NameValuePair({ ... })` is accepted wherever a NameValuePair is, like its inline JSON. */
+/**
+ * Creates NameValuePair objects: `new NameValuePair({ ... })` is accepted wherever a NameValuePair is, like its inline JSON.
+ * @public
+ */
 export const NameValuePair: ModelClass<NameValuePair> = /*#__PURE__*/ modelClass("NameValuePair");
 
-/** The NetworkFeatures model of the spec. */
+/**
+ * The NetworkFeatures model of the spec.
+ * @public
+ */
 export interface NetworkFeatures extends ProxyOnlyResource {
   /** The `virtualNetworkName` property. Wire name `properties.virtualNetworkName`. Read-only: set by the service. */
   readonly virtualNetworkName?: string;
@@ -2683,10 +3724,16 @@ export interface NetworkFeatures extends ProxyOnlyResource {
   readonly hybridConnectionsV2?: HybridConnection[];
 }
 
-/** Creates NetworkFeatures objects: `new NetworkFeatures({ ... })` is accepted wherever a NetworkFeatures is, like its inline JSON. */
+/**
+ * Creates NetworkFeatures objects: `new NetworkFeatures({ ... })` is accepted wherever a NetworkFeatures is, like its inline JSON.
+ * @public
+ */
 export const NetworkFeatures: ModelClass<NetworkFeatures> = /*#__PURE__*/ modelClass("NetworkFeatures");
 
-/** The NetworkFeaturesProperties model of the spec. */
+/**
+ * The NetworkFeaturesProperties model of the spec.
+ * @public
+ */
 export interface NetworkFeaturesProperties {
   /** The `virtualNetworkName` property. Read-only: set by the service. */
   readonly virtualNetworkName?: string;
@@ -2698,10 +3745,16 @@ export interface NetworkFeaturesProperties {
   readonly hybridConnectionsV2?: HybridConnection[];
 }
 
-/** Creates NetworkFeaturesProperties objects: `new NetworkFeaturesProperties({ ... })` is accepted wherever a NetworkFeaturesProperties is, like its inline JSON. */
+/**
+ * Creates NetworkFeaturesProperties objects: `new NetworkFeaturesProperties({ ... })` is accepted wherever a NetworkFeaturesProperties is, like its inline JSON.
+ * @public
+ */
 export const NetworkFeaturesProperties: ModelClass<NetworkFeaturesProperties> = /*#__PURE__*/ modelClass("NetworkFeaturesProperties");
 
-/** The NetworkTrace model of the spec. */
+/**
+ * The NetworkTrace model of the spec.
+ * @public
+ */
 export interface NetworkTrace {
   /** The `path` property. */
   path?: string;
@@ -2711,10 +3764,16 @@ export interface NetworkTrace {
   message?: string;
 }
 
-/** Creates NetworkTrace objects: `new NetworkTrace({ ... })` is accepted wherever a NetworkTrace is, like its inline JSON. */
+/**
+ * Creates NetworkTrace objects: `new NetworkTrace({ ... })` is accepted wherever a NetworkTrace is, like its inline JSON.
+ * @public
+ */
 export const NetworkTrace: ModelClass<NetworkTrace> = /*#__PURE__*/ modelClass("NetworkTrace");
 
-/** The Nonce model of the spec. */
+/**
+ * The Nonce model of the spec.
+ * @public
+ */
 export interface Nonce {
   /** The `validateNonce` property. */
   validateNonce?: boolean;
@@ -2722,26 +3781,44 @@ export interface Nonce {
   nonceExpirationInterval?: string;
 }
 
-/** Creates Nonce objects: `new Nonce({ ... })` is accepted wherever a Nonce is, like its inline JSON. */
+/**
+ * Creates Nonce objects: `new Nonce({ ... })` is accepted wherever a Nonce is, like its inline JSON.
+ * @public
+ */
 export const Nonce: ModelClass<Nonce> = /*#__PURE__*/ modelClass("Nonce");
 
-/** The Object model of the spec. */
+/**
+ * The Object model of the spec.
+ * @public
+ */
 export interface Object {
 }
 
-/** Creates Object objects: `new Object({ ... })` is accepted wherever a Object is, like its inline JSON. */
+/**
+ * Creates Object objects: `new Object({ ... })` is accepted wherever a Object is, like its inline JSON.
+ * @public
+ */
 export const Object: ModelClass<Object> = /*#__PURE__*/ modelClass("Object");
 
-/** The OpenAuthenticationAccessPolicies model of the spec. */
+/**
+ * The OpenAuthenticationAccessPolicies model of the spec.
+ * @public
+ */
 export interface OpenAuthenticationAccessPolicies {
   /** The `policies` property. */
   policies?: Record<string, OpenAuthenticationAccessPolicy>;
 }
 
-/** Creates OpenAuthenticationAccessPolicies objects: `new OpenAuthenticationAccessPolicies({ ... })` is accepted wherever a OpenAuthenticationAccessPolicies is, like its inline JSON. */
+/**
+ * Creates OpenAuthenticationAccessPolicies objects: `new OpenAuthenticationAccessPolicies({ ... })` is accepted wherever a OpenAuthenticationAccessPolicies is, like its inline JSON.
+ * @public
+ */
 export const OpenAuthenticationAccessPolicies: ModelClass<OpenAuthenticationAccessPolicies> = /*#__PURE__*/ modelClass("OpenAuthenticationAccessPolicies");
 
-/** The OpenAuthenticationAccessPolicy model of the spec. */
+/**
+ * The OpenAuthenticationAccessPolicy model of the spec.
+ * @public
+ */
 export interface OpenAuthenticationAccessPolicy {
   /** The `type` property. */
   type?: OpenAuthenticationProviderType;
@@ -2749,10 +3826,16 @@ export interface OpenAuthenticationAccessPolicy {
   claims?: OpenAuthenticationPolicyClaim[];
 }
 
-/** Creates OpenAuthenticationAccessPolicy objects: `new OpenAuthenticationAccessPolicy({ ... })` is accepted wherever a OpenAuthenticationAccessPolicy is, like its inline JSON. */
+/**
+ * Creates OpenAuthenticationAccessPolicy objects: `new OpenAuthenticationAccessPolicy({ ... })` is accepted wherever a OpenAuthenticationAccessPolicy is, like its inline JSON.
+ * @public
+ */
 export const OpenAuthenticationAccessPolicy: ModelClass<OpenAuthenticationAccessPolicy> = /*#__PURE__*/ modelClass("OpenAuthenticationAccessPolicy");
 
-/** The OpenAuthenticationPolicyClaim model of the spec. */
+/**
+ * The OpenAuthenticationPolicyClaim model of the spec.
+ * @public
+ */
 export interface OpenAuthenticationPolicyClaim {
   /** The `name` property. */
   name?: string;
@@ -2760,10 +3843,16 @@ export interface OpenAuthenticationPolicyClaim {
   value?: string;
 }
 
-/** Creates OpenAuthenticationPolicyClaim objects: `new OpenAuthenticationPolicyClaim({ ... })` is accepted wherever a OpenAuthenticationPolicyClaim is, like its inline JSON. */
+/**
+ * Creates OpenAuthenticationPolicyClaim objects: `new OpenAuthenticationPolicyClaim({ ... })` is accepted wherever a OpenAuthenticationPolicyClaim is, like its inline JSON.
+ * @public
+ */
 export const OpenAuthenticationPolicyClaim: ModelClass<OpenAuthenticationPolicyClaim> = /*#__PURE__*/ modelClass("OpenAuthenticationPolicyClaim");
 
-/** The OpenIdConnectClientCredential model of the spec. */
+/**
+ * The OpenIdConnectClientCredential model of the spec.
+ * @public
+ */
 export interface OpenIdConnectClientCredential {
   /** The `method` property. */
   method?: ClientCredentialMethod;
@@ -2771,10 +3860,16 @@ export interface OpenIdConnectClientCredential {
   clientSecretSettingName?: string;
 }
 
-/** Creates OpenIdConnectClientCredential objects: `new OpenIdConnectClientCredential({ ... })` is accepted wherever a OpenIdConnectClientCredential is, like its inline JSON. */
+/**
+ * Creates OpenIdConnectClientCredential objects: `new OpenIdConnectClientCredential({ ... })` is accepted wherever a OpenIdConnectClientCredential is, like its inline JSON.
+ * @public
+ */
 export const OpenIdConnectClientCredential: ModelClass<OpenIdConnectClientCredential> = /*#__PURE__*/ modelClass("OpenIdConnectClientCredential");
 
-/** The OpenIdConnectConfig model of the spec. */
+/**
+ * The OpenIdConnectConfig model of the spec.
+ * @public
+ */
 export interface OpenIdConnectConfig {
   /** The `authorizationEndpoint` property. */
   authorizationEndpoint?: string;
@@ -2788,10 +3883,16 @@ export interface OpenIdConnectConfig {
   wellKnownOpenIdConfiguration?: string;
 }
 
-/** Creates OpenIdConnectConfig objects: `new OpenIdConnectConfig({ ... })` is accepted wherever a OpenIdConnectConfig is, like its inline JSON. */
+/**
+ * Creates OpenIdConnectConfig objects: `new OpenIdConnectConfig({ ... })` is accepted wherever a OpenIdConnectConfig is, like its inline JSON.
+ * @public
+ */
 export const OpenIdConnectConfig: ModelClass<OpenIdConnectConfig> = /*#__PURE__*/ modelClass("OpenIdConnectConfig");
 
-/** The OpenIdConnectLogin model of the spec. */
+/**
+ * The OpenIdConnectLogin model of the spec.
+ * @public
+ */
 export interface OpenIdConnectLogin {
   /** The `nameClaimType` property. */
   nameClaimType?: string;
@@ -2799,10 +3900,16 @@ export interface OpenIdConnectLogin {
   scopes?: string[];
 }
 
-/** Creates OpenIdConnectLogin objects: `new OpenIdConnectLogin({ ... })` is accepted wherever a OpenIdConnectLogin is, like its inline JSON. */
+/**
+ * Creates OpenIdConnectLogin objects: `new OpenIdConnectLogin({ ... })` is accepted wherever a OpenIdConnectLogin is, like its inline JSON.
+ * @public
+ */
 export const OpenIdConnectLogin: ModelClass<OpenIdConnectLogin> = /*#__PURE__*/ modelClass("OpenIdConnectLogin");
 
-/** The OpenIdConnectRegistration model of the spec. */
+/**
+ * The OpenIdConnectRegistration model of the spec.
+ * @public
+ */
 export interface OpenIdConnectRegistration {
   /** The `clientId` property. */
   clientId?: string;
@@ -2812,10 +3919,16 @@ export interface OpenIdConnectRegistration {
   openIdConnectConfiguration?: OpenIdConnectConfig;
 }
 
-/** Creates OpenIdConnectRegistration objects: `new OpenIdConnectRegistration({ ... })` is accepted wherever a OpenIdConnectRegistration is, like its inline JSON. */
+/**
+ * Creates OpenIdConnectRegistration objects: `new OpenIdConnectRegistration({ ... })` is accepted wherever a OpenIdConnectRegistration is, like its inline JSON.
+ * @public
+ */
 export const OpenIdConnectRegistration: ModelClass<OpenIdConnectRegistration> = /*#__PURE__*/ modelClass("OpenIdConnectRegistration");
 
-/** The Operation model of the spec. */
+/**
+ * The Operation model of the spec.
+ * @public
+ */
 export interface Operation {
   /** The `id` property. */
   id?: string;
@@ -2835,10 +3948,16 @@ export interface Operation {
   geoMasterOperationId?: string;
 }
 
-/** Creates Operation objects: `new Operation({ ... })` is accepted wherever a Operation is, like its inline JSON. */
+/**
+ * Creates Operation objects: `new Operation({ ... })` is accepted wherever a Operation is, like its inline JSON.
+ * @public
+ */
 export const Operation: ModelClass<Operation> = /*#__PURE__*/ modelClass("Operation");
 
-/** The OperationResult model of the spec. */
+/**
+ * The OperationResult model of the spec.
+ * @public
+ */
 export interface OperationResult extends OperationResultProperties {
   /** The `trackingId` property. Read-only: set by the service. */
   readonly trackingId?: string;
@@ -2858,10 +3977,16 @@ export interface OperationResult extends OperationResultProperties {
   iterationCount?: number;
 }
 
-/** Creates OperationResult objects: `new OperationResult({ ... })` is accepted wherever a OperationResult is, like its inline JSON. */
+/**
+ * Creates OperationResult objects: `new OperationResult({ ... })` is accepted wherever a OperationResult is, like its inline JSON.
+ * @public
+ */
 export const OperationResult: ModelClass<OperationResult> = /*#__PURE__*/ modelClass("OperationResult");
 
-/** The OperationResultProperties model of the spec. */
+/**
+ * The OperationResultProperties model of the spec.
+ * @public
+ */
 export interface OperationResultProperties {
   /** The `startTime` property. */
   startTime?: Date;
@@ -2877,10 +4002,16 @@ export interface OperationResultProperties {
   error?: unknown;
 }
 
-/** Creates OperationResultProperties objects: `new OperationResultProperties({ ... })` is accepted wherever a OperationResultProperties is, like its inline JSON. */
+/**
+ * Creates OperationResultProperties objects: `new OperationResultProperties({ ... })` is accepted wherever a OperationResultProperties is, like its inline JSON.
+ * @public
+ */
 export const OperationResultProperties: ModelClass<OperationResultProperties> = /*#__PURE__*/ modelClass("OperationResultProperties");
 
-/** The OutboundVnetRouting model of the spec. */
+/**
+ * The OutboundVnetRouting model of the spec.
+ * @public
+ */
 export interface OutboundVnetRouting {
   /** The `allTraffic` property. */
   allTraffic?: boolean;
@@ -2894,10 +4025,16 @@ export interface OutboundVnetRouting {
   backupRestoreTraffic?: boolean;
 }
 
-/** Creates OutboundVnetRouting objects: `new OutboundVnetRouting({ ... })` is accepted wherever a OutboundVnetRouting is, like its inline JSON. */
+/**
+ * Creates OutboundVnetRouting objects: `new OutboundVnetRouting({ ... })` is accepted wherever a OutboundVnetRouting is, like its inline JSON.
+ * @public
+ */
 export const OutboundVnetRouting: ModelClass<OutboundVnetRouting> = /*#__PURE__*/ modelClass("OutboundVnetRouting");
 
-/** The PerfMonCounterCollection model of the spec. */
+/**
+ * The PerfMonCounterCollection model of the spec.
+ * @public
+ */
 export interface PerfMonCounterCollection {
   /** The `value` property. Required. */
   value: PerfMonResponse[];
@@ -2905,10 +4042,16 @@ export interface PerfMonCounterCollection {
   readonly nextLink?: string;
 }
 
-/** Creates PerfMonCounterCollection objects: `new PerfMonCounterCollection({ ... })` is accepted wherever a PerfMonCounterCollection is, like its inline JSON. */
+/**
+ * Creates PerfMonCounterCollection objects: `new PerfMonCounterCollection({ ... })` is accepted wherever a PerfMonCounterCollection is, like its inline JSON.
+ * @public
+ */
 export const PerfMonCounterCollection: ModelClass<PerfMonCounterCollection> = /*#__PURE__*/ modelClass("PerfMonCounterCollection");
 
-/** The PerfMonResponse model of the spec. */
+/**
+ * The PerfMonResponse model of the spec.
+ * @public
+ */
 export interface PerfMonResponse {
   /** The `code` property. */
   code?: string;
@@ -2918,10 +4061,16 @@ export interface PerfMonResponse {
   data?: PerfMonSet;
 }
 
-/** Creates PerfMonResponse objects: `new PerfMonResponse({ ... })` is accepted wherever a PerfMonResponse is, like its inline JSON. */
+/**
+ * Creates PerfMonResponse objects: `new PerfMonResponse({ ... })` is accepted wherever a PerfMonResponse is, like its inline JSON.
+ * @public
+ */
 export const PerfMonResponse: ModelClass<PerfMonResponse> = /*#__PURE__*/ modelClass("PerfMonResponse");
 
-/** The PerfMonSample model of the spec. */
+/**
+ * The PerfMonSample model of the spec.
+ * @public
+ */
 export interface PerfMonSample {
   /** The `time` property. */
   time?: Date;
@@ -2931,10 +4080,16 @@ export interface PerfMonSample {
   value?: number;
 }
 
-/** Creates PerfMonSample objects: `new PerfMonSample({ ... })` is accepted wherever a PerfMonSample is, like its inline JSON. */
+/**
+ * Creates PerfMonSample objects: `new PerfMonSample({ ... })` is accepted wherever a PerfMonSample is, like its inline JSON.
+ * @public
+ */
 export const PerfMonSample: ModelClass<PerfMonSample> = /*#__PURE__*/ modelClass("PerfMonSample");
 
-/** The PerfMonSet model of the spec. */
+/**
+ * The PerfMonSet model of the spec.
+ * @public
+ */
 export interface PerfMonSet {
   /** The `name` property. */
   name?: string;
@@ -2948,10 +4103,16 @@ export interface PerfMonSet {
   values?: PerfMonSample[];
 }
 
-/** Creates PerfMonSet objects: `new PerfMonSet({ ... })` is accepted wherever a PerfMonSet is, like its inline JSON. */
+/**
+ * Creates PerfMonSet objects: `new PerfMonSet({ ... })` is accepted wherever a PerfMonSet is, like its inline JSON.
+ * @public
+ */
 export const PerfMonSet: ModelClass<PerfMonSet> = /*#__PURE__*/ modelClass("PerfMonSet");
 
-/** The PremierAddOn model of the spec. */
+/**
+ * The PremierAddOn model of the spec.
+ * @public
+ */
 export interface PremierAddOn extends Resource {
   /** The `sku` property. Wire name `properties.sku`. */
   sku?: string;
@@ -2965,10 +4126,16 @@ export interface PremierAddOn extends Resource {
   marketplaceOffer?: string;
 }
 
-/** Creates PremierAddOn objects: `new PremierAddOn({ ... })` is accepted wherever a PremierAddOn is, like its inline JSON. */
+/**
+ * Creates PremierAddOn objects: `new PremierAddOn({ ... })` is accepted wherever a PremierAddOn is, like its inline JSON.
+ * @public
+ */
 export const PremierAddOn: ModelClass<PremierAddOn> = /*#__PURE__*/ modelClass("PremierAddOn");
 
-/** The PremierAddOnPatchResource model of the spec. */
+/**
+ * The PremierAddOnPatchResource model of the spec.
+ * @public
+ */
 export interface PremierAddOnPatchResource extends ProxyOnlyResource {
   /** The `sku` property. Wire name `properties.sku`. */
   sku?: string;
@@ -2982,10 +4149,16 @@ export interface PremierAddOnPatchResource extends ProxyOnlyResource {
   marketplaceOffer?: string;
 }
 
-/** Creates PremierAddOnPatchResource objects: `new PremierAddOnPatchResource({ ... })` is accepted wherever a PremierAddOnPatchResource is, like its inline JSON. */
+/**
+ * Creates PremierAddOnPatchResource objects: `new PremierAddOnPatchResource({ ... })` is accepted wherever a PremierAddOnPatchResource is, like its inline JSON.
+ * @public
+ */
 export const PremierAddOnPatchResource: ModelClass<PremierAddOnPatchResource> = /*#__PURE__*/ modelClass("PremierAddOnPatchResource");
 
-/** The PremierAddOnPatchResourceProperties model of the spec. */
+/**
+ * The PremierAddOnPatchResourceProperties model of the spec.
+ * @public
+ */
 export interface PremierAddOnPatchResourceProperties {
   /** The `sku` property. */
   sku?: string;
@@ -2999,10 +4172,16 @@ export interface PremierAddOnPatchResourceProperties {
   marketplaceOffer?: string;
 }
 
-/** Creates PremierAddOnPatchResourceProperties objects: `new PremierAddOnPatchResourceProperties({ ... })` is accepted wherever a PremierAddOnPatchResourceProperties is, like its inline JSON. */
+/**
+ * Creates PremierAddOnPatchResourceProperties objects: `new PremierAddOnPatchResourceProperties({ ... })` is accepted wherever a PremierAddOnPatchResourceProperties is, like its inline JSON.
+ * @public
+ */
 export const PremierAddOnPatchResourceProperties: ModelClass<PremierAddOnPatchResourceProperties> = /*#__PURE__*/ modelClass("PremierAddOnPatchResourceProperties");
 
-/** The PremierAddOnProperties model of the spec. */
+/**
+ * The PremierAddOnProperties model of the spec.
+ * @public
+ */
 export interface PremierAddOnProperties {
   /** The `sku` property. */
   sku?: string;
@@ -3016,10 +4195,16 @@ export interface PremierAddOnProperties {
   marketplaceOffer?: string;
 }
 
-/** Creates PremierAddOnProperties objects: `new PremierAddOnProperties({ ... })` is accepted wherever a PremierAddOnProperties is, like its inline JSON. */
+/**
+ * Creates PremierAddOnProperties objects: `new PremierAddOnProperties({ ... })` is accepted wherever a PremierAddOnProperties is, like its inline JSON.
+ * @public
+ */
 export const PremierAddOnProperties: ModelClass<PremierAddOnProperties> = /*#__PURE__*/ modelClass("PremierAddOnProperties");
 
-/** The PrivateAccess model of the spec. */
+/**
+ * The PrivateAccess model of the spec.
+ * @public
+ */
 export interface PrivateAccess extends ProxyOnlyResource {
   /** The `enabled` property. Wire name `properties.enabled`. */
   enabled?: boolean;
@@ -3027,10 +4212,16 @@ export interface PrivateAccess extends ProxyOnlyResource {
   virtualNetworks?: PrivateAccessVirtualNetwork[];
 }
 
-/** Creates PrivateAccess objects: `new PrivateAccess({ ... })` is accepted wherever a PrivateAccess is, like its inline JSON. */
+/**
+ * Creates PrivateAccess objects: `new PrivateAccess({ ... })` is accepted wherever a PrivateAccess is, like its inline JSON.
+ * @public
+ */
 export const PrivateAccess: ModelClass<PrivateAccess> = /*#__PURE__*/ modelClass("PrivateAccess");
 
-/** The PrivateAccessProperties model of the spec. */
+/**
+ * The PrivateAccessProperties model of the spec.
+ * @public
+ */
 export interface PrivateAccessProperties {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -3038,10 +4229,16 @@ export interface PrivateAccessProperties {
   virtualNetworks?: PrivateAccessVirtualNetwork[];
 }
 
-/** Creates PrivateAccessProperties objects: `new PrivateAccessProperties({ ... })` is accepted wherever a PrivateAccessProperties is, like its inline JSON. */
+/**
+ * Creates PrivateAccessProperties objects: `new PrivateAccessProperties({ ... })` is accepted wherever a PrivateAccessProperties is, like its inline JSON.
+ * @public
+ */
 export const PrivateAccessProperties: ModelClass<PrivateAccessProperties> = /*#__PURE__*/ modelClass("PrivateAccessProperties");
 
-/** The PrivateAccessSubnet model of the spec. */
+/**
+ * The PrivateAccessSubnet model of the spec.
+ * @public
+ */
 export interface PrivateAccessSubnet {
   /** The `name` property. */
   name?: string;
@@ -3049,10 +4246,16 @@ export interface PrivateAccessSubnet {
   key?: number;
 }
 
-/** Creates PrivateAccessSubnet objects: `new PrivateAccessSubnet({ ... })` is accepted wherever a PrivateAccessSubnet is, like its inline JSON. */
+/**
+ * Creates PrivateAccessSubnet objects: `new PrivateAccessSubnet({ ... })` is accepted wherever a PrivateAccessSubnet is, like its inline JSON.
+ * @public
+ */
 export const PrivateAccessSubnet: ModelClass<PrivateAccessSubnet> = /*#__PURE__*/ modelClass("PrivateAccessSubnet");
 
-/** The PrivateAccessVirtualNetwork model of the spec. */
+/**
+ * The PrivateAccessVirtualNetwork model of the spec.
+ * @public
+ */
 export interface PrivateAccessVirtualNetwork {
   /** The `name` property. */
   name?: string;
@@ -3064,10 +4267,16 @@ export interface PrivateAccessVirtualNetwork {
   subnets?: PrivateAccessSubnet[];
 }
 
-/** Creates PrivateAccessVirtualNetwork objects: `new PrivateAccessVirtualNetwork({ ... })` is accepted wherever a PrivateAccessVirtualNetwork is, like its inline JSON. */
+/**
+ * Creates PrivateAccessVirtualNetwork objects: `new PrivateAccessVirtualNetwork({ ... })` is accepted wherever a PrivateAccessVirtualNetwork is, like its inline JSON.
+ * @public
+ */
 export const PrivateAccessVirtualNetwork: ModelClass<PrivateAccessVirtualNetwork> = /*#__PURE__*/ modelClass("PrivateAccessVirtualNetwork");
 
-/** The PrivateEndpointConnectionCollection model of the spec. */
+/**
+ * The PrivateEndpointConnectionCollection model of the spec.
+ * @public
+ */
 export interface PrivateEndpointConnectionCollection {
   /** The `value` property. Required. */
   value: RemotePrivateEndpointConnectionARMResource[];
@@ -3075,10 +4284,16 @@ export interface PrivateEndpointConnectionCollection {
   readonly nextLink?: string;
 }
 
-/** Creates PrivateEndpointConnectionCollection objects: `new PrivateEndpointConnectionCollection({ ... })` is accepted wherever a PrivateEndpointConnectionCollection is, like its inline JSON. */
+/**
+ * Creates PrivateEndpointConnectionCollection objects: `new PrivateEndpointConnectionCollection({ ... })` is accepted wherever a PrivateEndpointConnectionCollection is, like its inline JSON.
+ * @public
+ */
 export const PrivateEndpointConnectionCollection: ModelClass<PrivateEndpointConnectionCollection> = /*#__PURE__*/ modelClass("PrivateEndpointConnectionCollection");
 
-/** The PrivateLinkConnectionState model of the spec. */
+/**
+ * The PrivateLinkConnectionState model of the spec.
+ * @public
+ */
 export interface PrivateLinkConnectionState {
   /** The `status` property. */
   status?: string;
@@ -3088,10 +4303,16 @@ export interface PrivateLinkConnectionState {
   actionsRequired?: string;
 }
 
-/** Creates PrivateLinkConnectionState objects: `new PrivateLinkConnectionState({ ... })` is accepted wherever a PrivateLinkConnectionState is, like its inline JSON. */
+/**
+ * Creates PrivateLinkConnectionState objects: `new PrivateLinkConnectionState({ ... })` is accepted wherever a PrivateLinkConnectionState is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkConnectionState: ModelClass<PrivateLinkConnectionState> = /*#__PURE__*/ modelClass("PrivateLinkConnectionState");
 
-/** The PrivateLinkResource model of the spec. */
+/**
+ * The PrivateLinkResource model of the spec.
+ * @public
+ */
 export interface PrivateLinkResource {
   /** The `id` property. Required. */
   id: string;
@@ -3103,10 +4324,16 @@ export interface PrivateLinkResource {
   properties: PrivateLinkResourceProperties;
 }
 
-/** Creates PrivateLinkResource objects: `new PrivateLinkResource({ ... })` is accepted wherever a PrivateLinkResource is, like its inline JSON. */
+/**
+ * Creates PrivateLinkResource objects: `new PrivateLinkResource({ ... })` is accepted wherever a PrivateLinkResource is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkResource: ModelClass<PrivateLinkResource> = /*#__PURE__*/ modelClass("PrivateLinkResource");
 
-/** The PrivateLinkResourceProperties model of the spec. */
+/**
+ * The PrivateLinkResourceProperties model of the spec.
+ * @public
+ */
 export interface PrivateLinkResourceProperties {
   /** The `groupId` property. Read-only: set by the service. */
   readonly groupId?: string;
@@ -3116,19 +4343,31 @@ export interface PrivateLinkResourceProperties {
   readonly requiredZoneNames?: string[];
 }
 
-/** Creates PrivateLinkResourceProperties objects: `new PrivateLinkResourceProperties({ ... })` is accepted wherever a PrivateLinkResourceProperties is, like its inline JSON. */
+/**
+ * Creates PrivateLinkResourceProperties objects: `new PrivateLinkResourceProperties({ ... })` is accepted wherever a PrivateLinkResourceProperties is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkResourceProperties: ModelClass<PrivateLinkResourceProperties> = /*#__PURE__*/ modelClass("PrivateLinkResourceProperties");
 
-/** The PrivateLinkResourcesWrapper model of the spec. */
+/**
+ * The PrivateLinkResourcesWrapper model of the spec.
+ * @public
+ */
 export interface PrivateLinkResourcesWrapper {
   /** The `value` property. Required. */
   value: PrivateLinkResource[];
 }
 
-/** Creates PrivateLinkResourcesWrapper objects: `new PrivateLinkResourcesWrapper({ ... })` is accepted wherever a PrivateLinkResourcesWrapper is, like its inline JSON. */
+/**
+ * Creates PrivateLinkResourcesWrapper objects: `new PrivateLinkResourcesWrapper({ ... })` is accepted wherever a PrivateLinkResourcesWrapper is, like its inline JSON.
+ * @public
+ */
 export const PrivateLinkResourcesWrapper: ModelClass<PrivateLinkResourcesWrapper> = /*#__PURE__*/ modelClass("PrivateLinkResourcesWrapper");
 
-/** The ProcessInfo model of the spec. */
+/**
+ * The ProcessInfo model of the spec.
+ * @public
+ */
 export interface ProcessInfo extends ProxyOnlyResource {
   /** The `identifier` property. Wire name `properties.identifier`. Read-only: set by the service. Format int32. */
   readonly identifier?: number;
@@ -3204,10 +4443,16 @@ export interface ProcessInfo extends ProxyOnlyResource {
   description?: string;
 }
 
-/** Creates ProcessInfo objects: `new ProcessInfo({ ... })` is accepted wherever a ProcessInfo is, like its inline JSON. */
+/**
+ * Creates ProcessInfo objects: `new ProcessInfo({ ... })` is accepted wherever a ProcessInfo is, like its inline JSON.
+ * @public
+ */
 export const ProcessInfo: ModelClass<ProcessInfo> = /*#__PURE__*/ modelClass("ProcessInfo");
 
-/** The ProcessInfoCollection model of the spec. */
+/**
+ * The ProcessInfoCollection model of the spec.
+ * @public
+ */
 export interface ProcessInfoCollection {
   /** The `value` property. Required. */
   value: ProcessInfo[];
@@ -3215,10 +4460,16 @@ export interface ProcessInfoCollection {
   readonly nextLink?: string;
 }
 
-/** Creates ProcessInfoCollection objects: `new ProcessInfoCollection({ ... })` is accepted wherever a ProcessInfoCollection is, like its inline JSON. */
+/**
+ * Creates ProcessInfoCollection objects: `new ProcessInfoCollection({ ... })` is accepted wherever a ProcessInfoCollection is, like its inline JSON.
+ * @public
+ */
 export const ProcessInfoCollection: ModelClass<ProcessInfoCollection> = /*#__PURE__*/ modelClass("ProcessInfoCollection");
 
-/** The ProcessInfoProperties model of the spec. */
+/**
+ * The ProcessInfoProperties model of the spec.
+ * @public
+ */
 export interface ProcessInfoProperties {
   /** The `identifier` property. Read-only: set by the service. Format int32. */
   readonly identifier?: number;
@@ -3294,10 +4545,16 @@ export interface ProcessInfoProperties {
   description?: string;
 }
 
-/** Creates ProcessInfoProperties objects: `new ProcessInfoProperties({ ... })` is accepted wherever a ProcessInfoProperties is, like its inline JSON. */
+/**
+ * Creates ProcessInfoProperties objects: `new ProcessInfoProperties({ ... })` is accepted wherever a ProcessInfoProperties is, like its inline JSON.
+ * @public
+ */
 export const ProcessInfoProperties: ModelClass<ProcessInfoProperties> = /*#__PURE__*/ modelClass("ProcessInfoProperties");
 
-/** The ProcessModuleInfo model of the spec. */
+/**
+ * The ProcessModuleInfo model of the spec.
+ * @public
+ */
 export interface ProcessModuleInfo extends ProxyOnlyResource {
   /** The `baseAddress` property. Wire name `properties.base_address`. */
   baseAddress?: string;
@@ -3323,10 +4580,16 @@ export interface ProcessModuleInfo extends ProxyOnlyResource {
   language?: string;
 }
 
-/** Creates ProcessModuleInfo objects: `new ProcessModuleInfo({ ... })` is accepted wherever a ProcessModuleInfo is, like its inline JSON. */
+/**
+ * Creates ProcessModuleInfo objects: `new ProcessModuleInfo({ ... })` is accepted wherever a ProcessModuleInfo is, like its inline JSON.
+ * @public
+ */
 export const ProcessModuleInfo: ModelClass<ProcessModuleInfo> = /*#__PURE__*/ modelClass("ProcessModuleInfo");
 
-/** The ProcessModuleInfoCollection model of the spec. */
+/**
+ * The ProcessModuleInfoCollection model of the spec.
+ * @public
+ */
 export interface ProcessModuleInfoCollection {
   /** The `value` property. Required. */
   value: ProcessModuleInfo[];
@@ -3334,10 +4597,16 @@ export interface ProcessModuleInfoCollection {
   readonly nextLink?: string;
 }
 
-/** Creates ProcessModuleInfoCollection objects: `new ProcessModuleInfoCollection({ ... })` is accepted wherever a ProcessModuleInfoCollection is, like its inline JSON. */
+/**
+ * Creates ProcessModuleInfoCollection objects: `new ProcessModuleInfoCollection({ ... })` is accepted wherever a ProcessModuleInfoCollection is, like its inline JSON.
+ * @public
+ */
 export const ProcessModuleInfoCollection: ModelClass<ProcessModuleInfoCollection> = /*#__PURE__*/ modelClass("ProcessModuleInfoCollection");
 
-/** The ProcessModuleInfoProperties model of the spec. */
+/**
+ * The ProcessModuleInfoProperties model of the spec.
+ * @public
+ */
 export interface ProcessModuleInfoProperties {
   /** The `baseAddress` property. Wire name `base_address`. */
   baseAddress?: string;
@@ -3363,10 +4632,16 @@ export interface ProcessModuleInfoProperties {
   language?: string;
 }
 
-/** Creates ProcessModuleInfoProperties objects: `new ProcessModuleInfoProperties({ ... })` is accepted wherever a ProcessModuleInfoProperties is, like its inline JSON. */
+/**
+ * Creates ProcessModuleInfoProperties objects: `new ProcessModuleInfoProperties({ ... })` is accepted wherever a ProcessModuleInfoProperties is, like its inline JSON.
+ * @public
+ */
 export const ProcessModuleInfoProperties: ModelClass<ProcessModuleInfoProperties> = /*#__PURE__*/ modelClass("ProcessModuleInfoProperties");
 
-/** The ProcessThreadInfo model of the spec. */
+/**
+ * The ProcessThreadInfo model of the spec.
+ * @public
+ */
 export interface ProcessThreadInfo extends ProxyOnlyResource {
   /** The `identifier` property. Wire name `properties.identifier`. Read-only: set by the service. Format int32. */
   readonly identifier?: number;
@@ -3394,10 +4669,16 @@ export interface ProcessThreadInfo extends ProxyOnlyResource {
   waitReason?: string;
 }
 
-/** Creates ProcessThreadInfo objects: `new ProcessThreadInfo({ ... })` is accepted wherever a ProcessThreadInfo is, like its inline JSON. */
+/**
+ * Creates ProcessThreadInfo objects: `new ProcessThreadInfo({ ... })` is accepted wherever a ProcessThreadInfo is, like its inline JSON.
+ * @public
+ */
 export const ProcessThreadInfo: ModelClass<ProcessThreadInfo> = /*#__PURE__*/ modelClass("ProcessThreadInfo");
 
-/** The ProcessThreadInfoCollection model of the spec. */
+/**
+ * The ProcessThreadInfoCollection model of the spec.
+ * @public
+ */
 export interface ProcessThreadInfoCollection {
   /** The `value` property. Required. */
   value: ProcessThreadInfo[];
@@ -3405,10 +4686,16 @@ export interface ProcessThreadInfoCollection {
   readonly nextLink?: string;
 }
 
-/** Creates ProcessThreadInfoCollection objects: `new ProcessThreadInfoCollection({ ... })` is accepted wherever a ProcessThreadInfoCollection is, like its inline JSON. */
+/**
+ * Creates ProcessThreadInfoCollection objects: `new ProcessThreadInfoCollection({ ... })` is accepted wherever a ProcessThreadInfoCollection is, like its inline JSON.
+ * @public
+ */
 export const ProcessThreadInfoCollection: ModelClass<ProcessThreadInfoCollection> = /*#__PURE__*/ modelClass("ProcessThreadInfoCollection");
 
-/** The ProcessThreadInfoProperties model of the spec. */
+/**
+ * The ProcessThreadInfoProperties model of the spec.
+ * @public
+ */
 export interface ProcessThreadInfoProperties {
   /** The `identifier` property. Read-only: set by the service. Format int32. */
   readonly identifier?: number;
@@ -3436,10 +4723,16 @@ export interface ProcessThreadInfoProperties {
   waitReason?: string;
 }
 
-/** Creates ProcessThreadInfoProperties objects: `new ProcessThreadInfoProperties({ ... })` is accepted wherever a ProcessThreadInfoProperties is, like its inline JSON. */
+/**
+ * Creates ProcessThreadInfoProperties objects: `new ProcessThreadInfoProperties({ ... })` is accepted wherever a ProcessThreadInfoProperties is, like its inline JSON.
+ * @public
+ */
 export const ProcessThreadInfoProperties: ModelClass<ProcessThreadInfoProperties> = /*#__PURE__*/ modelClass("ProcessThreadInfoProperties");
 
-/** The ProxyOnlyResource model of the spec. */
+/**
+ * The ProxyOnlyResource model of the spec.
+ * @public
+ */
 export interface ProxyOnlyResource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -3451,10 +4744,16 @@ export interface ProxyOnlyResource {
   readonly type?: string;
 }
 
-/** Creates ProxyOnlyResource objects: `new ProxyOnlyResource({ ... })` is accepted wherever a ProxyOnlyResource is, like its inline JSON. */
+/**
+ * Creates ProxyOnlyResource objects: `new ProxyOnlyResource({ ... })` is accepted wherever a ProxyOnlyResource is, like its inline JSON.
+ * @public
+ */
 export const ProxyOnlyResource: ModelClass<ProxyOnlyResource> = /*#__PURE__*/ modelClass("ProxyOnlyResource");
 
-/** The PublicCertificate model of the spec. */
+/**
+ * The PublicCertificate model of the spec.
+ * @public
+ */
 export interface PublicCertificate extends ProxyOnlyResource {
   /** The `blob` property. Wire name `properties.blob`. */
   blob?: Uint8Array;
@@ -3464,10 +4763,16 @@ export interface PublicCertificate extends ProxyOnlyResource {
   readonly thumbprint?: string;
 }
 
-/** Creates PublicCertificate objects: `new PublicCertificate({ ... })` is accepted wherever a PublicCertificate is, like its inline JSON. */
+/**
+ * Creates PublicCertificate objects: `new PublicCertificate({ ... })` is accepted wherever a PublicCertificate is, like its inline JSON.
+ * @public
+ */
 export const PublicCertificate: ModelClass<PublicCertificate> = /*#__PURE__*/ modelClass("PublicCertificate");
 
-/** The PublicCertificateCollection model of the spec. */
+/**
+ * The PublicCertificateCollection model of the spec.
+ * @public
+ */
 export interface PublicCertificateCollection {
   /** The `value` property. Required. */
   value: PublicCertificate[];
@@ -3475,10 +4780,16 @@ export interface PublicCertificateCollection {
   readonly nextLink?: string;
 }
 
-/** Creates PublicCertificateCollection objects: `new PublicCertificateCollection({ ... })` is accepted wherever a PublicCertificateCollection is, like its inline JSON. */
+/**
+ * Creates PublicCertificateCollection objects: `new PublicCertificateCollection({ ... })` is accepted wherever a PublicCertificateCollection is, like its inline JSON.
+ * @public
+ */
 export const PublicCertificateCollection: ModelClass<PublicCertificateCollection> = /*#__PURE__*/ modelClass("PublicCertificateCollection");
 
-/** The PublicCertificateProperties model of the spec. */
+/**
+ * The PublicCertificateProperties model of the spec.
+ * @public
+ */
 export interface PublicCertificateProperties {
   /** The `blob` property. */
   blob?: Uint8Array;
@@ -3488,10 +4799,16 @@ export interface PublicCertificateProperties {
   readonly thumbprint?: string;
 }
 
-/** Creates PublicCertificateProperties objects: `new PublicCertificateProperties({ ... })` is accepted wherever a PublicCertificateProperties is, like its inline JSON. */
+/**
+ * Creates PublicCertificateProperties objects: `new PublicCertificateProperties({ ... })` is accepted wherever a PublicCertificateProperties is, like its inline JSON.
+ * @public
+ */
 export const PublicCertificateProperties: ModelClass<PublicCertificateProperties> = /*#__PURE__*/ modelClass("PublicCertificateProperties");
 
-/** The PublishingCredentialsPoliciesCollection model of the spec. */
+/**
+ * The PublishingCredentialsPoliciesCollection model of the spec.
+ * @public
+ */
 export interface PublishingCredentialsPoliciesCollection {
   /** The `value` property. Required. */
   value: CsmPublishingCredentialsPoliciesEntity[];
@@ -3499,10 +4816,16 @@ export interface PublishingCredentialsPoliciesCollection {
   readonly nextLink?: string;
 }
 
-/** Creates PublishingCredentialsPoliciesCollection objects: `new PublishingCredentialsPoliciesCollection({ ... })` is accepted wherever a PublishingCredentialsPoliciesCollection is, like its inline JSON. */
+/**
+ * Creates PublishingCredentialsPoliciesCollection objects: `new PublishingCredentialsPoliciesCollection({ ... })` is accepted wherever a PublishingCredentialsPoliciesCollection is, like its inline JSON.
+ * @public
+ */
 export const PublishingCredentialsPoliciesCollection: ModelClass<PublishingCredentialsPoliciesCollection> = /*#__PURE__*/ modelClass("PublishingCredentialsPoliciesCollection");
 
-/** The PushSettings model of the spec. */
+/**
+ * The PushSettings model of the spec.
+ * @public
+ */
 export interface PushSettings extends ProxyOnlyResource {
   /** The `isPushEnabled` property. Wire name `properties.isPushEnabled`. */
   isPushEnabled?: boolean;
@@ -3514,10 +4837,16 @@ export interface PushSettings extends ProxyOnlyResource {
   dynamicTagsJson?: string;
 }
 
-/** Creates PushSettings objects: `new PushSettings({ ... })` is accepted wherever a PushSettings is, like its inline JSON. */
+/**
+ * Creates PushSettings objects: `new PushSettings({ ... })` is accepted wherever a PushSettings is, like its inline JSON.
+ * @public
+ */
 export const PushSettings: ModelClass<PushSettings> = /*#__PURE__*/ modelClass("PushSettings");
 
-/** The PushSettingsProperties model of the spec. */
+/**
+ * The PushSettingsProperties model of the spec.
+ * @public
+ */
 export interface PushSettingsProperties {
   /** The `isPushEnabled` property. Required. */
   isPushEnabled: boolean;
@@ -3529,10 +4858,16 @@ export interface PushSettingsProperties {
   dynamicTagsJson?: string;
 }
 
-/** Creates PushSettingsProperties objects: `new PushSettingsProperties({ ... })` is accepted wherever a PushSettingsProperties is, like its inline JSON. */
+/**
+ * Creates PushSettingsProperties objects: `new PushSettingsProperties({ ... })` is accepted wherever a PushSettingsProperties is, like its inline JSON.
+ * @public
+ */
 export const PushSettingsProperties: ModelClass<PushSettingsProperties> = /*#__PURE__*/ modelClass("PushSettingsProperties");
 
-/** The RampUpRule model of the spec. */
+/**
+ * The RampUpRule model of the spec.
+ * @public
+ */
 export interface RampUpRule {
   /** The `actionHostName` property. */
   actionHostName?: string;
@@ -3552,10 +4887,16 @@ export interface RampUpRule {
   name?: string;
 }
 
-/** Creates RampUpRule objects: `new RampUpRule({ ... })` is accepted wherever a RampUpRule is, like its inline JSON. */
+/**
+ * Creates RampUpRule objects: `new RampUpRule({ ... })` is accepted wherever a RampUpRule is, like its inline JSON.
+ * @public
+ */
 export const RampUpRule: ModelClass<RampUpRule> = /*#__PURE__*/ modelClass("RampUpRule");
 
-/** The RecurrenceSchedule model of the spec. */
+/**
+ * The RecurrenceSchedule model of the spec.
+ * @public
+ */
 export interface RecurrenceSchedule {
   /** The `minutes` property. */
   minutes?: number[];
@@ -3569,10 +4910,16 @@ export interface RecurrenceSchedule {
   monthlyOccurrences?: RecurrenceScheduleOccurrence[];
 }
 
-/** Creates RecurrenceSchedule objects: `new RecurrenceSchedule({ ... })` is accepted wherever a RecurrenceSchedule is, like its inline JSON. */
+/**
+ * Creates RecurrenceSchedule objects: `new RecurrenceSchedule({ ... })` is accepted wherever a RecurrenceSchedule is, like its inline JSON.
+ * @public
+ */
 export const RecurrenceSchedule: ModelClass<RecurrenceSchedule> = /*#__PURE__*/ modelClass("RecurrenceSchedule");
 
-/** The RecurrenceScheduleOccurrence model of the spec. */
+/**
+ * The RecurrenceScheduleOccurrence model of the spec.
+ * @public
+ */
 export interface RecurrenceScheduleOccurrence {
   /** The `day` property. */
   day?: DayOfWeek;
@@ -3580,19 +4927,31 @@ export interface RecurrenceScheduleOccurrence {
   occurrence?: number;
 }
 
-/** Creates RecurrenceScheduleOccurrence objects: `new RecurrenceScheduleOccurrence({ ... })` is accepted wherever a RecurrenceScheduleOccurrence is, like its inline JSON. */
+/**
+ * Creates RecurrenceScheduleOccurrence objects: `new RecurrenceScheduleOccurrence({ ... })` is accepted wherever a RecurrenceScheduleOccurrence is, like its inline JSON.
+ * @public
+ */
 export const RecurrenceScheduleOccurrence: ModelClass<RecurrenceScheduleOccurrence> = /*#__PURE__*/ modelClass("RecurrenceScheduleOccurrence");
 
-/** The RegenerateActionParameter model of the spec. */
+/**
+ * The RegenerateActionParameter model of the spec.
+ * @public
+ */
 export interface RegenerateActionParameter {
   /** The `keyType` property. */
   keyType?: KeyType;
 }
 
-/** Creates RegenerateActionParameter objects: `new RegenerateActionParameter({ ... })` is accepted wherever a RegenerateActionParameter is, like its inline JSON. */
+/**
+ * Creates RegenerateActionParameter objects: `new RegenerateActionParameter({ ... })` is accepted wherever a RegenerateActionParameter is, like its inline JSON.
+ * @public
+ */
 export const RegenerateActionParameter: ModelClass<RegenerateActionParameter> = /*#__PURE__*/ modelClass("RegenerateActionParameter");
 
-/** The RegistryAdapter model of the spec. */
+/**
+ * The RegistryAdapter model of the spec.
+ * @public
+ */
 export interface RegistryAdapter {
   /** The `registryKey` property. */
   registryKey?: string;
@@ -3602,10 +4961,16 @@ export interface RegistryAdapter {
   keyVaultSecretReference?: KeyVaultReferenceWithStatus;
 }
 
-/** Creates RegistryAdapter objects: `new RegistryAdapter({ ... })` is accepted wherever a RegistryAdapter is, like its inline JSON. */
+/**
+ * Creates RegistryAdapter objects: `new RegistryAdapter({ ... })` is accepted wherever a RegistryAdapter is, like its inline JSON.
+ * @public
+ */
 export const RegistryAdapter: ModelClass<RegistryAdapter> = /*#__PURE__*/ modelClass("RegistryAdapter");
 
-/** The RelayServiceConnectionEntity model of the spec. */
+/**
+ * The RelayServiceConnectionEntity model of the spec.
+ * @public
+ */
 export interface RelayServiceConnectionEntity extends ProxyOnlyResource {
   /** The `entityName` property. Wire name `properties.entityName`. */
   entityName?: string;
@@ -3623,10 +4988,16 @@ export interface RelayServiceConnectionEntity extends ProxyOnlyResource {
   biztalkUri?: string;
 }
 
-/** Creates RelayServiceConnectionEntity objects: `new RelayServiceConnectionEntity({ ... })` is accepted wherever a RelayServiceConnectionEntity is, like its inline JSON. */
+/**
+ * Creates RelayServiceConnectionEntity objects: `new RelayServiceConnectionEntity({ ... })` is accepted wherever a RelayServiceConnectionEntity is, like its inline JSON.
+ * @public
+ */
 export const RelayServiceConnectionEntity: ModelClass<RelayServiceConnectionEntity> = /*#__PURE__*/ modelClass("RelayServiceConnectionEntity");
 
-/** The RelayServiceConnectionEntityProperties model of the spec. */
+/**
+ * The RelayServiceConnectionEntityProperties model of the spec.
+ * @public
+ */
 export interface RelayServiceConnectionEntityProperties {
   /** The `entityName` property. */
   entityName?: string;
@@ -3644,10 +5015,16 @@ export interface RelayServiceConnectionEntityProperties {
   biztalkUri?: string;
 }
 
-/** Creates RelayServiceConnectionEntityProperties objects: `new RelayServiceConnectionEntityProperties({ ... })` is accepted wherever a RelayServiceConnectionEntityProperties is, like its inline JSON. */
+/**
+ * Creates RelayServiceConnectionEntityProperties objects: `new RelayServiceConnectionEntityProperties({ ... })` is accepted wherever a RelayServiceConnectionEntityProperties is, like its inline JSON.
+ * @public
+ */
 export const RelayServiceConnectionEntityProperties: ModelClass<RelayServiceConnectionEntityProperties> = /*#__PURE__*/ modelClass("RelayServiceConnectionEntityProperties");
 
-/** The RemotePrivateEndpointConnectionARMResource model of the spec. */
+/**
+ * The RemotePrivateEndpointConnectionARMResource model of the spec.
+ * @public
+ */
 export interface RemotePrivateEndpointConnectionARMResource extends ProxyOnlyResource {
   /** The `provisioningState` property. Wire name `properties.provisioningState`. Read-only: set by the service. */
   readonly provisioningState?: string;
@@ -3659,10 +5036,16 @@ export interface RemotePrivateEndpointConnectionARMResource extends ProxyOnlyRes
   ipAddresses?: string[];
 }
 
-/** Creates RemotePrivateEndpointConnectionARMResource objects: `new RemotePrivateEndpointConnectionARMResource({ ... })` is accepted wherever a RemotePrivateEndpointConnectionARMResource is, like its inline JSON. */
+/**
+ * Creates RemotePrivateEndpointConnectionARMResource objects: `new RemotePrivateEndpointConnectionARMResource({ ... })` is accepted wherever a RemotePrivateEndpointConnectionARMResource is, like its inline JSON.
+ * @public
+ */
 export const RemotePrivateEndpointConnectionARMResource: ModelClass<RemotePrivateEndpointConnectionARMResource> = /*#__PURE__*/ modelClass("RemotePrivateEndpointConnectionARMResource");
 
-/** The RemotePrivateEndpointConnectionARMResourceProperties model of the spec. */
+/**
+ * The RemotePrivateEndpointConnectionARMResourceProperties model of the spec.
+ * @public
+ */
 export interface RemotePrivateEndpointConnectionARMResourceProperties {
   /** The `provisioningState` property. Read-only: set by the service. */
   readonly provisioningState?: string;
@@ -3674,10 +5057,16 @@ export interface RemotePrivateEndpointConnectionARMResourceProperties {
   ipAddresses?: string[];
 }
 
-/** Creates RemotePrivateEndpointConnectionARMResourceProperties objects: `new RemotePrivateEndpointConnectionARMResourceProperties({ ... })` is accepted wherever a RemotePrivateEndpointConnectionARMResourceProperties is, like its inline JSON. */
+/**
+ * Creates RemotePrivateEndpointConnectionARMResourceProperties objects: `new RemotePrivateEndpointConnectionARMResourceProperties({ ... })` is accepted wherever a RemotePrivateEndpointConnectionARMResourceProperties is, like its inline JSON.
+ * @public
+ */
 export const RemotePrivateEndpointConnectionARMResourceProperties: ModelClass<RemotePrivateEndpointConnectionARMResourceProperties> = /*#__PURE__*/ modelClass("RemotePrivateEndpointConnectionARMResourceProperties");
 
-/** The RepetitionIndex model of the spec. */
+/**
+ * The RepetitionIndex model of the spec.
+ * @public
+ */
 export interface RepetitionIndex {
   /** The `scopeName` property. */
   scopeName?: string;
@@ -3685,10 +5074,16 @@ export interface RepetitionIndex {
   itemIndex: number;
 }
 
-/** Creates RepetitionIndex objects: `new RepetitionIndex({ ... })` is accepted wherever a RepetitionIndex is, like its inline JSON. */
+/**
+ * Creates RepetitionIndex objects: `new RepetitionIndex({ ... })` is accepted wherever a RepetitionIndex is, like its inline JSON.
+ * @public
+ */
 export const RepetitionIndex: ModelClass<RepetitionIndex> = /*#__PURE__*/ modelClass("RepetitionIndex");
 
-/** The Request model of the spec. */
+/**
+ * The Request model of the spec.
+ * @public
+ */
 export interface Request {
   /** The `headers` property. */
   headers?: Object;
@@ -3698,19 +5093,31 @@ export interface Request {
   method?: string;
 }
 
-/** Creates Request objects: `new Request({ ... })` is accepted wherever a Request is, like its inline JSON. */
+/**
+ * Creates Request objects: `new Request({ ... })` is accepted wherever a Request is, like its inline JSON.
+ * @public
+ */
 export const Request: ModelClass<Request> = /*#__PURE__*/ modelClass("Request");
 
-/** The RequestHistory model of the spec. */
+/**
+ * The RequestHistory model of the spec.
+ * @public
+ */
 export interface RequestHistory extends WorkflowResource {
   /** The `properties` property. */
   properties?: RequestHistoryProperties;
 }
 
-/** Creates RequestHistory objects: `new RequestHistory({ ... })` is accepted wherever a RequestHistory is, like its inline JSON. */
+/**
+ * Creates RequestHistory objects: `new RequestHistory({ ... })` is accepted wherever a RequestHistory is, like its inline JSON.
+ * @public
+ */
 export const RequestHistory: ModelClass<RequestHistory> = /*#__PURE__*/ modelClass("RequestHistory");
 
-/** The RequestHistoryListResult model of the spec. */
+/**
+ * The RequestHistoryListResult model of the spec.
+ * @public
+ */
 export interface RequestHistoryListResult {
   /** The `value` property. */
   value?: RequestHistory[];
@@ -3718,10 +5125,16 @@ export interface RequestHistoryListResult {
   nextLink?: string;
 }
 
-/** Creates RequestHistoryListResult objects: `new RequestHistoryListResult({ ... })` is accepted wherever a RequestHistoryListResult is, like its inline JSON. */
+/**
+ * Creates RequestHistoryListResult objects: `new RequestHistoryListResult({ ... })` is accepted wherever a RequestHistoryListResult is, like its inline JSON.
+ * @public
+ */
 export const RequestHistoryListResult: ModelClass<RequestHistoryListResult> = /*#__PURE__*/ modelClass("RequestHistoryListResult");
 
-/** The RequestHistoryProperties model of the spec. */
+/**
+ * The RequestHistoryProperties model of the spec.
+ * @public
+ */
 export interface RequestHistoryProperties {
   /** The `startTime` property. */
   startTime?: Date;
@@ -3733,10 +5146,16 @@ export interface RequestHistoryProperties {
   response?: Response;
 }
 
-/** Creates RequestHistoryProperties objects: `new RequestHistoryProperties({ ... })` is accepted wherever a RequestHistoryProperties is, like its inline JSON. */
+/**
+ * Creates RequestHistoryProperties objects: `new RequestHistoryProperties({ ... })` is accepted wherever a RequestHistoryProperties is, like its inline JSON.
+ * @public
+ */
 export const RequestHistoryProperties: ModelClass<RequestHistoryProperties> = /*#__PURE__*/ modelClass("RequestHistoryProperties");
 
-/** The RequestsBasedTrigger model of the spec. */
+/**
+ * The RequestsBasedTrigger model of the spec.
+ * @public
+ */
 export interface RequestsBasedTrigger {
   /** The `count` property. Format int32. */
   count?: number;
@@ -3744,10 +5163,16 @@ export interface RequestsBasedTrigger {
   timeInterval?: string;
 }
 
-/** Creates RequestsBasedTrigger objects: `new RequestsBasedTrigger({ ... })` is accepted wherever a RequestsBasedTrigger is, like its inline JSON. */
+/**
+ * Creates RequestsBasedTrigger objects: `new RequestsBasedTrigger({ ... })` is accepted wherever a RequestsBasedTrigger is, like its inline JSON.
+ * @public
+ */
 export const RequestsBasedTrigger: ModelClass<RequestsBasedTrigger> = /*#__PURE__*/ modelClass("RequestsBasedTrigger");
 
-/** The Resource model of the spec. */
+/**
+ * The Resource model of the spec.
+ * @public
+ */
 export interface Resource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -3763,10 +5188,16 @@ export interface Resource {
   tags?: Record<string, string>;
 }
 
-/** Creates Resource objects: `new Resource({ ... })` is accepted wherever a Resource is, like its inline JSON. */
+/**
+ * Creates Resource objects: `new Resource({ ... })` is accepted wherever a Resource is, like its inline JSON.
+ * @public
+ */
 export const Resource: ModelClass<Resource> = /*#__PURE__*/ modelClass("Resource");
 
-/** The ResourceCollection model of the spec. */
+/**
+ * The ResourceCollection model of the spec.
+ * @public
+ */
 export interface ResourceCollection {
   /** The `value` property. Required. */
   value: string[];
@@ -3774,10 +5205,16 @@ export interface ResourceCollection {
   readonly nextLink?: string;
 }
 
-/** Creates ResourceCollection objects: `new ResourceCollection({ ... })` is accepted wherever a ResourceCollection is, like its inline JSON. */
+/**
+ * Creates ResourceCollection objects: `new ResourceCollection({ ... })` is accepted wherever a ResourceCollection is, like its inline JSON.
+ * @public
+ */
 export const ResourceCollection: ModelClass<ResourceCollection> = /*#__PURE__*/ modelClass("ResourceCollection");
 
-/** The ResourceConfig model of the spec. */
+/**
+ * The ResourceConfig model of the spec.
+ * @public
+ */
 export interface ResourceConfig {
   /** The `cpu` property. Format double. */
   cpu?: number;
@@ -3785,10 +5222,16 @@ export interface ResourceConfig {
   memory?: string;
 }
 
-/** Creates ResourceConfig objects: `new ResourceConfig({ ... })` is accepted wherever a ResourceConfig is, like its inline JSON. */
+/**
+ * Creates ResourceConfig objects: `new ResourceConfig({ ... })` is accepted wherever a ResourceConfig is, like its inline JSON.
+ * @public
+ */
 export const ResourceConfig: ModelClass<ResourceConfig> = /*#__PURE__*/ modelClass("ResourceConfig");
 
-/** The ResourceReference model of the spec. */
+/**
+ * The ResourceReference model of the spec.
+ * @public
+ */
 export interface ResourceReference {
   /** The `id` property. */
   id?: string;
@@ -3798,10 +5241,16 @@ export interface ResourceReference {
   readonly type?: string;
 }
 
-/** Creates ResourceReference objects: `new ResourceReference({ ... })` is accepted wherever a ResourceReference is, like its inline JSON. */
+/**
+ * Creates ResourceReference objects: `new ResourceReference({ ... })` is accepted wherever a ResourceReference is, like its inline JSON.
+ * @public
+ */
 export const ResourceReference: ModelClass<ResourceReference> = /*#__PURE__*/ modelClass("ResourceReference");
 
-/** The Response model of the spec. */
+/**
+ * The Response model of the spec.
+ * @public
+ */
 export interface Response {
   /** The `headers` property. */
   headers?: Object;
@@ -3811,10 +5260,16 @@ export interface Response {
   bodyLink?: ContentLink;
 }
 
-/** Creates Response objects: `new Response({ ... })` is accepted wherever a Response is, like its inline JSON. */
+/**
+ * Creates Response objects: `new Response({ ... })` is accepted wherever a Response is, like its inline JSON.
+ * @public
+ */
 export const Response: ModelClass<Response> = /*#__PURE__*/ modelClass("Response");
 
-/** The RestoreRequest model of the spec. */
+/**
+ * The RestoreRequest model of the spec.
+ * @public
+ */
 export interface RestoreRequest extends ProxyOnlyResource {
   /** The `storageAccountUrl` property. Wire name `properties.storageAccountUrl`. */
   storageAccountUrl?: string;
@@ -3840,10 +5295,16 @@ export interface RestoreRequest extends ProxyOnlyResource {
   hostingEnvironment?: string;
 }
 
-/** Creates RestoreRequest objects: `new RestoreRequest({ ... })` is accepted wherever a RestoreRequest is, like its inline JSON. */
+/**
+ * Creates RestoreRequest objects: `new RestoreRequest({ ... })` is accepted wherever a RestoreRequest is, like its inline JSON.
+ * @public
+ */
 export const RestoreRequest: ModelClass<RestoreRequest> = /*#__PURE__*/ modelClass("RestoreRequest");
 
-/** The RestoreRequestProperties model of the spec. */
+/**
+ * The RestoreRequestProperties model of the spec.
+ * @public
+ */
 export interface RestoreRequestProperties {
   /** The `storageAccountUrl` property. Required. */
   storageAccountUrl: string;
@@ -3869,10 +5330,16 @@ export interface RestoreRequestProperties {
   hostingEnvironment?: string;
 }
 
-/** Creates RestoreRequestProperties objects: `new RestoreRequestProperties({ ... })` is accepted wherever a RestoreRequestProperties is, like its inline JSON. */
+/**
+ * Creates RestoreRequestProperties objects: `new RestoreRequestProperties({ ... })` is accepted wherever a RestoreRequestProperties is, like its inline JSON.
+ * @public
+ */
 export const RestoreRequestProperties: ModelClass<RestoreRequestProperties> = /*#__PURE__*/ modelClass("RestoreRequestProperties");
 
-/** The RetryHistory model of the spec. */
+/**
+ * The RetryHistory model of the spec.
+ * @public
+ */
 export interface RetryHistory {
   /** The `startTime` property. */
   startTime?: Date;
@@ -3888,19 +5355,31 @@ export interface RetryHistory {
   error?: ErrorResponse;
 }
 
-/** Creates RetryHistory objects: `new RetryHistory({ ... })` is accepted wherever a RetryHistory is, like its inline JSON. */
+/**
+ * Creates RetryHistory objects: `new RetryHistory({ ... })` is accepted wherever a RetryHistory is, like its inline JSON.
+ * @public
+ */
 export const RetryHistory: ModelClass<RetryHistory> = /*#__PURE__*/ modelClass("RetryHistory");
 
-/** The RunActionCorrelation model of the spec. */
+/**
+ * The RunActionCorrelation model of the spec.
+ * @public
+ */
 export interface RunActionCorrelation extends RunCorrelation {
   /** The `actionTrackingId` property. */
   actionTrackingId?: string;
 }
 
-/** Creates RunActionCorrelation objects: `new RunActionCorrelation({ ... })` is accepted wherever a RunActionCorrelation is, like its inline JSON. */
+/**
+ * Creates RunActionCorrelation objects: `new RunActionCorrelation({ ... })` is accepted wherever a RunActionCorrelation is, like its inline JSON.
+ * @public
+ */
 export const RunActionCorrelation: ModelClass<RunActionCorrelation> = /*#__PURE__*/ modelClass("RunActionCorrelation");
 
-/** The RunCorrelation model of the spec. */
+/**
+ * The RunCorrelation model of the spec.
+ * @public
+ */
 export interface RunCorrelation {
   /** The `clientTrackingId` property. */
   clientTrackingId?: string;
@@ -3908,10 +5387,16 @@ export interface RunCorrelation {
   clientKeywords?: string[];
 }
 
-/** Creates RunCorrelation objects: `new RunCorrelation({ ... })` is accepted wherever a RunCorrelation is, like its inline JSON. */
+/**
+ * Creates RunCorrelation objects: `new RunCorrelation({ ... })` is accepted wherever a RunCorrelation is, like its inline JSON.
+ * @public
+ */
 export const RunCorrelation: ModelClass<RunCorrelation> = /*#__PURE__*/ modelClass("RunCorrelation");
 
-/** The ServerFarmInstance model of the spec. */
+/**
+ * The ServerFarmInstance model of the spec.
+ * @public
+ */
 export interface ServerFarmInstance {
   /** The `instanceName` property. Pattern `^[a-zA-Z0-9]+$`. Min length 1. Max length 64. */
   instanceName?: string;
@@ -3921,10 +5406,16 @@ export interface ServerFarmInstance {
   status?: string;
 }
 
-/** Creates ServerFarmInstance objects: `new ServerFarmInstance({ ... })` is accepted wherever a ServerFarmInstance is, like its inline JSON. */
+/**
+ * Creates ServerFarmInstance objects: `new ServerFarmInstance({ ... })` is accepted wherever a ServerFarmInstance is, like its inline JSON.
+ * @public
+ */
 export const ServerFarmInstance: ModelClass<ServerFarmInstance> = /*#__PURE__*/ modelClass("ServerFarmInstance");
 
-/** The ServerFarmInstanceDetails model of the spec. */
+/**
+ * The ServerFarmInstanceDetails model of the spec.
+ * @public
+ */
 export interface ServerFarmInstanceDetails {
   /** The `serverFarmName` property. */
   serverFarmName?: string;
@@ -3934,19 +5425,31 @@ export interface ServerFarmInstanceDetails {
   instanceCount?: number;
 }
 
-/** Creates ServerFarmInstanceDetails objects: `new ServerFarmInstanceDetails({ ... })` is accepted wherever a ServerFarmInstanceDetails is, like its inline JSON. */
+/**
+ * Creates ServerFarmInstanceDetails objects: `new ServerFarmInstanceDetails({ ... })` is accepted wherever a ServerFarmInstanceDetails is, like its inline JSON.
+ * @public
+ */
 export const ServerFarmInstanceDetails: ModelClass<ServerFarmInstanceDetails> = /*#__PURE__*/ modelClass("ServerFarmInstanceDetails");
 
-/** The ServerFarmNetworkSettings model of the spec. */
+/**
+ * The ServerFarmNetworkSettings model of the spec.
+ * @public
+ */
 export interface ServerFarmNetworkSettings {
   /** The `virtualNetworkSubnetId` property. */
   virtualNetworkSubnetId?: string;
 }
 
-/** Creates ServerFarmNetworkSettings objects: `new ServerFarmNetworkSettings({ ... })` is accepted wherever a ServerFarmNetworkSettings is, like its inline JSON. */
+/**
+ * Creates ServerFarmNetworkSettings objects: `new ServerFarmNetworkSettings({ ... })` is accepted wherever a ServerFarmNetworkSettings is, like its inline JSON.
+ * @public
+ */
 export const ServerFarmNetworkSettings: ModelClass<ServerFarmNetworkSettings> = /*#__PURE__*/ modelClass("ServerFarmNetworkSettings");
 
-/** The ServerFarmRdpDetails model of the spec. */
+/**
+ * The ServerFarmRdpDetails model of the spec.
+ * @public
+ */
 export interface ServerFarmRdpDetails {
   /** The `rdpPassword` property. */
   rdpPassword?: string;
@@ -3954,10 +5457,16 @@ export interface ServerFarmRdpDetails {
   rdpPasswordExpiry?: Date;
 }
 
-/** Creates ServerFarmRdpDetails objects: `new ServerFarmRdpDetails({ ... })` is accepted wherever a ServerFarmRdpDetails is, like its inline JSON. */
+/**
+ * Creates ServerFarmRdpDetails objects: `new ServerFarmRdpDetails({ ... })` is accepted wherever a ServerFarmRdpDetails is, like its inline JSON.
+ * @public
+ */
 export const ServerFarmRdpDetails: ModelClass<ServerFarmRdpDetails> = /*#__PURE__*/ modelClass("ServerFarmRdpDetails");
 
-/** The Site model of the spec. */
+/**
+ * The Site model of the spec.
+ * @public
+ */
 export interface Site extends Resource {
   /** The `state` property. Wire name `properties.state`. Read-only: set by the service. */
   readonly state?: string;
@@ -4077,10 +5586,16 @@ export interface Site extends Resource {
   extendedLocation?: ExtendedLocation;
 }
 
-/** Creates Site objects: `new Site({ ... })` is accepted wherever a Site is, like its inline JSON. */
+/**
+ * Creates Site objects: `new Site({ ... })` is accepted wherever a Site is, like its inline JSON.
+ * @public
+ */
 export const Site: ModelClass<Site> = /*#__PURE__*/ modelClass("Site");
 
-/** The SiteAuthSettings model of the spec. */
+/**
+ * The SiteAuthSettings model of the spec.
+ * @public
+ */
 export interface SiteAuthSettings extends ProxyOnlyResource {
   /** The `enabled` property. Wire name `properties.enabled`. */
   enabled?: boolean;
@@ -4160,10 +5675,16 @@ export interface SiteAuthSettings extends ProxyOnlyResource {
   configVersion?: string;
 }
 
-/** Creates SiteAuthSettings objects: `new SiteAuthSettings({ ... })` is accepted wherever a SiteAuthSettings is, like its inline JSON. */
+/**
+ * Creates SiteAuthSettings objects: `new SiteAuthSettings({ ... })` is accepted wherever a SiteAuthSettings is, like its inline JSON.
+ * @public
+ */
 export const SiteAuthSettings: ModelClass<SiteAuthSettings> = /*#__PURE__*/ modelClass("SiteAuthSettings");
 
-/** The SiteAuthSettingsProperties model of the spec. */
+/**
+ * The SiteAuthSettingsProperties model of the spec.
+ * @public
+ */
 export interface SiteAuthSettingsProperties {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -4243,10 +5764,16 @@ export interface SiteAuthSettingsProperties {
   configVersion?: string;
 }
 
-/** Creates SiteAuthSettingsProperties objects: `new SiteAuthSettingsProperties({ ... })` is accepted wherever a SiteAuthSettingsProperties is, like its inline JSON. */
+/**
+ * Creates SiteAuthSettingsProperties objects: `new SiteAuthSettingsProperties({ ... })` is accepted wherever a SiteAuthSettingsProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteAuthSettingsProperties: ModelClass<SiteAuthSettingsProperties> = /*#__PURE__*/ modelClass("SiteAuthSettingsProperties");
 
-/** The SiteAuthSettingsV2 model of the spec. */
+/**
+ * The SiteAuthSettingsV2 model of the spec.
+ * @public
+ */
 export interface SiteAuthSettingsV2 extends ProxyOnlyResource {
   /** The `platform` property. Wire name `properties.platform`. */
   platform?: AuthPlatform;
@@ -4260,10 +5787,16 @@ export interface SiteAuthSettingsV2 extends ProxyOnlyResource {
   httpSettings?: HttpSettings;
 }
 
-/** Creates SiteAuthSettingsV2 objects: `new SiteAuthSettingsV2({ ... })` is accepted wherever a SiteAuthSettingsV2 is, like its inline JSON. */
+/**
+ * Creates SiteAuthSettingsV2 objects: `new SiteAuthSettingsV2({ ... })` is accepted wherever a SiteAuthSettingsV2 is, like its inline JSON.
+ * @public
+ */
 export const SiteAuthSettingsV2: ModelClass<SiteAuthSettingsV2> = /*#__PURE__*/ modelClass("SiteAuthSettingsV2");
 
-/** The SiteAuthSettingsV2Properties model of the spec. */
+/**
+ * The SiteAuthSettingsV2Properties model of the spec.
+ * @public
+ */
 export interface SiteAuthSettingsV2Properties {
   /** The `platform` property. */
   platform?: AuthPlatform;
@@ -4277,10 +5810,16 @@ export interface SiteAuthSettingsV2Properties {
   httpSettings?: HttpSettings;
 }
 
-/** Creates SiteAuthSettingsV2Properties objects: `new SiteAuthSettingsV2Properties({ ... })` is accepted wherever a SiteAuthSettingsV2Properties is, like its inline JSON. */
+/**
+ * Creates SiteAuthSettingsV2Properties objects: `new SiteAuthSettingsV2Properties({ ... })` is accepted wherever a SiteAuthSettingsV2Properties is, like its inline JSON.
+ * @public
+ */
 export const SiteAuthSettingsV2Properties: ModelClass<SiteAuthSettingsV2Properties> = /*#__PURE__*/ modelClass("SiteAuthSettingsV2Properties");
 
-/** The SiteCloneability model of the spec. */
+/**
+ * The SiteCloneability model of the spec.
+ * @public
+ */
 export interface SiteCloneability {
   /** The `result` property. */
   result?: CloneAbilityResult;
@@ -4292,10 +5831,16 @@ export interface SiteCloneability {
   blockingCharacteristics?: SiteCloneabilityCriterion[];
 }
 
-/** Creates SiteCloneability objects: `new SiteCloneability({ ... })` is accepted wherever a SiteCloneability is, like its inline JSON. */
+/**
+ * Creates SiteCloneability objects: `new SiteCloneability({ ... })` is accepted wherever a SiteCloneability is, like its inline JSON.
+ * @public
+ */
 export const SiteCloneability: ModelClass<SiteCloneability> = /*#__PURE__*/ modelClass("SiteCloneability");
 
-/** The SiteCloneabilityCriterion model of the spec. */
+/**
+ * The SiteCloneabilityCriterion model of the spec.
+ * @public
+ */
 export interface SiteCloneabilityCriterion {
   /** The `name` property. */
   name?: string;
@@ -4303,10 +5848,16 @@ export interface SiteCloneabilityCriterion {
   description?: string;
 }
 
-/** Creates SiteCloneabilityCriterion objects: `new SiteCloneabilityCriterion({ ... })` is accepted wherever a SiteCloneabilityCriterion is, like its inline JSON. */
+/**
+ * Creates SiteCloneabilityCriterion objects: `new SiteCloneabilityCriterion({ ... })` is accepted wherever a SiteCloneabilityCriterion is, like its inline JSON.
+ * @public
+ */
 export const SiteCloneabilityCriterion: ModelClass<SiteCloneabilityCriterion> = /*#__PURE__*/ modelClass("SiteCloneabilityCriterion");
 
-/** The SiteConfig model of the spec. */
+/**
+ * The SiteConfig model of the spec.
+ * @public
+ */
 export interface SiteConfig {
   /** The `numberOfWorkers` property. Format int32. */
   numberOfWorkers?: number;
@@ -4456,10 +6007,16 @@ export interface SiteConfig {
   publicNetworkAccess?: string;
 }
 
-/** Creates SiteConfig objects: `new SiteConfig({ ... })` is accepted wherever a SiteConfig is, like its inline JSON. */
+/**
+ * Creates SiteConfig objects: `new SiteConfig({ ... })` is accepted wherever a SiteConfig is, like its inline JSON.
+ * @public
+ */
 export const SiteConfig: ModelClass<SiteConfig> = /*#__PURE__*/ modelClass("SiteConfig");
 
-/** The SiteConfigResource model of the spec. */
+/**
+ * The SiteConfigResource model of the spec.
+ * @public
+ */
 export interface SiteConfigResource extends ProxyOnlyResource {
   /** The `numberOfWorkers` property. Wire name `properties.numberOfWorkers`. Format int32. */
   numberOfWorkers?: number;
@@ -4609,10 +6166,16 @@ export interface SiteConfigResource extends ProxyOnlyResource {
   publicNetworkAccess?: string;
 }
 
-/** Creates SiteConfigResource objects: `new SiteConfigResource({ ... })` is accepted wherever a SiteConfigResource is, like its inline JSON. */
+/**
+ * Creates SiteConfigResource objects: `new SiteConfigResource({ ... })` is accepted wherever a SiteConfigResource is, like its inline JSON.
+ * @public
+ */
 export const SiteConfigResource: ModelClass<SiteConfigResource> = /*#__PURE__*/ modelClass("SiteConfigResource");
 
-/** The SiteConfigResourceCollection model of the spec. */
+/**
+ * The SiteConfigResourceCollection model of the spec.
+ * @public
+ */
 export interface SiteConfigResourceCollection {
   /** The `value` property. Required. */
   value: SiteConfigResource[];
@@ -4620,10 +6183,16 @@ export interface SiteConfigResourceCollection {
   readonly nextLink?: string;
 }
 
-/** Creates SiteConfigResourceCollection objects: `new SiteConfigResourceCollection({ ... })` is accepted wherever a SiteConfigResourceCollection is, like its inline JSON. */
+/**
+ * Creates SiteConfigResourceCollection objects: `new SiteConfigResourceCollection({ ... })` is accepted wherever a SiteConfigResourceCollection is, like its inline JSON.
+ * @public
+ */
 export const SiteConfigResourceCollection: ModelClass<SiteConfigResourceCollection> = /*#__PURE__*/ modelClass("SiteConfigResourceCollection");
 
-/** The SiteConfigurationSnapshotInfo model of the spec. */
+/**
+ * The SiteConfigurationSnapshotInfo model of the spec.
+ * @public
+ */
 export interface SiteConfigurationSnapshotInfo extends ProxyOnlyResource {
   /** The `time` property. Wire name `properties.time`. Read-only: set by the service. */
   readonly time?: Date;
@@ -4631,10 +6200,16 @@ export interface SiteConfigurationSnapshotInfo extends ProxyOnlyResource {
   readonly snapshotId?: number;
 }
 
-/** Creates SiteConfigurationSnapshotInfo objects: `new SiteConfigurationSnapshotInfo({ ... })` is accepted wherever a SiteConfigurationSnapshotInfo is, like its inline JSON. */
+/**
+ * Creates SiteConfigurationSnapshotInfo objects: `new SiteConfigurationSnapshotInfo({ ... })` is accepted wherever a SiteConfigurationSnapshotInfo is, like its inline JSON.
+ * @public
+ */
 export const SiteConfigurationSnapshotInfo: ModelClass<SiteConfigurationSnapshotInfo> = /*#__PURE__*/ modelClass("SiteConfigurationSnapshotInfo");
 
-/** The SiteConfigurationSnapshotInfoCollection model of the spec. */
+/**
+ * The SiteConfigurationSnapshotInfoCollection model of the spec.
+ * @public
+ */
 export interface SiteConfigurationSnapshotInfoCollection {
   /** The `value` property. Required. */
   value: SiteConfigurationSnapshotInfo[];
@@ -4642,10 +6217,16 @@ export interface SiteConfigurationSnapshotInfoCollection {
   readonly nextLink?: string;
 }
 
-/** Creates SiteConfigurationSnapshotInfoCollection objects: `new SiteConfigurationSnapshotInfoCollection({ ... })` is accepted wherever a SiteConfigurationSnapshotInfoCollection is, like its inline JSON. */
+/**
+ * Creates SiteConfigurationSnapshotInfoCollection objects: `new SiteConfigurationSnapshotInfoCollection({ ... })` is accepted wherever a SiteConfigurationSnapshotInfoCollection is, like its inline JSON.
+ * @public
+ */
 export const SiteConfigurationSnapshotInfoCollection: ModelClass<SiteConfigurationSnapshotInfoCollection> = /*#__PURE__*/ modelClass("SiteConfigurationSnapshotInfoCollection");
 
-/** The SiteConfigurationSnapshotInfoProperties model of the spec. */
+/**
+ * The SiteConfigurationSnapshotInfoProperties model of the spec.
+ * @public
+ */
 export interface SiteConfigurationSnapshotInfoProperties {
   /** The `time` property. Read-only: set by the service. */
   readonly time?: Date;
@@ -4653,10 +6234,16 @@ export interface SiteConfigurationSnapshotInfoProperties {
   readonly snapshotId?: number;
 }
 
-/** Creates SiteConfigurationSnapshotInfoProperties objects: `new SiteConfigurationSnapshotInfoProperties({ ... })` is accepted wherever a SiteConfigurationSnapshotInfoProperties is, like its inline JSON. */
+/**
+ * Creates SiteConfigurationSnapshotInfoProperties objects: `new SiteConfigurationSnapshotInfoProperties({ ... })` is accepted wherever a SiteConfigurationSnapshotInfoProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteConfigurationSnapshotInfoProperties: ModelClass<SiteConfigurationSnapshotInfoProperties> = /*#__PURE__*/ modelClass("SiteConfigurationSnapshotInfoProperties");
 
-/** The SiteContainer model of the spec. */
+/**
+ * The SiteContainer model of the spec.
+ * @public
+ */
 export interface SiteContainer extends ProxyOnlyResource {
   /** The `image` property. Wire name `properties.image`. */
   image?: string;
@@ -4686,10 +6273,16 @@ export interface SiteContainer extends ProxyOnlyResource {
   environmentVariables?: EnvironmentVariable[];
 }
 
-/** Creates SiteContainer objects: `new SiteContainer({ ... })` is accepted wherever a SiteContainer is, like its inline JSON. */
+/**
+ * Creates SiteContainer objects: `new SiteContainer({ ... })` is accepted wherever a SiteContainer is, like its inline JSON.
+ * @public
+ */
 export const SiteContainer: ModelClass<SiteContainer> = /*#__PURE__*/ modelClass("SiteContainer");
 
-/** The SiteContainerCollection model of the spec. */
+/**
+ * The SiteContainerCollection model of the spec.
+ * @public
+ */
 export interface SiteContainerCollection {
   /** The `value` property. Required. */
   value: SiteContainer[];
@@ -4697,10 +6290,16 @@ export interface SiteContainerCollection {
   readonly nextLink?: string;
 }
 
-/** Creates SiteContainerCollection objects: `new SiteContainerCollection({ ... })` is accepted wherever a SiteContainerCollection is, like its inline JSON. */
+/**
+ * Creates SiteContainerCollection objects: `new SiteContainerCollection({ ... })` is accepted wherever a SiteContainerCollection is, like its inline JSON.
+ * @public
+ */
 export const SiteContainerCollection: ModelClass<SiteContainerCollection> = /*#__PURE__*/ modelClass("SiteContainerCollection");
 
-/** The SiteContainerProperties model of the spec. */
+/**
+ * The SiteContainerProperties model of the spec.
+ * @public
+ */
 export interface SiteContainerProperties {
   /** The `image` property. Required. */
   image: string;
@@ -4730,10 +6329,16 @@ export interface SiteContainerProperties {
   environmentVariables?: EnvironmentVariable[];
 }
 
-/** Creates SiteContainerProperties objects: `new SiteContainerProperties({ ... })` is accepted wherever a SiteContainerProperties is, like its inline JSON. */
+/**
+ * Creates SiteContainerProperties objects: `new SiteContainerProperties({ ... })` is accepted wherever a SiteContainerProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteContainerProperties: ModelClass<SiteContainerProperties> = /*#__PURE__*/ modelClass("SiteContainerProperties");
 
-/** The SiteDnsConfig model of the spec. */
+/**
+ * The SiteDnsConfig model of the spec.
+ * @public
+ */
 export interface SiteDnsConfig {
   /** The `dnsServers` property. */
   dnsServers?: string[];
@@ -4749,10 +6354,16 @@ export interface SiteDnsConfig {
   readonly dnsLegacySortOrder?: boolean;
 }
 
-/** Creates SiteDnsConfig objects: `new SiteDnsConfig({ ... })` is accepted wherever a SiteDnsConfig is, like its inline JSON. */
+/**
+ * Creates SiteDnsConfig objects: `new SiteDnsConfig({ ... })` is accepted wherever a SiteDnsConfig is, like its inline JSON.
+ * @public
+ */
 export const SiteDnsConfig: ModelClass<SiteDnsConfig> = /*#__PURE__*/ modelClass("SiteDnsConfig");
 
-/** The SiteExtensionInfo model of the spec. */
+/**
+ * The SiteExtensionInfo model of the spec.
+ * @public
+ */
 export interface SiteExtensionInfo extends ProxyOnlyResource {
   /** The `extensionId` property. Wire name `properties.extension_id`. */
   extensionId?: string;
@@ -4796,10 +6407,16 @@ export interface SiteExtensionInfo extends ProxyOnlyResource {
   comment?: string;
 }
 
-/** Creates SiteExtensionInfo objects: `new SiteExtensionInfo({ ... })` is accepted wherever a SiteExtensionInfo is, like its inline JSON. */
+/**
+ * Creates SiteExtensionInfo objects: `new SiteExtensionInfo({ ... })` is accepted wherever a SiteExtensionInfo is, like its inline JSON.
+ * @public
+ */
 export const SiteExtensionInfo: ModelClass<SiteExtensionInfo> = /*#__PURE__*/ modelClass("SiteExtensionInfo");
 
-/** The SiteExtensionInfoCollection model of the spec. */
+/**
+ * The SiteExtensionInfoCollection model of the spec.
+ * @public
+ */
 export interface SiteExtensionInfoCollection {
   /** The `value` property. Required. */
   value: SiteExtensionInfo[];
@@ -4807,10 +6424,16 @@ export interface SiteExtensionInfoCollection {
   readonly nextLink?: string;
 }
 
-/** Creates SiteExtensionInfoCollection objects: `new SiteExtensionInfoCollection({ ... })` is accepted wherever a SiteExtensionInfoCollection is, like its inline JSON. */
+/**
+ * Creates SiteExtensionInfoCollection objects: `new SiteExtensionInfoCollection({ ... })` is accepted wherever a SiteExtensionInfoCollection is, like its inline JSON.
+ * @public
+ */
 export const SiteExtensionInfoCollection: ModelClass<SiteExtensionInfoCollection> = /*#__PURE__*/ modelClass("SiteExtensionInfoCollection");
 
-/** The SiteExtensionInfoProperties model of the spec. */
+/**
+ * The SiteExtensionInfoProperties model of the spec.
+ * @public
+ */
 export interface SiteExtensionInfoProperties {
   /** The `extensionId` property. Wire name `extension_id`. */
   extensionId?: string;
@@ -4854,10 +6477,16 @@ export interface SiteExtensionInfoProperties {
   comment?: string;
 }
 
-/** Creates SiteExtensionInfoProperties objects: `new SiteExtensionInfoProperties({ ... })` is accepted wherever a SiteExtensionInfoProperties is, like its inline JSON. */
+/**
+ * Creates SiteExtensionInfoProperties objects: `new SiteExtensionInfoProperties({ ... })` is accepted wherever a SiteExtensionInfoProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteExtensionInfoProperties: ModelClass<SiteExtensionInfoProperties> = /*#__PURE__*/ modelClass("SiteExtensionInfoProperties");
 
-/** The SiteLimits model of the spec. */
+/**
+ * The SiteLimits model of the spec.
+ * @public
+ */
 export interface SiteLimits {
   /** The `maxPercentageCpu` property. Format double. */
   maxPercentageCpu?: number;
@@ -4867,10 +6496,16 @@ export interface SiteLimits {
   maxDiskSizeInMb?: number;
 }
 
-/** Creates SiteLimits objects: `new SiteLimits({ ... })` is accepted wherever a SiteLimits is, like its inline JSON. */
+/**
+ * Creates SiteLimits objects: `new SiteLimits({ ... })` is accepted wherever a SiteLimits is, like its inline JSON.
+ * @public
+ */
 export const SiteLimits: ModelClass<SiteLimits> = /*#__PURE__*/ modelClass("SiteLimits");
 
-/** The SiteLogsConfig model of the spec. */
+/**
+ * The SiteLogsConfig model of the spec.
+ * @public
+ */
 export interface SiteLogsConfig extends ProxyOnlyResource {
   /** The `applicationLogs` property. Wire name `properties.applicationLogs`. */
   applicationLogs?: ApplicationLogsConfig;
@@ -4882,10 +6517,16 @@ export interface SiteLogsConfig extends ProxyOnlyResource {
   detailedErrorMessages?: EnabledConfig;
 }
 
-/** Creates SiteLogsConfig objects: `new SiteLogsConfig({ ... })` is accepted wherever a SiteLogsConfig is, like its inline JSON. */
+/**
+ * Creates SiteLogsConfig objects: `new SiteLogsConfig({ ... })` is accepted wherever a SiteLogsConfig is, like its inline JSON.
+ * @public
+ */
 export const SiteLogsConfig: ModelClass<SiteLogsConfig> = /*#__PURE__*/ modelClass("SiteLogsConfig");
 
-/** The SiteLogsConfigProperties model of the spec. */
+/**
+ * The SiteLogsConfigProperties model of the spec.
+ * @public
+ */
 export interface SiteLogsConfigProperties {
   /** The `applicationLogs` property. */
   applicationLogs?: ApplicationLogsConfig;
@@ -4897,10 +6538,16 @@ export interface SiteLogsConfigProperties {
   detailedErrorMessages?: EnabledConfig;
 }
 
-/** Creates SiteLogsConfigProperties objects: `new SiteLogsConfigProperties({ ... })` is accepted wherever a SiteLogsConfigProperties is, like its inline JSON. */
+/**
+ * Creates SiteLogsConfigProperties objects: `new SiteLogsConfigProperties({ ... })` is accepted wherever a SiteLogsConfigProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteLogsConfigProperties: ModelClass<SiteLogsConfigProperties> = /*#__PURE__*/ modelClass("SiteLogsConfigProperties");
 
-/** The SiteMachineKey model of the spec. */
+/**
+ * The SiteMachineKey model of the spec.
+ * @public
+ */
 export interface SiteMachineKey {
   /** The `validation` property. */
   validation?: string;
@@ -4912,10 +6559,16 @@ export interface SiteMachineKey {
   decryptionKey?: string;
 }
 
-/** Creates SiteMachineKey objects: `new SiteMachineKey({ ... })` is accepted wherever a SiteMachineKey is, like its inline JSON. */
+/**
+ * Creates SiteMachineKey objects: `new SiteMachineKey({ ... })` is accepted wherever a SiteMachineKey is, like its inline JSON.
+ * @public
+ */
 export const SiteMachineKey: ModelClass<SiteMachineKey> = /*#__PURE__*/ modelClass("SiteMachineKey");
 
-/** The SitePatchResource model of the spec. */
+/**
+ * The SitePatchResource model of the spec.
+ * @public
+ */
 export interface SitePatchResource extends ProxyOnlyResource {
   /** The `state` property. Wire name `properties.state`. Read-only: set by the service. */
   readonly state?: string;
@@ -5009,10 +6662,16 @@ export interface SitePatchResource extends ProxyOnlyResource {
   identity?: ManagedServiceIdentity;
 }
 
-/** Creates SitePatchResource objects: `new SitePatchResource({ ... })` is accepted wherever a SitePatchResource is, like its inline JSON. */
+/**
+ * Creates SitePatchResource objects: `new SitePatchResource({ ... })` is accepted wherever a SitePatchResource is, like its inline JSON.
+ * @public
+ */
 export const SitePatchResource: ModelClass<SitePatchResource> = /*#__PURE__*/ modelClass("SitePatchResource");
 
-/** The SitePatchResourceProperties model of the spec. */
+/**
+ * The SitePatchResourceProperties model of the spec.
+ * @public
+ */
 export interface SitePatchResourceProperties {
   /** The `state` property. Read-only: set by the service. */
   readonly state?: string;
@@ -5104,10 +6763,16 @@ export interface SitePatchResourceProperties {
   virtualNetworkSubnetId?: string;
 }
 
-/** Creates SitePatchResourceProperties objects: `new SitePatchResourceProperties({ ... })` is accepted wherever a SitePatchResourceProperties is, like its inline JSON. */
+/**
+ * Creates SitePatchResourceProperties objects: `new SitePatchResourceProperties({ ... })` is accepted wherever a SitePatchResourceProperties is, like its inline JSON.
+ * @public
+ */
 export const SitePatchResourceProperties: ModelClass<SitePatchResourceProperties> = /*#__PURE__*/ modelClass("SitePatchResourceProperties");
 
-/** The SitePhpErrorLogFlag model of the spec. */
+/**
+ * The SitePhpErrorLogFlag model of the spec.
+ * @public
+ */
 export interface SitePhpErrorLogFlag extends ProxyOnlyResource {
   /** The `localLogErrors` property. Wire name `properties.localLogErrors`. */
   localLogErrors?: string;
@@ -5119,10 +6784,16 @@ export interface SitePhpErrorLogFlag extends ProxyOnlyResource {
   masterLogErrorsMaxLength?: string;
 }
 
-/** Creates SitePhpErrorLogFlag objects: `new SitePhpErrorLogFlag({ ... })` is accepted wherever a SitePhpErrorLogFlag is, like its inline JSON. */
+/**
+ * Creates SitePhpErrorLogFlag objects: `new SitePhpErrorLogFlag({ ... })` is accepted wherever a SitePhpErrorLogFlag is, like its inline JSON.
+ * @public
+ */
 export const SitePhpErrorLogFlag: ModelClass<SitePhpErrorLogFlag> = /*#__PURE__*/ modelClass("SitePhpErrorLogFlag");
 
-/** The SitePhpErrorLogFlagProperties model of the spec. */
+/**
+ * The SitePhpErrorLogFlagProperties model of the spec.
+ * @public
+ */
 export interface SitePhpErrorLogFlagProperties {
   /** The `localLogErrors` property. */
   localLogErrors?: string;
@@ -5134,10 +6805,16 @@ export interface SitePhpErrorLogFlagProperties {
   masterLogErrorsMaxLength?: string;
 }
 
-/** Creates SitePhpErrorLogFlagProperties objects: `new SitePhpErrorLogFlagProperties({ ... })` is accepted wherever a SitePhpErrorLogFlagProperties is, like its inline JSON. */
+/**
+ * Creates SitePhpErrorLogFlagProperties objects: `new SitePhpErrorLogFlagProperties({ ... })` is accepted wherever a SitePhpErrorLogFlagProperties is, like its inline JSON.
+ * @public
+ */
 export const SitePhpErrorLogFlagProperties: ModelClass<SitePhpErrorLogFlagProperties> = /*#__PURE__*/ modelClass("SitePhpErrorLogFlagProperties");
 
-/** The SiteProperties model of the spec. */
+/**
+ * The SiteProperties model of the spec.
+ * @public
+ */
 export interface SiteProperties {
   /** The `state` property. Read-only: set by the service. */
   readonly state?: string;
@@ -5253,10 +6930,16 @@ export interface SiteProperties {
   readonly sku?: string;
 }
 
-/** Creates SiteProperties objects: `new SiteProperties({ ... })` is accepted wherever a SiteProperties is, like its inline JSON. */
+/**
+ * Creates SiteProperties objects: `new SiteProperties({ ... })` is accepted wherever a SiteProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteProperties: ModelClass<SiteProperties> = /*#__PURE__*/ modelClass("SiteProperties");
 
-/** The SiteSourceControl model of the spec. */
+/**
+ * The SiteSourceControl model of the spec.
+ * @public
+ */
 export interface SiteSourceControl extends ProxyOnlyResource {
   /** The `repoUrl` property. Wire name `properties.repoUrl`. */
   repoUrl?: string;
@@ -5274,10 +6957,16 @@ export interface SiteSourceControl extends ProxyOnlyResource {
   gitHubActionConfiguration?: GitHubActionConfiguration;
 }
 
-/** Creates SiteSourceControl objects: `new SiteSourceControl({ ... })` is accepted wherever a SiteSourceControl is, like its inline JSON. */
+/**
+ * Creates SiteSourceControl objects: `new SiteSourceControl({ ... })` is accepted wherever a SiteSourceControl is, like its inline JSON.
+ * @public
+ */
 export const SiteSourceControl: ModelClass<SiteSourceControl> = /*#__PURE__*/ modelClass("SiteSourceControl");
 
-/** The SiteSourceControlProperties model of the spec. */
+/**
+ * The SiteSourceControlProperties model of the spec.
+ * @public
+ */
 export interface SiteSourceControlProperties {
   /** The `repoUrl` property. */
   repoUrl?: string;
@@ -5295,10 +6984,16 @@ export interface SiteSourceControlProperties {
   gitHubActionConfiguration?: GitHubActionConfiguration;
 }
 
-/** Creates SiteSourceControlProperties objects: `new SiteSourceControlProperties({ ... })` is accepted wherever a SiteSourceControlProperties is, like its inline JSON. */
+/**
+ * Creates SiteSourceControlProperties objects: `new SiteSourceControlProperties({ ... })` is accepted wherever a SiteSourceControlProperties is, like its inline JSON.
+ * @public
+ */
 export const SiteSourceControlProperties: ModelClass<SiteSourceControlProperties> = /*#__PURE__*/ modelClass("SiteSourceControlProperties");
 
-/** The SkuCapacity model of the spec. */
+/**
+ * The SkuCapacity model of the spec.
+ * @public
+ */
 export interface SkuCapacity {
   /** The `minimum` property. Format int32. */
   minimum?: number;
@@ -5312,10 +7007,16 @@ export interface SkuCapacity {
   scaleType?: string;
 }
 
-/** Creates SkuCapacity objects: `new SkuCapacity({ ... })` is accepted wherever a SkuCapacity is, like its inline JSON. */
+/**
+ * Creates SkuCapacity objects: `new SkuCapacity({ ... })` is accepted wherever a SkuCapacity is, like its inline JSON.
+ * @public
+ */
 export const SkuCapacity: ModelClass<SkuCapacity> = /*#__PURE__*/ modelClass("SkuCapacity");
 
-/** The SkuDescription model of the spec. */
+/**
+ * The SkuDescription model of the spec.
+ * @public
+ */
 export interface SkuDescription {
   /** The `name` property. */
   name?: string;
@@ -5335,10 +7036,16 @@ export interface SkuDescription {
   capabilities?: Capability[];
 }
 
-/** Creates SkuDescription objects: `new SkuDescription({ ... })` is accepted wherever a SkuDescription is, like its inline JSON. */
+/**
+ * Creates SkuDescription objects: `new SkuDescription({ ... })` is accepted wherever a SkuDescription is, like its inline JSON.
+ * @public
+ */
 export const SkuDescription: ModelClass<SkuDescription> = /*#__PURE__*/ modelClass("SkuDescription");
 
-/** The SlotConfigNames model of the spec. */
+/**
+ * The SlotConfigNames model of the spec.
+ * @public
+ */
 export interface SlotConfigNames {
   /** The `connectionStringNames` property. */
   connectionStringNames?: string[];
@@ -5348,10 +7055,16 @@ export interface SlotConfigNames {
   azureStorageConfigNames?: string[];
 }
 
-/** Creates SlotConfigNames objects: `new SlotConfigNames({ ... })` is accepted wherever a SlotConfigNames is, like its inline JSON. */
+/**
+ * Creates SlotConfigNames objects: `new SlotConfigNames({ ... })` is accepted wherever a SlotConfigNames is, like its inline JSON.
+ * @public
+ */
 export const SlotConfigNames: ModelClass<SlotConfigNames> = /*#__PURE__*/ modelClass("SlotConfigNames");
 
-/** The SlotConfigNamesResource model of the spec. */
+/**
+ * The SlotConfigNamesResource model of the spec.
+ * @public
+ */
 export interface SlotConfigNamesResource extends ProxyOnlyResource {
   /** The `connectionStringNames` property. Wire name `properties.connectionStringNames`. */
   connectionStringNames?: string[];
@@ -5361,10 +7074,16 @@ export interface SlotConfigNamesResource extends ProxyOnlyResource {
   azureStorageConfigNames?: string[];
 }
 
-/** Creates SlotConfigNamesResource objects: `new SlotConfigNamesResource({ ... })` is accepted wherever a SlotConfigNamesResource is, like its inline JSON. */
+/**
+ * Creates SlotConfigNamesResource objects: `new SlotConfigNamesResource({ ... })` is accepted wherever a SlotConfigNamesResource is, like its inline JSON.
+ * @public
+ */
 export const SlotConfigNamesResource: ModelClass<SlotConfigNamesResource> = /*#__PURE__*/ modelClass("SlotConfigNamesResource");
 
-/** The SlotDifference model of the spec. */
+/**
+ * The SlotDifference model of the spec.
+ * @public
+ */
 export interface SlotDifference extends ProxyOnlyResource {
   /** The `level` property. Wire name `properties.level`. Read-only: set by the service. */
   readonly level?: string;
@@ -5382,10 +7101,16 @@ export interface SlotDifference extends ProxyOnlyResource {
   readonly description?: string;
 }
 
-/** Creates SlotDifference objects: `new SlotDifference({ ... })` is accepted wherever a SlotDifference is, like its inline JSON. */
+/**
+ * Creates SlotDifference objects: `new SlotDifference({ ... })` is accepted wherever a SlotDifference is, like its inline JSON.
+ * @public
+ */
 export const SlotDifference: ModelClass<SlotDifference> = /*#__PURE__*/ modelClass("SlotDifference");
 
-/** The SlotDifferenceCollection model of the spec. */
+/**
+ * The SlotDifferenceCollection model of the spec.
+ * @public
+ */
 export interface SlotDifferenceCollection {
   /** The `value` property. Required. */
   value: SlotDifference[];
@@ -5393,10 +7118,16 @@ export interface SlotDifferenceCollection {
   readonly nextLink?: string;
 }
 
-/** Creates SlotDifferenceCollection objects: `new SlotDifferenceCollection({ ... })` is accepted wherever a SlotDifferenceCollection is, like its inline JSON. */
+/**
+ * Creates SlotDifferenceCollection objects: `new SlotDifferenceCollection({ ... })` is accepted wherever a SlotDifferenceCollection is, like its inline JSON.
+ * @public
+ */
 export const SlotDifferenceCollection: ModelClass<SlotDifferenceCollection> = /*#__PURE__*/ modelClass("SlotDifferenceCollection");
 
-/** The SlotDifferenceProperties model of the spec. */
+/**
+ * The SlotDifferenceProperties model of the spec.
+ * @public
+ */
 export interface SlotDifferenceProperties {
   /** The `level` property. Read-only: set by the service. */
   readonly level?: string;
@@ -5414,10 +7145,16 @@ export interface SlotDifferenceProperties {
   readonly description?: string;
 }
 
-/** Creates SlotDifferenceProperties objects: `new SlotDifferenceProperties({ ... })` is accepted wherever a SlotDifferenceProperties is, like its inline JSON. */
+/**
+ * Creates SlotDifferenceProperties objects: `new SlotDifferenceProperties({ ... })` is accepted wherever a SlotDifferenceProperties is, like its inline JSON.
+ * @public
+ */
 export const SlotDifferenceProperties: ModelClass<SlotDifferenceProperties> = /*#__PURE__*/ modelClass("SlotDifferenceProperties");
 
-/** The SlotSwapStatus model of the spec. */
+/**
+ * The SlotSwapStatus model of the spec.
+ * @public
+ */
 export interface SlotSwapStatus {
   /** The `timestampUtc` property. Read-only: set by the service. */
   readonly timestampUtc?: Date;
@@ -5427,10 +7164,16 @@ export interface SlotSwapStatus {
   readonly destinationSlotName?: string;
 }
 
-/** Creates SlotSwapStatus objects: `new SlotSwapStatus({ ... })` is accepted wherever a SlotSwapStatus is, like its inline JSON. */
+/**
+ * Creates SlotSwapStatus objects: `new SlotSwapStatus({ ... })` is accepted wherever a SlotSwapStatus is, like its inline JSON.
+ * @public
+ */
 export const SlotSwapStatus: ModelClass<SlotSwapStatus> = /*#__PURE__*/ modelClass("SlotSwapStatus");
 
-/** The SlowRequestsBasedTrigger model of the spec. */
+/**
+ * The SlowRequestsBasedTrigger model of the spec.
+ * @public
+ */
 export interface SlowRequestsBasedTrigger {
   /** The `timeTaken` property. */
   timeTaken?: string;
@@ -5442,19 +7185,31 @@ export interface SlowRequestsBasedTrigger {
   timeInterval?: string;
 }
 
-/** Creates SlowRequestsBasedTrigger objects: `new SlowRequestsBasedTrigger({ ... })` is accepted wherever a SlowRequestsBasedTrigger is, like its inline JSON. */
+/**
+ * Creates SlowRequestsBasedTrigger objects: `new SlowRequestsBasedTrigger({ ... })` is accepted wherever a SlowRequestsBasedTrigger is, like its inline JSON.
+ * @public
+ */
 export const SlowRequestsBasedTrigger: ModelClass<SlowRequestsBasedTrigger> = /*#__PURE__*/ modelClass("SlowRequestsBasedTrigger");
 
-/** The Snapshot model of the spec. */
+/**
+ * The Snapshot model of the spec.
+ * @public
+ */
 export interface Snapshot extends ProxyOnlyResource {
   /** The `time` property. Wire name `properties.time`. Read-only: set by the service. */
   readonly time?: string;
 }
 
-/** Creates Snapshot objects: `new Snapshot({ ... })` is accepted wherever a Snapshot is, like its inline JSON. */
+/**
+ * Creates Snapshot objects: `new Snapshot({ ... })` is accepted wherever a Snapshot is, like its inline JSON.
+ * @public
+ */
 export const Snapshot: ModelClass<Snapshot> = /*#__PURE__*/ modelClass("Snapshot");
 
-/** The SnapshotCollection model of the spec. */
+/**
+ * The SnapshotCollection model of the spec.
+ * @public
+ */
 export interface SnapshotCollection {
   /** The `value` property. Required. */
   value: Snapshot[];
@@ -5462,19 +7217,31 @@ export interface SnapshotCollection {
   readonly nextLink?: string;
 }
 
-/** Creates SnapshotCollection objects: `new SnapshotCollection({ ... })` is accepted wherever a SnapshotCollection is, like its inline JSON. */
+/**
+ * Creates SnapshotCollection objects: `new SnapshotCollection({ ... })` is accepted wherever a SnapshotCollection is, like its inline JSON.
+ * @public
+ */
 export const SnapshotCollection: ModelClass<SnapshotCollection> = /*#__PURE__*/ modelClass("SnapshotCollection");
 
-/** The SnapshotProperties model of the spec. */
+/**
+ * The SnapshotProperties model of the spec.
+ * @public
+ */
 export interface SnapshotProperties {
   /** The `time` property. Read-only: set by the service. */
   readonly time?: string;
 }
 
-/** Creates SnapshotProperties objects: `new SnapshotProperties({ ... })` is accepted wherever a SnapshotProperties is, like its inline JSON. */
+/**
+ * Creates SnapshotProperties objects: `new SnapshotProperties({ ... })` is accepted wherever a SnapshotProperties is, like its inline JSON.
+ * @public
+ */
 export const SnapshotProperties: ModelClass<SnapshotProperties> = /*#__PURE__*/ modelClass("SnapshotProperties");
 
-/** The SnapshotRecoverySource model of the spec. */
+/**
+ * The SnapshotRecoverySource model of the spec.
+ * @public
+ */
 export interface SnapshotRecoverySource {
   /** The `location` property. */
   location?: string;
@@ -5482,10 +7249,16 @@ export interface SnapshotRecoverySource {
   id?: string;
 }
 
-/** Creates SnapshotRecoverySource objects: `new SnapshotRecoverySource({ ... })` is accepted wherever a SnapshotRecoverySource is, like its inline JSON. */
+/**
+ * Creates SnapshotRecoverySource objects: `new SnapshotRecoverySource({ ... })` is accepted wherever a SnapshotRecoverySource is, like its inline JSON.
+ * @public
+ */
 export const SnapshotRecoverySource: ModelClass<SnapshotRecoverySource> = /*#__PURE__*/ modelClass("SnapshotRecoverySource");
 
-/** The SnapshotRestoreRequest model of the spec. */
+/**
+ * The SnapshotRestoreRequest model of the spec.
+ * @public
+ */
 export interface SnapshotRestoreRequest extends ProxyOnlyResource {
   /** The `snapshotTime` property. Wire name `properties.snapshotTime`. */
   snapshotTime?: string;
@@ -5501,10 +7274,16 @@ export interface SnapshotRestoreRequest extends ProxyOnlyResource {
   useDRSecondary?: boolean;
 }
 
-/** Creates SnapshotRestoreRequest objects: `new SnapshotRestoreRequest({ ... })` is accepted wherever a SnapshotRestoreRequest is, like its inline JSON. */
+/**
+ * Creates SnapshotRestoreRequest objects: `new SnapshotRestoreRequest({ ... })` is accepted wherever a SnapshotRestoreRequest is, like its inline JSON.
+ * @public
+ */
 export const SnapshotRestoreRequest: ModelClass<SnapshotRestoreRequest> = /*#__PURE__*/ modelClass("SnapshotRestoreRequest");
 
-/** The SnapshotRestoreRequestProperties model of the spec. */
+/**
+ * The SnapshotRestoreRequestProperties model of the spec.
+ * @public
+ */
 export interface SnapshotRestoreRequestProperties {
   /** The `snapshotTime` property. */
   snapshotTime?: string;
@@ -5520,10 +7299,16 @@ export interface SnapshotRestoreRequestProperties {
   useDRSecondary?: boolean;
 }
 
-/** Creates SnapshotRestoreRequestProperties objects: `new SnapshotRestoreRequestProperties({ ... })` is accepted wherever a SnapshotRestoreRequestProperties is, like its inline JSON. */
+/**
+ * Creates SnapshotRestoreRequestProperties objects: `new SnapshotRestoreRequestProperties({ ... })` is accepted wherever a SnapshotRestoreRequestProperties is, like its inline JSON.
+ * @public
+ */
 export const SnapshotRestoreRequestProperties: ModelClass<SnapshotRestoreRequestProperties> = /*#__PURE__*/ modelClass("SnapshotRestoreRequestProperties");
 
-/** The StatusCodesBasedTrigger model of the spec. */
+/**
+ * The StatusCodesBasedTrigger model of the spec.
+ * @public
+ */
 export interface StatusCodesBasedTrigger {
   /** The `status` property. Format int32. */
   status?: number;
@@ -5539,10 +7324,16 @@ export interface StatusCodesBasedTrigger {
   path?: string;
 }
 
-/** Creates StatusCodesBasedTrigger objects: `new StatusCodesBasedTrigger({ ... })` is accepted wherever a StatusCodesBasedTrigger is, like its inline JSON. */
+/**
+ * Creates StatusCodesBasedTrigger objects: `new StatusCodesBasedTrigger({ ... })` is accepted wherever a StatusCodesBasedTrigger is, like its inline JSON.
+ * @public
+ */
 export const StatusCodesBasedTrigger: ModelClass<StatusCodesBasedTrigger> = /*#__PURE__*/ modelClass("StatusCodesBasedTrigger");
 
-/** The StatusCodesRangeBasedTrigger model of the spec. */
+/**
+ * The StatusCodesRangeBasedTrigger model of the spec.
+ * @public
+ */
 export interface StatusCodesRangeBasedTrigger {
   /** The `statusCodes` property. */
   statusCodes?: string;
@@ -5554,10 +7345,16 @@ export interface StatusCodesRangeBasedTrigger {
   timeInterval?: string;
 }
 
-/** Creates StatusCodesRangeBasedTrigger objects: `new StatusCodesRangeBasedTrigger({ ... })` is accepted wherever a StatusCodesRangeBasedTrigger is, like its inline JSON. */
+/**
+ * Creates StatusCodesRangeBasedTrigger objects: `new StatusCodesRangeBasedTrigger({ ... })` is accepted wherever a StatusCodesRangeBasedTrigger is, like its inline JSON.
+ * @public
+ */
 export const StatusCodesRangeBasedTrigger: ModelClass<StatusCodesRangeBasedTrigger> = /*#__PURE__*/ modelClass("StatusCodesRangeBasedTrigger");
 
-/** The StorageMigrationOptions model of the spec. */
+/**
+ * The StorageMigrationOptions model of the spec.
+ * @public
+ */
 export interface StorageMigrationOptions extends ProxyOnlyResource {
   /** The `azurefilesConnectionString` property. Wire name `properties.azurefilesConnectionString`. */
   azurefilesConnectionString?: string;
@@ -5569,10 +7366,16 @@ export interface StorageMigrationOptions extends ProxyOnlyResource {
   blockWriteAccessToSite?: boolean;
 }
 
-/** Creates StorageMigrationOptions objects: `new StorageMigrationOptions({ ... })` is accepted wherever a StorageMigrationOptions is, like its inline JSON. */
+/**
+ * Creates StorageMigrationOptions objects: `new StorageMigrationOptions({ ... })` is accepted wherever a StorageMigrationOptions is, like its inline JSON.
+ * @public
+ */
 export const StorageMigrationOptions: ModelClass<StorageMigrationOptions> = /*#__PURE__*/ modelClass("StorageMigrationOptions");
 
-/** The StorageMigrationOptionsProperties model of the spec. */
+/**
+ * The StorageMigrationOptionsProperties model of the spec.
+ * @public
+ */
 export interface StorageMigrationOptionsProperties {
   /** The `azurefilesConnectionString` property. Required. */
   azurefilesConnectionString: string;
@@ -5584,28 +7387,46 @@ export interface StorageMigrationOptionsProperties {
   blockWriteAccessToSite?: boolean;
 }
 
-/** Creates StorageMigrationOptionsProperties objects: `new StorageMigrationOptionsProperties({ ... })` is accepted wherever a StorageMigrationOptionsProperties is, like its inline JSON. */
+/**
+ * Creates StorageMigrationOptionsProperties objects: `new StorageMigrationOptionsProperties({ ... })` is accepted wherever a StorageMigrationOptionsProperties is, like its inline JSON.
+ * @public
+ */
 export const StorageMigrationOptionsProperties: ModelClass<StorageMigrationOptionsProperties> = /*#__PURE__*/ modelClass("StorageMigrationOptionsProperties");
 
-/** The StorageMigrationResponse model of the spec. */
+/**
+ * The StorageMigrationResponse model of the spec.
+ * @public
+ */
 export interface StorageMigrationResponse extends ProxyOnlyResource {
   /** The `operationId` property. Wire name `properties.operationId`. Read-only: set by the service. */
   readonly operationId?: string;
 }
 
-/** Creates StorageMigrationResponse objects: `new StorageMigrationResponse({ ... })` is accepted wherever a StorageMigrationResponse is, like its inline JSON. */
+/**
+ * Creates StorageMigrationResponse objects: `new StorageMigrationResponse({ ... })` is accepted wherever a StorageMigrationResponse is, like its inline JSON.
+ * @public
+ */
 export const StorageMigrationResponse: ModelClass<StorageMigrationResponse> = /*#__PURE__*/ modelClass("StorageMigrationResponse");
 
-/** The StorageMigrationResponseProperties model of the spec. */
+/**
+ * The StorageMigrationResponseProperties model of the spec.
+ * @public
+ */
 export interface StorageMigrationResponseProperties {
   /** The `operationId` property. Read-only: set by the service. */
   readonly operationId?: string;
 }
 
-/** Creates StorageMigrationResponseProperties objects: `new StorageMigrationResponseProperties({ ... })` is accepted wherever a StorageMigrationResponseProperties is, like its inline JSON. */
+/**
+ * Creates StorageMigrationResponseProperties objects: `new StorageMigrationResponseProperties({ ... })` is accepted wherever a StorageMigrationResponseProperties is, like its inline JSON.
+ * @public
+ */
 export const StorageMigrationResponseProperties: ModelClass<StorageMigrationResponseProperties> = /*#__PURE__*/ modelClass("StorageMigrationResponseProperties");
 
-/** The StorageMount model of the spec. */
+/**
+ * The StorageMount model of the spec.
+ * @public
+ */
 export interface StorageMount {
   /** The `name` property. */
   name?: string;
@@ -5619,28 +7440,46 @@ export interface StorageMount {
   credentialsKeyVaultReference?: KeyVaultReferenceWithStatus;
 }
 
-/** Creates StorageMount objects: `new StorageMount({ ... })` is accepted wherever a StorageMount is, like its inline JSON. */
+/**
+ * Creates StorageMount objects: `new StorageMount({ ... })` is accepted wherever a StorageMount is, like its inline JSON.
+ * @public
+ */
 export const StorageMount: ModelClass<StorageMount> = /*#__PURE__*/ modelClass("StorageMount");
 
-/** The StringDictionary model of the spec. */
+/**
+ * The StringDictionary model of the spec.
+ * @public
+ */
 export interface StringDictionary extends ProxyOnlyResource {
   /** The `properties` property. */
   properties?: Record<string, string>;
 }
 
-/** Creates StringDictionary objects: `new StringDictionary({ ... })` is accepted wherever a StringDictionary is, like its inline JSON. */
+/**
+ * Creates StringDictionary objects: `new StringDictionary({ ... })` is accepted wherever a StringDictionary is, like its inline JSON.
+ * @public
+ */
 export const StringDictionary: ModelClass<StringDictionary> = /*#__PURE__*/ modelClass("StringDictionary");
 
-/** The SubResource model of the spec. */
+/**
+ * The SubResource model of the spec.
+ * @public
+ */
 export interface SubResource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
 }
 
-/** Creates SubResource objects: `new SubResource({ ... })` is accepted wherever a SubResource is, like its inline JSON. */
+/**
+ * Creates SubResource objects: `new SubResource({ ... })` is accepted wherever a SubResource is, like its inline JSON.
+ * @public
+ */
 export const SubResource: ModelClass<SubResource> = /*#__PURE__*/ modelClass("SubResource");
 
-/** The SwiftVirtualNetwork model of the spec. */
+/**
+ * The SwiftVirtualNetwork model of the spec.
+ * @public
+ */
 export interface SwiftVirtualNetwork extends ProxyOnlyResource {
   /** The `subnetResourceId` property. Wire name `properties.subnetResourceId`. */
   subnetResourceId?: string;
@@ -5648,10 +7487,16 @@ export interface SwiftVirtualNetwork extends ProxyOnlyResource {
   swiftSupported?: boolean;
 }
 
-/** Creates SwiftVirtualNetwork objects: `new SwiftVirtualNetwork({ ... })` is accepted wherever a SwiftVirtualNetwork is, like its inline JSON. */
+/**
+ * Creates SwiftVirtualNetwork objects: `new SwiftVirtualNetwork({ ... })` is accepted wherever a SwiftVirtualNetwork is, like its inline JSON.
+ * @public
+ */
 export const SwiftVirtualNetwork: ModelClass<SwiftVirtualNetwork> = /*#__PURE__*/ modelClass("SwiftVirtualNetwork");
 
-/** The SwiftVirtualNetworkProperties model of the spec. */
+/**
+ * The SwiftVirtualNetworkProperties model of the spec.
+ * @public
+ */
 export interface SwiftVirtualNetworkProperties {
   /** The `subnetResourceId` property. */
   subnetResourceId?: string;
@@ -5659,10 +7504,16 @@ export interface SwiftVirtualNetworkProperties {
   swiftSupported?: boolean;
 }
 
-/** Creates SwiftVirtualNetworkProperties objects: `new SwiftVirtualNetworkProperties({ ... })` is accepted wherever a SwiftVirtualNetworkProperties is, like its inline JSON. */
+/**
+ * Creates SwiftVirtualNetworkProperties objects: `new SwiftVirtualNetworkProperties({ ... })` is accepted wherever a SwiftVirtualNetworkProperties is, like its inline JSON.
+ * @public
+ */
 export const SwiftVirtualNetworkProperties: ModelClass<SwiftVirtualNetworkProperties> = /*#__PURE__*/ modelClass("SwiftVirtualNetworkProperties");
 
-/** The TokenStore model of the spec. */
+/**
+ * The TokenStore model of the spec.
+ * @public
+ */
 export interface TokenStore {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -5674,19 +7525,31 @@ export interface TokenStore {
   azureBlobStorage?: BlobStorageTokenStore;
 }
 
-/** Creates TokenStore objects: `new TokenStore({ ... })` is accepted wherever a TokenStore is, like its inline JSON. */
+/**
+ * Creates TokenStore objects: `new TokenStore({ ... })` is accepted wherever a TokenStore is, like its inline JSON.
+ * @public
+ */
 export const TokenStore: ModelClass<TokenStore> = /*#__PURE__*/ modelClass("TokenStore");
 
-/** The TriggeredJobHistory model of the spec. */
+/**
+ * The TriggeredJobHistory model of the spec.
+ * @public
+ */
 export interface TriggeredJobHistory extends ProxyOnlyResource {
   /** The `runs` property. Wire name `properties.runs`. */
   runs?: TriggeredJobRun[];
 }
 
-/** Creates TriggeredJobHistory objects: `new TriggeredJobHistory({ ... })` is accepted wherever a TriggeredJobHistory is, like its inline JSON. */
+/**
+ * Creates TriggeredJobHistory objects: `new TriggeredJobHistory({ ... })` is accepted wherever a TriggeredJobHistory is, like its inline JSON.
+ * @public
+ */
 export const TriggeredJobHistory: ModelClass<TriggeredJobHistory> = /*#__PURE__*/ modelClass("TriggeredJobHistory");
 
-/** The TriggeredJobHistoryCollection model of the spec. */
+/**
+ * The TriggeredJobHistoryCollection model of the spec.
+ * @public
+ */
 export interface TriggeredJobHistoryCollection {
   /** The `value` property. Required. */
   value: TriggeredJobHistory[];
@@ -5694,19 +7557,31 @@ export interface TriggeredJobHistoryCollection {
   readonly nextLink?: string;
 }
 
-/** Creates TriggeredJobHistoryCollection objects: `new TriggeredJobHistoryCollection({ ... })` is accepted wherever a TriggeredJobHistoryCollection is, like its inline JSON. */
+/**
+ * Creates TriggeredJobHistoryCollection objects: `new TriggeredJobHistoryCollection({ ... })` is accepted wherever a TriggeredJobHistoryCollection is, like its inline JSON.
+ * @public
+ */
 export const TriggeredJobHistoryCollection: ModelClass<TriggeredJobHistoryCollection> = /*#__PURE__*/ modelClass("TriggeredJobHistoryCollection");
 
-/** The TriggeredJobHistoryProperties model of the spec. */
+/**
+ * The TriggeredJobHistoryProperties model of the spec.
+ * @public
+ */
 export interface TriggeredJobHistoryProperties {
   /** The `runs` property. */
   runs?: TriggeredJobRun[];
 }
 
-/** Creates TriggeredJobHistoryProperties objects: `new TriggeredJobHistoryProperties({ ... })` is accepted wherever a TriggeredJobHistoryProperties is, like its inline JSON. */
+/**
+ * Creates TriggeredJobHistoryProperties objects: `new TriggeredJobHistoryProperties({ ... })` is accepted wherever a TriggeredJobHistoryProperties is, like its inline JSON.
+ * @public
+ */
 export const TriggeredJobHistoryProperties: ModelClass<TriggeredJobHistoryProperties> = /*#__PURE__*/ modelClass("TriggeredJobHistoryProperties");
 
-/** The TriggeredJobRun model of the spec. */
+/**
+ * The TriggeredJobRun model of the spec.
+ * @public
+ */
 export interface TriggeredJobRun {
   /** The `webJobId` property. Wire name `web_job_id`. */
   webJobId?: string;
@@ -5732,10 +7607,16 @@ export interface TriggeredJobRun {
   trigger?: string;
 }
 
-/** Creates TriggeredJobRun objects: `new TriggeredJobRun({ ... })` is accepted wherever a TriggeredJobRun is, like its inline JSON. */
+/**
+ * Creates TriggeredJobRun objects: `new TriggeredJobRun({ ... })` is accepted wherever a TriggeredJobRun is, like its inline JSON.
+ * @public
+ */
 export const TriggeredJobRun: ModelClass<TriggeredJobRun> = /*#__PURE__*/ modelClass("TriggeredJobRun");
 
-/** The TriggeredWebJob model of the spec. */
+/**
+ * The TriggeredWebJob model of the spec.
+ * @public
+ */
 export interface TriggeredWebJob extends ProxyOnlyResource {
   /** The `latestRun` property. Wire name `properties.latest_run`. */
   latestRun?: TriggeredJobRun;
@@ -5763,10 +7644,16 @@ export interface TriggeredWebJob extends ProxyOnlyResource {
   settings?: Record<string, Record<string, unknown>>;
 }
 
-/** Creates TriggeredWebJob objects: `new TriggeredWebJob({ ... })` is accepted wherever a TriggeredWebJob is, like its inline JSON. */
+/**
+ * Creates TriggeredWebJob objects: `new TriggeredWebJob({ ... })` is accepted wherever a TriggeredWebJob is, like its inline JSON.
+ * @public
+ */
 export const TriggeredWebJob: ModelClass<TriggeredWebJob> = /*#__PURE__*/ modelClass("TriggeredWebJob");
 
-/** The TriggeredWebJobCollection model of the spec. */
+/**
+ * The TriggeredWebJobCollection model of the spec.
+ * @public
+ */
 export interface TriggeredWebJobCollection {
   /** The `value` property. Required. */
   value: TriggeredWebJob[];
@@ -5774,10 +7661,16 @@ export interface TriggeredWebJobCollection {
   readonly nextLink?: string;
 }
 
-/** Creates TriggeredWebJobCollection objects: `new TriggeredWebJobCollection({ ... })` is accepted wherever a TriggeredWebJobCollection is, like its inline JSON. */
+/**
+ * Creates TriggeredWebJobCollection objects: `new TriggeredWebJobCollection({ ... })` is accepted wherever a TriggeredWebJobCollection is, like its inline JSON.
+ * @public
+ */
 export const TriggeredWebJobCollection: ModelClass<TriggeredWebJobCollection> = /*#__PURE__*/ modelClass("TriggeredWebJobCollection");
 
-/** The TriggeredWebJobProperties model of the spec. */
+/**
+ * The TriggeredWebJobProperties model of the spec.
+ * @public
+ */
 export interface TriggeredWebJobProperties {
   /** The `latestRun` property. Wire name `latest_run`. */
   latestRun?: TriggeredJobRun;
@@ -5805,10 +7698,16 @@ export interface TriggeredWebJobProperties {
   settings?: Record<string, Record<string, unknown>>;
 }
 
-/** Creates TriggeredWebJobProperties objects: `new TriggeredWebJobProperties({ ... })` is accepted wherever a TriggeredWebJobProperties is, like its inline JSON. */
+/**
+ * Creates TriggeredWebJobProperties objects: `new TriggeredWebJobProperties({ ... })` is accepted wherever a TriggeredWebJobProperties is, like its inline JSON.
+ * @public
+ */
 export const TriggeredWebJobProperties: ModelClass<TriggeredWebJobProperties> = /*#__PURE__*/ modelClass("TriggeredWebJobProperties");
 
-/** The Twitter model of the spec. */
+/**
+ * The Twitter model of the spec.
+ * @public
+ */
 export interface Twitter {
   /** The `enabled` property. */
   enabled?: boolean;
@@ -5816,10 +7715,16 @@ export interface Twitter {
   registration?: TwitterRegistration;
 }
 
-/** Creates Twitter objects: `new Twitter({ ... })` is accepted wherever a Twitter is, like its inline JSON. */
+/**
+ * Creates Twitter objects: `new Twitter({ ... })` is accepted wherever a Twitter is, like its inline JSON.
+ * @public
+ */
 export const Twitter: ModelClass<Twitter> = /*#__PURE__*/ modelClass("Twitter");
 
-/** The TwitterRegistration model of the spec. */
+/**
+ * The TwitterRegistration model of the spec.
+ * @public
+ */
 export interface TwitterRegistration {
   /** The `consumerKey` property. */
   consumerKey?: string;
@@ -5827,10 +7732,16 @@ export interface TwitterRegistration {
   consumerSecretSettingName?: string;
 }
 
-/** Creates TwitterRegistration objects: `new TwitterRegistration({ ... })` is accepted wherever a TwitterRegistration is, like its inline JSON. */
+/**
+ * Creates TwitterRegistration objects: `new TwitterRegistration({ ... })` is accepted wherever a TwitterRegistration is, like its inline JSON.
+ * @public
+ */
 export const TwitterRegistration: ModelClass<TwitterRegistration> = /*#__PURE__*/ modelClass("TwitterRegistration");
 
-/** The User model of the spec. */
+/**
+ * The User model of the spec.
+ * @public
+ */
 export interface User extends ProxyOnlyResource {
   /** The `publishingUserName` property. Wire name `properties.publishingUserName`. */
   publishingUserName?: string;
@@ -5844,10 +7755,16 @@ export interface User extends ProxyOnlyResource {
   scmUri?: string;
 }
 
-/** Creates User objects: `new User({ ... })` is accepted wherever a User is, like its inline JSON. */
+/**
+ * Creates User objects: `new User({ ... })` is accepted wherever a User is, like its inline JSON.
+ * @public
+ */
 export const User: ModelClass<User> = /*#__PURE__*/ modelClass("User");
 
-/** The UserAssignedIdentity model of the spec. */
+/**
+ * The UserAssignedIdentity model of the spec.
+ * @public
+ */
 export interface UserAssignedIdentity {
   /** The `principalId` property. Read-only: set by the service. */
   readonly principalId?: string;
@@ -5855,10 +7772,16 @@ export interface UserAssignedIdentity {
   readonly clientId?: string;
 }
 
-/** Creates UserAssignedIdentity objects: `new UserAssignedIdentity({ ... })` is accepted wherever a UserAssignedIdentity is, like its inline JSON. */
+/**
+ * Creates UserAssignedIdentity objects: `new UserAssignedIdentity({ ... })` is accepted wherever a UserAssignedIdentity is, like its inline JSON.
+ * @public
+ */
 export const UserAssignedIdentity: ModelClass<UserAssignedIdentity> = /*#__PURE__*/ modelClass("UserAssignedIdentity");
 
-/** The UserProperties model of the spec. */
+/**
+ * The UserProperties model of the spec.
+ * @public
+ */
 export interface UserProperties {
   /** The `publishingUserName` property. Required. */
   publishingUserName: string;
@@ -5872,10 +7795,16 @@ export interface UserProperties {
   scmUri?: string;
 }
 
-/** Creates UserProperties objects: `new UserProperties({ ... })` is accepted wherever a UserProperties is, like its inline JSON. */
+/**
+ * Creates UserProperties objects: `new UserProperties({ ... })` is accepted wherever a UserProperties is, like its inline JSON.
+ * @public
+ */
 export const UserProperties: ModelClass<UserProperties> = /*#__PURE__*/ modelClass("UserProperties");
 
-/** The VirtualApplication model of the spec. */
+/**
+ * The VirtualApplication model of the spec.
+ * @public
+ */
 export interface VirtualApplication {
   /** The `virtualPath` property. */
   virtualPath?: string;
@@ -5887,10 +7816,16 @@ export interface VirtualApplication {
   virtualDirectories?: VirtualDirectory[];
 }
 
-/** Creates VirtualApplication objects: `new VirtualApplication({ ... })` is accepted wherever a VirtualApplication is, like its inline JSON. */
+/**
+ * Creates VirtualApplication objects: `new VirtualApplication({ ... })` is accepted wherever a VirtualApplication is, like its inline JSON.
+ * @public
+ */
 export const VirtualApplication: ModelClass<VirtualApplication> = /*#__PURE__*/ modelClass("VirtualApplication");
 
-/** The VirtualDirectory model of the spec. */
+/**
+ * The VirtualDirectory model of the spec.
+ * @public
+ */
 export interface VirtualDirectory {
   /** The `virtualPath` property. */
   virtualPath?: string;
@@ -5898,10 +7833,16 @@ export interface VirtualDirectory {
   physicalPath?: string;
 }
 
-/** Creates VirtualDirectory objects: `new VirtualDirectory({ ... })` is accepted wherever a VirtualDirectory is, like its inline JSON. */
+/**
+ * Creates VirtualDirectory objects: `new VirtualDirectory({ ... })` is accepted wherever a VirtualDirectory is, like its inline JSON.
+ * @public
+ */
 export const VirtualDirectory: ModelClass<VirtualDirectory> = /*#__PURE__*/ modelClass("VirtualDirectory");
 
-/** The VnetGateway model of the spec. */
+/**
+ * The VnetGateway model of the spec.
+ * @public
+ */
 export interface VnetGateway extends ProxyOnlyResource {
   /** The `vnetName` property. Wire name `properties.vnetName`. */
   vnetName?: string;
@@ -5909,10 +7850,16 @@ export interface VnetGateway extends ProxyOnlyResource {
   vpnPackageUri?: string;
 }
 
-/** Creates VnetGateway objects: `new VnetGateway({ ... })` is accepted wherever a VnetGateway is, like its inline JSON. */
+/**
+ * Creates VnetGateway objects: `new VnetGateway({ ... })` is accepted wherever a VnetGateway is, like its inline JSON.
+ * @public
+ */
 export const VnetGateway: ModelClass<VnetGateway> = /*#__PURE__*/ modelClass("VnetGateway");
 
-/** The VnetGatewayProperties model of the spec. */
+/**
+ * The VnetGatewayProperties model of the spec.
+ * @public
+ */
 export interface VnetGatewayProperties {
   /** The `vnetName` property. */
   vnetName?: string;
@@ -5920,10 +7867,16 @@ export interface VnetGatewayProperties {
   vpnPackageUri: string;
 }
 
-/** Creates VnetGatewayProperties objects: `new VnetGatewayProperties({ ... })` is accepted wherever a VnetGatewayProperties is, like its inline JSON. */
+/**
+ * Creates VnetGatewayProperties objects: `new VnetGatewayProperties({ ... })` is accepted wherever a VnetGatewayProperties is, like its inline JSON.
+ * @public
+ */
 export const VnetGatewayProperties: ModelClass<VnetGatewayProperties> = /*#__PURE__*/ modelClass("VnetGatewayProperties");
 
-/** The VnetInfo model of the spec. */
+/**
+ * The VnetInfo model of the spec.
+ * @public
+ */
 export interface VnetInfo {
   /** The `vnetResourceId` property. */
   vnetResourceId?: string;
@@ -5941,10 +7894,16 @@ export interface VnetInfo {
   isSwift?: boolean;
 }
 
-/** Creates VnetInfo objects: `new VnetInfo({ ... })` is accepted wherever a VnetInfo is, like its inline JSON. */
+/**
+ * Creates VnetInfo objects: `new VnetInfo({ ... })` is accepted wherever a VnetInfo is, like its inline JSON.
+ * @public
+ */
 export const VnetInfo: ModelClass<VnetInfo> = /*#__PURE__*/ modelClass("VnetInfo");
 
-/** The VnetInfoResource model of the spec. */
+/**
+ * The VnetInfoResource model of the spec.
+ * @public
+ */
 export interface VnetInfoResource extends ProxyOnlyResource {
   /** The `vnetResourceId` property. Wire name `properties.vnetResourceId`. */
   vnetResourceId?: string;
@@ -5962,10 +7921,16 @@ export interface VnetInfoResource extends ProxyOnlyResource {
   isSwift?: boolean;
 }
 
-/** Creates VnetInfoResource objects: `new VnetInfoResource({ ... })` is accepted wherever a VnetInfoResource is, like its inline JSON. */
+/**
+ * Creates VnetInfoResource objects: `new VnetInfoResource({ ... })` is accepted wherever a VnetInfoResource is, like its inline JSON.
+ * @public
+ */
 export const VnetInfoResource: ModelClass<VnetInfoResource> = /*#__PURE__*/ modelClass("VnetInfoResource");
 
-/** The VnetRoute model of the spec. */
+/**
+ * The VnetRoute model of the spec.
+ * @public
+ */
 export interface VnetRoute extends ProxyOnlyResource {
   /** The `startAddress` property. Wire name `properties.startAddress`. */
   startAddress?: string;
@@ -5975,10 +7940,16 @@ export interface VnetRoute extends ProxyOnlyResource {
   routeType?: RouteType;
 }
 
-/** Creates VnetRoute objects: `new VnetRoute({ ... })` is accepted wherever a VnetRoute is, like its inline JSON. */
+/**
+ * Creates VnetRoute objects: `new VnetRoute({ ... })` is accepted wherever a VnetRoute is, like its inline JSON.
+ * @public
+ */
 export const VnetRoute: ModelClass<VnetRoute> = /*#__PURE__*/ modelClass("VnetRoute");
 
-/** The VnetRouteProperties model of the spec. */
+/**
+ * The VnetRouteProperties model of the spec.
+ * @public
+ */
 export interface VnetRouteProperties {
   /** The `startAddress` property. */
   startAddress?: string;
@@ -5988,10 +7959,16 @@ export interface VnetRouteProperties {
   routeType?: RouteType;
 }
 
-/** Creates VnetRouteProperties objects: `new VnetRouteProperties({ ... })` is accepted wherever a VnetRouteProperties is, like its inline JSON. */
+/**
+ * Creates VnetRouteProperties objects: `new VnetRouteProperties({ ... })` is accepted wherever a VnetRouteProperties is, like its inline JSON.
+ * @public
+ */
 export const VnetRouteProperties: ModelClass<VnetRouteProperties> = /*#__PURE__*/ modelClass("VnetRouteProperties");
 
-/** The VolumeMount model of the spec. */
+/**
+ * The VolumeMount model of the spec.
+ * @public
+ */
 export interface VolumeMount {
   /** The `volumeSubPath` property. Required. */
   volumeSubPath: string;
@@ -6003,10 +7980,16 @@ export interface VolumeMount {
   readOnly?: boolean;
 }
 
-/** Creates VolumeMount objects: `new VolumeMount({ ... })` is accepted wherever a VolumeMount is, like its inline JSON. */
+/**
+ * Creates VolumeMount objects: `new VolumeMount({ ... })` is accepted wherever a VolumeMount is, like its inline JSON.
+ * @public
+ */
 export const VolumeMount: ModelClass<VolumeMount> = /*#__PURE__*/ modelClass("VolumeMount");
 
-/** The WebAppCollection model of the spec. */
+/**
+ * The WebAppCollection model of the spec.
+ * @public
+ */
 export interface WebAppCollection {
   /** The `value` property. Required. */
   value: Site[];
@@ -6014,10 +7997,16 @@ export interface WebAppCollection {
   readonly nextLink?: string;
 }
 
-/** Creates WebAppCollection objects: `new WebAppCollection({ ... })` is accepted wherever a WebAppCollection is, like its inline JSON. */
+/**
+ * Creates WebAppCollection objects: `new WebAppCollection({ ... })` is accepted wherever a WebAppCollection is, like its inline JSON.
+ * @public
+ */
 export const WebAppCollection: ModelClass<WebAppCollection> = /*#__PURE__*/ modelClass("WebAppCollection");
 
-/** The WebAppInstanceStatusCollection model of the spec. */
+/**
+ * The WebAppInstanceStatusCollection model of the spec.
+ * @public
+ */
 export interface WebAppInstanceStatusCollection {
   /** The `value` property. Required. */
   value: WebSiteInstanceStatus[];
@@ -6025,10 +8014,16 @@ export interface WebAppInstanceStatusCollection {
   readonly nextLink?: string;
 }
 
-/** Creates WebAppInstanceStatusCollection objects: `new WebAppInstanceStatusCollection({ ... })` is accepted wherever a WebAppInstanceStatusCollection is, like its inline JSON. */
+/**
+ * Creates WebAppInstanceStatusCollection objects: `new WebAppInstanceStatusCollection({ ... })` is accepted wherever a WebAppInstanceStatusCollection is, like its inline JSON.
+ * @public
+ */
 export const WebAppInstanceStatusCollection: ModelClass<WebAppInstanceStatusCollection> = /*#__PURE__*/ modelClass("WebAppInstanceStatusCollection");
 
-/** The WebJob model of the spec. */
+/**
+ * The WebJob model of the spec.
+ * @public
+ */
 export interface WebJob extends ProxyOnlyResource {
   /** The `runCommand` property. Wire name `properties.run_command`. */
   runCommand?: string;
@@ -6046,10 +8041,16 @@ export interface WebJob extends ProxyOnlyResource {
   settings?: Record<string, Record<string, unknown>>;
 }
 
-/** Creates WebJob objects: `new WebJob({ ... })` is accepted wherever a WebJob is, like its inline JSON. */
+/**
+ * Creates WebJob objects: `new WebJob({ ... })` is accepted wherever a WebJob is, like its inline JSON.
+ * @public
+ */
 export const WebJob: ModelClass<WebJob> = /*#__PURE__*/ modelClass("WebJob");
 
-/** The WebJobCollection model of the spec. */
+/**
+ * The WebJobCollection model of the spec.
+ * @public
+ */
 export interface WebJobCollection {
   /** The `value` property. Required. */
   value: WebJob[];
@@ -6057,10 +8058,16 @@ export interface WebJobCollection {
   readonly nextLink?: string;
 }
 
-/** Creates WebJobCollection objects: `new WebJobCollection({ ... })` is accepted wherever a WebJobCollection is, like its inline JSON. */
+/**
+ * Creates WebJobCollection objects: `new WebJobCollection({ ... })` is accepted wherever a WebJobCollection is, like its inline JSON.
+ * @public
+ */
 export const WebJobCollection: ModelClass<WebJobCollection> = /*#__PURE__*/ modelClass("WebJobCollection");
 
-/** The WebJobProperties model of the spec. */
+/**
+ * The WebJobProperties model of the spec.
+ * @public
+ */
 export interface WebJobProperties {
   /** The `runCommand` property. Wire name `run_command`. */
   runCommand?: string;
@@ -6078,10 +8085,16 @@ export interface WebJobProperties {
   settings?: Record<string, Record<string, unknown>>;
 }
 
-/** Creates WebJobProperties objects: `new WebJobProperties({ ... })` is accepted wherever a WebJobProperties is, like its inline JSON. */
+/**
+ * Creates WebJobProperties objects: `new WebJobProperties({ ... })` is accepted wherever a WebJobProperties is, like its inline JSON.
+ * @public
+ */
 export const WebJobProperties: ModelClass<WebJobProperties> = /*#__PURE__*/ modelClass("WebJobProperties");
 
-/** The WebSiteInstanceStatus model of the spec. */
+/**
+ * The WebSiteInstanceStatus model of the spec.
+ * @public
+ */
 export interface WebSiteInstanceStatus extends ProxyOnlyResource {
   /** The `state` property. Wire name `properties.state`. */
   state?: SiteRuntimeState;
@@ -6099,10 +8112,16 @@ export interface WebSiteInstanceStatus extends ProxyOnlyResource {
   physicalZone?: string;
 }
 
-/** Creates WebSiteInstanceStatus objects: `new WebSiteInstanceStatus({ ... })` is accepted wherever a WebSiteInstanceStatus is, like its inline JSON. */
+/**
+ * Creates WebSiteInstanceStatus objects: `new WebSiteInstanceStatus({ ... })` is accepted wherever a WebSiteInstanceStatus is, like its inline JSON.
+ * @public
+ */
 export const WebSiteInstanceStatus: ModelClass<WebSiteInstanceStatus> = /*#__PURE__*/ modelClass("WebSiteInstanceStatus");
 
-/** The WebSiteInstanceStatusProperties model of the spec. */
+/**
+ * The WebSiteInstanceStatusProperties model of the spec.
+ * @public
+ */
 export interface WebSiteInstanceStatusProperties {
   /** The `state` property. */
   state?: SiteRuntimeState;
@@ -6120,10 +8139,16 @@ export interface WebSiteInstanceStatusProperties {
   physicalZone?: string;
 }
 
-/** Creates WebSiteInstanceStatusProperties objects: `new WebSiteInstanceStatusProperties({ ... })` is accepted wherever a WebSiteInstanceStatusProperties is, like its inline JSON. */
+/**
+ * Creates WebSiteInstanceStatusProperties objects: `new WebSiteInstanceStatusProperties({ ... })` is accepted wherever a WebSiteInstanceStatusProperties is, like its inline JSON.
+ * @public
+ */
 export const WebSiteInstanceStatusProperties: ModelClass<WebSiteInstanceStatusProperties> = /*#__PURE__*/ modelClass("WebSiteInstanceStatusProperties");
 
-/** The Workflow model of the spec. */
+/**
+ * The Workflow model of the spec.
+ * @public
+ */
 export interface Workflow extends WorkflowResource {
   /** The `provisioningState` property. Wire name `properties.provisioningState`. Read-only: set by the service. */
   readonly provisioningState?: WorkflowProvisioningState;
@@ -6157,10 +8182,16 @@ export interface Workflow extends WorkflowResource {
   identity?: ManagedServiceIdentity;
 }
 
-/** Creates Workflow objects: `new Workflow({ ... })` is accepted wherever a Workflow is, like its inline JSON. */
+/**
+ * Creates Workflow objects: `new Workflow({ ... })` is accepted wherever a Workflow is, like its inline JSON.
+ * @public
+ */
 export const Workflow: ModelClass<Workflow> = /*#__PURE__*/ modelClass("Workflow");
 
-/** The WorkflowArtifacts model of the spec. */
+/**
+ * The WorkflowArtifacts model of the spec.
+ * @public
+ */
 export interface WorkflowArtifacts {
   /** The `appSettings` property. */
   appSettings?: Object;
@@ -6170,10 +8201,16 @@ export interface WorkflowArtifacts {
   filesToDelete?: string[];
 }
 
-/** Creates WorkflowArtifacts objects: `new WorkflowArtifacts({ ... })` is accepted wherever a WorkflowArtifacts is, like its inline JSON. */
+/**
+ * Creates WorkflowArtifacts objects: `new WorkflowArtifacts({ ... })` is accepted wherever a WorkflowArtifacts is, like its inline JSON.
+ * @public
+ */
 export const WorkflowArtifacts: ModelClass<WorkflowArtifacts> = /*#__PURE__*/ modelClass("WorkflowArtifacts");
 
-/** The WorkflowEnvelope model of the spec. */
+/**
+ * The WorkflowEnvelope model of the spec.
+ * @public
+ */
 export interface WorkflowEnvelope {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -6189,10 +8226,16 @@ export interface WorkflowEnvelope {
   properties?: WorkflowEnvelopeProperties;
 }
 
-/** Creates WorkflowEnvelope objects: `new WorkflowEnvelope({ ... })` is accepted wherever a WorkflowEnvelope is, like its inline JSON. */
+/**
+ * Creates WorkflowEnvelope objects: `new WorkflowEnvelope({ ... })` is accepted wherever a WorkflowEnvelope is, like its inline JSON.
+ * @public
+ */
 export const WorkflowEnvelope: ModelClass<WorkflowEnvelope> = /*#__PURE__*/ modelClass("WorkflowEnvelope");
 
-/** The WorkflowEnvelopeCollection model of the spec. */
+/**
+ * The WorkflowEnvelopeCollection model of the spec.
+ * @public
+ */
 export interface WorkflowEnvelopeCollection {
   /** The `value` property. Required. */
   value: WorkflowEnvelope[];
@@ -6200,10 +8243,16 @@ export interface WorkflowEnvelopeCollection {
   readonly nextLink?: string;
 }
 
-/** Creates WorkflowEnvelopeCollection objects: `new WorkflowEnvelopeCollection({ ... })` is accepted wherever a WorkflowEnvelopeCollection is, like its inline JSON. */
+/**
+ * Creates WorkflowEnvelopeCollection objects: `new WorkflowEnvelopeCollection({ ... })` is accepted wherever a WorkflowEnvelopeCollection is, like its inline JSON.
+ * @public
+ */
 export const WorkflowEnvelopeCollection: ModelClass<WorkflowEnvelopeCollection> = /*#__PURE__*/ modelClass("WorkflowEnvelopeCollection");
 
-/** The WorkflowEnvelopeProperties model of the spec. */
+/**
+ * The WorkflowEnvelopeProperties model of the spec.
+ * @public
+ */
 export interface WorkflowEnvelopeProperties {
   /** The `files` property. */
   files?: Record<string, Record<string, unknown>>;
@@ -6213,10 +8262,16 @@ export interface WorkflowEnvelopeProperties {
   health?: WorkflowHealth;
 }
 
-/** Creates WorkflowEnvelopeProperties objects: `new WorkflowEnvelopeProperties({ ... })` is accepted wherever a WorkflowEnvelopeProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowEnvelopeProperties objects: `new WorkflowEnvelopeProperties({ ... })` is accepted wherever a WorkflowEnvelopeProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowEnvelopeProperties: ModelClass<WorkflowEnvelopeProperties> = /*#__PURE__*/ modelClass("WorkflowEnvelopeProperties");
 
-/** The WorkflowHealth model of the spec. */
+/**
+ * The WorkflowHealth model of the spec.
+ * @public
+ */
 export interface WorkflowHealth {
   /** The `state` property. Required. */
   state: WorkflowHealthState;
@@ -6224,19 +8279,31 @@ export interface WorkflowHealth {
   error?: ErrorEntity;
 }
 
-/** Creates WorkflowHealth objects: `new WorkflowHealth({ ... })` is accepted wherever a WorkflowHealth is, like its inline JSON. */
+/**
+ * Creates WorkflowHealth objects: `new WorkflowHealth({ ... })` is accepted wherever a WorkflowHealth is, like its inline JSON.
+ * @public
+ */
 export const WorkflowHealth: ModelClass<WorkflowHealth> = /*#__PURE__*/ modelClass("WorkflowHealth");
 
-/** The WorkflowOutputParameter model of the spec. */
+/**
+ * The WorkflowOutputParameter model of the spec.
+ * @public
+ */
 export interface WorkflowOutputParameter extends WorkflowParameter {
   /** The `error` property. Read-only: set by the service. */
   readonly error?: Object;
 }
 
-/** Creates WorkflowOutputParameter objects: `new WorkflowOutputParameter({ ... })` is accepted wherever a WorkflowOutputParameter is, like its inline JSON. */
+/**
+ * Creates WorkflowOutputParameter objects: `new WorkflowOutputParameter({ ... })` is accepted wherever a WorkflowOutputParameter is, like its inline JSON.
+ * @public
+ */
 export const WorkflowOutputParameter: ModelClass<WorkflowOutputParameter> = /*#__PURE__*/ modelClass("WorkflowOutputParameter");
 
-/** The WorkflowParameter model of the spec. */
+/**
+ * The WorkflowParameter model of the spec.
+ * @public
+ */
 export interface WorkflowParameter {
   /** The `type` property. */
   type?: ParameterType;
@@ -6248,10 +8315,16 @@ export interface WorkflowParameter {
   description?: string;
 }
 
-/** Creates WorkflowParameter objects: `new WorkflowParameter({ ... })` is accepted wherever a WorkflowParameter is, like its inline JSON. */
+/**
+ * Creates WorkflowParameter objects: `new WorkflowParameter({ ... })` is accepted wherever a WorkflowParameter is, like its inline JSON.
+ * @public
+ */
 export const WorkflowParameter: ModelClass<WorkflowParameter> = /*#__PURE__*/ modelClass("WorkflowParameter");
 
-/** The WorkflowProperties model of the spec. */
+/**
+ * The WorkflowProperties model of the spec.
+ * @public
+ */
 export interface WorkflowProperties {
   /** The `provisioningState` property. Read-only: set by the service. */
   readonly provisioningState?: WorkflowProvisioningState;
@@ -6283,10 +8356,16 @@ export interface WorkflowProperties {
   kind?: Kind;
 }
 
-/** Creates WorkflowProperties objects: `new WorkflowProperties({ ... })` is accepted wherever a WorkflowProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowProperties objects: `new WorkflowProperties({ ... })` is accepted wherever a WorkflowProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowProperties: ModelClass<WorkflowProperties> = /*#__PURE__*/ modelClass("WorkflowProperties");
 
-/** The WorkflowResource model of the spec. */
+/**
+ * The WorkflowResource model of the spec.
+ * @public
+ */
 export interface WorkflowResource {
   /** The `id` property. Read-only: set by the service. */
   readonly id?: string;
@@ -6300,10 +8379,16 @@ export interface WorkflowResource {
   tags?: Record<string, string>;
 }
 
-/** Creates WorkflowResource objects: `new WorkflowResource({ ... })` is accepted wherever a WorkflowResource is, like its inline JSON. */
+/**
+ * Creates WorkflowResource objects: `new WorkflowResource({ ... })` is accepted wherever a WorkflowResource is, like its inline JSON.
+ * @public
+ */
 export const WorkflowResource: ModelClass<WorkflowResource> = /*#__PURE__*/ modelClass("WorkflowResource");
 
-/** The WorkflowRun model of the spec. */
+/**
+ * The WorkflowRun model of the spec.
+ * @public
+ */
 export interface WorkflowRun extends SubResource {
   /** The `waitEndTime` property. Wire name `properties.waitEndTime`. Read-only: set by the service. */
   readonly waitEndTime?: Date;
@@ -6335,10 +8420,16 @@ export interface WorkflowRun extends SubResource {
   readonly type?: string;
 }
 
-/** Creates WorkflowRun objects: `new WorkflowRun({ ... })` is accepted wherever a WorkflowRun is, like its inline JSON. */
+/**
+ * Creates WorkflowRun objects: `new WorkflowRun({ ... })` is accepted wherever a WorkflowRun is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRun: ModelClass<WorkflowRun> = /*#__PURE__*/ modelClass("WorkflowRun");
 
-/** The WorkflowRunAction model of the spec. */
+/**
+ * The WorkflowRunAction model of the spec.
+ * @public
+ */
 export interface WorkflowRunAction extends SubResource {
   /** The `startTime` property. Wire name `properties.startTime`. Read-only: set by the service. */
   readonly startTime?: Date;
@@ -6368,10 +8459,16 @@ export interface WorkflowRunAction extends SubResource {
   readonly type?: string;
 }
 
-/** Creates WorkflowRunAction objects: `new WorkflowRunAction({ ... })` is accepted wherever a WorkflowRunAction is, like its inline JSON. */
+/**
+ * Creates WorkflowRunAction objects: `new WorkflowRunAction({ ... })` is accepted wherever a WorkflowRunAction is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunAction: ModelClass<WorkflowRunAction> = /*#__PURE__*/ modelClass("WorkflowRunAction");
 
-/** The WorkflowRunActionListResult model of the spec. */
+/**
+ * The WorkflowRunActionListResult model of the spec.
+ * @public
+ */
 export interface WorkflowRunActionListResult {
   /** The `value` property. */
   value?: WorkflowRunAction[];
@@ -6379,10 +8476,16 @@ export interface WorkflowRunActionListResult {
   nextLink?: string;
 }
 
-/** Creates WorkflowRunActionListResult objects: `new WorkflowRunActionListResult({ ... })` is accepted wherever a WorkflowRunActionListResult is, like its inline JSON. */
+/**
+ * Creates WorkflowRunActionListResult objects: `new WorkflowRunActionListResult({ ... })` is accepted wherever a WorkflowRunActionListResult is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunActionListResult: ModelClass<WorkflowRunActionListResult> = /*#__PURE__*/ modelClass("WorkflowRunActionListResult");
 
-/** The WorkflowRunActionProperties model of the spec. */
+/**
+ * The WorkflowRunActionProperties model of the spec.
+ * @public
+ */
 export interface WorkflowRunActionProperties {
   /** The `startTime` property. Read-only: set by the service. */
   readonly startTime?: Date;
@@ -6408,10 +8511,16 @@ export interface WorkflowRunActionProperties {
   retryHistory?: RetryHistory[];
 }
 
-/** Creates WorkflowRunActionProperties objects: `new WorkflowRunActionProperties({ ... })` is accepted wherever a WorkflowRunActionProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowRunActionProperties objects: `new WorkflowRunActionProperties({ ... })` is accepted wherever a WorkflowRunActionProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunActionProperties: ModelClass<WorkflowRunActionProperties> = /*#__PURE__*/ modelClass("WorkflowRunActionProperties");
 
-/** The WorkflowRunActionRepetitionDefinition model of the spec. */
+/**
+ * The WorkflowRunActionRepetitionDefinition model of the spec.
+ * @public
+ */
 export interface WorkflowRunActionRepetitionDefinition extends WorkflowResource {
   /** The `startTime` property. Wire name `properties.startTime`. */
   startTime?: Date;
@@ -6445,10 +8554,16 @@ export interface WorkflowRunActionRepetitionDefinition extends WorkflowResource 
   repetitionIndexes?: RepetitionIndex[];
 }
 
-/** Creates WorkflowRunActionRepetitionDefinition objects: `new WorkflowRunActionRepetitionDefinition({ ... })` is accepted wherever a WorkflowRunActionRepetitionDefinition is, like its inline JSON. */
+/**
+ * Creates WorkflowRunActionRepetitionDefinition objects: `new WorkflowRunActionRepetitionDefinition({ ... })` is accepted wherever a WorkflowRunActionRepetitionDefinition is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunActionRepetitionDefinition: ModelClass<WorkflowRunActionRepetitionDefinition> = /*#__PURE__*/ modelClass("WorkflowRunActionRepetitionDefinition");
 
-/** The WorkflowRunActionRepetitionDefinitionCollection model of the spec. */
+/**
+ * The WorkflowRunActionRepetitionDefinitionCollection model of the spec.
+ * @public
+ */
 export interface WorkflowRunActionRepetitionDefinitionCollection {
   /** The `nextLink` property. */
   nextLink?: string;
@@ -6456,19 +8571,31 @@ export interface WorkflowRunActionRepetitionDefinitionCollection {
   value?: WorkflowRunActionRepetitionDefinition[];
 }
 
-/** Creates WorkflowRunActionRepetitionDefinitionCollection objects: `new WorkflowRunActionRepetitionDefinitionCollection({ ... })` is accepted wherever a WorkflowRunActionRepetitionDefinitionCollection is, like its inline JSON. */
+/**
+ * Creates WorkflowRunActionRepetitionDefinitionCollection objects: `new WorkflowRunActionRepetitionDefinitionCollection({ ... })` is accepted wherever a WorkflowRunActionRepetitionDefinitionCollection is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunActionRepetitionDefinitionCollection: ModelClass<WorkflowRunActionRepetitionDefinitionCollection> = /*#__PURE__*/ modelClass("WorkflowRunActionRepetitionDefinitionCollection");
 
-/** The WorkflowRunActionRepetitionProperties model of the spec. */
+/**
+ * The WorkflowRunActionRepetitionProperties model of the spec.
+ * @public
+ */
 export interface WorkflowRunActionRepetitionProperties extends OperationResult {
   /** The `repetitionIndexes` property. */
   repetitionIndexes?: RepetitionIndex[];
 }
 
-/** Creates WorkflowRunActionRepetitionProperties objects: `new WorkflowRunActionRepetitionProperties({ ... })` is accepted wherever a WorkflowRunActionRepetitionProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowRunActionRepetitionProperties objects: `new WorkflowRunActionRepetitionProperties({ ... })` is accepted wherever a WorkflowRunActionRepetitionProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunActionRepetitionProperties: ModelClass<WorkflowRunActionRepetitionProperties> = /*#__PURE__*/ modelClass("WorkflowRunActionRepetitionProperties");
 
-/** The WorkflowRunListResult model of the spec. */
+/**
+ * The WorkflowRunListResult model of the spec.
+ * @public
+ */
 export interface WorkflowRunListResult {
   /** The `value` property. */
   value?: WorkflowRun[];
@@ -6476,10 +8603,16 @@ export interface WorkflowRunListResult {
   nextLink?: string;
 }
 
-/** Creates WorkflowRunListResult objects: `new WorkflowRunListResult({ ... })` is accepted wherever a WorkflowRunListResult is, like its inline JSON. */
+/**
+ * Creates WorkflowRunListResult objects: `new WorkflowRunListResult({ ... })` is accepted wherever a WorkflowRunListResult is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunListResult: ModelClass<WorkflowRunListResult> = /*#__PURE__*/ modelClass("WorkflowRunListResult");
 
-/** The WorkflowRunProperties model of the spec. */
+/**
+ * The WorkflowRunProperties model of the spec.
+ * @public
+ */
 export interface WorkflowRunProperties {
   /** The `waitEndTime` property. Read-only: set by the service. */
   readonly waitEndTime?: Date;
@@ -6507,10 +8640,16 @@ export interface WorkflowRunProperties {
   readonly response?: WorkflowRunTrigger;
 }
 
-/** Creates WorkflowRunProperties objects: `new WorkflowRunProperties({ ... })` is accepted wherever a WorkflowRunProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowRunProperties objects: `new WorkflowRunProperties({ ... })` is accepted wherever a WorkflowRunProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunProperties: ModelClass<WorkflowRunProperties> = /*#__PURE__*/ modelClass("WorkflowRunProperties");
 
-/** The WorkflowRunTrigger model of the spec. */
+/**
+ * The WorkflowRunTrigger model of the spec.
+ * @public
+ */
 export interface WorkflowRunTrigger {
   /** The `name` property. Read-only: set by the service. */
   readonly name?: string;
@@ -6542,10 +8681,16 @@ export interface WorkflowRunTrigger {
   readonly trackedProperties?: Object;
 }
 
-/** Creates WorkflowRunTrigger objects: `new WorkflowRunTrigger({ ... })` is accepted wherever a WorkflowRunTrigger is, like its inline JSON. */
+/**
+ * Creates WorkflowRunTrigger objects: `new WorkflowRunTrigger({ ... })` is accepted wherever a WorkflowRunTrigger is, like its inline JSON.
+ * @public
+ */
 export const WorkflowRunTrigger: ModelClass<WorkflowRunTrigger> = /*#__PURE__*/ modelClass("WorkflowRunTrigger");
 
-/** The WorkflowSku model of the spec. */
+/**
+ * The WorkflowSku model of the spec.
+ * @public
+ */
 export interface WorkflowSku {
   /** The `name` property. Required. */
   name: WorkflowSkuName;
@@ -6553,10 +8698,16 @@ export interface WorkflowSku {
   plan?: ResourceReference;
 }
 
-/** Creates WorkflowSku objects: `new WorkflowSku({ ... })` is accepted wherever a WorkflowSku is, like its inline JSON. */
+/**
+ * Creates WorkflowSku objects: `new WorkflowSku({ ... })` is accepted wherever a WorkflowSku is, like its inline JSON.
+ * @public
+ */
 export const WorkflowSku: ModelClass<WorkflowSku> = /*#__PURE__*/ modelClass("WorkflowSku");
 
-/** The WorkflowTrigger model of the spec. */
+/**
+ * The WorkflowTrigger model of the spec.
+ * @public
+ */
 export interface WorkflowTrigger extends SubResource {
   /** The `provisioningState` property. Wire name `properties.provisioningState`. Read-only: set by the service. */
   readonly provisioningState?: WorkflowTriggerProvisioningState;
@@ -6582,10 +8733,16 @@ export interface WorkflowTrigger extends SubResource {
   readonly type?: string;
 }
 
-/** Creates WorkflowTrigger objects: `new WorkflowTrigger({ ... })` is accepted wherever a WorkflowTrigger is, like its inline JSON. */
+/**
+ * Creates WorkflowTrigger objects: `new WorkflowTrigger({ ... })` is accepted wherever a WorkflowTrigger is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTrigger: ModelClass<WorkflowTrigger> = /*#__PURE__*/ modelClass("WorkflowTrigger");
 
-/** The WorkflowTriggerCallbackUrl model of the spec. */
+/**
+ * The WorkflowTriggerCallbackUrl model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerCallbackUrl {
   /** The `value` property. Read-only: set by the service. */
   readonly value?: string;
@@ -6601,10 +8758,16 @@ export interface WorkflowTriggerCallbackUrl {
   queries?: WorkflowTriggerListCallbackUrlQueries;
 }
 
-/** Creates WorkflowTriggerCallbackUrl objects: `new WorkflowTriggerCallbackUrl({ ... })` is accepted wherever a WorkflowTriggerCallbackUrl is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerCallbackUrl objects: `new WorkflowTriggerCallbackUrl({ ... })` is accepted wherever a WorkflowTriggerCallbackUrl is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerCallbackUrl: ModelClass<WorkflowTriggerCallbackUrl> = /*#__PURE__*/ modelClass("WorkflowTriggerCallbackUrl");
 
-/** The WorkflowTriggerHistory model of the spec. */
+/**
+ * The WorkflowTriggerHistory model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerHistory extends SubResource {
   /** The `startTime` property. Wire name `properties.startTime`. Read-only: set by the service. */
   readonly startTime?: Date;
@@ -6636,10 +8799,16 @@ export interface WorkflowTriggerHistory extends SubResource {
   readonly type?: string;
 }
 
-/** Creates WorkflowTriggerHistory objects: `new WorkflowTriggerHistory({ ... })` is accepted wherever a WorkflowTriggerHistory is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerHistory objects: `new WorkflowTriggerHistory({ ... })` is accepted wherever a WorkflowTriggerHistory is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerHistory: ModelClass<WorkflowTriggerHistory> = /*#__PURE__*/ modelClass("WorkflowTriggerHistory");
 
-/** The WorkflowTriggerHistoryListResult model of the spec. */
+/**
+ * The WorkflowTriggerHistoryListResult model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerHistoryListResult {
   /** The `value` property. */
   value?: WorkflowTriggerHistory[];
@@ -6647,10 +8816,16 @@ export interface WorkflowTriggerHistoryListResult {
   nextLink?: string;
 }
 
-/** Creates WorkflowTriggerHistoryListResult objects: `new WorkflowTriggerHistoryListResult({ ... })` is accepted wherever a WorkflowTriggerHistoryListResult is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerHistoryListResult objects: `new WorkflowTriggerHistoryListResult({ ... })` is accepted wherever a WorkflowTriggerHistoryListResult is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerHistoryListResult: ModelClass<WorkflowTriggerHistoryListResult> = /*#__PURE__*/ modelClass("WorkflowTriggerHistoryListResult");
 
-/** The WorkflowTriggerHistoryProperties model of the spec. */
+/**
+ * The WorkflowTriggerHistoryProperties model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerHistoryProperties {
   /** The `startTime` property. Read-only: set by the service. */
   readonly startTime?: Date;
@@ -6678,10 +8853,16 @@ export interface WorkflowTriggerHistoryProperties {
   readonly run?: ResourceReference;
 }
 
-/** Creates WorkflowTriggerHistoryProperties objects: `new WorkflowTriggerHistoryProperties({ ... })` is accepted wherever a WorkflowTriggerHistoryProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerHistoryProperties objects: `new WorkflowTriggerHistoryProperties({ ... })` is accepted wherever a WorkflowTriggerHistoryProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerHistoryProperties: ModelClass<WorkflowTriggerHistoryProperties> = /*#__PURE__*/ modelClass("WorkflowTriggerHistoryProperties");
 
-/** The WorkflowTriggerListCallbackUrlQueries model of the spec. */
+/**
+ * The WorkflowTriggerListCallbackUrlQueries model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerListCallbackUrlQueries {
   /** The `apiVersion` property. Wire name `api-version`. */
   apiVersion?: string;
@@ -6695,10 +8876,16 @@ export interface WorkflowTriggerListCallbackUrlQueries {
   se?: string;
 }
 
-/** Creates WorkflowTriggerListCallbackUrlQueries objects: `new WorkflowTriggerListCallbackUrlQueries({ ... })` is accepted wherever a WorkflowTriggerListCallbackUrlQueries is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerListCallbackUrlQueries objects: `new WorkflowTriggerListCallbackUrlQueries({ ... })` is accepted wherever a WorkflowTriggerListCallbackUrlQueries is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerListCallbackUrlQueries: ModelClass<WorkflowTriggerListCallbackUrlQueries> = /*#__PURE__*/ modelClass("WorkflowTriggerListCallbackUrlQueries");
 
-/** The WorkflowTriggerListResult model of the spec. */
+/**
+ * The WorkflowTriggerListResult model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerListResult {
   /** The `value` property. */
   value?: WorkflowTrigger[];
@@ -6706,10 +8893,16 @@ export interface WorkflowTriggerListResult {
   nextLink?: string;
 }
 
-/** Creates WorkflowTriggerListResult objects: `new WorkflowTriggerListResult({ ... })` is accepted wherever a WorkflowTriggerListResult is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerListResult objects: `new WorkflowTriggerListResult({ ... })` is accepted wherever a WorkflowTriggerListResult is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerListResult: ModelClass<WorkflowTriggerListResult> = /*#__PURE__*/ modelClass("WorkflowTriggerListResult");
 
-/** The WorkflowTriggerProperties model of the spec. */
+/**
+ * The WorkflowTriggerProperties model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerProperties {
   /** The `provisioningState` property. Read-only: set by the service. */
   readonly provisioningState?: WorkflowTriggerProvisioningState;
@@ -6731,10 +8924,16 @@ export interface WorkflowTriggerProperties {
   readonly workflow?: ResourceReference;
 }
 
-/** Creates WorkflowTriggerProperties objects: `new WorkflowTriggerProperties({ ... })` is accepted wherever a WorkflowTriggerProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerProperties objects: `new WorkflowTriggerProperties({ ... })` is accepted wherever a WorkflowTriggerProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerProperties: ModelClass<WorkflowTriggerProperties> = /*#__PURE__*/ modelClass("WorkflowTriggerProperties");
 
-/** The WorkflowTriggerRecurrence model of the spec. */
+/**
+ * The WorkflowTriggerRecurrence model of the spec.
+ * @public
+ */
 export interface WorkflowTriggerRecurrence {
   /** The `frequency` property. */
   frequency?: RecurrenceFrequency;
@@ -6750,10 +8949,16 @@ export interface WorkflowTriggerRecurrence {
   schedule?: RecurrenceSchedule;
 }
 
-/** Creates WorkflowTriggerRecurrence objects: `new WorkflowTriggerRecurrence({ ... })` is accepted wherever a WorkflowTriggerRecurrence is, like its inline JSON. */
+/**
+ * Creates WorkflowTriggerRecurrence objects: `new WorkflowTriggerRecurrence({ ... })` is accepted wherever a WorkflowTriggerRecurrence is, like its inline JSON.
+ * @public
+ */
 export const WorkflowTriggerRecurrence: ModelClass<WorkflowTriggerRecurrence> = /*#__PURE__*/ modelClass("WorkflowTriggerRecurrence");
 
-/** The WorkflowVersion model of the spec. */
+/**
+ * The WorkflowVersion model of the spec.
+ * @public
+ */
 export interface WorkflowVersion extends WorkflowResource {
   /** The `provisioningState` property. Wire name `properties.provisioningState`. Read-only: set by the service. */
   readonly provisioningState?: WorkflowProvisioningState;
@@ -6781,10 +8986,16 @@ export interface WorkflowVersion extends WorkflowResource {
   parameters?: Record<string, WorkflowParameter>;
 }
 
-/** Creates WorkflowVersion objects: `new WorkflowVersion({ ... })` is accepted wherever a WorkflowVersion is, like its inline JSON. */
+/**
+ * Creates WorkflowVersion objects: `new WorkflowVersion({ ... })` is accepted wherever a WorkflowVersion is, like its inline JSON.
+ * @public
+ */
 export const WorkflowVersion: ModelClass<WorkflowVersion> = /*#__PURE__*/ modelClass("WorkflowVersion");
 
-/** The WorkflowVersionListResult model of the spec. */
+/**
+ * The WorkflowVersionListResult model of the spec.
+ * @public
+ */
 export interface WorkflowVersionListResult {
   /** The `value` property. */
   value?: WorkflowVersion[];
@@ -6792,10 +9003,16 @@ export interface WorkflowVersionListResult {
   nextLink?: string;
 }
 
-/** Creates WorkflowVersionListResult objects: `new WorkflowVersionListResult({ ... })` is accepted wherever a WorkflowVersionListResult is, like its inline JSON. */
+/**
+ * Creates WorkflowVersionListResult objects: `new WorkflowVersionListResult({ ... })` is accepted wherever a WorkflowVersionListResult is, like its inline JSON.
+ * @public
+ */
 export const WorkflowVersionListResult: ModelClass<WorkflowVersionListResult> = /*#__PURE__*/ modelClass("WorkflowVersionListResult");
 
-/** The WorkflowVersionProperties model of the spec. */
+/**
+ * The WorkflowVersionProperties model of the spec.
+ * @public
+ */
 export interface WorkflowVersionProperties {
   /** The `provisioningState` property. Read-only: set by the service. */
   readonly provisioningState?: WorkflowProvisioningState;
@@ -6823,10 +9040,16 @@ export interface WorkflowVersionProperties {
   parameters?: Record<string, WorkflowParameter>;
 }
 
-/** Creates WorkflowVersionProperties objects: `new WorkflowVersionProperties({ ... })` is accepted wherever a WorkflowVersionProperties is, like its inline JSON. */
+/**
+ * Creates WorkflowVersionProperties objects: `new WorkflowVersionProperties({ ... })` is accepted wherever a WorkflowVersionProperties is, like its inline JSON.
+ * @public
+ */
 export const WorkflowVersionProperties: ModelClass<WorkflowVersionProperties> = /*#__PURE__*/ modelClass("WorkflowVersionProperties");
 
-/** The values of AuthenticationType the service knows of (it may send others). */
+/**
+ * The values of AuthenticationType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownAuthenticationType {
   /** `"SystemAssignedIdentity"` */
   SystemAssignedIdentity = "SystemAssignedIdentity",
@@ -6836,22 +9059,40 @@ export enum KnownAuthenticationType {
   StorageAccountConnectionString = "StorageAccountConnectionString",
 }
 
-/** An extensible enum: see KnownAuthenticationType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownAuthenticationType for the values the service knows of.
+ * @public
+ */
 export type AuthenticationType = string;
 
-/** AuthType: one of "Anonymous", "UserCredentials", "SystemIdentity", "UserAssigned". */
+/**
+ * AuthType: one of "Anonymous", "UserCredentials", "SystemIdentity", "UserAssigned".
+ * @public
+ */
 export type AuthType = "Anonymous" | "UserCredentials" | "SystemIdentity" | "UserAssigned";
 
-/** AutoGeneratedDomainNameLabelScope: one of "TenantReuse", "SubscriptionReuse", "ResourceGroupReuse", "NoReuse". */
+/**
+ * AutoGeneratedDomainNameLabelScope: one of "TenantReuse", "SubscriptionReuse", "ResourceGroupReuse", "NoReuse".
+ * @public
+ */
 export type AutoGeneratedDomainNameLabelScope = "TenantReuse" | "SubscriptionReuse" | "ResourceGroupReuse" | "NoReuse";
 
-/** AutoHealActionType: one of "Recycle", "LogEvent", "CustomAction". */
+/**
+ * AutoHealActionType: one of "Recycle", "LogEvent", "CustomAction".
+ * @public
+ */
 export type AutoHealActionType = "Recycle" | "LogEvent" | "CustomAction";
 
-/** AzureResourceType: one of "Website", "TrafficManager". */
+/**
+ * AzureResourceType: one of "Website", "TrafficManager".
+ * @public
+ */
 export type AzureResourceType = "Website" | "TrafficManager";
 
-/** The values of AzureStorageProtocol the service knows of (it may send others). */
+/**
+ * The values of AzureStorageProtocol the service knows of (it may send others).
+ * @public
+ */
 export enum KnownAzureStorageProtocol {
   /** `"Smb"` */
   Smb = "Smb",
@@ -6861,49 +9102,94 @@ export enum KnownAzureStorageProtocol {
   Nfs = "Nfs",
 }
 
-/** An extensible enum: see KnownAzureStorageProtocol for the values the service knows of. */
+/**
+ * An extensible enum: see KnownAzureStorageProtocol for the values the service knows of.
+ * @public
+ */
 export type AzureStorageProtocol = string;
 
-/** AzureStorageState: one of "Ok", "InvalidCredentials", "InvalidShare", "NotValidated". */
+/**
+ * AzureStorageState: one of "Ok", "InvalidCredentials", "InvalidShare", "NotValidated".
+ * @public
+ */
 export type AzureStorageState = "Ok" | "InvalidCredentials" | "InvalidShare" | "NotValidated";
 
-/** AzureStorageType: one of "AzureFiles", "AzureBlob". */
+/**
+ * AzureStorageType: one of "AzureFiles", "AzureBlob".
+ * @public
+ */
 export type AzureStorageType = "AzureFiles" | "AzureBlob";
 
-/** BackupItemStatus: one of "InProgress", "Failed", "Succeeded", "TimedOut", "Created", "Skipped", "PartiallySucceeded", "DeleteInProgress", "DeleteFailed", "Deleted". */
+/**
+ * BackupItemStatus: one of "InProgress", "Failed", "Succeeded", "TimedOut", "Created", "Skipped", "PartiallySucceeded", "DeleteInProgress", "DeleteFailed", "Deleted".
+ * @public
+ */
 export type BackupItemStatus = "InProgress" | "Failed" | "Succeeded" | "TimedOut" | "Created" | "Skipped" | "PartiallySucceeded" | "DeleteInProgress" | "DeleteFailed" | "Deleted";
 
-/** BackupRestoreOperationType: one of "Default", "Clone", "Relocation", "Snapshot", "CloudFS". */
+/**
+ * BackupRestoreOperationType: one of "Default", "Clone", "Relocation", "Snapshot", "CloudFS".
+ * @public
+ */
 export type BackupRestoreOperationType = "Default" | "Clone" | "Relocation" | "Snapshot" | "CloudFS";
 
-/** BuiltInAuthenticationProvider: one of "AzureActiveDirectory", "Facebook", "Google", "MicrosoftAccount", "Twitter", "Github". */
+/**
+ * BuiltInAuthenticationProvider: one of "AzureActiveDirectory", "Facebook", "Google", "MicrosoftAccount", "Twitter", "Github".
+ * @public
+ */
 export type BuiltInAuthenticationProvider = "AzureActiveDirectory" | "Facebook" | "Google" | "MicrosoftAccount" | "Twitter" | "Github";
 
-/** ClientCertMode: one of "Required", "Optional", "OptionalInteractiveUser". */
+/**
+ * ClientCertMode: one of "Required", "Optional", "OptionalInteractiveUser".
+ * @public
+ */
 export type ClientCertMode = "Required" | "Optional" | "OptionalInteractiveUser";
 
-/** ClientCredentialMethod: one of "ClientSecretPost". */
+/**
+ * ClientCredentialMethod: one of "ClientSecretPost".
+ * @public
+ */
 export type ClientCredentialMethod = "ClientSecretPost";
 
-/** CloneAbilityResult: one of "Cloneable", "PartiallyCloneable", "NotCloneable". */
+/**
+ * CloneAbilityResult: one of "Cloneable", "PartiallyCloneable", "NotCloneable".
+ * @public
+ */
 export type CloneAbilityResult = "Cloneable" | "PartiallyCloneable" | "NotCloneable";
 
-/** ConfigReferenceSource: one of "KeyVault". */
+/**
+ * ConfigReferenceSource: one of "KeyVault".
+ * @public
+ */
 export type ConfigReferenceSource = "KeyVault";
 
-/** ConnectionStringType: one of "MySql", "SQLServer", "SQLAzure", "Custom", "NotificationHub", "ServiceBus", "EventHub", "ApiHub", "DocDb", "RedisCache", "PostgreSQL". */
+/**
+ * ConnectionStringType: one of "MySql", "SQLServer", "SQLAzure", "Custom", "NotificationHub", "ServiceBus", "EventHub", "ApiHub", "DocDb", "RedisCache", "PostgreSQL".
+ * @public
+ */
 export type ConnectionStringType = "MySql" | "SQLServer" | "SQLAzure" | "Custom" | "NotificationHub" | "ServiceBus" | "EventHub" | "ApiHub" | "DocDb" | "RedisCache" | "PostgreSQL";
 
-/** ContinuousWebJobStatus: one of "Initializing", "Starting", "Running", "PendingRestart", "Stopped". */
+/**
+ * ContinuousWebJobStatus: one of "Initializing", "Starting", "Running", "PendingRestart", "Stopped".
+ * @public
+ */
 export type ContinuousWebJobStatus = "Initializing" | "Starting" | "Running" | "PendingRestart" | "Stopped";
 
-/** CookieExpirationConvention: one of "FixedTime", "IdentityProviderDerived". */
+/**
+ * CookieExpirationConvention: one of "FixedTime", "IdentityProviderDerived".
+ * @public
+ */
 export type CookieExpirationConvention = "FixedTime" | "IdentityProviderDerived";
 
-/** CustomHostNameDnsRecordType: one of "CName", "A". */
+/**
+ * CustomHostNameDnsRecordType: one of "CName", "A".
+ * @public
+ */
 export type CustomHostNameDnsRecordType = "CName" | "A";
 
-/** The values of DaprLogLevel the service knows of (it may send others). */
+/**
+ * The values of DaprLogLevel the service knows of (it may send others).
+ * @public
+ */
 export enum KnownDaprLogLevel {
   /** `"info"` */
   Info = "info",
@@ -6915,10 +9201,16 @@ export enum KnownDaprLogLevel {
   Error = "error",
 }
 
-/** An extensible enum: see KnownDaprLogLevel for the values the service knows of. */
+/**
+ * An extensible enum: see KnownDaprLogLevel for the values the service knows of.
+ * @public
+ */
 export type DaprLogLevel = string;
 
-/** The values of DatabaseType the service knows of (it may send others). */
+/**
+ * The values of DatabaseType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownDatabaseType {
   /** `"SqlAzure"` */
   SqlAzure = "SqlAzure",
@@ -6930,16 +9222,28 @@ export enum KnownDatabaseType {
   PostgreSql = "PostgreSql",
 }
 
-/** An extensible enum: see KnownDatabaseType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownDatabaseType for the values the service knows of.
+ * @public
+ */
 export type DatabaseType = string;
 
-/** DayOfWeek: one of "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday". */
+/**
+ * DayOfWeek: one of "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday".
+ * @public
+ */
 export type DayOfWeek = "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
 
-/** DaysOfWeek: one of "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday". */
+/**
+ * DaysOfWeek: one of "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday".
+ * @public
+ */
 export type DaysOfWeek = "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
 
-/** The values of DefaultAction the service knows of (it may send others). */
+/**
+ * The values of DefaultAction the service knows of (it may send others).
+ * @public
+ */
 export enum KnownDefaultAction {
   /** `"Allow"` */
   Allow = "Allow",
@@ -6947,10 +9251,16 @@ export enum KnownDefaultAction {
   Deny = "Deny",
 }
 
-/** An extensible enum: see KnownDefaultAction for the values the service knows of. */
+/**
+ * An extensible enum: see KnownDefaultAction for the values the service knows of.
+ * @public
+ */
 export type DefaultAction = string;
 
-/** The values of DeploymentBuildStatus the service knows of (it may send others). */
+/**
+ * The values of DeploymentBuildStatus the service knows of (it may send others).
+ * @public
+ */
 export enum KnownDeploymentBuildStatus {
   /** `"TimedOut"` */
   TimedOut = "TimedOut",
@@ -6980,19 +9290,34 @@ export enum KnownDeploymentBuildStatus {
   RuntimeSuccessful = "RuntimeSuccessful",
 }
 
-/** An extensible enum: see KnownDeploymentBuildStatus for the values the service knows of. */
+/**
+ * An extensible enum: see KnownDeploymentBuildStatus for the values the service knows of.
+ * @public
+ */
 export type DeploymentBuildStatus = string;
 
-/** DnsVerificationTestResult: one of "Passed", "Failed", "Skipped". */
+/**
+ * DnsVerificationTestResult: one of "Passed", "Failed", "Skipped".
+ * @public
+ */
 export type DnsVerificationTestResult = "Passed" | "Failed" | "Skipped";
 
-/** ForwardProxyConvention: one of "NoProxy", "Standard", "Custom". */
+/**
+ * ForwardProxyConvention: one of "NoProxy", "Standard", "Custom".
+ * @public
+ */
 export type ForwardProxyConvention = "NoProxy" | "Standard" | "Custom";
 
-/** FrequencyUnit: one of "Day", "Hour". */
+/**
+ * FrequencyUnit: one of "Day", "Hour".
+ * @public
+ */
 export type FrequencyUnit = "Day" | "Hour";
 
-/** The values of FtpsState the service knows of (it may send others). */
+/**
+ * The values of FtpsState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownFtpsState {
   /** `"AllAllowed"` */
   AllAllowed = "AllAllowed",
@@ -7002,25 +9327,43 @@ export enum KnownFtpsState {
   Disabled = "Disabled",
 }
 
-/** An extensible enum: see KnownFtpsState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownFtpsState for the values the service knows of.
+ * @public
+ */
 export type FtpsState = string;
 
-/** The values of FunctionsDeploymentStorageType the service knows of (it may send others). */
+/**
+ * The values of FunctionsDeploymentStorageType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownFunctionsDeploymentStorageType {
   /** `"blobContainer"` */
   BlobContainer = "blobContainer",
 }
 
-/** An extensible enum: see KnownFunctionsDeploymentStorageType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownFunctionsDeploymentStorageType for the values the service knows of.
+ * @public
+ */
 export type FunctionsDeploymentStorageType = string;
 
-/** HostNameType: one of "Verified", "Managed". */
+/**
+ * HostNameType: one of "Verified", "Managed".
+ * @public
+ */
 export type HostNameType = "Verified" | "Managed";
 
-/** HostType: one of "Standard", "Repository". */
+/**
+ * HostType: one of "Standard", "Repository".
+ * @public
+ */
 export type HostType = "Standard" | "Repository";
 
-/** The values of InstallScriptType the service knows of (it may send others). */
+/**
+ * The values of InstallScriptType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownInstallScriptType {
   /** `"RemoteAzureBlob"` */
   RemoteAzureBlob = "RemoteAzureBlob",
@@ -7028,10 +9371,16 @@ export enum KnownInstallScriptType {
   PlatformStorage = "PlatformStorage",
 }
 
-/** An extensible enum: see KnownInstallScriptType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownInstallScriptType for the values the service knows of.
+ * @public
+ */
 export type InstallScriptType = string;
 
-/** The values of IpFilterTag the service knows of (it may send others). */
+/**
+ * The values of IpFilterTag the service knows of (it may send others).
+ * @public
+ */
 export enum KnownIpFilterTag {
   /** `"Default"` */
   Default = "Default",
@@ -7041,13 +9390,22 @@ export enum KnownIpFilterTag {
   ServiceTag = "ServiceTag",
 }
 
-/** An extensible enum: see KnownIpFilterTag for the values the service knows of. */
+/**
+ * An extensible enum: see KnownIpFilterTag for the values the service knows of.
+ * @public
+ */
 export type IpFilterTag = string;
 
-/** IPMode: one of "IPv4", "IPv6", "IPv4AndIPv6". */
+/**
+ * IPMode: one of "IPv4", "IPv6", "IPv4AndIPv6".
+ * @public
+ */
 export type IPMode = "IPv4" | "IPv6" | "IPv4AndIPv6";
 
-/** The values of KeyType the service knows of (it may send others). */
+/**
+ * The values of KeyType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownKeyType {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7057,10 +9415,16 @@ export enum KnownKeyType {
   Secondary = "Secondary",
 }
 
-/** An extensible enum: see KnownKeyType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownKeyType for the values the service knows of.
+ * @public
+ */
 export type KeyType = string;
 
-/** The values of Kind the service knows of (it may send others). */
+/**
+ * The values of Kind the service knows of (it may send others).
+ * @public
+ */
 export enum KnownKind {
   /** `"Stateful"` */
   Stateful = "Stateful",
@@ -7068,40 +9432,73 @@ export enum KnownKind {
   Stateless = "Stateless",
 }
 
-/** An extensible enum: see KnownKind for the values the service knows of. */
+/**
+ * An extensible enum: see KnownKind for the values the service knows of.
+ * @public
+ */
 export type Kind = string;
 
-/** LogLevel: one of "Off", "Verbose", "Information", "Warning", "Error". */
+/**
+ * LogLevel: one of "Off", "Verbose", "Information", "Warning", "Error".
+ * @public
+ */
 export type LogLevel = "Off" | "Verbose" | "Information" | "Warning" | "Error";
 
-/** ManagedPipelineMode: one of "Integrated", "Classic". */
+/**
+ * ManagedPipelineMode: one of "Integrated", "Classic".
+ * @public
+ */
 export type ManagedPipelineMode = "Integrated" | "Classic";
 
-/** ManagedServiceIdentityType: one of "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned", "None". */
+/**
+ * ManagedServiceIdentityType: one of "SystemAssigned", "UserAssigned", "SystemAssigned, UserAssigned", "None".
+ * @public
+ */
 export type ManagedServiceIdentityType = "SystemAssigned" | "UserAssigned" | "SystemAssigned, UserAssigned" | "None";
 
-/** MSDeployLogEntryType: one of "Message", "Warning", "Error". */
+/**
+ * MSDeployLogEntryType: one of "Message", "Warning", "Error".
+ * @public
+ */
 export type MSDeployLogEntryType = "Message" | "Warning" | "Error";
 
-/** MSDeployProvisioningState: one of "accepted", "running", "succeeded", "failed", "canceled". */
+/**
+ * MSDeployProvisioningState: one of "accepted", "running", "succeeded", "failed", "canceled".
+ * @public
+ */
 export type MSDeployProvisioningState = "accepted" | "running" | "succeeded" | "failed" | "canceled";
 
-/** MySqlMigrationType: one of "LocalToRemote", "RemoteToLocal". */
+/**
+ * MySqlMigrationType: one of "LocalToRemote", "RemoteToLocal".
+ * @public
+ */
 export type MySqlMigrationType = "LocalToRemote" | "RemoteToLocal";
 
-/** The values of OpenAuthenticationProviderType the service knows of (it may send others). */
+/**
+ * The values of OpenAuthenticationProviderType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownOpenAuthenticationProviderType {
   /** `"AAD"` */
   AAD = "AAD",
 }
 
-/** An extensible enum: see KnownOpenAuthenticationProviderType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownOpenAuthenticationProviderType for the values the service knows of.
+ * @public
+ */
 export type OpenAuthenticationProviderType = string;
 
-/** OperationStatus: one of "InProgress", "Failed", "Succeeded", "TimedOut", "Created". */
+/**
+ * OperationStatus: one of "InProgress", "Failed", "Succeeded", "TimedOut", "Created".
+ * @public
+ */
 export type OperationStatus = "InProgress" | "Failed" | "Succeeded" | "TimedOut" | "Created";
 
-/** The values of ParameterType the service knows of (it may send others). */
+/**
+ * The values of ParameterType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownParameterType {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7123,19 +9520,34 @@ export enum KnownParameterType {
   SecureObject = "SecureObject",
 }
 
-/** An extensible enum: see KnownParameterType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownParameterType for the values the service knows of.
+ * @public
+ */
 export type ParameterType = string;
 
-/** ProvisioningState: one of "Succeeded", "Failed", "Canceled", "InProgress", "Deleting". */
+/**
+ * ProvisioningState: one of "Succeeded", "Failed", "Canceled", "InProgress", "Deleting".
+ * @public
+ */
 export type ProvisioningState = "Succeeded" | "Failed" | "Canceled" | "InProgress" | "Deleting";
 
-/** PublicCertificateLocation: one of "CurrentUserMy", "LocalMachineMy", "Unknown". */
+/**
+ * PublicCertificateLocation: one of "CurrentUserMy", "LocalMachineMy", "Unknown".
+ * @public
+ */
 export type PublicCertificateLocation = "CurrentUserMy" | "LocalMachineMy" | "Unknown";
 
-/** PublicNetworkAccess: one of "", "Enabled", "Disabled". */
+/**
+ * PublicNetworkAccess: one of "", "Enabled", "Disabled".
+ * @public
+ */
 export type PublicNetworkAccess = "" | "Enabled" | "Disabled";
 
-/** The values of PublishingProfileFormat the service knows of (it may send others). */
+/**
+ * The values of PublishingProfileFormat the service knows of (it may send others).
+ * @public
+ */
 export enum KnownPublishingProfileFormat {
   /** `"FileZilla3"` */
   FileZilla3 = "FileZilla3",
@@ -7145,10 +9557,16 @@ export enum KnownPublishingProfileFormat {
   Ftp = "Ftp",
 }
 
-/** An extensible enum: see KnownPublishingProfileFormat for the values the service knows of. */
+/**
+ * An extensible enum: see KnownPublishingProfileFormat for the values the service knows of.
+ * @public
+ */
 export type PublishingProfileFormat = string;
 
-/** The values of RecurrenceFrequency the service knows of (it may send others). */
+/**
+ * The values of RecurrenceFrequency the service knows of (it may send others).
+ * @public
+ */
 export enum KnownRecurrenceFrequency {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7168,13 +9586,22 @@ export enum KnownRecurrenceFrequency {
   Year = "Year",
 }
 
-/** An extensible enum: see KnownRecurrenceFrequency for the values the service knows of. */
+/**
+ * An extensible enum: see KnownRecurrenceFrequency for the values the service knows of.
+ * @public
+ */
 export type RecurrenceFrequency = string;
 
-/** RedundancyMode: one of "None", "Manual", "Failover", "ActiveActive", "GeoRedundant". */
+/**
+ * RedundancyMode: one of "None", "Manual", "Failover", "ActiveActive", "GeoRedundant".
+ * @public
+ */
 export type RedundancyMode = "None" | "Manual" | "Failover" | "ActiveActive" | "GeoRedundant";
 
-/** The values of RegistryAdapterType the service knows of (it may send others). */
+/**
+ * The values of RegistryAdapterType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownRegistryAdapterType {
   /** `"Binary"` */
   Binary = "Binary",
@@ -7190,13 +9617,22 @@ export enum KnownRegistryAdapterType {
   QWord = "QWord",
 }
 
-/** An extensible enum: see KnownRegistryAdapterType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownRegistryAdapterType for the values the service knows of.
+ * @public
+ */
 export type RegistryAdapterType = string;
 
-/** ResolveStatus: one of "Initialized", "Resolved", "InvalidSyntax", "MSINotEnabled", "VaultNotFound", "SecretNotFound", "SecretVersionNotFound", "AccessToKeyVaultDenied", "OtherReasons", "FetchTimedOut", "UnauthorizedClient". */
+/**
+ * ResolveStatus: one of "Initialized", "Resolved", "InvalidSyntax", "MSINotEnabled", "VaultNotFound", "SecretNotFound", "SecretVersionNotFound", "AccessToKeyVaultDenied", "OtherReasons", "FetchTimedOut", "UnauthorizedClient".
+ * @public
+ */
 export type ResolveStatus = "Initialized" | "Resolved" | "InvalidSyntax" | "MSINotEnabled" | "VaultNotFound" | "SecretNotFound" | "SecretVersionNotFound" | "AccessToKeyVaultDenied" | "OtherReasons" | "FetchTimedOut" | "UnauthorizedClient";
 
-/** The values of RouteType the service knows of (it may send others). */
+/**
+ * The values of RouteType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownRouteType {
   /** `"DEFAULT"` */
   DEFAULT = "DEFAULT",
@@ -7206,10 +9642,16 @@ export enum KnownRouteType {
   STATIC = "STATIC",
 }
 
-/** An extensible enum: see KnownRouteType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownRouteType for the values the service knows of.
+ * @public
+ */
 export type RouteType = string;
 
-/** The values of RuntimeName the service knows of (it may send others). */
+/**
+ * The values of RuntimeName the service knows of (it may send others).
+ * @public
+ */
 export enum KnownRuntimeName {
   /** `"dotnet-isolated"` */
   DotnetIsolated = "dotnet-isolated",
@@ -7225,10 +9667,16 @@ export enum KnownRuntimeName {
   Custom = "custom",
 }
 
-/** An extensible enum: see KnownRuntimeName for the values the service knows of. */
+/**
+ * An extensible enum: see KnownRuntimeName for the values the service knows of.
+ * @public
+ */
 export type RuntimeName = string;
 
-/** The values of ScmType the service knows of (it may send others). */
+/**
+ * The values of ScmType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownScmType {
   /** `"None"` */
   None = "None",
@@ -7260,28 +9708,52 @@ export enum KnownScmType {
   VSTSRM = "VSTSRM",
 }
 
-/** An extensible enum: see KnownScmType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownScmType for the values the service knows of.
+ * @public
+ */
 export type ScmType = string;
 
-/** SiteAvailabilityState: one of "Normal", "Limited", "DisasterRecoveryMode". */
+/**
+ * SiteAvailabilityState: one of "Normal", "Limited", "DisasterRecoveryMode".
+ * @public
+ */
 export type SiteAvailabilityState = "Normal" | "Limited" | "DisasterRecoveryMode";
 
-/** SiteExtensionType: one of "Gallery", "WebRoot". */
+/**
+ * SiteExtensionType: one of "Gallery", "WebRoot".
+ * @public
+ */
 export type SiteExtensionType = "Gallery" | "WebRoot";
 
-/** SiteLoadBalancing: one of "WeightedRoundRobin", "LeastRequests", "LeastResponseTime", "WeightedTotalTraffic", "RequestHash", "PerSiteRoundRobin", "LeastRequestsWithTieBreaker". */
+/**
+ * SiteLoadBalancing: one of "WeightedRoundRobin", "LeastRequests", "LeastResponseTime", "WeightedTotalTraffic", "RequestHash", "PerSiteRoundRobin", "LeastRequestsWithTieBreaker".
+ * @public
+ */
 export type SiteLoadBalancing = "WeightedRoundRobin" | "LeastRequests" | "LeastResponseTime" | "WeightedTotalTraffic" | "RequestHash" | "PerSiteRoundRobin" | "LeastRequestsWithTieBreaker";
 
-/** SiteRuntimeState: one of "READY", "STOPPED", "UNKNOWN". */
+/**
+ * SiteRuntimeState: one of "READY", "STOPPED", "UNKNOWN".
+ * @public
+ */
 export type SiteRuntimeState = "READY" | "STOPPED" | "UNKNOWN";
 
-/** SslState: one of "Disabled", "SniEnabled", "IpBasedEnabled". */
+/**
+ * SslState: one of "Disabled", "SniEnabled", "IpBasedEnabled".
+ * @public
+ */
 export type SslState = "Disabled" | "SniEnabled" | "IpBasedEnabled";
 
-/** StatusOptions: one of "Ready", "Pending", "Creating". */
+/**
+ * StatusOptions: one of "Ready", "Pending", "Creating".
+ * @public
+ */
 export type StatusOptions = "Ready" | "Pending" | "Creating";
 
-/** The values of StorageMountType the service knows of (it may send others). */
+/**
+ * The values of StorageMountType the service knows of (it may send others).
+ * @public
+ */
 export enum KnownStorageMountType {
   /** `"AzureFiles"` */
   AzureFiles = "AzureFiles",
@@ -7291,10 +9763,16 @@ export enum KnownStorageMountType {
   FileShare = "FileShare",
 }
 
-/** An extensible enum: see KnownStorageMountType for the values the service knows of. */
+/**
+ * An extensible enum: see KnownStorageMountType for the values the service knows of.
+ * @public
+ */
 export type StorageMountType = string;
 
-/** The values of SupportedTlsVersions the service knows of (it may send others). */
+/**
+ * The values of SupportedTlsVersions the service knows of (it may send others).
+ * @public
+ */
 export enum KnownSupportedTlsVersions {
   /** `"1.0"` */
   Num10 = "1.0",
@@ -7306,10 +9784,16 @@ export enum KnownSupportedTlsVersions {
   Num13 = "1.3",
 }
 
-/** An extensible enum: see KnownSupportedTlsVersions for the values the service knows of. */
+/**
+ * An extensible enum: see KnownSupportedTlsVersions for the values the service knows of.
+ * @public
+ */
 export type SupportedTlsVersions = string;
 
-/** The values of TlsCipherSuites the service knows of (it may send others). */
+/**
+ * The values of TlsCipherSuites the service knows of (it may send others).
+ * @public
+ */
 export enum KnownTlsCipherSuites {
   /** `"TLS_AES_256_GCM_SHA384"` */
   TLSAES256GCMSHA384 = "TLS_AES_256_GCM_SHA384",
@@ -7347,28 +9831,52 @@ export enum KnownTlsCipherSuites {
   TLSRSAWITHAES128CBCSHA = "TLS_RSA_WITH_AES_128_CBC_SHA",
 }
 
-/** An extensible enum: see KnownTlsCipherSuites for the values the service knows of. */
+/**
+ * An extensible enum: see KnownTlsCipherSuites for the values the service knows of.
+ * @public
+ */
 export type TlsCipherSuites = string;
 
-/** TriggeredWebJobStatus: one of "Success", "Failed", "Error". */
+/**
+ * TriggeredWebJobStatus: one of "Success", "Failed", "Error".
+ * @public
+ */
 export type TriggeredWebJobStatus = "Success" | "Failed" | "Error";
 
-/** UnauthenticatedClientAction: one of "RedirectToLoginPage", "AllowAnonymous". */
+/**
+ * UnauthenticatedClientAction: one of "RedirectToLoginPage", "AllowAnonymous".
+ * @public
+ */
 export type UnauthenticatedClientAction = "RedirectToLoginPage" | "AllowAnonymous";
 
-/** UnauthenticatedClientActionV2: one of "RedirectToLoginPage", "AllowAnonymous", "Return401", "Return403". */
+/**
+ * UnauthenticatedClientActionV2: one of "RedirectToLoginPage", "AllowAnonymous", "Return401", "Return403".
+ * @public
+ */
 export type UnauthenticatedClientActionV2 = "RedirectToLoginPage" | "AllowAnonymous" | "Return401" | "Return403";
 
-/** UsageState: one of "Normal", "Exceeded". */
+/**
+ * UsageState: one of "Normal", "Exceeded".
+ * @public
+ */
 export type UsageState = "Normal" | "Exceeded";
 
-/** WebJobType: one of "Continuous", "Triggered". */
+/**
+ * WebJobType: one of "Continuous", "Triggered".
+ * @public
+ */
 export type WebJobType = "Continuous" | "Triggered";
 
-/** WorkflowHealthState: one of "NotSpecified", "Healthy", "Unhealthy", "Unknown". */
+/**
+ * WorkflowHealthState: one of "NotSpecified", "Healthy", "Unhealthy", "Unknown".
+ * @public
+ */
 export type WorkflowHealthState = "NotSpecified" | "Healthy" | "Unhealthy" | "Unknown";
 
-/** The values of WorkflowProvisioningState the service knows of (it may send others). */
+/**
+ * The values of WorkflowProvisioningState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownWorkflowProvisioningState {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7416,10 +9924,16 @@ export enum KnownWorkflowProvisioningState {
   InProgress = "InProgress",
 }
 
-/** An extensible enum: see KnownWorkflowProvisioningState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownWorkflowProvisioningState for the values the service knows of.
+ * @public
+ */
 export type WorkflowProvisioningState = string;
 
-/** The values of WorkflowSkuName the service knows of (it may send others). */
+/**
+ * The values of WorkflowSkuName the service knows of (it may send others).
+ * @public
+ */
 export enum KnownWorkflowSkuName {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7435,10 +9949,16 @@ export enum KnownWorkflowSkuName {
   Premium = "Premium",
 }
 
-/** An extensible enum: see KnownWorkflowSkuName for the values the service knows of. */
+/**
+ * An extensible enum: see KnownWorkflowSkuName for the values the service knows of.
+ * @public
+ */
 export type WorkflowSkuName = string;
 
-/** The values of WorkflowState the service knows of (it may send others). */
+/**
+ * The values of WorkflowState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownWorkflowState {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7454,10 +9974,16 @@ export enum KnownWorkflowState {
   Suspended = "Suspended",
 }
 
-/** An extensible enum: see KnownWorkflowState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownWorkflowState for the values the service knows of.
+ * @public
+ */
 export type WorkflowState = string;
 
-/** The values of WorkflowStatus the service knows of (it may send others). */
+/**
+ * The values of WorkflowStatus the service knows of (it may send others).
+ * @public
+ */
 export enum KnownWorkflowStatus {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7487,10 +10013,16 @@ export enum KnownWorkflowStatus {
   Ignored = "Ignored",
 }
 
-/** An extensible enum: see KnownWorkflowStatus for the values the service knows of. */
+/**
+ * An extensible enum: see KnownWorkflowStatus for the values the service knows of.
+ * @public
+ */
 export type WorkflowStatus = string;
 
-/** The values of WorkflowTriggerProvisioningState the service knows of (it may send others). */
+/**
+ * The values of WorkflowTriggerProvisioningState the service knows of (it may send others).
+ * @public
+ */
 export enum KnownWorkflowTriggerProvisioningState {
   /** `"NotSpecified"` */
   NotSpecified = "NotSpecified",
@@ -7530,78 +10062,132 @@ export enum KnownWorkflowTriggerProvisioningState {
   Completed = "Completed",
 }
 
-/** An extensible enum: see KnownWorkflowTriggerProvisioningState for the values the service knows of. */
+/**
+ * An extensible enum: see KnownWorkflowTriggerProvisioningState for the values the service knows of.
+ * @public
+ */
 export type WorkflowTriggerProvisioningState = string;
 
-/** The options of appServicePlans.list (AppServicePlans_List). */
+/**
+ * The options of appServicePlans.list (AppServicePlans_List).
+ * @public
+ */
 export interface AppServicePlansListOptionalParams extends OperationOptions {
   /** The `detailed` query parameter. */
   detailed?: boolean;
 }
 
-/** The options of appServicePlans.listByResourceGroup (AppServicePlans_ListByResourceGroup). */
+/**
+ * The options of appServicePlans.listByResourceGroup (AppServicePlans_ListByResourceGroup).
+ * @public
+ */
 export interface AppServicePlansListByResourceGroupOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.get (AppServicePlans_Get). */
+/**
+ * The options of appServicePlans.get (AppServicePlans_Get).
+ * @public
+ */
 export interface AppServicePlansGetOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.createOrUpdate (AppServicePlans_CreateOrUpdate). */
+/**
+ * The options of appServicePlans.createOrUpdate (AppServicePlans_CreateOrUpdate).
+ * @public
+ */
 export interface AppServicePlansCreateOrUpdateOptionalParams extends ArmLroOptions {
 }
 
-/** The options of appServicePlans.update (AppServicePlans_Update). */
+/**
+ * The options of appServicePlans.update (AppServicePlans_Update).
+ * @public
+ */
 export interface AppServicePlansUpdateOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.delete (AppServicePlans_Delete). */
+/**
+ * The options of appServicePlans.delete (AppServicePlans_Delete).
+ * @public
+ */
 export interface AppServicePlansDeleteOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.listCapabilities (AppServicePlans_ListCapabilities). */
+/**
+ * The options of appServicePlans.listCapabilities (AppServicePlans_ListCapabilities).
+ * @public
+ */
 export interface AppServicePlansListCapabilitiesOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getServerFarmRdpPassword (AppServicePlans_GetServerFarmRdpPassword). */
+/**
+ * The options of appServicePlans.getServerFarmRdpPassword (AppServicePlans_GetServerFarmRdpPassword).
+ * @public
+ */
 export interface AppServicePlansGetServerFarmRdpPasswordOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getHybridConnection (AppServicePlans_GetHybridConnection). */
+/**
+ * The options of appServicePlans.getHybridConnection (AppServicePlans_GetHybridConnection).
+ * @public
+ */
 export interface AppServicePlansGetHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.deleteHybridConnection (AppServicePlans_DeleteHybridConnection). */
+/**
+ * The options of appServicePlans.deleteHybridConnection (AppServicePlans_DeleteHybridConnection).
+ * @public
+ */
 export interface AppServicePlansDeleteHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.listHybridConnectionKeys (AppServicePlans_ListHybridConnectionKeys). */
+/**
+ * The options of appServicePlans.listHybridConnectionKeys (AppServicePlans_ListHybridConnectionKeys).
+ * @public
+ */
 export interface AppServicePlansListHybridConnectionKeysOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.listWebAppsByHybridConnection (AppServicePlans_ListWebAppsByHybridConnection). */
+/**
+ * The options of appServicePlans.listWebAppsByHybridConnection (AppServicePlans_ListWebAppsByHybridConnection).
+ * @public
+ */
 export interface AppServicePlansListWebAppsByHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getHybridConnectionPlanLimit (AppServicePlans_GetHybridConnectionPlanLimit). */
+/**
+ * The options of appServicePlans.getHybridConnectionPlanLimit (AppServicePlans_GetHybridConnectionPlanLimit).
+ * @public
+ */
 export interface AppServicePlansGetHybridConnectionPlanLimitOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.listHybridConnections (AppServicePlans_ListHybridConnections). */
+/**
+ * The options of appServicePlans.listHybridConnections (AppServicePlans_ListHybridConnections).
+ * @public
+ */
 export interface AppServicePlansListHybridConnectionsOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getServerFarmInstanceDetails (AppServicePlans_GetServerFarmInstanceDetails). */
+/**
+ * The options of appServicePlans.getServerFarmInstanceDetails (AppServicePlans_GetServerFarmInstanceDetails).
+ * @public
+ */
 export interface AppServicePlansGetServerFarmInstanceDetailsOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.restartWebApps (AppServicePlans_RestartWebApps). */
+/**
+ * The options of appServicePlans.restartWebApps (AppServicePlans_RestartWebApps).
+ * @public
+ */
 export interface AppServicePlansRestartWebAppsOptionalParams extends OperationOptions {
   /** The `softRestart` query parameter. */
   softRestart?: boolean;
 }
 
-/** The options of appServicePlans.listWebApps (AppServicePlans_ListWebApps). */
+/**
+ * The options of appServicePlans.listWebApps (AppServicePlans_ListWebApps).
+ * @public
+ */
 export interface AppServicePlansListWebAppsOptionalParams extends OperationOptions {
   /** The `$skipToken` query parameter. */
   skipToken?: string;
@@ -7611,83 +10197,140 @@ export interface AppServicePlansListWebAppsOptionalParams extends OperationOptio
   top?: string;
 }
 
-/** The options of appServicePlans.getServerFarmSkus (AppServicePlans_GetServerFarmSkus). */
+/**
+ * The options of appServicePlans.getServerFarmSkus (AppServicePlans_GetServerFarmSkus).
+ * @public
+ */
 export interface AppServicePlansGetServerFarmSkusOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.listUsages (AppServicePlans_ListUsages). */
+/**
+ * The options of appServicePlans.listUsages (AppServicePlans_ListUsages).
+ * @public
+ */
 export interface AppServicePlansListUsagesOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
 }
 
-/** The options of appServicePlans.listVnets (AppServicePlans_ListVnets). */
+/**
+ * The options of appServicePlans.listVnets (AppServicePlans_ListVnets).
+ * @public
+ */
 export interface AppServicePlansListVnetsOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getVnetFromServerFarm (AppServicePlans_GetVnetFromServerFarm). */
+/**
+ * The options of appServicePlans.getVnetFromServerFarm (AppServicePlans_GetVnetFromServerFarm).
+ * @public
+ */
 export interface AppServicePlansGetVnetFromServerFarmOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getVnetGateway (AppServicePlans_GetVnetGateway). */
+/**
+ * The options of appServicePlans.getVnetGateway (AppServicePlans_GetVnetGateway).
+ * @public
+ */
 export interface AppServicePlansGetVnetGatewayOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.updateVnetGateway (AppServicePlans_UpdateVnetGateway). */
+/**
+ * The options of appServicePlans.updateVnetGateway (AppServicePlans_UpdateVnetGateway).
+ * @public
+ */
 export interface AppServicePlansUpdateVnetGatewayOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.listRoutesForVnet (AppServicePlans_ListRoutesForVnet). */
+/**
+ * The options of appServicePlans.listRoutesForVnet (AppServicePlans_ListRoutesForVnet).
+ * @public
+ */
 export interface AppServicePlansListRoutesForVnetOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.getRouteForVnet (AppServicePlans_GetRouteForVnet). */
+/**
+ * The options of appServicePlans.getRouteForVnet (AppServicePlans_GetRouteForVnet).
+ * @public
+ */
 export interface AppServicePlansGetRouteForVnetOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.createOrUpdateVnetRoute (AppServicePlans_CreateOrUpdateVnetRoute). */
+/**
+ * The options of appServicePlans.createOrUpdateVnetRoute (AppServicePlans_CreateOrUpdateVnetRoute).
+ * @public
+ */
 export interface AppServicePlansCreateOrUpdateVnetRouteOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.updateVnetRoute (AppServicePlans_UpdateVnetRoute). */
+/**
+ * The options of appServicePlans.updateVnetRoute (AppServicePlans_UpdateVnetRoute).
+ * @public
+ */
 export interface AppServicePlansUpdateVnetRouteOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.deleteVnetRoute (AppServicePlans_DeleteVnetRoute). */
+/**
+ * The options of appServicePlans.deleteVnetRoute (AppServicePlans_DeleteVnetRoute).
+ * @public
+ */
 export interface AppServicePlansDeleteVnetRouteOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.rebootWorker (AppServicePlans_RebootWorker). */
+/**
+ * The options of appServicePlans.rebootWorker (AppServicePlans_RebootWorker).
+ * @public
+ */
 export interface AppServicePlansRebootWorkerOptionalParams extends OperationOptions {
 }
 
-/** The options of appServicePlans.recycleManagedInstanceWorker (AppServicePlans_RecycleManagedInstanceWorker). */
+/**
+ * The options of appServicePlans.recycleManagedInstanceWorker (AppServicePlans_RecycleManagedInstanceWorker).
+ * @public
+ */
 export interface AppServicePlansRecycleManagedInstanceWorkerOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.list (WebApps_List). */
+/**
+ * The options of webApps.list (WebApps_List).
+ * @public
+ */
 export interface WebAppsListOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listByResourceGroup (WebApps_ListByResourceGroup). */
+/**
+ * The options of webApps.listByResourceGroup (WebApps_ListByResourceGroup).
+ * @public
+ */
 export interface WebAppsListByResourceGroupOptionalParams extends OperationOptions {
   /** The `includeSlots` query parameter. */
   includeSlots?: boolean;
 }
 
-/** The options of webApps.get (WebApps_Get). */
+/**
+ * The options of webApps.get (WebApps_Get).
+ * @public
+ */
 export interface WebAppsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdate (WebApps_CreateOrUpdate). */
+/**
+ * The options of webApps.createOrUpdate (WebApps_CreateOrUpdate).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.update (WebApps_Update). */
+/**
+ * The options of webApps.update (WebApps_Update).
+ * @public
+ */
 export interface WebAppsUpdateOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.delete (WebApps_Delete). */
+/**
+ * The options of webApps.delete (WebApps_Delete).
+ * @public
+ */
 export interface WebAppsDeleteOptionalParams extends OperationOptions {
   /** The `deleteMetrics` query parameter. */
   deleteMetrics?: boolean;
@@ -7695,509 +10338,887 @@ export interface WebAppsDeleteOptionalParams extends OperationOptions {
   deleteEmptyServerFarm?: boolean;
 }
 
-/** The options of webApps.analyzeCustomHostname (WebApps_AnalyzeCustomHostname). */
+/**
+ * The options of webApps.analyzeCustomHostname (WebApps_AnalyzeCustomHostname).
+ * @public
+ */
 export interface WebAppsAnalyzeCustomHostnameOptionalParams extends OperationOptions {
   /** The `hostName` query parameter. */
   hostName?: string;
 }
 
-/** The options of webApps.applySlotConfigToProduction (WebApps_ApplySlotConfigToProduction). */
+/**
+ * The options of webApps.applySlotConfigToProduction (WebApps_ApplySlotConfigToProduction).
+ * @public
+ */
 export interface WebAppsApplySlotConfigToProductionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.backup (WebApps_Backup). */
+/**
+ * The options of webApps.backup (WebApps_Backup).
+ * @public
+ */
 export interface WebAppsBackupOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listBackups (WebApps_ListBackups). */
+/**
+ * The options of webApps.listBackups (WebApps_ListBackups).
+ * @public
+ */
 export interface WebAppsListBackupsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getBackupStatus (WebApps_GetBackupStatus). */
+/**
+ * The options of webApps.getBackupStatus (WebApps_GetBackupStatus).
+ * @public
+ */
 export interface WebAppsGetBackupStatusOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteBackup (WebApps_DeleteBackup). */
+/**
+ * The options of webApps.deleteBackup (WebApps_DeleteBackup).
+ * @public
+ */
 export interface WebAppsDeleteBackupOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listBackupStatusSecrets (WebApps_ListBackupStatusSecrets). */
+/**
+ * The options of webApps.listBackupStatusSecrets (WebApps_ListBackupStatusSecrets).
+ * @public
+ */
 export interface WebAppsListBackupStatusSecretsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.restore (WebApps_Restore). */
+/**
+ * The options of webApps.restore (WebApps_Restore).
+ * @public
+ */
 export interface WebAppsRestoreOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listBasicPublishingCredentialsPolicies (WebApps_ListBasicPublishingCredentialsPolicies). */
+/**
+ * The options of webApps.listBasicPublishingCredentialsPolicies (WebApps_ListBasicPublishingCredentialsPolicies).
+ * @public
+ */
 export interface WebAppsListBasicPublishingCredentialsPoliciesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getFtpAllowed (WebApps_GetFtpAllowed). */
+/**
+ * The options of webApps.getFtpAllowed (WebApps_GetFtpAllowed).
+ * @public
+ */
 export interface WebAppsGetFtpAllowedOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateFtpAllowed (WebApps_UpdateFtpAllowed). */
+/**
+ * The options of webApps.updateFtpAllowed (WebApps_UpdateFtpAllowed).
+ * @public
+ */
 export interface WebAppsUpdateFtpAllowedOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getScmAllowed (WebApps_GetScmAllowed). */
+/**
+ * The options of webApps.getScmAllowed (WebApps_GetScmAllowed).
+ * @public
+ */
 export interface WebAppsGetScmAllowedOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateScmAllowed (WebApps_UpdateScmAllowed). */
+/**
+ * The options of webApps.updateScmAllowed (WebApps_UpdateScmAllowed).
+ * @public
+ */
 export interface WebAppsUpdateScmAllowedOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listConfigurations (WebApps_ListConfigurations). */
+/**
+ * The options of webApps.listConfigurations (WebApps_ListConfigurations).
+ * @public
+ */
 export interface WebAppsListConfigurationsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateApplicationSettings (WebApps_UpdateApplicationSettings). */
+/**
+ * The options of webApps.updateApplicationSettings (WebApps_UpdateApplicationSettings).
+ * @public
+ */
 export interface WebAppsUpdateApplicationSettingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listApplicationSettings (WebApps_ListApplicationSettings). */
+/**
+ * The options of webApps.listApplicationSettings (WebApps_ListApplicationSettings).
+ * @public
+ */
 export interface WebAppsListApplicationSettingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateAuthSettings (WebApps_UpdateAuthSettings). */
+/**
+ * The options of webApps.updateAuthSettings (WebApps_UpdateAuthSettings).
+ * @public
+ */
 export interface WebAppsUpdateAuthSettingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAuthSettings (WebApps_GetAuthSettings). */
+/**
+ * The options of webApps.getAuthSettings (WebApps_GetAuthSettings).
+ * @public
+ */
 export interface WebAppsGetAuthSettingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAuthSettingsV2WithoutSecrets (WebApps_GetAuthSettingsV2WithoutSecrets). */
+/**
+ * The options of webApps.getAuthSettingsV2WithoutSecrets (WebApps_GetAuthSettingsV2WithoutSecrets).
+ * @public
+ */
 export interface WebAppsGetAuthSettingsV2WithoutSecretsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateAuthSettingsV2 (WebApps_UpdateAuthSettingsV2). */
+/**
+ * The options of webApps.updateAuthSettingsV2 (WebApps_UpdateAuthSettingsV2).
+ * @public
+ */
 export interface WebAppsUpdateAuthSettingsV2OptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAuthSettingsV2 (WebApps_GetAuthSettingsV2). */
+/**
+ * The options of webApps.getAuthSettingsV2 (WebApps_GetAuthSettingsV2).
+ * @public
+ */
 export interface WebAppsGetAuthSettingsV2OptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateAzureStorageAccounts (WebApps_UpdateAzureStorageAccounts). */
+/**
+ * The options of webApps.updateAzureStorageAccounts (WebApps_UpdateAzureStorageAccounts).
+ * @public
+ */
 export interface WebAppsUpdateAzureStorageAccountsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listAzureStorageAccounts (WebApps_ListAzureStorageAccounts). */
+/**
+ * The options of webApps.listAzureStorageAccounts (WebApps_ListAzureStorageAccounts).
+ * @public
+ */
 export interface WebAppsListAzureStorageAccountsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateBackupConfiguration (WebApps_UpdateBackupConfiguration). */
+/**
+ * The options of webApps.updateBackupConfiguration (WebApps_UpdateBackupConfiguration).
+ * @public
+ */
 export interface WebAppsUpdateBackupConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteBackupConfiguration (WebApps_DeleteBackupConfiguration). */
+/**
+ * The options of webApps.deleteBackupConfiguration (WebApps_DeleteBackupConfiguration).
+ * @public
+ */
 export interface WebAppsDeleteBackupConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getBackupConfiguration (WebApps_GetBackupConfiguration). */
+/**
+ * The options of webApps.getBackupConfiguration (WebApps_GetBackupConfiguration).
+ * @public
+ */
 export interface WebAppsGetBackupConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listAppSettingsKeyVaultReferences (WebApps_GetAppSettingsKeyVaultReferences). */
+/**
+ * The options of webApps.listAppSettingsKeyVaultReferences (WebApps_GetAppSettingsKeyVaultReferences).
+ * @public
+ */
 export interface WebAppsListAppSettingsKeyVaultReferencesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAppSettingKeyVaultReference (WebApps_GetAppSettingKeyVaultReference). */
+/**
+ * The options of webApps.getAppSettingKeyVaultReference (WebApps_GetAppSettingKeyVaultReference).
+ * @public
+ */
 export interface WebAppsGetAppSettingKeyVaultReferenceOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSiteConnectionStringKeyVaultReferences (WebApps_GetSiteConnectionStringKeyVaultReferences). */
+/**
+ * The options of webApps.listSiteConnectionStringKeyVaultReferences (WebApps_GetSiteConnectionStringKeyVaultReferences).
+ * @public
+ */
 export interface WebAppsListSiteConnectionStringKeyVaultReferencesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteConnectionStringKeyVaultReference (WebApps_GetSiteConnectionStringKeyVaultReference). */
+/**
+ * The options of webApps.getSiteConnectionStringKeyVaultReference (WebApps_GetSiteConnectionStringKeyVaultReference).
+ * @public
+ */
 export interface WebAppsGetSiteConnectionStringKeyVaultReferenceOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateConnectionStrings (WebApps_UpdateConnectionStrings). */
+/**
+ * The options of webApps.updateConnectionStrings (WebApps_UpdateConnectionStrings).
+ * @public
+ */
 export interface WebAppsUpdateConnectionStringsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listConnectionStrings (WebApps_ListConnectionStrings). */
+/**
+ * The options of webApps.listConnectionStrings (WebApps_ListConnectionStrings).
+ * @public
+ */
 export interface WebAppsListConnectionStringsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getDiagnosticLogsConfiguration (WebApps_GetDiagnosticLogsConfiguration). */
+/**
+ * The options of webApps.getDiagnosticLogsConfiguration (WebApps_GetDiagnosticLogsConfiguration).
+ * @public
+ */
 export interface WebAppsGetDiagnosticLogsConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateDiagnosticLogsConfig (WebApps_UpdateDiagnosticLogsConfig). */
+/**
+ * The options of webApps.updateDiagnosticLogsConfig (WebApps_UpdateDiagnosticLogsConfig).
+ * @public
+ */
 export interface WebAppsUpdateDiagnosticLogsConfigOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateMetadata (WebApps_UpdateMetadata). */
+/**
+ * The options of webApps.updateMetadata (WebApps_UpdateMetadata).
+ * @public
+ */
 export interface WebAppsUpdateMetadataOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listMetadata (WebApps_ListMetadata). */
+/**
+ * The options of webApps.listMetadata (WebApps_ListMetadata).
+ * @public
+ */
 export interface WebAppsListMetadataOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPublishingCredentials (WebApps_ListPublishingCredentials). */
+/**
+ * The options of webApps.listPublishingCredentials (WebApps_ListPublishingCredentials).
+ * @public
+ */
 export interface WebAppsListPublishingCredentialsOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.updateSitePushSettings (WebApps_UpdateSitePushSettings). */
+/**
+ * The options of webApps.updateSitePushSettings (WebApps_UpdateSitePushSettings).
+ * @public
+ */
 export interface WebAppsUpdateSitePushSettingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSitePushSettings (WebApps_ListSitePushSettings). */
+/**
+ * The options of webApps.listSitePushSettings (WebApps_ListSitePushSettings).
+ * @public
+ */
 export interface WebAppsListSitePushSettingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSlotConfigurationNames (WebApps_ListSlotConfigurationNames). */
+/**
+ * The options of webApps.listSlotConfigurationNames (WebApps_ListSlotConfigurationNames).
+ * @public
+ */
 export interface WebAppsListSlotConfigurationNamesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateSlotConfigurationNames (WebApps_UpdateSlotConfigurationNames). */
+/**
+ * The options of webApps.updateSlotConfigurationNames (WebApps_UpdateSlotConfigurationNames).
+ * @public
+ */
 export interface WebAppsUpdateSlotConfigurationNamesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getConfiguration (WebApps_GetConfiguration). */
+/**
+ * The options of webApps.getConfiguration (WebApps_GetConfiguration).
+ * @public
+ */
 export interface WebAppsGetConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateConfiguration (WebApps_CreateOrUpdateConfiguration). */
+/**
+ * The options of webApps.createOrUpdateConfiguration (WebApps_CreateOrUpdateConfiguration).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateConfiguration (WebApps_UpdateConfiguration). */
+/**
+ * The options of webApps.updateConfiguration (WebApps_UpdateConfiguration).
+ * @public
+ */
 export interface WebAppsUpdateConfigurationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listConfigurationSnapshotInfo (WebApps_ListConfigurationSnapshotInfo). */
+/**
+ * The options of webApps.listConfigurationSnapshotInfo (WebApps_ListConfigurationSnapshotInfo).
+ * @public
+ */
 export interface WebAppsListConfigurationSnapshotInfoOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getConfigurationSnapshot (WebApps_GetConfigurationSnapshot). */
+/**
+ * The options of webApps.getConfigurationSnapshot (WebApps_GetConfigurationSnapshot).
+ * @public
+ */
 export interface WebAppsGetConfigurationSnapshotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.recoverSiteConfigurationSnapshot (WebApps_RecoverSiteConfigurationSnapshot). */
+/**
+ * The options of webApps.recoverSiteConfigurationSnapshot (WebApps_RecoverSiteConfigurationSnapshot).
+ * @public
+ */
 export interface WebAppsRecoverSiteConfigurationSnapshotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getWebSiteContainerLogs (WebApps_GetWebSiteContainerLogs). */
+/**
+ * The options of webApps.getWebSiteContainerLogs (WebApps_GetWebSiteContainerLogs).
+ * @public
+ */
 export interface WebAppsGetWebSiteContainerLogsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getContainerLogsZip (WebApps_GetContainerLogsZip). */
+/**
+ * The options of webApps.getContainerLogsZip (WebApps_GetContainerLogsZip).
+ * @public
+ */
 export interface WebAppsGetContainerLogsZipOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listContinuousWebJobs (WebApps_ListContinuousWebJobs). */
+/**
+ * The options of webApps.listContinuousWebJobs (WebApps_ListContinuousWebJobs).
+ * @public
+ */
 export interface WebAppsListContinuousWebJobsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getContinuousWebJob (WebApps_GetContinuousWebJob). */
+/**
+ * The options of webApps.getContinuousWebJob (WebApps_GetContinuousWebJob).
+ * @public
+ */
 export interface WebAppsGetContinuousWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteContinuousWebJob (WebApps_DeleteContinuousWebJob). */
+/**
+ * The options of webApps.deleteContinuousWebJob (WebApps_DeleteContinuousWebJob).
+ * @public
+ */
 export interface WebAppsDeleteContinuousWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.startContinuousWebJob (WebApps_StartContinuousWebJob). */
+/**
+ * The options of webApps.startContinuousWebJob (WebApps_StartContinuousWebJob).
+ * @public
+ */
 export interface WebAppsStartContinuousWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.stopContinuousWebJob (WebApps_StopContinuousWebJob). */
+/**
+ * The options of webApps.stopContinuousWebJob (WebApps_StopContinuousWebJob).
+ * @public
+ */
 export interface WebAppsStopContinuousWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProductionSiteDeploymentStatuses (WebApps_ListProductionSiteDeploymentStatuses). */
+/**
+ * The options of webApps.listProductionSiteDeploymentStatuses (WebApps_ListProductionSiteDeploymentStatuses).
+ * @public
+ */
 export interface WebAppsListProductionSiteDeploymentStatusesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProductionSiteDeploymentStatus (WebApps_GetProductionSiteDeploymentStatus). */
+/**
+ * The options of webApps.getProductionSiteDeploymentStatus (WebApps_GetProductionSiteDeploymentStatus).
+ * @public
+ */
 export interface WebAppsGetProductionSiteDeploymentStatusOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listDeployments (WebApps_ListDeployments). */
+/**
+ * The options of webApps.listDeployments (WebApps_ListDeployments).
+ * @public
+ */
 export interface WebAppsListDeploymentsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getDeployment (WebApps_GetDeployment). */
+/**
+ * The options of webApps.getDeployment (WebApps_GetDeployment).
+ * @public
+ */
 export interface WebAppsGetDeploymentOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createDeployment (WebApps_CreateDeployment). */
+/**
+ * The options of webApps.createDeployment (WebApps_CreateDeployment).
+ * @public
+ */
 export interface WebAppsCreateDeploymentOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteDeployment (WebApps_DeleteDeployment). */
+/**
+ * The options of webApps.deleteDeployment (WebApps_DeleteDeployment).
+ * @public
+ */
 export interface WebAppsDeleteDeploymentOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listDeploymentLog (WebApps_ListDeploymentLog). */
+/**
+ * The options of webApps.listDeploymentLog (WebApps_ListDeploymentLog).
+ * @public
+ */
 export interface WebAppsListDeploymentLogOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.discoverBackup (WebApps_DiscoverBackup). */
+/**
+ * The options of webApps.discoverBackup (WebApps_DiscoverBackup).
+ * @public
+ */
 export interface WebAppsDiscoverBackupOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listDomainOwnershipIdentifiers (WebApps_ListDomainOwnershipIdentifiers). */
+/**
+ * The options of webApps.listDomainOwnershipIdentifiers (WebApps_ListDomainOwnershipIdentifiers).
+ * @public
+ */
 export interface WebAppsListDomainOwnershipIdentifiersOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getDomainOwnershipIdentifier (WebApps_GetDomainOwnershipIdentifier). */
+/**
+ * The options of webApps.getDomainOwnershipIdentifier (WebApps_GetDomainOwnershipIdentifier).
+ * @public
+ */
 export interface WebAppsGetDomainOwnershipIdentifierOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateDomainOwnershipIdentifier (WebApps_CreateOrUpdateDomainOwnershipIdentifier). */
+/**
+ * The options of webApps.createOrUpdateDomainOwnershipIdentifier (WebApps_CreateOrUpdateDomainOwnershipIdentifier).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateDomainOwnershipIdentifierOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateDomainOwnershipIdentifier (WebApps_UpdateDomainOwnershipIdentifier). */
+/**
+ * The options of webApps.updateDomainOwnershipIdentifier (WebApps_UpdateDomainOwnershipIdentifier).
+ * @public
+ */
 export interface WebAppsUpdateDomainOwnershipIdentifierOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteDomainOwnershipIdentifier (WebApps_DeleteDomainOwnershipIdentifier). */
+/**
+ * The options of webApps.deleteDomainOwnershipIdentifier (WebApps_DeleteDomainOwnershipIdentifier).
+ * @public
+ */
 export interface WebAppsDeleteDomainOwnershipIdentifierOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getMSDeployStatus (WebApps_GetMSDeployStatus). */
+/**
+ * The options of webApps.getMSDeployStatus (WebApps_GetMSDeployStatus).
+ * @public
+ */
 export interface WebAppsGetMSDeployStatusOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createMSDeployOperation (WebApps_CreateMSDeployOperation). */
+/**
+ * The options of webApps.createMSDeployOperation (WebApps_CreateMSDeployOperation).
+ * @public
+ */
 export interface WebAppsCreateMSDeployOperationOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getMSDeployLog (WebApps_GetMSDeployLog). */
+/**
+ * The options of webApps.getMSDeployLog (WebApps_GetMSDeployLog).
+ * @public
+ */
 export interface WebAppsGetMSDeployLogOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getOneDeployStatus (WebApps_GetOneDeployStatus). */
+/**
+ * The options of webApps.getOneDeployStatus (WebApps_GetOneDeployStatus).
+ * @public
+ */
 export interface WebAppsGetOneDeployStatusOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOneDeployOperation (WebApps_CreateOneDeployOperation). */
+/**
+ * The options of webApps.createOneDeployOperation (WebApps_CreateOneDeployOperation).
+ * @public
+ */
 export interface WebAppsCreateOneDeployOperationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listFunctions (WebApps_ListFunctions). */
+/**
+ * The options of webApps.listFunctions (WebApps_ListFunctions).
+ * @public
+ */
 export interface WebAppsListFunctionsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getFunctionsAdminToken (WebApps_GetFunctionsAdminToken). */
+/**
+ * The options of webApps.getFunctionsAdminToken (WebApps_GetFunctionsAdminToken).
+ * @public
+ */
 export interface WebAppsGetFunctionsAdminTokenOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getFunction (WebApps_GetFunction). */
+/**
+ * The options of webApps.getFunction (WebApps_GetFunction).
+ * @public
+ */
 export interface WebAppsGetFunctionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createFunction (WebApps_CreateFunction). */
+/**
+ * The options of webApps.createFunction (WebApps_CreateFunction).
+ * @public
+ */
 export interface WebAppsCreateFunctionOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.deleteFunction (WebApps_DeleteFunction). */
+/**
+ * The options of webApps.deleteFunction (WebApps_DeleteFunction).
+ * @public
+ */
 export interface WebAppsDeleteFunctionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateFunctionSecret (WebApps_CreateOrUpdateFunctionSecret). */
+/**
+ * The options of webApps.createOrUpdateFunctionSecret (WebApps_CreateOrUpdateFunctionSecret).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateFunctionSecretOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteFunctionSecret (WebApps_DeleteFunctionSecret). */
+/**
+ * The options of webApps.deleteFunctionSecret (WebApps_DeleteFunctionSecret).
+ * @public
+ */
 export interface WebAppsDeleteFunctionSecretOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listFunctionKeys (WebApps_ListFunctionKeys). */
+/**
+ * The options of webApps.listFunctionKeys (WebApps_ListFunctionKeys).
+ * @public
+ */
 export interface WebAppsListFunctionKeysOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listFunctionSecrets (WebApps_ListFunctionSecrets). */
+/**
+ * The options of webApps.listFunctionSecrets (WebApps_ListFunctionSecrets).
+ * @public
+ */
 export interface WebAppsListFunctionSecretsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listHostKeys (WebApps_ListHostKeys). */
+/**
+ * The options of webApps.listHostKeys (WebApps_ListHostKeys).
+ * @public
+ */
 export interface WebAppsListHostKeysOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSyncStatus (WebApps_ListSyncStatus). */
+/**
+ * The options of webApps.listSyncStatus (WebApps_ListSyncStatus).
+ * @public
+ */
 export interface WebAppsListSyncStatusOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.syncFunctions (WebApps_SyncFunctions). */
+/**
+ * The options of webApps.syncFunctions (WebApps_SyncFunctions).
+ * @public
+ */
 export interface WebAppsSyncFunctionsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateHostSecret (WebApps_CreateOrUpdateHostSecret). */
+/**
+ * The options of webApps.createOrUpdateHostSecret (WebApps_CreateOrUpdateHostSecret).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateHostSecretOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteHostSecret (WebApps_DeleteHostSecret). */
+/**
+ * The options of webApps.deleteHostSecret (WebApps_DeleteHostSecret).
+ * @public
+ */
 export interface WebAppsDeleteHostSecretOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listHostNameBindings (WebApps_ListHostNameBindings). */
+/**
+ * The options of webApps.listHostNameBindings (WebApps_ListHostNameBindings).
+ * @public
+ */
 export interface WebAppsListHostNameBindingsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getHostNameBinding (WebApps_GetHostNameBinding). */
+/**
+ * The options of webApps.getHostNameBinding (WebApps_GetHostNameBinding).
+ * @public
+ */
 export interface WebAppsGetHostNameBindingOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateHostNameBinding (WebApps_CreateOrUpdateHostNameBinding). */
+/**
+ * The options of webApps.createOrUpdateHostNameBinding (WebApps_CreateOrUpdateHostNameBinding).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateHostNameBindingOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteHostNameBinding (WebApps_DeleteHostNameBinding). */
+/**
+ * The options of webApps.deleteHostNameBinding (WebApps_DeleteHostNameBinding).
+ * @public
+ */
 export interface WebAppsDeleteHostNameBindingOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getHybridConnection (WebApps_GetHybridConnection). */
+/**
+ * The options of webApps.getHybridConnection (WebApps_GetHybridConnection).
+ * @public
+ */
 export interface WebAppsGetHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateHybridConnection (WebApps_CreateOrUpdateHybridConnection). */
+/**
+ * The options of webApps.createOrUpdateHybridConnection (WebApps_CreateOrUpdateHybridConnection).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateHybridConnection (WebApps_UpdateHybridConnection). */
+/**
+ * The options of webApps.updateHybridConnection (WebApps_UpdateHybridConnection).
+ * @public
+ */
 export interface WebAppsUpdateHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteHybridConnection (WebApps_DeleteHybridConnection). */
+/**
+ * The options of webApps.deleteHybridConnection (WebApps_DeleteHybridConnection).
+ * @public
+ */
 export interface WebAppsDeleteHybridConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listHybridConnections (WebApps_ListHybridConnections). */
+/**
+ * The options of webApps.listHybridConnections (WebApps_ListHybridConnections).
+ * @public
+ */
 export interface WebAppsListHybridConnectionsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listRelayServiceConnections (WebApps_ListRelayServiceConnections). */
+/**
+ * The options of webApps.listRelayServiceConnections (WebApps_ListRelayServiceConnections).
+ * @public
+ */
 export interface WebAppsListRelayServiceConnectionsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getRelayServiceConnection (WebApps_GetRelayServiceConnection). */
+/**
+ * The options of webApps.getRelayServiceConnection (WebApps_GetRelayServiceConnection).
+ * @public
+ */
 export interface WebAppsGetRelayServiceConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateRelayServiceConnection (WebApps_CreateOrUpdateRelayServiceConnection). */
+/**
+ * The options of webApps.createOrUpdateRelayServiceConnection (WebApps_CreateOrUpdateRelayServiceConnection).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateRelayServiceConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateRelayServiceConnection (WebApps_UpdateRelayServiceConnection). */
+/**
+ * The options of webApps.updateRelayServiceConnection (WebApps_UpdateRelayServiceConnection).
+ * @public
+ */
 export interface WebAppsUpdateRelayServiceConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteRelayServiceConnection (WebApps_DeleteRelayServiceConnection). */
+/**
+ * The options of webApps.deleteRelayServiceConnection (WebApps_DeleteRelayServiceConnection).
+ * @public
+ */
 export interface WebAppsDeleteRelayServiceConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceIdentifiers (WebApps_ListInstanceIdentifiers). */
+/**
+ * The options of webApps.listInstanceIdentifiers (WebApps_ListInstanceIdentifiers).
+ * @public
+ */
 export interface WebAppsListInstanceIdentifiersOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceInfo (WebApps_GetInstanceInfo). */
+/**
+ * The options of webApps.getInstanceInfo (WebApps_GetInstanceInfo).
+ * @public
+ */
 export interface WebAppsGetInstanceInfoOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceMsDeployStatus (WebApps_GetInstanceMsDeployStatus). */
+/**
+ * The options of webApps.getInstanceMsDeployStatus (WebApps_GetInstanceMsDeployStatus).
+ * @public
+ */
 export interface WebAppsGetInstanceMsDeployStatusOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createInstanceMSDeployOperation (WebApps_CreateInstanceMSDeployOperation). */
+/**
+ * The options of webApps.createInstanceMSDeployOperation (WebApps_CreateInstanceMSDeployOperation).
+ * @public
+ */
 export interface WebAppsCreateInstanceMSDeployOperationOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getInstanceMSDeployLog (WebApps_GetInstanceMSDeployLog). */
+/**
+ * The options of webApps.getInstanceMSDeployLog (WebApps_GetInstanceMSDeployLog).
+ * @public
+ */
 export interface WebAppsGetInstanceMSDeployLogOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceProcesses (WebApps_ListInstanceProcesses). */
+/**
+ * The options of webApps.listInstanceProcesses (WebApps_ListInstanceProcesses).
+ * @public
+ */
 export interface WebAppsListInstanceProcessesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceProcess (WebApps_GetInstanceProcess). */
+/**
+ * The options of webApps.getInstanceProcess (WebApps_GetInstanceProcess).
+ * @public
+ */
 export interface WebAppsGetInstanceProcessOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteInstanceProcess (WebApps_DeleteInstanceProcess). */
+/**
+ * The options of webApps.deleteInstanceProcess (WebApps_DeleteInstanceProcess).
+ * @public
+ */
 export interface WebAppsDeleteInstanceProcessOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceProcessDump (WebApps_GetInstanceProcessDump). */
+/**
+ * The options of webApps.getInstanceProcessDump (WebApps_GetInstanceProcessDump).
+ * @public
+ */
 export interface WebAppsGetInstanceProcessDumpOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceProcessModules (WebApps_ListInstanceProcessModules). */
+/**
+ * The options of webApps.listInstanceProcessModules (WebApps_ListInstanceProcessModules).
+ * @public
+ */
 export interface WebAppsListInstanceProcessModulesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceProcessModule (WebApps_GetInstanceProcessModule). */
+/**
+ * The options of webApps.getInstanceProcessModule (WebApps_GetInstanceProcessModule).
+ * @public
+ */
 export interface WebAppsGetInstanceProcessModuleOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceProcessThreads (WebApps_ListInstanceProcessThreads). */
+/**
+ * The options of webApps.listInstanceProcessThreads (WebApps_ListInstanceProcessThreads).
+ * @public
+ */
 export interface WebAppsListInstanceProcessThreadsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.isCloneable (WebApps_IsCloneable). */
+/**
+ * The options of webApps.isCloneable (WebApps_IsCloneable).
+ * @public
+ */
 export interface WebAppsIsCloneableOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSiteBackups (WebApps_ListSiteBackups). */
+/**
+ * The options of webApps.listSiteBackups (WebApps_ListSiteBackups).
+ * @public
+ */
 export interface WebAppsListSiteBackupsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSyncFunctionTriggers (WebApps_ListSyncFunctionTriggers). */
+/**
+ * The options of webApps.listSyncFunctionTriggers (WebApps_ListSyncFunctionTriggers).
+ * @public
+ */
 export interface WebAppsListSyncFunctionTriggersOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateMachineKey (WebApps_UpdateMachineKey). */
+/**
+ * The options of webApps.updateMachineKey (WebApps_UpdateMachineKey).
+ * @public
+ */
 export interface WebAppsUpdateMachineKeyOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.migrateStorage (WebApps_MigrateStorage). */
+/**
+ * The options of webApps.migrateStorage (WebApps_MigrateStorage).
+ * @public
+ */
 export interface WebAppsMigrateStorageOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.migrateMySql (WebApps_MigrateMySql). */
+/**
+ * The options of webApps.migrateMySql (WebApps_MigrateMySql).
+ * @public
+ */
 export interface WebAppsMigrateMySqlOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getMigrateMySqlStatus (WebApps_GetMigrateMySqlStatus). */
+/**
+ * The options of webApps.getMigrateMySqlStatus (WebApps_GetMigrateMySqlStatus).
+ * @public
+ */
 export interface WebAppsGetMigrateMySqlStatusOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSwiftVirtualNetworkConnection (WebApps_GetSwiftVirtualNetworkConnection). */
+/**
+ * The options of webApps.getSwiftVirtualNetworkConnection (WebApps_GetSwiftVirtualNetworkConnection).
+ * @public
+ */
 export interface WebAppsGetSwiftVirtualNetworkConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSwiftVirtualNetworkConnectionWithCheck (WebApps_CreateOrUpdateSwiftVirtualNetworkConnectionWithCheck). */
+/**
+ * The options of webApps.createOrUpdateSwiftVirtualNetworkConnectionWithCheck (WebApps_CreateOrUpdateSwiftVirtualNetworkConnectionWithCheck).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSwiftVirtualNetworkConnectionWithCheckOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateSwiftVirtualNetworkConnectionWithCheck (WebApps_UpdateSwiftVirtualNetworkConnectionWithCheck). */
+/**
+ * The options of webApps.updateSwiftVirtualNetworkConnectionWithCheck (WebApps_UpdateSwiftVirtualNetworkConnectionWithCheck).
+ * @public
+ */
 export interface WebAppsUpdateSwiftVirtualNetworkConnectionWithCheckOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSwiftVirtualNetwork (WebApps_DeleteSwiftVirtualNetwork). */
+/**
+ * The options of webApps.deleteSwiftVirtualNetwork (WebApps_DeleteSwiftVirtualNetwork).
+ * @public
+ */
 export interface WebAppsDeleteSwiftVirtualNetworkOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listNetworkFeatures (WebApps_ListNetworkFeatures). */
+/**
+ * The options of webApps.listNetworkFeatures (WebApps_ListNetworkFeatures).
+ * @public
+ */
 export interface WebAppsListNetworkFeaturesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTraceOperation (WebApps_GetNetworkTraceOperation). */
+/**
+ * The options of webApps.getNetworkTraceOperation (WebApps_GetNetworkTraceOperation).
+ * @public
+ */
 export interface WebAppsGetNetworkTraceOperationOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.startWebSiteNetworkTrace (WebApps_StartWebSiteNetworkTrace). */
+/**
+ * The options of webApps.startWebSiteNetworkTrace (WebApps_StartWebSiteNetworkTrace).
+ * @public
+ */
 export interface WebAppsStartWebSiteNetworkTraceOptionalParams extends OperationOptions {
   /** The `durationInSeconds` query parameter. */
   durationInSeconds?: number;
@@ -8207,7 +11228,10 @@ export interface WebAppsStartWebSiteNetworkTraceOptionalParams extends Operation
   sasUrl?: string;
 }
 
-/** The options of webApps.startWebSiteNetworkTraceOperation (WebApps_StartWebSiteNetworkTraceOperation). */
+/**
+ * The options of webApps.startWebSiteNetworkTraceOperation (WebApps_StartWebSiteNetworkTraceOperation).
+ * @public
+ */
 export interface WebAppsStartWebSiteNetworkTraceOperationOptionalParams extends ArmLroOptions {
   /** The `durationInSeconds` query parameter. */
   durationInSeconds?: number;
@@ -8217,137 +11241,236 @@ export interface WebAppsStartWebSiteNetworkTraceOperationOptionalParams extends 
   sasUrl?: string;
 }
 
-/** The options of webApps.stopWebSiteNetworkTrace (WebApps_StopWebSiteNetworkTrace). */
+/**
+ * The options of webApps.stopWebSiteNetworkTrace (WebApps_StopWebSiteNetworkTrace).
+ * @public
+ */
 export interface WebAppsStopWebSiteNetworkTraceOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTraces (WebApps_GetNetworkTraces). */
+/**
+ * The options of webApps.getNetworkTraces (WebApps_GetNetworkTraces).
+ * @public
+ */
 export interface WebAppsGetNetworkTracesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTraceOperationV2 (WebApps_GetNetworkTraceOperationV2). */
+/**
+ * The options of webApps.getNetworkTraceOperationV2 (WebApps_GetNetworkTraceOperationV2).
+ * @public
+ */
 export interface WebAppsGetNetworkTraceOperationV2OptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTracesV2 (WebApps_GetNetworkTracesV2). */
+/**
+ * The options of webApps.getNetworkTracesV2 (WebApps_GetNetworkTracesV2).
+ * @public
+ */
 export interface WebAppsGetNetworkTracesV2OptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.generateNewSitePublishingPassword (WebApps_GenerateNewSitePublishingPassword). */
+/**
+ * The options of webApps.generateNewSitePublishingPassword (WebApps_GenerateNewSitePublishingPassword).
+ * @public
+ */
 export interface WebAppsGenerateNewSitePublishingPasswordOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPerfMonCounters (WebApps_ListPerfMonCounters). */
+/**
+ * The options of webApps.listPerfMonCounters (WebApps_ListPerfMonCounters).
+ * @public
+ */
 export interface WebAppsListPerfMonCountersOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
 }
 
-/** The options of webApps.getSitePhpErrorLogFlag (WebApps_GetSitePhpErrorLogFlag). */
+/**
+ * The options of webApps.getSitePhpErrorLogFlag (WebApps_GetSitePhpErrorLogFlag).
+ * @public
+ */
 export interface WebAppsGetSitePhpErrorLogFlagOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPremierAddOns (WebApps_ListPremierAddOns). */
+/**
+ * The options of webApps.listPremierAddOns (WebApps_ListPremierAddOns).
+ * @public
+ */
 export interface WebAppsListPremierAddOnsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPremierAddOn (WebApps_GetPremierAddOn). */
+/**
+ * The options of webApps.getPremierAddOn (WebApps_GetPremierAddOn).
+ * @public
+ */
 export interface WebAppsGetPremierAddOnOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.addPremierAddOn (WebApps_AddPremierAddOn). */
+/**
+ * The options of webApps.addPremierAddOn (WebApps_AddPremierAddOn).
+ * @public
+ */
 export interface WebAppsAddPremierAddOnOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updatePremierAddOn (WebApps_UpdatePremierAddOn). */
+/**
+ * The options of webApps.updatePremierAddOn (WebApps_UpdatePremierAddOn).
+ * @public
+ */
 export interface WebAppsUpdatePremierAddOnOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deletePremierAddOn (WebApps_DeletePremierAddOn). */
+/**
+ * The options of webApps.deletePremierAddOn (WebApps_DeletePremierAddOn).
+ * @public
+ */
 export interface WebAppsDeletePremierAddOnOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPrivateAccess (WebApps_GetPrivateAccess). */
+/**
+ * The options of webApps.getPrivateAccess (WebApps_GetPrivateAccess).
+ * @public
+ */
 export interface WebAppsGetPrivateAccessOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.putPrivateAccessVnet (WebApps_PutPrivateAccessVnet). */
+/**
+ * The options of webApps.putPrivateAccessVnet (WebApps_PutPrivateAccessVnet).
+ * @public
+ */
 export interface WebAppsPutPrivateAccessVnetOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPrivateEndpointConnectionList (WebApps_GetPrivateEndpointConnectionList). */
+/**
+ * The options of webApps.listPrivateEndpointConnectionList (WebApps_GetPrivateEndpointConnectionList).
+ * @public
+ */
 export interface WebAppsListPrivateEndpointConnectionListOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPrivateEndpointConnection (WebApps_GetPrivateEndpointConnection). */
+/**
+ * The options of webApps.getPrivateEndpointConnection (WebApps_GetPrivateEndpointConnection).
+ * @public
+ */
 export interface WebAppsGetPrivateEndpointConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.approveOrRejectPrivateEndpointConnection (WebApps_ApproveOrRejectPrivateEndpointConnection). */
+/**
+ * The options of webApps.approveOrRejectPrivateEndpointConnection (WebApps_ApproveOrRejectPrivateEndpointConnection).
+ * @public
+ */
 export interface WebAppsApproveOrRejectPrivateEndpointConnectionOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.deletePrivateEndpointConnection (WebApps_DeletePrivateEndpointConnection). */
+/**
+ * The options of webApps.deletePrivateEndpointConnection (WebApps_DeletePrivateEndpointConnection).
+ * @public
+ */
 export interface WebAppsDeletePrivateEndpointConnectionOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getPrivateLinkResources (WebApps_GetPrivateLinkResources). */
+/**
+ * The options of webApps.getPrivateLinkResources (WebApps_GetPrivateLinkResources).
+ * @public
+ */
 export interface WebAppsGetPrivateLinkResourcesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProcesses (WebApps_ListProcesses). */
+/**
+ * The options of webApps.listProcesses (WebApps_ListProcesses).
+ * @public
+ */
 export interface WebAppsListProcessesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProcess (WebApps_GetProcess). */
+/**
+ * The options of webApps.getProcess (WebApps_GetProcess).
+ * @public
+ */
 export interface WebAppsGetProcessOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteProcess (WebApps_DeleteProcess). */
+/**
+ * The options of webApps.deleteProcess (WebApps_DeleteProcess).
+ * @public
+ */
 export interface WebAppsDeleteProcessOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProcessDump (WebApps_GetProcessDump). */
+/**
+ * The options of webApps.getProcessDump (WebApps_GetProcessDump).
+ * @public
+ */
 export interface WebAppsGetProcessDumpOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProcessModules (WebApps_ListProcessModules). */
+/**
+ * The options of webApps.listProcessModules (WebApps_ListProcessModules).
+ * @public
+ */
 export interface WebAppsListProcessModulesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProcessModule (WebApps_GetProcessModule). */
+/**
+ * The options of webApps.getProcessModule (WebApps_GetProcessModule).
+ * @public
+ */
 export interface WebAppsGetProcessModuleOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProcessThreads (WebApps_ListProcessThreads). */
+/**
+ * The options of webApps.listProcessThreads (WebApps_ListProcessThreads).
+ * @public
+ */
 export interface WebAppsListProcessThreadsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPublicCertificates (WebApps_ListPublicCertificates). */
+/**
+ * The options of webApps.listPublicCertificates (WebApps_ListPublicCertificates).
+ * @public
+ */
 export interface WebAppsListPublicCertificatesOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPublicCertificate (WebApps_GetPublicCertificate). */
+/**
+ * The options of webApps.getPublicCertificate (WebApps_GetPublicCertificate).
+ * @public
+ */
 export interface WebAppsGetPublicCertificateOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdatePublicCertificate (WebApps_CreateOrUpdatePublicCertificate). */
+/**
+ * The options of webApps.createOrUpdatePublicCertificate (WebApps_CreateOrUpdatePublicCertificate).
+ * @public
+ */
 export interface WebAppsCreateOrUpdatePublicCertificateOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deletePublicCertificate (WebApps_DeletePublicCertificate). */
+/**
+ * The options of webApps.deletePublicCertificate (WebApps_DeletePublicCertificate).
+ * @public
+ */
 export interface WebAppsDeletePublicCertificateOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPublishingProfileXmlWithSecrets (WebApps_ListPublishingProfileXmlWithSecrets). */
+/**
+ * The options of webApps.listPublishingProfileXmlWithSecrets (WebApps_ListPublishingProfileXmlWithSecrets).
+ * @public
+ */
 export interface WebAppsListPublishingProfileXmlWithSecretsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.resetProductionSlotConfig (WebApps_ResetProductionSlotConfig). */
+/**
+ * The options of webApps.resetProductionSlotConfig (WebApps_ResetProductionSlotConfig).
+ * @public
+ */
 export interface WebAppsResetProductionSlotConfigOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.restart (WebApps_Restart). */
+/**
+ * The options of webApps.restart (WebApps_Restart).
+ * @public
+ */
 export interface WebAppsRestartOptionalParams extends OperationOptions {
   /** The `softRestart` query parameter. */
   softRestart?: boolean;
@@ -8355,67 +11478,115 @@ export interface WebAppsRestartOptionalParams extends OperationOptions {
   synchronous?: boolean;
 }
 
-/** The options of webApps.restoreFromBackupBlob (WebApps_RestoreFromBackupBlob). */
+/**
+ * The options of webApps.restoreFromBackupBlob (WebApps_RestoreFromBackupBlob).
+ * @public
+ */
 export interface WebAppsRestoreFromBackupBlobOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.restoreFromDeletedApp (WebApps_RestoreFromDeletedApp). */
+/**
+ * The options of webApps.restoreFromDeletedApp (WebApps_RestoreFromDeletedApp).
+ * @public
+ */
 export interface WebAppsRestoreFromDeletedAppOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.restoreSnapshot (WebApps_RestoreSnapshot). */
+/**
+ * The options of webApps.restoreSnapshot (WebApps_RestoreSnapshot).
+ * @public
+ */
 export interface WebAppsRestoreSnapshotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listSiteContainers (WebApps_ListSiteContainers). */
+/**
+ * The options of webApps.listSiteContainers (WebApps_ListSiteContainers).
+ * @public
+ */
 export interface WebAppsListSiteContainersOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteContainer (WebApps_GetSiteContainer). */
+/**
+ * The options of webApps.getSiteContainer (WebApps_GetSiteContainer).
+ * @public
+ */
 export interface WebAppsGetSiteContainerOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSiteContainer (WebApps_CreateOrUpdateSiteContainer). */
+/**
+ * The options of webApps.createOrUpdateSiteContainer (WebApps_CreateOrUpdateSiteContainer).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSiteContainerOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSiteContainer (WebApps_DeleteSiteContainer). */
+/**
+ * The options of webApps.deleteSiteContainer (WebApps_DeleteSiteContainer).
+ * @public
+ */
 export interface WebAppsDeleteSiteContainerOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSiteExtensions (WebApps_ListSiteExtensions). */
+/**
+ * The options of webApps.listSiteExtensions (WebApps_ListSiteExtensions).
+ * @public
+ */
 export interface WebAppsListSiteExtensionsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteExtension (WebApps_GetSiteExtension). */
+/**
+ * The options of webApps.getSiteExtension (WebApps_GetSiteExtension).
+ * @public
+ */
 export interface WebAppsGetSiteExtensionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.installSiteExtension (WebApps_InstallSiteExtension). */
+/**
+ * The options of webApps.installSiteExtension (WebApps_InstallSiteExtension).
+ * @public
+ */
 export interface WebAppsInstallSiteExtensionOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.deleteSiteExtension (WebApps_DeleteSiteExtension). */
+/**
+ * The options of webApps.deleteSiteExtension (WebApps_DeleteSiteExtension).
+ * @public
+ */
 export interface WebAppsDeleteSiteExtensionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSlots (WebApps_ListSlots). */
+/**
+ * The options of webApps.listSlots (WebApps_ListSlots).
+ * @public
+ */
 export interface WebAppsListSlotsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSlot (WebApps_GetSlot). */
+/**
+ * The options of webApps.getSlot (WebApps_GetSlot).
+ * @public
+ */
 export interface WebAppsGetSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSlot (WebApps_CreateOrUpdateSlot). */
+/**
+ * The options of webApps.createOrUpdateSlot (WebApps_CreateOrUpdateSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.updateSlot (WebApps_UpdateSlot). */
+/**
+ * The options of webApps.updateSlot (WebApps_UpdateSlot).
+ * @public
+ */
 export interface WebAppsUpdateSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSlot (WebApps_DeleteSlot). */
+/**
+ * The options of webApps.deleteSlot (WebApps_DeleteSlot).
+ * @public
+ */
 export interface WebAppsDeleteSlotOptionalParams extends OperationOptions {
   /** The `deleteMetrics` query parameter. */
   deleteMetrics?: boolean;
@@ -8423,481 +11594,838 @@ export interface WebAppsDeleteSlotOptionalParams extends OperationOptions {
   deleteEmptyServerFarm?: boolean;
 }
 
-/** The options of webApps.analyzeCustomHostnameSlot (WebApps_AnalyzeCustomHostnameSlot). */
+/**
+ * The options of webApps.analyzeCustomHostnameSlot (WebApps_AnalyzeCustomHostnameSlot).
+ * @public
+ */
 export interface WebAppsAnalyzeCustomHostnameSlotOptionalParams extends OperationOptions {
   /** The `hostName` query parameter. */
   hostName?: string;
 }
 
-/** The options of webApps.applySlotConfigurationSlot (WebApps_ApplySlotConfigurationSlot). */
+/**
+ * The options of webApps.applySlotConfigurationSlot (WebApps_ApplySlotConfigurationSlot).
+ * @public
+ */
 export interface WebAppsApplySlotConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.backupSlot (WebApps_BackupSlot). */
+/**
+ * The options of webApps.backupSlot (WebApps_BackupSlot).
+ * @public
+ */
 export interface WebAppsBackupSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listBackupsSlot (WebApps_ListBackupsSlot). */
+/**
+ * The options of webApps.listBackupsSlot (WebApps_ListBackupsSlot).
+ * @public
+ */
 export interface WebAppsListBackupsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getBackupStatusSlot (WebApps_GetBackupStatusSlot). */
+/**
+ * The options of webApps.getBackupStatusSlot (WebApps_GetBackupStatusSlot).
+ * @public
+ */
 export interface WebAppsGetBackupStatusSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteBackupSlot (WebApps_DeleteBackupSlot). */
+/**
+ * The options of webApps.deleteBackupSlot (WebApps_DeleteBackupSlot).
+ * @public
+ */
 export interface WebAppsDeleteBackupSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listBackupStatusSecretsSlot (WebApps_ListBackupStatusSecretsSlot). */
+/**
+ * The options of webApps.listBackupStatusSecretsSlot (WebApps_ListBackupStatusSecretsSlot).
+ * @public
+ */
 export interface WebAppsListBackupStatusSecretsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.restoreSlot (WebApps_RestoreSlot). */
+/**
+ * The options of webApps.restoreSlot (WebApps_RestoreSlot).
+ * @public
+ */
 export interface WebAppsRestoreSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listBasicPublishingCredentialsPoliciesSlot (WebApps_ListBasicPublishingCredentialsPoliciesSlot). */
+/**
+ * The options of webApps.listBasicPublishingCredentialsPoliciesSlot (WebApps_ListBasicPublishingCredentialsPoliciesSlot).
+ * @public
+ */
 export interface WebAppsListBasicPublishingCredentialsPoliciesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getFtpAllowedSlot (WebApps_GetFtpAllowedSlot). */
+/**
+ * The options of webApps.getFtpAllowedSlot (WebApps_GetFtpAllowedSlot).
+ * @public
+ */
 export interface WebAppsGetFtpAllowedSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateFtpAllowedSlot (WebApps_UpdateFtpAllowedSlot). */
+/**
+ * The options of webApps.updateFtpAllowedSlot (WebApps_UpdateFtpAllowedSlot).
+ * @public
+ */
 export interface WebAppsUpdateFtpAllowedSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getScmAllowedSlot (WebApps_GetScmAllowedSlot). */
+/**
+ * The options of webApps.getScmAllowedSlot (WebApps_GetScmAllowedSlot).
+ * @public
+ */
 export interface WebAppsGetScmAllowedSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateScmAllowedSlot (WebApps_UpdateScmAllowedSlot). */
+/**
+ * The options of webApps.updateScmAllowedSlot (WebApps_UpdateScmAllowedSlot).
+ * @public
+ */
 export interface WebAppsUpdateScmAllowedSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listConfigurationsSlot (WebApps_ListConfigurationsSlot). */
+/**
+ * The options of webApps.listConfigurationsSlot (WebApps_ListConfigurationsSlot).
+ * @public
+ */
 export interface WebAppsListConfigurationsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateApplicationSettingsSlot (WebApps_UpdateApplicationSettingsSlot). */
+/**
+ * The options of webApps.updateApplicationSettingsSlot (WebApps_UpdateApplicationSettingsSlot).
+ * @public
+ */
 export interface WebAppsUpdateApplicationSettingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listApplicationSettingsSlot (WebApps_ListApplicationSettingsSlot). */
+/**
+ * The options of webApps.listApplicationSettingsSlot (WebApps_ListApplicationSettingsSlot).
+ * @public
+ */
 export interface WebAppsListApplicationSettingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateAuthSettingsSlot (WebApps_UpdateAuthSettingsSlot). */
+/**
+ * The options of webApps.updateAuthSettingsSlot (WebApps_UpdateAuthSettingsSlot).
+ * @public
+ */
 export interface WebAppsUpdateAuthSettingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAuthSettingsSlot (WebApps_GetAuthSettingsSlot). */
+/**
+ * The options of webApps.getAuthSettingsSlot (WebApps_GetAuthSettingsSlot).
+ * @public
+ */
 export interface WebAppsGetAuthSettingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAuthSettingsV2WithoutSecretsSlot (WebApps_GetAuthSettingsV2WithoutSecretsSlot). */
+/**
+ * The options of webApps.getAuthSettingsV2WithoutSecretsSlot (WebApps_GetAuthSettingsV2WithoutSecretsSlot).
+ * @public
+ */
 export interface WebAppsGetAuthSettingsV2WithoutSecretsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateAuthSettingsV2Slot (WebApps_UpdateAuthSettingsV2Slot). */
+/**
+ * The options of webApps.updateAuthSettingsV2Slot (WebApps_UpdateAuthSettingsV2Slot).
+ * @public
+ */
 export interface WebAppsUpdateAuthSettingsV2SlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAuthSettingsV2Slot (WebApps_GetAuthSettingsV2Slot). */
+/**
+ * The options of webApps.getAuthSettingsV2Slot (WebApps_GetAuthSettingsV2Slot).
+ * @public
+ */
 export interface WebAppsGetAuthSettingsV2SlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateAzureStorageAccountsSlot (WebApps_UpdateAzureStorageAccountsSlot). */
+/**
+ * The options of webApps.updateAzureStorageAccountsSlot (WebApps_UpdateAzureStorageAccountsSlot).
+ * @public
+ */
 export interface WebAppsUpdateAzureStorageAccountsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listAzureStorageAccountsSlot (WebApps_ListAzureStorageAccountsSlot). */
+/**
+ * The options of webApps.listAzureStorageAccountsSlot (WebApps_ListAzureStorageAccountsSlot).
+ * @public
+ */
 export interface WebAppsListAzureStorageAccountsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateBackupConfigurationSlot (WebApps_UpdateBackupConfigurationSlot). */
+/**
+ * The options of webApps.updateBackupConfigurationSlot (WebApps_UpdateBackupConfigurationSlot).
+ * @public
+ */
 export interface WebAppsUpdateBackupConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteBackupConfigurationSlot (WebApps_DeleteBackupConfigurationSlot). */
+/**
+ * The options of webApps.deleteBackupConfigurationSlot (WebApps_DeleteBackupConfigurationSlot).
+ * @public
+ */
 export interface WebAppsDeleteBackupConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getBackupConfigurationSlot (WebApps_GetBackupConfigurationSlot). */
+/**
+ * The options of webApps.getBackupConfigurationSlot (WebApps_GetBackupConfigurationSlot).
+ * @public
+ */
 export interface WebAppsGetBackupConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listAppSettingsKeyVaultReferencesSlot (WebApps_GetAppSettingsKeyVaultReferencesSlot). */
+/**
+ * The options of webApps.listAppSettingsKeyVaultReferencesSlot (WebApps_GetAppSettingsKeyVaultReferencesSlot).
+ * @public
+ */
 export interface WebAppsListAppSettingsKeyVaultReferencesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getAppSettingKeyVaultReferenceSlot (WebApps_GetAppSettingKeyVaultReferenceSlot). */
+/**
+ * The options of webApps.getAppSettingKeyVaultReferenceSlot (WebApps_GetAppSettingKeyVaultReferenceSlot).
+ * @public
+ */
 export interface WebAppsGetAppSettingKeyVaultReferenceSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSiteConnectionStringKeyVaultReferencesSlot (WebApps_GetSiteConnectionStringKeyVaultReferencesSlot). */
+/**
+ * The options of webApps.listSiteConnectionStringKeyVaultReferencesSlot (WebApps_GetSiteConnectionStringKeyVaultReferencesSlot).
+ * @public
+ */
 export interface WebAppsListSiteConnectionStringKeyVaultReferencesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteConnectionStringKeyVaultReferenceSlot (WebApps_GetSiteConnectionStringKeyVaultReferenceSlot). */
+/**
+ * The options of webApps.getSiteConnectionStringKeyVaultReferenceSlot (WebApps_GetSiteConnectionStringKeyVaultReferenceSlot).
+ * @public
+ */
 export interface WebAppsGetSiteConnectionStringKeyVaultReferenceSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateConnectionStringsSlot (WebApps_UpdateConnectionStringsSlot). */
+/**
+ * The options of webApps.updateConnectionStringsSlot (WebApps_UpdateConnectionStringsSlot).
+ * @public
+ */
 export interface WebAppsUpdateConnectionStringsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listConnectionStringsSlot (WebApps_ListConnectionStringsSlot). */
+/**
+ * The options of webApps.listConnectionStringsSlot (WebApps_ListConnectionStringsSlot).
+ * @public
+ */
 export interface WebAppsListConnectionStringsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getDiagnosticLogsConfigurationSlot (WebApps_GetDiagnosticLogsConfigurationSlot). */
+/**
+ * The options of webApps.getDiagnosticLogsConfigurationSlot (WebApps_GetDiagnosticLogsConfigurationSlot).
+ * @public
+ */
 export interface WebAppsGetDiagnosticLogsConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateDiagnosticLogsConfigSlot (WebApps_UpdateDiagnosticLogsConfigSlot). */
+/**
+ * The options of webApps.updateDiagnosticLogsConfigSlot (WebApps_UpdateDiagnosticLogsConfigSlot).
+ * @public
+ */
 export interface WebAppsUpdateDiagnosticLogsConfigSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateMetadataSlot (WebApps_UpdateMetadataSlot). */
+/**
+ * The options of webApps.updateMetadataSlot (WebApps_UpdateMetadataSlot).
+ * @public
+ */
 export interface WebAppsUpdateMetadataSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listMetadataSlot (WebApps_ListMetadataSlot). */
+/**
+ * The options of webApps.listMetadataSlot (WebApps_ListMetadataSlot).
+ * @public
+ */
 export interface WebAppsListMetadataSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPublishingCredentialsSlot (WebApps_ListPublishingCredentialsSlot). */
+/**
+ * The options of webApps.listPublishingCredentialsSlot (WebApps_ListPublishingCredentialsSlot).
+ * @public
+ */
 export interface WebAppsListPublishingCredentialsSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.updateSitePushSettingsSlot (WebApps_UpdateSitePushSettingsSlot). */
+/**
+ * The options of webApps.updateSitePushSettingsSlot (WebApps_UpdateSitePushSettingsSlot).
+ * @public
+ */
 export interface WebAppsUpdateSitePushSettingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSitePushSettingsSlot (WebApps_ListSitePushSettingsSlot). */
+/**
+ * The options of webApps.listSitePushSettingsSlot (WebApps_ListSitePushSettingsSlot).
+ * @public
+ */
 export interface WebAppsListSitePushSettingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getConfigurationSlot (WebApps_GetConfigurationSlot). */
+/**
+ * The options of webApps.getConfigurationSlot (WebApps_GetConfigurationSlot).
+ * @public
+ */
 export interface WebAppsGetConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateConfigurationSlot (WebApps_CreateOrUpdateConfigurationSlot). */
+/**
+ * The options of webApps.createOrUpdateConfigurationSlot (WebApps_CreateOrUpdateConfigurationSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateConfigurationSlot (WebApps_UpdateConfigurationSlot). */
+/**
+ * The options of webApps.updateConfigurationSlot (WebApps_UpdateConfigurationSlot).
+ * @public
+ */
 export interface WebAppsUpdateConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listConfigurationSnapshotInfoSlot (WebApps_ListConfigurationSnapshotInfoSlot). */
+/**
+ * The options of webApps.listConfigurationSnapshotInfoSlot (WebApps_ListConfigurationSnapshotInfoSlot).
+ * @public
+ */
 export interface WebAppsListConfigurationSnapshotInfoSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getConfigurationSnapshotSlot (WebApps_GetConfigurationSnapshotSlot). */
+/**
+ * The options of webApps.getConfigurationSnapshotSlot (WebApps_GetConfigurationSnapshotSlot).
+ * @public
+ */
 export interface WebAppsGetConfigurationSnapshotSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.recoverSiteConfigurationSnapshotSlot (WebApps_RecoverSiteConfigurationSnapshotSlot). */
+/**
+ * The options of webApps.recoverSiteConfigurationSnapshotSlot (WebApps_RecoverSiteConfigurationSnapshotSlot).
+ * @public
+ */
 export interface WebAppsRecoverSiteConfigurationSnapshotSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getWebSiteContainerLogsSlot (WebApps_GetWebSiteContainerLogsSlot). */
+/**
+ * The options of webApps.getWebSiteContainerLogsSlot (WebApps_GetWebSiteContainerLogsSlot).
+ * @public
+ */
 export interface WebAppsGetWebSiteContainerLogsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getContainerLogsZipSlot (WebApps_GetContainerLogsZipSlot). */
+/**
+ * The options of webApps.getContainerLogsZipSlot (WebApps_GetContainerLogsZipSlot).
+ * @public
+ */
 export interface WebAppsGetContainerLogsZipSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listContinuousWebJobsSlot (WebApps_ListContinuousWebJobsSlot). */
+/**
+ * The options of webApps.listContinuousWebJobsSlot (WebApps_ListContinuousWebJobsSlot).
+ * @public
+ */
 export interface WebAppsListContinuousWebJobsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getContinuousWebJobSlot (WebApps_GetContinuousWebJobSlot). */
+/**
+ * The options of webApps.getContinuousWebJobSlot (WebApps_GetContinuousWebJobSlot).
+ * @public
+ */
 export interface WebAppsGetContinuousWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteContinuousWebJobSlot (WebApps_DeleteContinuousWebJobSlot). */
+/**
+ * The options of webApps.deleteContinuousWebJobSlot (WebApps_DeleteContinuousWebJobSlot).
+ * @public
+ */
 export interface WebAppsDeleteContinuousWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.startContinuousWebJobSlot (WebApps_StartContinuousWebJobSlot). */
+/**
+ * The options of webApps.startContinuousWebJobSlot (WebApps_StartContinuousWebJobSlot).
+ * @public
+ */
 export interface WebAppsStartContinuousWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.stopContinuousWebJobSlot (WebApps_StopContinuousWebJobSlot). */
+/**
+ * The options of webApps.stopContinuousWebJobSlot (WebApps_StopContinuousWebJobSlot).
+ * @public
+ */
 export interface WebAppsStopContinuousWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSlotSiteDeploymentStatusesSlot (WebApps_ListSlotSiteDeploymentStatusesSlot). */
+/**
+ * The options of webApps.listSlotSiteDeploymentStatusesSlot (WebApps_ListSlotSiteDeploymentStatusesSlot).
+ * @public
+ */
 export interface WebAppsListSlotSiteDeploymentStatusesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSlotSiteDeploymentStatusSlot (WebApps_GetSlotSiteDeploymentStatusSlot). */
+/**
+ * The options of webApps.getSlotSiteDeploymentStatusSlot (WebApps_GetSlotSiteDeploymentStatusSlot).
+ * @public
+ */
 export interface WebAppsGetSlotSiteDeploymentStatusSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listDeploymentsSlot (WebApps_ListDeploymentsSlot). */
+/**
+ * The options of webApps.listDeploymentsSlot (WebApps_ListDeploymentsSlot).
+ * @public
+ */
 export interface WebAppsListDeploymentsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getDeploymentSlot (WebApps_GetDeploymentSlot). */
+/**
+ * The options of webApps.getDeploymentSlot (WebApps_GetDeploymentSlot).
+ * @public
+ */
 export interface WebAppsGetDeploymentSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createDeploymentSlot (WebApps_CreateDeploymentSlot). */
+/**
+ * The options of webApps.createDeploymentSlot (WebApps_CreateDeploymentSlot).
+ * @public
+ */
 export interface WebAppsCreateDeploymentSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteDeploymentSlot (WebApps_DeleteDeploymentSlot). */
+/**
+ * The options of webApps.deleteDeploymentSlot (WebApps_DeleteDeploymentSlot).
+ * @public
+ */
 export interface WebAppsDeleteDeploymentSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listDeploymentLogSlot (WebApps_ListDeploymentLogSlot). */
+/**
+ * The options of webApps.listDeploymentLogSlot (WebApps_ListDeploymentLogSlot).
+ * @public
+ */
 export interface WebAppsListDeploymentLogSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.discoverBackupSlot (WebApps_DiscoverBackupSlot). */
+/**
+ * The options of webApps.discoverBackupSlot (WebApps_DiscoverBackupSlot).
+ * @public
+ */
 export interface WebAppsDiscoverBackupSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listDomainOwnershipIdentifiersSlot (WebApps_ListDomainOwnershipIdentifiersSlot). */
+/**
+ * The options of webApps.listDomainOwnershipIdentifiersSlot (WebApps_ListDomainOwnershipIdentifiersSlot).
+ * @public
+ */
 export interface WebAppsListDomainOwnershipIdentifiersSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getDomainOwnershipIdentifierSlot (WebApps_GetDomainOwnershipIdentifierSlot). */
+/**
+ * The options of webApps.getDomainOwnershipIdentifierSlot (WebApps_GetDomainOwnershipIdentifierSlot).
+ * @public
+ */
 export interface WebAppsGetDomainOwnershipIdentifierSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateDomainOwnershipIdentifierSlot (WebApps_CreateOrUpdateDomainOwnershipIdentifierSlot). */
+/**
+ * The options of webApps.createOrUpdateDomainOwnershipIdentifierSlot (WebApps_CreateOrUpdateDomainOwnershipIdentifierSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateDomainOwnershipIdentifierSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateDomainOwnershipIdentifierSlot (WebApps_UpdateDomainOwnershipIdentifierSlot). */
+/**
+ * The options of webApps.updateDomainOwnershipIdentifierSlot (WebApps_UpdateDomainOwnershipIdentifierSlot).
+ * @public
+ */
 export interface WebAppsUpdateDomainOwnershipIdentifierSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteDomainOwnershipIdentifierSlot (WebApps_DeleteDomainOwnershipIdentifierSlot). */
+/**
+ * The options of webApps.deleteDomainOwnershipIdentifierSlot (WebApps_DeleteDomainOwnershipIdentifierSlot).
+ * @public
+ */
 export interface WebAppsDeleteDomainOwnershipIdentifierSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getMSDeployStatusSlot (WebApps_GetMSDeployStatusSlot). */
+/**
+ * The options of webApps.getMSDeployStatusSlot (WebApps_GetMSDeployStatusSlot).
+ * @public
+ */
 export interface WebAppsGetMSDeployStatusSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createMSDeployOperationSlot (WebApps_CreateMSDeployOperationSlot). */
+/**
+ * The options of webApps.createMSDeployOperationSlot (WebApps_CreateMSDeployOperationSlot).
+ * @public
+ */
 export interface WebAppsCreateMSDeployOperationSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getMSDeployLogSlot (WebApps_GetMSDeployLogSlot). */
+/**
+ * The options of webApps.getMSDeployLogSlot (WebApps_GetMSDeployLogSlot).
+ * @public
+ */
 export interface WebAppsGetMSDeployLogSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceFunctionsSlot (WebApps_ListInstanceFunctionsSlot). */
+/**
+ * The options of webApps.listInstanceFunctionsSlot (WebApps_ListInstanceFunctionsSlot).
+ * @public
+ */
 export interface WebAppsListInstanceFunctionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getFunctionsAdminTokenSlot (WebApps_GetFunctionsAdminTokenSlot). */
+/**
+ * The options of webApps.getFunctionsAdminTokenSlot (WebApps_GetFunctionsAdminTokenSlot).
+ * @public
+ */
 export interface WebAppsGetFunctionsAdminTokenSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceFunctionSlot (WebApps_GetInstanceFunctionSlot). */
+/**
+ * The options of webApps.getInstanceFunctionSlot (WebApps_GetInstanceFunctionSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceFunctionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createInstanceFunctionSlot (WebApps_CreateInstanceFunctionSlot). */
+/**
+ * The options of webApps.createInstanceFunctionSlot (WebApps_CreateInstanceFunctionSlot).
+ * @public
+ */
 export interface WebAppsCreateInstanceFunctionSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.deleteInstanceFunctionSlot (WebApps_DeleteInstanceFunctionSlot). */
+/**
+ * The options of webApps.deleteInstanceFunctionSlot (WebApps_DeleteInstanceFunctionSlot).
+ * @public
+ */
 export interface WebAppsDeleteInstanceFunctionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateFunctionSecretSlot (WebApps_CreateOrUpdateFunctionSecretSlot). */
+/**
+ * The options of webApps.createOrUpdateFunctionSecretSlot (WebApps_CreateOrUpdateFunctionSecretSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateFunctionSecretSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteFunctionSecretSlot (WebApps_DeleteFunctionSecretSlot). */
+/**
+ * The options of webApps.deleteFunctionSecretSlot (WebApps_DeleteFunctionSecretSlot).
+ * @public
+ */
 export interface WebAppsDeleteFunctionSecretSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listFunctionKeysSlot (WebApps_ListFunctionKeysSlot). */
+/**
+ * The options of webApps.listFunctionKeysSlot (WebApps_ListFunctionKeysSlot).
+ * @public
+ */
 export interface WebAppsListFunctionKeysSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listFunctionSecretsSlot (WebApps_ListFunctionSecretsSlot). */
+/**
+ * The options of webApps.listFunctionSecretsSlot (WebApps_ListFunctionSecretsSlot).
+ * @public
+ */
 export interface WebAppsListFunctionSecretsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listHostKeysSlot (WebApps_ListHostKeysSlot). */
+/**
+ * The options of webApps.listHostKeysSlot (WebApps_ListHostKeysSlot).
+ * @public
+ */
 export interface WebAppsListHostKeysSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSyncStatusSlot (WebApps_ListSyncStatusSlot). */
+/**
+ * The options of webApps.listSyncStatusSlot (WebApps_ListSyncStatusSlot).
+ * @public
+ */
 export interface WebAppsListSyncStatusSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.syncFunctionsSlot (WebApps_SyncFunctionsSlot). */
+/**
+ * The options of webApps.syncFunctionsSlot (WebApps_SyncFunctionsSlot).
+ * @public
+ */
 export interface WebAppsSyncFunctionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateHostSecretSlot (WebApps_CreateOrUpdateHostSecretSlot). */
+/**
+ * The options of webApps.createOrUpdateHostSecretSlot (WebApps_CreateOrUpdateHostSecretSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateHostSecretSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteHostSecretSlot (WebApps_DeleteHostSecretSlot). */
+/**
+ * The options of webApps.deleteHostSecretSlot (WebApps_DeleteHostSecretSlot).
+ * @public
+ */
 export interface WebAppsDeleteHostSecretSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listHostNameBindingsSlot (WebApps_ListHostNameBindingsSlot). */
+/**
+ * The options of webApps.listHostNameBindingsSlot (WebApps_ListHostNameBindingsSlot).
+ * @public
+ */
 export interface WebAppsListHostNameBindingsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getHostNameBindingSlot (WebApps_GetHostNameBindingSlot). */
+/**
+ * The options of webApps.getHostNameBindingSlot (WebApps_GetHostNameBindingSlot).
+ * @public
+ */
 export interface WebAppsGetHostNameBindingSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateHostNameBindingSlot (WebApps_CreateOrUpdateHostNameBindingSlot). */
+/**
+ * The options of webApps.createOrUpdateHostNameBindingSlot (WebApps_CreateOrUpdateHostNameBindingSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateHostNameBindingSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteHostNameBindingSlot (WebApps_DeleteHostNameBindingSlot). */
+/**
+ * The options of webApps.deleteHostNameBindingSlot (WebApps_DeleteHostNameBindingSlot).
+ * @public
+ */
 export interface WebAppsDeleteHostNameBindingSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getHybridConnectionSlot (WebApps_GetHybridConnectionSlot). */
+/**
+ * The options of webApps.getHybridConnectionSlot (WebApps_GetHybridConnectionSlot).
+ * @public
+ */
 export interface WebAppsGetHybridConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateHybridConnectionSlot (WebApps_CreateOrUpdateHybridConnectionSlot). */
+/**
+ * The options of webApps.createOrUpdateHybridConnectionSlot (WebApps_CreateOrUpdateHybridConnectionSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateHybridConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateHybridConnectionSlot (WebApps_UpdateHybridConnectionSlot). */
+/**
+ * The options of webApps.updateHybridConnectionSlot (WebApps_UpdateHybridConnectionSlot).
+ * @public
+ */
 export interface WebAppsUpdateHybridConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteHybridConnectionSlot (WebApps_DeleteHybridConnectionSlot). */
+/**
+ * The options of webApps.deleteHybridConnectionSlot (WebApps_DeleteHybridConnectionSlot).
+ * @public
+ */
 export interface WebAppsDeleteHybridConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listHybridConnectionsSlot (WebApps_ListHybridConnectionsSlot). */
+/**
+ * The options of webApps.listHybridConnectionsSlot (WebApps_ListHybridConnectionsSlot).
+ * @public
+ */
 export interface WebAppsListHybridConnectionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listRelayServiceConnectionsSlot (WebApps_ListRelayServiceConnectionsSlot). */
+/**
+ * The options of webApps.listRelayServiceConnectionsSlot (WebApps_ListRelayServiceConnectionsSlot).
+ * @public
+ */
 export interface WebAppsListRelayServiceConnectionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getRelayServiceConnectionSlot (WebApps_GetRelayServiceConnectionSlot). */
+/**
+ * The options of webApps.getRelayServiceConnectionSlot (WebApps_GetRelayServiceConnectionSlot).
+ * @public
+ */
 export interface WebAppsGetRelayServiceConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateRelayServiceConnectionSlot (WebApps_CreateOrUpdateRelayServiceConnectionSlot). */
+/**
+ * The options of webApps.createOrUpdateRelayServiceConnectionSlot (WebApps_CreateOrUpdateRelayServiceConnectionSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateRelayServiceConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateRelayServiceConnectionSlot (WebApps_UpdateRelayServiceConnectionSlot). */
+/**
+ * The options of webApps.updateRelayServiceConnectionSlot (WebApps_UpdateRelayServiceConnectionSlot).
+ * @public
+ */
 export interface WebAppsUpdateRelayServiceConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteRelayServiceConnectionSlot (WebApps_DeleteRelayServiceConnectionSlot). */
+/**
+ * The options of webApps.deleteRelayServiceConnectionSlot (WebApps_DeleteRelayServiceConnectionSlot).
+ * @public
+ */
 export interface WebAppsDeleteRelayServiceConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceIdentifiersSlot (WebApps_ListInstanceIdentifiersSlot). */
+/**
+ * The options of webApps.listInstanceIdentifiersSlot (WebApps_ListInstanceIdentifiersSlot).
+ * @public
+ */
 export interface WebAppsListInstanceIdentifiersSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceInfoSlot (WebApps_GetInstanceInfoSlot). */
+/**
+ * The options of webApps.getInstanceInfoSlot (WebApps_GetInstanceInfoSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceInfoSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceMsDeployStatusSlot (WebApps_GetInstanceMsDeployStatusSlot). */
+/**
+ * The options of webApps.getInstanceMsDeployStatusSlot (WebApps_GetInstanceMsDeployStatusSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceMsDeployStatusSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createInstanceMSDeployOperationSlot (WebApps_CreateInstanceMSDeployOperationSlot). */
+/**
+ * The options of webApps.createInstanceMSDeployOperationSlot (WebApps_CreateInstanceMSDeployOperationSlot).
+ * @public
+ */
 export interface WebAppsCreateInstanceMSDeployOperationSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getInstanceMSDeployLogSlot (WebApps_GetInstanceMSDeployLogSlot). */
+/**
+ * The options of webApps.getInstanceMSDeployLogSlot (WebApps_GetInstanceMSDeployLogSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceMSDeployLogSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceProcessesSlot (WebApps_ListInstanceProcessesSlot). */
+/**
+ * The options of webApps.listInstanceProcessesSlot (WebApps_ListInstanceProcessesSlot).
+ * @public
+ */
 export interface WebAppsListInstanceProcessesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceProcessSlot (WebApps_GetInstanceProcessSlot). */
+/**
+ * The options of webApps.getInstanceProcessSlot (WebApps_GetInstanceProcessSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceProcessSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteInstanceProcessSlot (WebApps_DeleteInstanceProcessSlot). */
+/**
+ * The options of webApps.deleteInstanceProcessSlot (WebApps_DeleteInstanceProcessSlot).
+ * @public
+ */
 export interface WebAppsDeleteInstanceProcessSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceProcessDumpSlot (WebApps_GetInstanceProcessDumpSlot). */
+/**
+ * The options of webApps.getInstanceProcessDumpSlot (WebApps_GetInstanceProcessDumpSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceProcessDumpSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceProcessModulesSlot (WebApps_ListInstanceProcessModulesSlot). */
+/**
+ * The options of webApps.listInstanceProcessModulesSlot (WebApps_ListInstanceProcessModulesSlot).
+ * @public
+ */
 export interface WebAppsListInstanceProcessModulesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceProcessModuleSlot (WebApps_GetInstanceProcessModuleSlot). */
+/**
+ * The options of webApps.getInstanceProcessModuleSlot (WebApps_GetInstanceProcessModuleSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceProcessModuleSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listInstanceProcessThreadsSlot (WebApps_ListInstanceProcessThreadsSlot). */
+/**
+ * The options of webApps.listInstanceProcessThreadsSlot (WebApps_ListInstanceProcessThreadsSlot).
+ * @public
+ */
 export interface WebAppsListInstanceProcessThreadsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.isCloneableSlot (WebApps_IsCloneableSlot). */
+/**
+ * The options of webApps.isCloneableSlot (WebApps_IsCloneableSlot).
+ * @public
+ */
 export interface WebAppsIsCloneableSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSiteBackupsSlot (WebApps_ListSiteBackupsSlot). */
+/**
+ * The options of webApps.listSiteBackupsSlot (WebApps_ListSiteBackupsSlot).
+ * @public
+ */
 export interface WebAppsListSiteBackupsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSyncFunctionTriggersSlot (WebApps_ListSyncFunctionTriggersSlot). */
+/**
+ * The options of webApps.listSyncFunctionTriggersSlot (WebApps_ListSyncFunctionTriggersSlot).
+ * @public
+ */
 export interface WebAppsListSyncFunctionTriggersSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getMigrateMySqlStatusSlot (WebApps_GetMigrateMySqlStatusSlot). */
+/**
+ * The options of webApps.getMigrateMySqlStatusSlot (WebApps_GetMigrateMySqlStatusSlot).
+ * @public
+ */
 export interface WebAppsGetMigrateMySqlStatusSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSwiftVirtualNetworkConnectionSlot (WebApps_GetSwiftVirtualNetworkConnectionSlot). */
+/**
+ * The options of webApps.getSwiftVirtualNetworkConnectionSlot (WebApps_GetSwiftVirtualNetworkConnectionSlot).
+ * @public
+ */
 export interface WebAppsGetSwiftVirtualNetworkConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSwiftVirtualNetworkConnectionWithCheckSlot (WebApps_CreateOrUpdateSwiftVirtualNetworkConnectionWithCheckSlot). */
+/**
+ * The options of webApps.createOrUpdateSwiftVirtualNetworkConnectionWithCheckSlot (WebApps_CreateOrUpdateSwiftVirtualNetworkConnectionWithCheckSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSwiftVirtualNetworkConnectionWithCheckSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateSwiftVirtualNetworkConnectionWithCheckSlot (WebApps_UpdateSwiftVirtualNetworkConnectionWithCheckSlot). */
+/**
+ * The options of webApps.updateSwiftVirtualNetworkConnectionWithCheckSlot (WebApps_UpdateSwiftVirtualNetworkConnectionWithCheckSlot).
+ * @public
+ */
 export interface WebAppsUpdateSwiftVirtualNetworkConnectionWithCheckSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSwiftVirtualNetworkSlot (WebApps_DeleteSwiftVirtualNetworkSlot). */
+/**
+ * The options of webApps.deleteSwiftVirtualNetworkSlot (WebApps_DeleteSwiftVirtualNetworkSlot).
+ * @public
+ */
 export interface WebAppsDeleteSwiftVirtualNetworkSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listNetworkFeaturesSlot (WebApps_ListNetworkFeaturesSlot). */
+/**
+ * The options of webApps.listNetworkFeaturesSlot (WebApps_ListNetworkFeaturesSlot).
+ * @public
+ */
 export interface WebAppsListNetworkFeaturesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTraceOperationSlot (WebApps_GetNetworkTraceOperationSlot). */
+/**
+ * The options of webApps.getNetworkTraceOperationSlot (WebApps_GetNetworkTraceOperationSlot).
+ * @public
+ */
 export interface WebAppsGetNetworkTraceOperationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.startWebSiteNetworkTraceSlot (WebApps_StartWebSiteNetworkTraceSlot). */
+/**
+ * The options of webApps.startWebSiteNetworkTraceSlot (WebApps_StartWebSiteNetworkTraceSlot).
+ * @public
+ */
 export interface WebAppsStartWebSiteNetworkTraceSlotOptionalParams extends OperationOptions {
   /** The `durationInSeconds` query parameter. */
   durationInSeconds?: number;
@@ -8907,7 +12435,10 @@ export interface WebAppsStartWebSiteNetworkTraceSlotOptionalParams extends Opera
   sasUrl?: string;
 }
 
-/** The options of webApps.startWebSiteNetworkTraceOperationSlot (WebApps_StartWebSiteNetworkTraceOperationSlot). */
+/**
+ * The options of webApps.startWebSiteNetworkTraceOperationSlot (WebApps_StartWebSiteNetworkTraceOperationSlot).
+ * @public
+ */
 export interface WebAppsStartWebSiteNetworkTraceOperationSlotOptionalParams extends ArmLroOptions {
   /** The `durationInSeconds` query parameter. */
   durationInSeconds?: number;
@@ -8917,137 +12448,236 @@ export interface WebAppsStartWebSiteNetworkTraceOperationSlotOptionalParams exte
   sasUrl?: string;
 }
 
-/** The options of webApps.stopWebSiteNetworkTraceSlot (WebApps_StopWebSiteNetworkTraceSlot). */
+/**
+ * The options of webApps.stopWebSiteNetworkTraceSlot (WebApps_StopWebSiteNetworkTraceSlot).
+ * @public
+ */
 export interface WebAppsStopWebSiteNetworkTraceSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTracesSlot (WebApps_GetNetworkTracesSlot). */
+/**
+ * The options of webApps.getNetworkTracesSlot (WebApps_GetNetworkTracesSlot).
+ * @public
+ */
 export interface WebAppsGetNetworkTracesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTraceOperationSlotV2 (WebApps_GetNetworkTraceOperationSlotV2). */
+/**
+ * The options of webApps.getNetworkTraceOperationSlotV2 (WebApps_GetNetworkTraceOperationSlotV2).
+ * @public
+ */
 export interface WebAppsGetNetworkTraceOperationSlotV2OptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getNetworkTracesSlotV2 (WebApps_GetNetworkTracesSlotV2). */
+/**
+ * The options of webApps.getNetworkTracesSlotV2 (WebApps_GetNetworkTracesSlotV2).
+ * @public
+ */
 export interface WebAppsGetNetworkTracesSlotV2OptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.generateNewSitePublishingPasswordSlot (WebApps_GenerateNewSitePublishingPasswordSlot). */
+/**
+ * The options of webApps.generateNewSitePublishingPasswordSlot (WebApps_GenerateNewSitePublishingPasswordSlot).
+ * @public
+ */
 export interface WebAppsGenerateNewSitePublishingPasswordSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPerfMonCountersSlot (WebApps_ListPerfMonCountersSlot). */
+/**
+ * The options of webApps.listPerfMonCountersSlot (WebApps_ListPerfMonCountersSlot).
+ * @public
+ */
 export interface WebAppsListPerfMonCountersSlotOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
 }
 
-/** The options of webApps.getSitePhpErrorLogFlagSlot (WebApps_GetSitePhpErrorLogFlagSlot). */
+/**
+ * The options of webApps.getSitePhpErrorLogFlagSlot (WebApps_GetSitePhpErrorLogFlagSlot).
+ * @public
+ */
 export interface WebAppsGetSitePhpErrorLogFlagSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPremierAddOnsSlot (WebApps_ListPremierAddOnsSlot). */
+/**
+ * The options of webApps.listPremierAddOnsSlot (WebApps_ListPremierAddOnsSlot).
+ * @public
+ */
 export interface WebAppsListPremierAddOnsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPremierAddOnSlot (WebApps_GetPremierAddOnSlot). */
+/**
+ * The options of webApps.getPremierAddOnSlot (WebApps_GetPremierAddOnSlot).
+ * @public
+ */
 export interface WebAppsGetPremierAddOnSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.addPremierAddOnSlot (WebApps_AddPremierAddOnSlot). */
+/**
+ * The options of webApps.addPremierAddOnSlot (WebApps_AddPremierAddOnSlot).
+ * @public
+ */
 export interface WebAppsAddPremierAddOnSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updatePremierAddOnSlot (WebApps_UpdatePremierAddOnSlot). */
+/**
+ * The options of webApps.updatePremierAddOnSlot (WebApps_UpdatePremierAddOnSlot).
+ * @public
+ */
 export interface WebAppsUpdatePremierAddOnSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deletePremierAddOnSlot (WebApps_DeletePremierAddOnSlot). */
+/**
+ * The options of webApps.deletePremierAddOnSlot (WebApps_DeletePremierAddOnSlot).
+ * @public
+ */
 export interface WebAppsDeletePremierAddOnSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPrivateAccessSlot (WebApps_GetPrivateAccessSlot). */
+/**
+ * The options of webApps.getPrivateAccessSlot (WebApps_GetPrivateAccessSlot).
+ * @public
+ */
 export interface WebAppsGetPrivateAccessSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.putPrivateAccessVnetSlot (WebApps_PutPrivateAccessVnetSlot). */
+/**
+ * The options of webApps.putPrivateAccessVnetSlot (WebApps_PutPrivateAccessVnetSlot).
+ * @public
+ */
 export interface WebAppsPutPrivateAccessVnetSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPrivateEndpointConnectionListSlot (WebApps_GetPrivateEndpointConnectionListSlot). */
+/**
+ * The options of webApps.listPrivateEndpointConnectionListSlot (WebApps_GetPrivateEndpointConnectionListSlot).
+ * @public
+ */
 export interface WebAppsListPrivateEndpointConnectionListSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPrivateEndpointConnectionSlot (WebApps_GetPrivateEndpointConnectionSlot). */
+/**
+ * The options of webApps.getPrivateEndpointConnectionSlot (WebApps_GetPrivateEndpointConnectionSlot).
+ * @public
+ */
 export interface WebAppsGetPrivateEndpointConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.approveOrRejectPrivateEndpointConnectionSlot (WebApps_ApproveOrRejectPrivateEndpointConnectionSlot). */
+/**
+ * The options of webApps.approveOrRejectPrivateEndpointConnectionSlot (WebApps_ApproveOrRejectPrivateEndpointConnectionSlot).
+ * @public
+ */
 export interface WebAppsApproveOrRejectPrivateEndpointConnectionSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.deletePrivateEndpointConnectionSlot (WebApps_DeletePrivateEndpointConnectionSlot). */
+/**
+ * The options of webApps.deletePrivateEndpointConnectionSlot (WebApps_DeletePrivateEndpointConnectionSlot).
+ * @public
+ */
 export interface WebAppsDeletePrivateEndpointConnectionSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.getPrivateLinkResourcesSlot (WebApps_GetPrivateLinkResourcesSlot). */
+/**
+ * The options of webApps.getPrivateLinkResourcesSlot (WebApps_GetPrivateLinkResourcesSlot).
+ * @public
+ */
 export interface WebAppsGetPrivateLinkResourcesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProcessesSlot (WebApps_ListProcessesSlot). */
+/**
+ * The options of webApps.listProcessesSlot (WebApps_ListProcessesSlot).
+ * @public
+ */
 export interface WebAppsListProcessesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProcessSlot (WebApps_GetProcessSlot). */
+/**
+ * The options of webApps.getProcessSlot (WebApps_GetProcessSlot).
+ * @public
+ */
 export interface WebAppsGetProcessSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteProcessSlot (WebApps_DeleteProcessSlot). */
+/**
+ * The options of webApps.deleteProcessSlot (WebApps_DeleteProcessSlot).
+ * @public
+ */
 export interface WebAppsDeleteProcessSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProcessDumpSlot (WebApps_GetProcessDumpSlot). */
+/**
+ * The options of webApps.getProcessDumpSlot (WebApps_GetProcessDumpSlot).
+ * @public
+ */
 export interface WebAppsGetProcessDumpSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProcessModulesSlot (WebApps_ListProcessModulesSlot). */
+/**
+ * The options of webApps.listProcessModulesSlot (WebApps_ListProcessModulesSlot).
+ * @public
+ */
 export interface WebAppsListProcessModulesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getProcessModuleSlot (WebApps_GetProcessModuleSlot). */
+/**
+ * The options of webApps.getProcessModuleSlot (WebApps_GetProcessModuleSlot).
+ * @public
+ */
 export interface WebAppsGetProcessModuleSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listProcessThreadsSlot (WebApps_ListProcessThreadsSlot). */
+/**
+ * The options of webApps.listProcessThreadsSlot (WebApps_ListProcessThreadsSlot).
+ * @public
+ */
 export interface WebAppsListProcessThreadsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPublicCertificatesSlot (WebApps_ListPublicCertificatesSlot). */
+/**
+ * The options of webApps.listPublicCertificatesSlot (WebApps_ListPublicCertificatesSlot).
+ * @public
+ */
 export interface WebAppsListPublicCertificatesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getPublicCertificateSlot (WebApps_GetPublicCertificateSlot). */
+/**
+ * The options of webApps.getPublicCertificateSlot (WebApps_GetPublicCertificateSlot).
+ * @public
+ */
 export interface WebAppsGetPublicCertificateSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdatePublicCertificateSlot (WebApps_CreateOrUpdatePublicCertificateSlot). */
+/**
+ * The options of webApps.createOrUpdatePublicCertificateSlot (WebApps_CreateOrUpdatePublicCertificateSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdatePublicCertificateSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deletePublicCertificateSlot (WebApps_DeletePublicCertificateSlot). */
+/**
+ * The options of webApps.deletePublicCertificateSlot (WebApps_DeletePublicCertificateSlot).
+ * @public
+ */
 export interface WebAppsDeletePublicCertificateSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listPublishingProfileXmlWithSecretsSlot (WebApps_ListPublishingProfileXmlWithSecretsSlot). */
+/**
+ * The options of webApps.listPublishingProfileXmlWithSecretsSlot (WebApps_ListPublishingProfileXmlWithSecretsSlot).
+ * @public
+ */
 export interface WebAppsListPublishingProfileXmlWithSecretsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.resetSlotConfigurationSlot (WebApps_ResetSlotConfigurationSlot). */
+/**
+ * The options of webApps.resetSlotConfigurationSlot (WebApps_ResetSlotConfigurationSlot).
+ * @public
+ */
 export interface WebAppsResetSlotConfigurationSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.restartSlot (WebApps_RestartSlot). */
+/**
+ * The options of webApps.restartSlot (WebApps_RestartSlot).
+ * @public
+ */
 export interface WebAppsRestartSlotOptionalParams extends OperationOptions {
   /** The `softRestart` query parameter. */
   softRestart?: boolean;
@@ -9055,89 +12685,152 @@ export interface WebAppsRestartSlotOptionalParams extends OperationOptions {
   synchronous?: boolean;
 }
 
-/** The options of webApps.restoreFromBackupBlobSlot (WebApps_RestoreFromBackupBlobSlot). */
+/**
+ * The options of webApps.restoreFromBackupBlobSlot (WebApps_RestoreFromBackupBlobSlot).
+ * @public
+ */
 export interface WebAppsRestoreFromBackupBlobSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.restoreFromDeletedAppSlot (WebApps_RestoreFromDeletedAppSlot). */
+/**
+ * The options of webApps.restoreFromDeletedAppSlot (WebApps_RestoreFromDeletedAppSlot).
+ * @public
+ */
 export interface WebAppsRestoreFromDeletedAppSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.restoreSnapshotSlot (WebApps_RestoreSnapshotSlot). */
+/**
+ * The options of webApps.restoreSnapshotSlot (WebApps_RestoreSnapshotSlot).
+ * @public
+ */
 export interface WebAppsRestoreSnapshotSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listSiteContainersSlot (WebApps_ListSiteContainersSlot). */
+/**
+ * The options of webApps.listSiteContainersSlot (WebApps_ListSiteContainersSlot).
+ * @public
+ */
 export interface WebAppsListSiteContainersSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteContainerSlot (WebApps_GetSiteContainerSlot). */
+/**
+ * The options of webApps.getSiteContainerSlot (WebApps_GetSiteContainerSlot).
+ * @public
+ */
 export interface WebAppsGetSiteContainerSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSiteContainerSlot (WebApps_CreateOrUpdateSiteContainerSlot). */
+/**
+ * The options of webApps.createOrUpdateSiteContainerSlot (WebApps_CreateOrUpdateSiteContainerSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSiteContainerSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSiteContainerSlot (WebApps_DeleteSiteContainerSlot). */
+/**
+ * The options of webApps.deleteSiteContainerSlot (WebApps_DeleteSiteContainerSlot).
+ * @public
+ */
 export interface WebAppsDeleteSiteContainerSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSiteExtensionsSlot (WebApps_ListSiteExtensionsSlot). */
+/**
+ * The options of webApps.listSiteExtensionsSlot (WebApps_ListSiteExtensionsSlot).
+ * @public
+ */
 export interface WebAppsListSiteExtensionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSiteExtensionSlot (WebApps_GetSiteExtensionSlot). */
+/**
+ * The options of webApps.getSiteExtensionSlot (WebApps_GetSiteExtensionSlot).
+ * @public
+ */
 export interface WebAppsGetSiteExtensionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.installSiteExtensionSlot (WebApps_InstallSiteExtensionSlot). */
+/**
+ * The options of webApps.installSiteExtensionSlot (WebApps_InstallSiteExtensionSlot).
+ * @public
+ */
 export interface WebAppsInstallSiteExtensionSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.deleteSiteExtensionSlot (WebApps_DeleteSiteExtensionSlot). */
+/**
+ * The options of webApps.deleteSiteExtensionSlot (WebApps_DeleteSiteExtensionSlot).
+ * @public
+ */
 export interface WebAppsDeleteSiteExtensionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSlotDifferencesSlot (WebApps_ListSlotDifferencesSlot). */
+/**
+ * The options of webApps.listSlotDifferencesSlot (WebApps_ListSlotDifferencesSlot).
+ * @public
+ */
 export interface WebAppsListSlotDifferencesSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.swapSlot (WebApps_SwapSlotSlot). */
+/**
+ * The options of webApps.swapSlot (WebApps_SwapSlotSlot).
+ * @public
+ */
 export interface WebAppsSwapSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listSnapshotsSlot (WebApps_ListSnapshotsSlot). */
+/**
+ * The options of webApps.listSnapshotsSlot (WebApps_ListSnapshotsSlot).
+ * @public
+ */
 export interface WebAppsListSnapshotsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSnapshotsFromDRSecondarySlot (WebApps_ListSnapshotsFromDRSecondarySlot). */
+/**
+ * The options of webApps.listSnapshotsFromDRSecondarySlot (WebApps_ListSnapshotsFromDRSecondarySlot).
+ * @public
+ */
 export interface WebAppsListSnapshotsFromDRSecondarySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSourceControlSlot (WebApps_GetSourceControlSlot). */
+/**
+ * The options of webApps.getSourceControlSlot (WebApps_GetSourceControlSlot).
+ * @public
+ */
 export interface WebAppsGetSourceControlSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSourceControlSlot (WebApps_CreateOrUpdateSourceControlSlot). */
+/**
+ * The options of webApps.createOrUpdateSourceControlSlot (WebApps_CreateOrUpdateSourceControlSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSourceControlSlotOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.updateSourceControlSlot (WebApps_UpdateSourceControlSlot). */
+/**
+ * The options of webApps.updateSourceControlSlot (WebApps_UpdateSourceControlSlot).
+ * @public
+ */
 export interface WebAppsUpdateSourceControlSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSourceControlSlot (WebApps_DeleteSourceControlSlot). */
+/**
+ * The options of webApps.deleteSourceControlSlot (WebApps_DeleteSourceControlSlot).
+ * @public
+ */
 export interface WebAppsDeleteSourceControlSlotOptionalParams extends OperationOptions {
   /** The `additionalFlags` query parameter. */
   additionalFlags?: string;
 }
 
-/** The options of webApps.startSlot (WebApps_StartSlot). */
+/**
+ * The options of webApps.startSlot (WebApps_StartSlot).
+ * @public
+ */
 export interface WebAppsStartSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.startNetworkTraceSlot (WebApps_StartNetworkTraceSlot). */
+/**
+ * The options of webApps.startNetworkTraceSlot (WebApps_StartNetworkTraceSlot).
+ * @public
+ */
 export interface WebAppsStartNetworkTraceSlotOptionalParams extends ArmLroOptions {
   /** The `durationInSeconds` query parameter. */
   durationInSeconds?: number;
@@ -9147,131 +12840,224 @@ export interface WebAppsStartNetworkTraceSlotOptionalParams extends ArmLroOption
   sasUrl?: string;
 }
 
-/** The options of webApps.stopSlot (WebApps_StopSlot). */
+/**
+ * The options of webApps.stopSlot (WebApps_StopSlot).
+ * @public
+ */
 export interface WebAppsStopSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.stopNetworkTraceSlot (WebApps_StopNetworkTraceSlot). */
+/**
+ * The options of webApps.stopNetworkTraceSlot (WebApps_StopNetworkTraceSlot).
+ * @public
+ */
 export interface WebAppsStopNetworkTraceSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.syncRepositorySlot (WebApps_SyncRepositorySlot). */
+/**
+ * The options of webApps.syncRepositorySlot (WebApps_SyncRepositorySlot).
+ * @public
+ */
 export interface WebAppsSyncRepositorySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.syncFunctionTriggersSlot (WebApps_SyncFunctionTriggersSlot). */
+/**
+ * The options of webApps.syncFunctionTriggersSlot (WebApps_SyncFunctionTriggersSlot).
+ * @public
+ */
 export interface WebAppsSyncFunctionTriggersSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listTriggeredWebJobsSlot (WebApps_ListTriggeredWebJobsSlot). */
+/**
+ * The options of webApps.listTriggeredWebJobsSlot (WebApps_ListTriggeredWebJobsSlot).
+ * @public
+ */
 export interface WebAppsListTriggeredWebJobsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getTriggeredWebJobSlot (WebApps_GetTriggeredWebJobSlot). */
+/**
+ * The options of webApps.getTriggeredWebJobSlot (WebApps_GetTriggeredWebJobSlot).
+ * @public
+ */
 export interface WebAppsGetTriggeredWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteTriggeredWebJobSlot (WebApps_DeleteTriggeredWebJobSlot). */
+/**
+ * The options of webApps.deleteTriggeredWebJobSlot (WebApps_DeleteTriggeredWebJobSlot).
+ * @public
+ */
 export interface WebAppsDeleteTriggeredWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listTriggeredWebJobHistorySlot (WebApps_ListTriggeredWebJobHistorySlot). */
+/**
+ * The options of webApps.listTriggeredWebJobHistorySlot (WebApps_ListTriggeredWebJobHistorySlot).
+ * @public
+ */
 export interface WebAppsListTriggeredWebJobHistorySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getTriggeredWebJobHistorySlot (WebApps_GetTriggeredWebJobHistorySlot). */
+/**
+ * The options of webApps.getTriggeredWebJobHistorySlot (WebApps_GetTriggeredWebJobHistorySlot).
+ * @public
+ */
 export interface WebAppsGetTriggeredWebJobHistorySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.runTriggeredWebJobSlot (WebApps_RunTriggeredWebJobSlot). */
+/**
+ * The options of webApps.runTriggeredWebJobSlot (WebApps_RunTriggeredWebJobSlot).
+ * @public
+ */
 export interface WebAppsRunTriggeredWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listUsagesSlot (WebApps_ListUsagesSlot). */
+/**
+ * The options of webApps.listUsagesSlot (WebApps_ListUsagesSlot).
+ * @public
+ */
 export interface WebAppsListUsagesSlotOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
 }
 
-/** The options of webApps.listVnetConnectionsSlot (WebApps_ListVnetConnectionsSlot). */
+/**
+ * The options of webApps.listVnetConnectionsSlot (WebApps_ListVnetConnectionsSlot).
+ * @public
+ */
 export interface WebAppsListVnetConnectionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getVnetConnectionSlot (WebApps_GetVnetConnectionSlot). */
+/**
+ * The options of webApps.getVnetConnectionSlot (WebApps_GetVnetConnectionSlot).
+ * @public
+ */
 export interface WebAppsGetVnetConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateVnetConnectionSlot (WebApps_CreateOrUpdateVnetConnectionSlot). */
+/**
+ * The options of webApps.createOrUpdateVnetConnectionSlot (WebApps_CreateOrUpdateVnetConnectionSlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateVnetConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateVnetConnectionSlot (WebApps_UpdateVnetConnectionSlot). */
+/**
+ * The options of webApps.updateVnetConnectionSlot (WebApps_UpdateVnetConnectionSlot).
+ * @public
+ */
 export interface WebAppsUpdateVnetConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteVnetConnectionSlot (WebApps_DeleteVnetConnectionSlot). */
+/**
+ * The options of webApps.deleteVnetConnectionSlot (WebApps_DeleteVnetConnectionSlot).
+ * @public
+ */
 export interface WebAppsDeleteVnetConnectionSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getVnetConnectionGatewaySlot (WebApps_GetVnetConnectionGatewaySlot). */
+/**
+ * The options of webApps.getVnetConnectionGatewaySlot (WebApps_GetVnetConnectionGatewaySlot).
+ * @public
+ */
 export interface WebAppsGetVnetConnectionGatewaySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateVnetConnectionGatewaySlot (WebApps_CreateOrUpdateVnetConnectionGatewaySlot). */
+/**
+ * The options of webApps.createOrUpdateVnetConnectionGatewaySlot (WebApps_CreateOrUpdateVnetConnectionGatewaySlot).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateVnetConnectionGatewaySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateVnetConnectionGatewaySlot (WebApps_UpdateVnetConnectionGatewaySlot). */
+/**
+ * The options of webApps.updateVnetConnectionGatewaySlot (WebApps_UpdateVnetConnectionGatewaySlot).
+ * @public
+ */
 export interface WebAppsUpdateVnetConnectionGatewaySlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listWebJobsSlot (WebApps_ListWebJobsSlot). */
+/**
+ * The options of webApps.listWebJobsSlot (WebApps_ListWebJobsSlot).
+ * @public
+ */
 export interface WebAppsListWebJobsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getWebJobSlot (WebApps_GetWebJobSlot). */
+/**
+ * The options of webApps.getWebJobSlot (WebApps_GetWebJobSlot).
+ * @public
+ */
 export interface WebAppsGetWebJobSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSlotDifferencesFromProduction (WebApps_ListSlotDifferencesFromProduction). */
+/**
+ * The options of webApps.listSlotDifferencesFromProduction (WebApps_ListSlotDifferencesFromProduction).
+ * @public
+ */
 export interface WebAppsListSlotDifferencesFromProductionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.swapSlotWithProduction (WebApps_SwapSlotWithProduction). */
+/**
+ * The options of webApps.swapSlotWithProduction (WebApps_SwapSlotWithProduction).
+ * @public
+ */
 export interface WebAppsSwapSlotWithProductionOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.listSnapshots (WebApps_ListSnapshots). */
+/**
+ * The options of webApps.listSnapshots (WebApps_ListSnapshots).
+ * @public
+ */
 export interface WebAppsListSnapshotsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listSnapshotsFromDRSecondary (WebApps_ListSnapshotsFromDRSecondary). */
+/**
+ * The options of webApps.listSnapshotsFromDRSecondary (WebApps_ListSnapshotsFromDRSecondary).
+ * @public
+ */
 export interface WebAppsListSnapshotsFromDRSecondaryOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getSourceControl (WebApps_GetSourceControl). */
+/**
+ * The options of webApps.getSourceControl (WebApps_GetSourceControl).
+ * @public
+ */
 export interface WebAppsGetSourceControlOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateSourceControl (WebApps_CreateOrUpdateSourceControl). */
+/**
+ * The options of webApps.createOrUpdateSourceControl (WebApps_CreateOrUpdateSourceControl).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateSourceControlOptionalParams extends ArmLroOptions {
 }
 
-/** The options of webApps.updateSourceControl (WebApps_UpdateSourceControl). */
+/**
+ * The options of webApps.updateSourceControl (WebApps_UpdateSourceControl).
+ * @public
+ */
 export interface WebAppsUpdateSourceControlOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteSourceControl (WebApps_DeleteSourceControl). */
+/**
+ * The options of webApps.deleteSourceControl (WebApps_DeleteSourceControl).
+ * @public
+ */
 export interface WebAppsDeleteSourceControlOptionalParams extends OperationOptions {
   /** The `additionalFlags` query parameter. */
   additionalFlags?: string;
 }
 
-/** The options of webApps.start (WebApps_Start). */
+/**
+ * The options of webApps.start (WebApps_Start).
+ * @public
+ */
 export interface WebAppsStartOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.startNetworkTrace (WebApps_StartNetworkTrace). */
+/**
+ * The options of webApps.startNetworkTrace (WebApps_StartNetworkTrace).
+ * @public
+ */
 export interface WebAppsStartNetworkTraceOptionalParams extends ArmLroOptions {
   /** The `durationInSeconds` query parameter. */
   durationInSeconds?: number;
@@ -9281,149 +13067,254 @@ export interface WebAppsStartNetworkTraceOptionalParams extends ArmLroOptions {
   sasUrl?: string;
 }
 
-/** The options of webApps.stop (WebApps_Stop). */
+/**
+ * The options of webApps.stop (WebApps_Stop).
+ * @public
+ */
 export interface WebAppsStopOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.stopNetworkTrace (WebApps_StopNetworkTrace). */
+/**
+ * The options of webApps.stopNetworkTrace (WebApps_StopNetworkTrace).
+ * @public
+ */
 export interface WebAppsStopNetworkTraceOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.syncRepository (WebApps_SyncRepository). */
+/**
+ * The options of webApps.syncRepository (WebApps_SyncRepository).
+ * @public
+ */
 export interface WebAppsSyncRepositoryOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.syncFunctionTriggers (WebApps_SyncFunctionTriggers). */
+/**
+ * The options of webApps.syncFunctionTriggers (WebApps_SyncFunctionTriggers).
+ * @public
+ */
 export interface WebAppsSyncFunctionTriggersOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listTriggeredWebJobs (WebApps_ListTriggeredWebJobs). */
+/**
+ * The options of webApps.listTriggeredWebJobs (WebApps_ListTriggeredWebJobs).
+ * @public
+ */
 export interface WebAppsListTriggeredWebJobsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getTriggeredWebJob (WebApps_GetTriggeredWebJob). */
+/**
+ * The options of webApps.getTriggeredWebJob (WebApps_GetTriggeredWebJob).
+ * @public
+ */
 export interface WebAppsGetTriggeredWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteTriggeredWebJob (WebApps_DeleteTriggeredWebJob). */
+/**
+ * The options of webApps.deleteTriggeredWebJob (WebApps_DeleteTriggeredWebJob).
+ * @public
+ */
 export interface WebAppsDeleteTriggeredWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listTriggeredWebJobHistory (WebApps_ListTriggeredWebJobHistory). */
+/**
+ * The options of webApps.listTriggeredWebJobHistory (WebApps_ListTriggeredWebJobHistory).
+ * @public
+ */
 export interface WebAppsListTriggeredWebJobHistoryOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getTriggeredWebJobHistory (WebApps_GetTriggeredWebJobHistory). */
+/**
+ * The options of webApps.getTriggeredWebJobHistory (WebApps_GetTriggeredWebJobHistory).
+ * @public
+ */
 export interface WebAppsGetTriggeredWebJobHistoryOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.runTriggeredWebJob (WebApps_RunTriggeredWebJob). */
+/**
+ * The options of webApps.runTriggeredWebJob (WebApps_RunTriggeredWebJob).
+ * @public
+ */
 export interface WebAppsRunTriggeredWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listUsages (WebApps_ListUsages). */
+/**
+ * The options of webApps.listUsages (WebApps_ListUsages).
+ * @public
+ */
 export interface WebAppsListUsagesOptionalParams extends OperationOptions {
   /** The `$filter` query parameter. */
   filter?: string;
 }
 
-/** The options of webApps.listVnetConnections (WebApps_ListVnetConnections). */
+/**
+ * The options of webApps.listVnetConnections (WebApps_ListVnetConnections).
+ * @public
+ */
 export interface WebAppsListVnetConnectionsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getVnetConnection (WebApps_GetVnetConnection). */
+/**
+ * The options of webApps.getVnetConnection (WebApps_GetVnetConnection).
+ * @public
+ */
 export interface WebAppsGetVnetConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateVnetConnection (WebApps_CreateOrUpdateVnetConnection). */
+/**
+ * The options of webApps.createOrUpdateVnetConnection (WebApps_CreateOrUpdateVnetConnection).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateVnetConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateVnetConnection (WebApps_UpdateVnetConnection). */
+/**
+ * The options of webApps.updateVnetConnection (WebApps_UpdateVnetConnection).
+ * @public
+ */
 export interface WebAppsUpdateVnetConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deleteVnetConnection (WebApps_DeleteVnetConnection). */
+/**
+ * The options of webApps.deleteVnetConnection (WebApps_DeleteVnetConnection).
+ * @public
+ */
 export interface WebAppsDeleteVnetConnectionOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getVnetConnectionGateway (WebApps_GetVnetConnectionGateway). */
+/**
+ * The options of webApps.getVnetConnectionGateway (WebApps_GetVnetConnectionGateway).
+ * @public
+ */
 export interface WebAppsGetVnetConnectionGatewayOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.createOrUpdateVnetConnectionGateway (WebApps_CreateOrUpdateVnetConnectionGateway). */
+/**
+ * The options of webApps.createOrUpdateVnetConnectionGateway (WebApps_CreateOrUpdateVnetConnectionGateway).
+ * @public
+ */
 export interface WebAppsCreateOrUpdateVnetConnectionGatewayOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.updateVnetConnectionGateway (WebApps_UpdateVnetConnectionGateway). */
+/**
+ * The options of webApps.updateVnetConnectionGateway (WebApps_UpdateVnetConnectionGateway).
+ * @public
+ */
 export interface WebAppsUpdateVnetConnectionGatewayOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listWebJobs (WebApps_ListWebJobs). */
+/**
+ * The options of webApps.listWebJobs (WebApps_ListWebJobs).
+ * @public
+ */
 export interface WebAppsListWebJobsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getWebJob (WebApps_GetWebJob). */
+/**
+ * The options of webApps.getWebJob (WebApps_GetWebJob).
+ * @public
+ */
 export interface WebAppsGetWebJobOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.deployWorkflowArtifacts (WebApps_DeployWorkflowArtifacts). */
+/**
+ * The options of webApps.deployWorkflowArtifacts (WebApps_DeployWorkflowArtifacts).
+ * @public
+ */
 export interface WebAppsDeployWorkflowArtifactsOptionalParams extends OperationOptions {
   /** The `workflowArtifacts` body. */
   workflowArtifacts?: WorkflowArtifacts;
 }
 
-/** The options of webApps.deployWorkflowArtifactsSlot (WebApps_DeployWorkflowArtifactsSlot). */
+/**
+ * The options of webApps.deployWorkflowArtifactsSlot (WebApps_DeployWorkflowArtifactsSlot).
+ * @public
+ */
 export interface WebAppsDeployWorkflowArtifactsSlotOptionalParams extends OperationOptions {
   /** The `workflowArtifacts` body. */
   workflowArtifacts?: WorkflowArtifacts;
 }
 
-/** The options of webApps.listInstanceWorkflowsSlot (WebApps_ListInstanceWorkflowsSlot). */
+/**
+ * The options of webApps.listInstanceWorkflowsSlot (WebApps_ListInstanceWorkflowsSlot).
+ * @public
+ */
 export interface WebAppsListInstanceWorkflowsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getInstanceWorkflowSlot (WebApps_GetInstanceWorkflowSlot). */
+/**
+ * The options of webApps.getInstanceWorkflowSlot (WebApps_GetInstanceWorkflowSlot).
+ * @public
+ */
 export interface WebAppsGetInstanceWorkflowSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listWorkflowsConnectionsSlot (WebApps_ListWorkflowsConnectionsSlot). */
+/**
+ * The options of webApps.listWorkflowsConnectionsSlot (WebApps_ListWorkflowsConnectionsSlot).
+ * @public
+ */
 export interface WebAppsListWorkflowsConnectionsSlotOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listWorkflows (WebApps_ListWorkflows). */
+/**
+ * The options of webApps.listWorkflows (WebApps_ListWorkflows).
+ * @public
+ */
 export interface WebAppsListWorkflowsOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.getWorkflow (WebApps_GetWorkflow). */
+/**
+ * The options of webApps.getWorkflow (WebApps_GetWorkflow).
+ * @public
+ */
 export interface WebAppsGetWorkflowOptionalParams extends OperationOptions {
 }
 
-/** The options of webApps.listWorkflowsConnections (WebApps_ListWorkflowsConnections). */
+/**
+ * The options of webApps.listWorkflowsConnections (WebApps_ListWorkflowsConnections).
+ * @public
+ */
 export interface WebAppsListWorkflowsConnectionsOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionRepetitions.list (WorkflowRunActionRepetitions_List). */
+/**
+ * The options of workflowRunActionRepetitions.list (WorkflowRunActionRepetitions_List).
+ * @public
+ */
 export interface WorkflowRunActionRepetitionsListOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionRepetitions.get (WorkflowRunActionRepetitions_Get). */
+/**
+ * The options of workflowRunActionRepetitions.get (WorkflowRunActionRepetitions_Get).
+ * @public
+ */
 export interface WorkflowRunActionRepetitionsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionRepetitions.listExpressionTraces (WorkflowRunActionRepetitions_ListExpressionTraces). */
+/**
+ * The options of workflowRunActionRepetitions.listExpressionTraces (WorkflowRunActionRepetitions_ListExpressionTraces).
+ * @public
+ */
 export interface WorkflowRunActionRepetitionsListExpressionTracesOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionRepetitionsRequestHistories.list (WorkflowRunActionRepetitionsRequestHistories_List). */
+/**
+ * The options of workflowRunActionRepetitionsRequestHistories.list (WorkflowRunActionRepetitionsRequestHistories_List).
+ * @public
+ */
 export interface WorkflowRunActionRepetitionsRequestHistoriesListOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionRepetitionsRequestHistories.get (WorkflowRunActionRepetitionsRequestHistories_Get). */
+/**
+ * The options of workflowRunActionRepetitionsRequestHistories.get (WorkflowRunActionRepetitionsRequestHistories_Get).
+ * @public
+ */
 export interface WorkflowRunActionRepetitionsRequestHistoriesGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActions.list (WorkflowRunActions_List). */
+/**
+ * The options of workflowRunActions.list (WorkflowRunActions_List).
+ * @public
+ */
 export interface WorkflowRunActionsListOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
@@ -9431,23 +13322,38 @@ export interface WorkflowRunActionsListOptionalParams extends OperationOptions {
   filter?: string;
 }
 
-/** The options of workflowRunActions.get (WorkflowRunActions_Get). */
+/**
+ * The options of workflowRunActions.get (WorkflowRunActions_Get).
+ * @public
+ */
 export interface WorkflowRunActionsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActions.listExpressionTraces (WorkflowRunActions_ListExpressionTraces). */
+/**
+ * The options of workflowRunActions.listExpressionTraces (WorkflowRunActions_ListExpressionTraces).
+ * @public
+ */
 export interface WorkflowRunActionsListExpressionTracesOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionScopeRepetitions.list (WorkflowRunActionScopeRepetitions_List). */
+/**
+ * The options of workflowRunActionScopeRepetitions.list (WorkflowRunActionScopeRepetitions_List).
+ * @public
+ */
 export interface WorkflowRunActionScopeRepetitionsListOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRunActionScopeRepetitions.get (WorkflowRunActionScopeRepetitions_Get). */
+/**
+ * The options of workflowRunActionScopeRepetitions.get (WorkflowRunActionScopeRepetitions_Get).
+ * @public
+ */
 export interface WorkflowRunActionScopeRepetitionsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRuns.list (WorkflowRuns_List). */
+/**
+ * The options of workflowRuns.list (WorkflowRuns_List).
+ * @public
+ */
 export interface WorkflowRunsListOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
@@ -9455,23 +13361,38 @@ export interface WorkflowRunsListOptionalParams extends OperationOptions {
   filter?: string;
 }
 
-/** The options of workflowRuns.get (WorkflowRuns_Get). */
+/**
+ * The options of workflowRuns.get (WorkflowRuns_Get).
+ * @public
+ */
 export interface WorkflowRunsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowRuns.cancel (WorkflowRuns_Cancel). */
+/**
+ * The options of workflowRuns.cancel (WorkflowRuns_Cancel).
+ * @public
+ */
 export interface WorkflowRunsCancelOptionalParams extends OperationOptions {
 }
 
-/** The options of workflows.regenerateAccessKey (Workflows_RegenerateAccessKey). */
+/**
+ * The options of workflows.regenerateAccessKey (Workflows_RegenerateAccessKey).
+ * @public
+ */
 export interface WorkflowsRegenerateAccessKeyOptionalParams extends OperationOptions {
 }
 
-/** The options of workflows.validate (Workflows_Validate). */
+/**
+ * The options of workflows.validate (Workflows_Validate).
+ * @public
+ */
 export interface WorkflowsValidateOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowTriggerHistories.list (WorkflowTriggerHistories_List). */
+/**
+ * The options of workflowTriggerHistories.list (WorkflowTriggerHistories_List).
+ * @public
+ */
 export interface WorkflowTriggerHistoriesListOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
@@ -9479,15 +13400,24 @@ export interface WorkflowTriggerHistoriesListOptionalParams extends OperationOpt
   filter?: string;
 }
 
-/** The options of workflowTriggerHistories.get (WorkflowTriggerHistories_Get). */
+/**
+ * The options of workflowTriggerHistories.get (WorkflowTriggerHistories_Get).
+ * @public
+ */
 export interface WorkflowTriggerHistoriesGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowTriggerHistories.resubmit (WorkflowTriggerHistories_Resubmit). */
+/**
+ * The options of workflowTriggerHistories.resubmit (WorkflowTriggerHistories_Resubmit).
+ * @public
+ */
 export interface WorkflowTriggerHistoriesResubmitOptionalParams extends ArmLroOptions {
 }
 
-/** The options of workflowTriggers.list (WorkflowTriggers_List). */
+/**
+ * The options of workflowTriggers.list (WorkflowTriggers_List).
+ * @public
+ */
 export interface WorkflowTriggersListOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
@@ -9495,31 +13425,52 @@ export interface WorkflowTriggersListOptionalParams extends OperationOptions {
   filter?: string;
 }
 
-/** The options of workflowTriggers.get (WorkflowTriggers_Get). */
+/**
+ * The options of workflowTriggers.get (WorkflowTriggers_Get).
+ * @public
+ */
 export interface WorkflowTriggersGetOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowTriggers.listCallbackUrl (WorkflowTriggers_ListCallbackUrl). */
+/**
+ * The options of workflowTriggers.listCallbackUrl (WorkflowTriggers_ListCallbackUrl).
+ * @public
+ */
 export interface WorkflowTriggersListCallbackUrlOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowTriggers.run (WorkflowTriggers_Run). */
+/**
+ * The options of workflowTriggers.run (WorkflowTriggers_Run).
+ * @public
+ */
 export interface WorkflowTriggersRunOptionalParams extends ArmLroOptions {
 }
 
-/** The options of workflowTriggers.getSchemaJson (WorkflowTriggers_GetSchemaJson). */
+/**
+ * The options of workflowTriggers.getSchemaJson (WorkflowTriggers_GetSchemaJson).
+ * @public
+ */
 export interface WorkflowTriggersGetSchemaJsonOptionalParams extends OperationOptions {
 }
 
-/** The options of workflowVersions.list (WorkflowVersions_List). */
+/**
+ * The options of workflowVersions.list (WorkflowVersions_List).
+ * @public
+ */
 export interface WorkflowVersionsListOptionalParams extends OperationOptions {
   /** The `$top` query parameter. */
   top?: number;
 }
 
-/** The options of workflowVersions.get (WorkflowVersions_Get). */
+/**
+ * The options of workflowVersions.get (WorkflowVersions_Get).
+ * @public
+ */
 export interface WorkflowVersionsGetOptionalParams extends OperationOptions {
 }
 
-/** The options of WebSiteManagementClient: core-http's client options, the ARM endpoint and token scopes. */
+/**
+ * The options of WebSiteManagementClient: core-http's client options, the ARM endpoint and token scopes.
+ * @public
+ */
 export interface WebSiteManagementClientOptionalParams extends ArmClientOptions {}

@@ -2,7 +2,10 @@
 // Do not edit: change the generator or its input and run `pnpm --filter codegen generate`.
 import { createSchemaRegistry, type SchemaRegistry } from "@azkit/core-arm";
 
-/** The named schemas of WebSiteManagementClient, built on first use (nothing runs at import). */
+/**
+ * The named schemas of WebSiteManagementClient, built on first use (nothing runs at import).
+ * @public
+ */
 export const schemas: SchemaRegistry = /*#__PURE__*/ createSchemaRegistry({
   AllowedAudiencesValidation: () => ({
     type: "object", name: "AllowedAudiencesValidation",

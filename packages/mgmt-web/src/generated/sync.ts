@@ -10,13 +10,17 @@ import type { WebSiteManagementClient as AsyncWebSiteManagementClient } from "./
  * ```ts
  * const client = new WebSiteManagementClient(credential, subscriptionId);
  * ```
+ * @public
  */
 export const WebSiteManagementClient: SyncClientClass<typeof AsyncWebSiteManagementClient> = /*#__PURE__*/ createSyncClientClass({
   moduleSpecifier: "@azkit/mgmt-web",
   resolveFrom: import.meta.url,
   exportName: "WebSiteManagementClient",
 });
-/** The type of a blocking WebSiteManagementClient. */
+/**
+ * The type of a blocking WebSiteManagementClient.
+ * @public
+ */
 export type WebSiteManagementClient = SyncClient<AsyncWebSiteManagementClient>;
 export type { AsyncWebSiteManagementClient };
 // Every type of the async entry under the same name (the client above shadows the async one).

@@ -1003,7 +1003,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 416 operations of WebApps (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.webApps`. */
+/**
+ * The 416 operations of WebApps (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.webApps`.
+ * @public
+ */
 export class WebApps {
   readonly #context: ArmClientContext;
 

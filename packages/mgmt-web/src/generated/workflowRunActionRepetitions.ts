@@ -31,7 +31,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 3 operations of WorkflowRunActionRepetitions (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRunActionRepetitions`. */
+/**
+ * The 3 operations of WorkflowRunActionRepetitions (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRunActionRepetitions`.
+ * @public
+ */
 export class WorkflowRunActionRepetitions {
   readonly #context: ArmClientContext;
 

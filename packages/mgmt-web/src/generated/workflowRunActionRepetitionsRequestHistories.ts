@@ -29,7 +29,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 2 operations of WorkflowRunActionRepetitionsRequestHistories (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRunActionRepetitionsRequestHistories`. */
+/**
+ * The 2 operations of WorkflowRunActionRepetitionsRequestHistories (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRunActionRepetitionsRequestHistories`.
+ * @public
+ */
 export class WorkflowRunActionRepetitionsRequestHistories {
   readonly #context: ArmClientContext;
 

@@ -28,7 +28,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 2 operations of WorkflowRunActionScopeRepetitions (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRunActionScopeRepetitions`. */
+/**
+ * The 2 operations of WorkflowRunActionScopeRepetitions (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRunActionScopeRepetitions`.
+ * @public
+ */
 export class WorkflowRunActionScopeRepetitions {
   readonly #context: ArmClientContext;
 

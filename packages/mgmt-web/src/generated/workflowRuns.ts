@@ -30,7 +30,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 3 operations of WorkflowRuns (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRuns`. */
+/**
+ * The 3 operations of WorkflowRuns (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowRuns`.
+ * @public
+ */
 export class WorkflowRuns {
   readonly #context: ArmClientContext;
 

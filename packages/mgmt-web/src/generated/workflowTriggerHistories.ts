@@ -32,7 +32,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 3 operations of WorkflowTriggerHistories (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowTriggerHistories`. */
+/**
+ * The 3 operations of WorkflowTriggerHistories (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowTriggerHistories`.
+ * @public
+ */
 export class WorkflowTriggerHistories {
   readonly #context: ArmClientContext;
 

@@ -37,7 +37,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 5 operations of WorkflowTriggers (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowTriggers`. */
+/**
+ * The 5 operations of WorkflowTriggers (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowTriggers`.
+ * @public
+ */
 export class WorkflowTriggers {
   readonly #context: ArmClientContext;
 

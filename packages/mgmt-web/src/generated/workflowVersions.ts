@@ -27,7 +27,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 2 operations of WorkflowVersions (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowVersions`. */
+/**
+ * The 2 operations of WorkflowVersions (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflowVersions`.
+ * @public
+ */
 export class WorkflowVersions {
   readonly #context: ArmClientContext;
 

@@ -27,7 +27,10 @@ function specs(): Record<string, ArmOperationSpec> {
   return built;
 }
 
-/** The 2 operations of Workflows (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflows`. */
+/**
+ * The 2 operations of Workflows (tools/specs/specification/web/resource-manager/Microsoft.Web/AppService/stable/2025-03-01/WebApps.json); reach them as `client.workflows`.
+ * @public
+ */
 export class Workflows {
   readonly #context: ArmClientContext;
 
