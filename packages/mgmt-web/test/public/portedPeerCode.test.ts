@@ -76,6 +76,7 @@ describe("README code of @azure/arm-appservice 19.0.0, imports changed", () => {
 describe("against the ARM emulator over HTTPS", () => {
   let arm: ArmEmulator;
   let dir: string;
+  let scriptFile: string | undefined;
 
   beforeAll(async () => {
     arm = await startArmEmulator({ https: true, lro: { polls: 1, retryAfterSeconds: 0 } });
@@ -85,6 +86,7 @@ describe("against the ARM emulator over HTTPS", () => {
     resetLogSettings();
     await arm?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (scriptFile) rmSync(scriptFile, { force: true });
   });
 
   it('logs requests after setLogLevel("info") (the README\'s SetLogLevel, from @azkit/core-logging)', async () => {
@@ -116,6 +118,7 @@ describe("against the ARM emulator over HTTPS", () => {
     const scriptDir = join(packageDir, "test/temp");
     mkdirSync(scriptDir, { recursive: true });
     const script = join(scriptDir, "portedAppServiceWalkthrough.mjs");
+    scriptFile = script;
     const source = readFileSync(officialWalkthrough, "utf8");
     const ported = port(source);
     // Only the import lines differ.
