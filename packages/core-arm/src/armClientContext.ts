@@ -233,8 +233,15 @@ export class ArmClientContext {
     args: readonly unknown[],
     options?: ArmCallOptions,
   ): PollerLike<OperationState<unknown>, unknown> {
-    const [lro, pollerOptions] = this.lro(spec, args, options);
-    return createHttpPoller<unknown>(lro, pollerOptions);
+    let prepared: ReturnType<ArmClientContext["lro"]>;
+    try {
+      prepared = this.lro(spec, args, options);
+    } catch (error) {
+      // A bad argument fails the poller (`await poller`, `poller.catch()`), not the call, as the
+      // newer-generation peers' pollers do: they serialize inside their initial send.
+      return createHttpPoller<unknown>(unsentOperation(spec, error), { abortSignal: options?.abortSignal });
+    }
+    return createHttpPoller<unknown>(prepared[0], prepared[1]);
   }
 
   private lro(
@@ -379,6 +386,16 @@ export class ArmClientContext {
     }
     return schema === null || schema === undefined ? json : deserialize(this.schema(schema), json, "body");
   }
+}
+
+/** The operation of a poller whose initial request could not be built: it fails with that error, sending nothing. */
+function unsentOperation(spec: ArmOperationSpec, error: unknown): RunningOperation {
+  return {
+    requestMethod: spec.method,
+    requestUrl: spec.path,
+    sendInitialRequest: () => Promise.reject(error),
+    sendPollRequest: () => Promise.reject(error),
+  };
 }
 
 /** The schema of the body a successful operation ends with (200 first, then 201, then others). */

@@ -56,6 +56,24 @@ describe("bench --tiny", () => {
     }
   });
 
+  it("has the management rows (no raw limit) with a number for azkit and the peer", () => {
+    const rows = readFileSync(join(out, "latest.md"), "utf8").split("\n");
+    for (const pkg of ["resources", "keyvault", "web"]) {
+      for (const name of [
+        `mgmt ${pkg}: import + construct (fresh process): import + construct ms`,
+        `mgmt ${pkg}: get: get/s`,
+        `mgmt ${pkg}: list (one page): CPU ms/list`,
+      ]) {
+        const row = rows.find((l) => l.startsWith(`| ${name} `));
+        expect(row, name).toBeDefined();
+        const [, azkit, peer] = row!.split(" | ");
+        // azkit may be mid-rebuild by someone else ("n/a"); the peer is always there.
+        expect(azkit, `${name} azkit`).toMatch(/^[\d,.]+$|^n\/a/);
+        expect(peer, `${name} peer`).toMatch(/^[\d,.]+$/);
+      }
+    }
+  });
+
   it("writes JSON with every round's measurements and the sides' status", () => {
     const json = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(json.mode).toBe("tiny");
@@ -70,7 +88,12 @@ describe("bench --tiny", () => {
         "lro",
       ]),
     );
-    expect(json.skipped.map((s: { id: string }) => s.id)).toEqual(["footprint"]);
+    expect(json.skipped.map((s: { id: string }) => s.id)).toEqual([
+      "footprint",
+      "mgmt-footprint-resources",
+      "mgmt-footprint-keyvault",
+      "mgmt-footprint-web",
+    ]);
     for (const scenario of json.scenarios) {
       expect(scenario.measurements.length, scenario.id).toBeGreaterThan(0);
       for (const side of Object.values(scenario.sides) as { status: string; reason?: string }[]) {

@@ -89,6 +89,13 @@ class Emitter {
     this.model = model;
     this.config = config;
     this.modern = config.generation === "modern";
+    // The newer-generation peers (TypeSpec) take the body after every path/query argument, where a
+    // swagger may list it before one (`WebApps_CreateOrUpdateSlot`: name, siteEnvelope, slot); the
+    // runtime reads arguments in `params` order, so both the signature and the spec follow this order.
+    // Idempotent (a stable sort), as several emitters share one model.
+    if (this.modern) {
+      for (const op of model.operations) op.params.sort((a, b) => (a.in === "body") - (b.in === "body"));
+    }
     this.apiVersion = config.apiVersion ?? model.apiVersions[model.apiVersions.length - 1];
     this.modelNames = new Set(model.models.map((m) => m.name));
     this.enumNames = new Set(model.enums.map((m) => m.name));

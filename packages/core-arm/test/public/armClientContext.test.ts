@@ -275,6 +275,21 @@ describe("ArmClientContext lists and long-running operations", () => {
     expect(await context().operationPoller(put, [], { updateIntervalInMs: 1 })).toEqual({ name: "y" });
   });
 
+  it("fails the awaitable poller, not the call, when an argument does not serialize, sending nothing", async () => {
+    const putBody: ArmOperationSpec = {
+      ...put,
+      params: [api, { name: "thing", in: "body", required: true, schema: "Thing" }],
+    };
+    const poller = context().operationPoller(putBody, [{ name: "x", size: "big" }], {
+      updateIntervalInMs: 1,
+    });
+    const error = await poller.catch((e: unknown) => e);
+    expect(isSerializationError(error)).toBe(true);
+    expect((error as Error).message).toContain("thing.size");
+    expect(poller.operationState.status).toBe("failed");
+    expect(seen).toEqual([]);
+  });
+
   it("honours final-state-via location", async () => {
     const post: ArmOperationSpec = {
       id: "Things_Export",

@@ -17,12 +17,12 @@ function specs(): Record<string, ArmOperationSpec> {
   const p1: ArmParameterSpec = { name: "resourceGroupName", in: "path", required: true, schema: { type: "string", pattern: "^[-\\w\\._\\(\\)]+[^\\.]$", minLength: 1, maxLength: 90 } };
   const p2: ArmParameterSpec = { name: "name", in: "path", required: true };
   const p3: ArmParameterSpec = { name: "workflowName", in: "path", required: true };
-  const p4: ArmParameterSpec = { name: "keyType", in: "body", required: true, schema: "RegenerateActionParameter" };
-  const p5: ArmParameterSpec = { name: "apiVersion", wire: "api-version", in: "query", required: true, client: "apiVersion" };
+  const p4: ArmParameterSpec = { name: "apiVersion", wire: "api-version", in: "query", required: true, client: "apiVersion" };
+  const p5: ArmParameterSpec = { name: "keyType", in: "body", required: true, schema: "RegenerateActionParameter" };
   const p6: ArmParameterSpec = { name: "validate", in: "body", required: true, schema: "Workflow" };
   built = {
     regenerateAccessKey: { id: "Workflows_RegenerateAccessKey", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflowName}/regenerateAccessKey", params: [p0, p1, p2, p3, p4, p5], responses: { 200: null } },
-    validate: { id: "Workflows_Validate", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflowName}/validate", params: [p0, p1, p2, p3, p6, p5], responses: { 200: null } },
+    validate: { id: "Workflows_Validate", method: "POST", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflowName}/validate", params: [p0, p1, p2, p3, p4, p6], responses: { 200: null } },
   };
   return built;
 }

@@ -3,6 +3,9 @@ import { coldStartScenario } from "./coldStart.mjs";
 import { footprintScenario } from "./footprint.mjs";
 import { listingScenario } from "./listing.mjs";
 import { lroScenario } from "./lro.mjs";
+import { mgmtCallScenarios } from "./mgmtCalls.mjs";
+import { mgmtFootprintScenarios } from "./mgmtFootprint.mjs";
+import { mgmtImportScenarios } from "./mgmtImport.mjs";
 import { pipelineOverheadScenario } from "./pipelineOverhead.mjs";
 import { smallOpsScenarios } from "./smallOps.mjs";
 import { transferScenarios } from "./transfers.mjs";
@@ -16,4 +19,7 @@ export const scenarios = [
   coldStartScenario,
   footprintScenario,
   lroScenario,
+  ...mgmtImportScenarios,
+  ...mgmtCallScenarios,
+  ...mgmtFootprintScenarios,
 ];
