@@ -63,48 +63,63 @@ describe("README code of @azure/arm-resources 7 and @azure/arm-keyvault 5, impor
 });
 
 describe("the official clients' end-to-end flow, imports changed, against the ARM emulator over HTTPS", () => {
-  let arm: ArmEmulator;
+  const emulators: ArmEmulator[] = [];
   let dir: string;
-  let result: FlowResult;
+  let official: FlowResult;
+  let ported: FlowResult;
   let scriptDir: string;
 
-  beforeAll(async () => {
-    arm = await startArmEmulator({ https: true, lro: { polls: 1, retryAfterSeconds: 0 } });
-    dir = mkdtempSync(join(tmpdir(), "mgmt-ported-flow-"));
-    const caFile = join(dir, "ca.pem");
+  /** Runs `script` against a fresh emulator, so both runs start from the same state. */
+  async function runAgainstFreshEmulator(script: string): Promise<FlowResult> {
+    const arm = await startArmEmulator({ https: true, lro: { polls: 1, retryAfterSeconds: 0 } });
+    emulators.push(arm);
+    const caFile = join(dir, `ca-${emulators.length}.pem`);
     writeFileSync(caFile, arm.ca!);
+    return runFlow(script, { ...arm.env, NODE_EXTRA_CA_CERTS: caFile });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "mgmt-ported-flow-"));
     // Inside the package (test/temp is git-ignored) so the @azkit imports resolve, this package by self-reference.
     scriptDir = join(packageDir, "test/temp");
     mkdirSync(scriptDir, { recursive: true });
     const script = join(scriptDir, "portedFlow.mjs");
     writeFileSync(script, port(readFileSync(officialFlow, "utf8")));
-    result = await runFlow(script, { ...arm.env, NODE_EXTRA_CA_CERTS: caFile });
-  }, 90_000);
+    [official, ported] = await Promise.all([
+      runAgainstFreshEmulator(officialFlow),
+      runAgainstFreshEmulator(script),
+    ]);
+  }, 120_000);
   afterAll(async () => {
-    await arm?.close();
+    for (const arm of emulators) await arm.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
     if (scriptDir) rmSync(scriptDir, { recursive: true, force: true });
   });
 
   it("runs every step without an error", () => {
-    expect(result.error, JSON.stringify(result.error)).toBeUndefined();
-    expect(result.steps.length).toBeGreaterThan(20);
+    expect(official.error, JSON.stringify(official.error)).toBeUndefined();
+    expect(ported.error, JSON.stringify(ported.error)).toBeUndefined();
+    expect(ported.steps.length).toBeGreaterThan(20);
   });
 
-  it("observes what the official clients observe", () => {
-    const step = (name: string) => result.steps.find((s) => s.name === name)?.value;
+  it("observes at every step what the official clients observe", () => {
+    expect(ported.steps.map((s) => s.name)).toEqual(official.steps.map((s) => s.name));
+    const differing = ported.steps
+      .map((step, index) => ({ step, theirs: official.steps[index]!.value }))
+      .filter(({ step, theirs }) => JSON.stringify(step.value) !== JSON.stringify(theirs))
+      .map(({ step, theirs }) => ({ name: step.name, ours: step.value, theirs }));
+    // The one difference is the api-version's: @azure/arm-keyvault 5 sends 2026-02-01, where Key Vault
+    // creates vaults with RBAC authorization by default; azkit pins the vendored spec's 2025-05-01.
+    expect(differing).toEqual([
+      {
+        name: "vault.create",
+        ours: { ...(official.steps.find((s) => s.name === "vault.create")!.value as object), rbac: false },
+        theirs: { ...(official.steps.find((s) => s.name === "vault.create")!.value as object), rbac: true },
+      },
+    ]);
+    const step = (name: string) => ported.steps.find((s) => s.name === name)?.value;
     expect(step("group.create")).toEqual({ name: "official-rg", location: "westus", state: "Succeeded" });
-    expect(step("group.checkExistence")).toEqual({ present: true, absent: false });
-    expect(step("group.update")).toEqual({ tags: { env: "test", owner: "official" } });
-    expect(step("tags.updateAtScope(Merge)")).toEqual({ env: "test", team: "azkit", extra: "1" });
-    expect(step("vault.updateAccessPolicy(add)")).toEqual({ count: 1, keys: ["get", "list"] });
-    expect(step("vault.list")).toEqual({
-      byGroup: ["official-kv1"],
-      bySub: ["official-kv1"],
-      generic: ["official-kv1"],
-    });
     expect(step("vault.listDeleted")).toEqual(["official-kv1"]);
-    expect(step("vault.purgeDeleted")).toEqual([]);
     expect(step("group.beginDeleteAndWait")).toBe(false);
   });
 });
