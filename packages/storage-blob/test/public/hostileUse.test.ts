@@ -223,10 +223,16 @@ describe("6. a source stream that fails mid-upload", () => {
       retryTotal: 5,
       retryBackoffFactorInMs: 1,
     });
+    // The source fails once the request has reached the network (not on a timer, which a loaded
+    // machine can outrun before the first connection).
     const failing = () => {
       const source = new Readable({ read() {} });
       source.push(Buffer.alloc(64 * 1024));
-      setTimeout(() => source.destroy(new Error("disk gone")), 20);
+      const started = setInterval(() => {
+        if (proxy.stats.requests === 0) return;
+        clearInterval(started);
+        source.destroy(new Error("disk gone"));
+      }, 5);
       return source;
     };
     const error = await via
