@@ -2,15 +2,16 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-/** Starts tools/arm-emulator's CLI over plain HTTP on a free port and reads the environment it prints. */
-export async function startEmulatorProcess() {
+/**
+ * Starts tools/arm-emulator's CLI over plain HTTP on a free port and reads the environment it prints.
+ * @param {{ lroPolls?: number, pageSize?: number }} [options]
+ */
+export async function startEmulatorProcess(options = {}) {
+  const args = ["--port", "0", "--http", "--lro-polls", String(options.lroPolls ?? 1), "--retry-after", "0"];
+  if (options.pageSize !== undefined) args.push("--page-size", String(options.pageSize));
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve("arm-emulator/package.json")), "dist/cli.js");
-  const child = spawn(
-    process.execPath,
-    [cli, "--port", "0", "--http", "--lro-polls", "1", "--retry-after", "0"],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   /** @type {Record<string, string>} */
   const env = {};
   await new Promise((resolve, reject) => {
