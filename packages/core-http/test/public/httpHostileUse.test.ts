@@ -16,19 +16,9 @@ import {
   OPERATION_OPTION_SHAPE,
   ServiceClient,
 } from "../../src/index.js";
-import {
-  type LoopbackServer,
-  serversClosedAfterEach,
-  startServer,
-  until,
-} from "../helpers/loopbackServer.js";
+import { type LoopbackServer, serveClosedAfterEach, until } from "../helpers/loopbackServer.js";
 
-const servers = serversClosedAfterEach();
-async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
-  const server = await startServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = serveClosedAfterEach();
 
 const client = createDefaultHttpClient();
 const put = (url: string, body: unknown, length?: number) =>

@@ -1,9 +1,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import { AuthenticationError } from "../errors/authenticationError.js";
-import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
-import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
-import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
-import { firstLine, runDeveloperTool, type ToolFailure, toolAborted } from "./developerToolProcess.js";
+import { scopeToResource } from "../tokenCache.js";
+import { type DeveloperTool, DeveloperToolSession } from "./developerToolCredential.js";
 
 /**
  * Options of `AzureCliCredential`.
@@ -25,6 +23,22 @@ export interface AzureCliCredentialOptions {
 
 const NAME = "AzureCliCredential";
 
+const AZ: DeveloperTool = {
+  credentialName: NAME,
+  toolName: "az",
+  notFound:
+    'the Azure CLI (az) was not found on PATH; install it from https://aka.ms/azure-cli and run "az login".',
+  notFoundInStderr: /not recognized as an internal or external command|az: not found/i,
+  userActions: [
+    {
+      when: (stderr) => /az login|az account set|no subscription found/i.test(stderr),
+      message: 'not logged in to the Azure CLI; run "az login".',
+    },
+  ],
+  // az reports a refused request (a wrong resource, a tenant it may not use) as a plain failure.
+  otherFailure: "authentication",
+};
+
 /**
  * Uses the account you are logged in with in the Azure CLI: runs
  * `az account get-access-token --output json --resource <resource>` (no shell, with a timeout).
@@ -40,15 +54,14 @@ const NAME = "AzureCliCredential";
  * @public
  */
 export class AzureCliCredential implements TokenCredential {
-  readonly #tenantId: string | undefined;
-  readonly #allowedTenants: readonly string[];
-  readonly #timeoutInMs: number;
+  readonly #session: DeveloperToolSession;
   readonly #subscription: string | undefined;
-  readonly #cache: TokenCache;
 
   /** Creates the credential; throws on a malformed tenant id or subscription. */
   constructor(options: AzureCliCredentialOptions = {}) {
-    this.#tenantId = options.tenantId ? checkTenantId(NAME, options.tenantId) : undefined;
+    this.#session = new DeveloperToolSession(AZ, options, (scopes, getOptions) =>
+      this.#requestToken(scopes, getOptions),
+    );
     // A subscription name becomes an argument of az (and, on Windows, of the shell that runs az.cmd).
     if (options.subscription !== undefined && !/^[0-9A-Za-z._ -]+$/.test(options.subscription)) {
       throw new TypeError(
@@ -56,19 +69,16 @@ export class AzureCliCredential implements TokenCredential {
       );
     }
     this.#subscription = options.subscription;
-    this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#timeoutInMs = options.processTimeoutInMs ?? 10_000;
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
   }
 
   /** Gets a token for one scope from the Azure CLI, cached until five minutes before it expires. */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+    return this.#session.getToken(scopes, options);
   }
 
   /** Forgets the cached tokens (the CLI holds no sockets). */
   async close(): Promise<void> {
-    this.#cache.clear();
+    this.#session.clear();
   }
 
   /** Same as `AzureCliCredential.close`, for `await using`. */
@@ -78,10 +88,7 @@ export class AzureCliCredential implements TokenCredential {
 
   async #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
     const resource = scopeToResource(NAME, scopes);
-    const tenant =
-      this.#tenantId === undefined && options.tenantId === undefined
-        ? undefined
-        : resolveTenant(NAME, this.#tenantId ?? options.tenantId!, options.tenantId, this.#allowedTenants);
+    const tenant = this.#session.tenantFor(options);
     const args = ["account", "get-access-token", "--output", "json", "--resource", resource];
     if (tenant) args.push("--tenant", tenant);
     // On Windows az.cmd runs through the shell, which splits a name with spaces unless it is quoted.
@@ -89,13 +96,12 @@ export class AzureCliCredential implements TokenCredential {
       const quote = process.platform === "win32" && this.#subscription.includes(" ");
       args.push("--subscription", quote ? `"${this.#subscription}"` : this.#subscription);
     }
-    const { stdout } = await runAz(args, this.#timeoutInMs, options);
-    let parsed: { accessToken?: unknown; expires_on?: unknown; expiresOn?: unknown };
-    try {
-      parsed = JSON.parse(stdout);
-    } catch {
-      throw new AuthenticationError(`${NAME}: az printed something other than JSON.`);
-    }
+    const stdout = await this.#session.run({ files: ["az"], args, windowsCmd: true }, options);
+    const parsed = this.#session.parseJson<{
+      accessToken?: unknown;
+      expires_on?: unknown;
+      expiresOn?: unknown;
+    }>(stdout);
     if (typeof parsed.accessToken !== "string" || parsed.accessToken === "") {
       throw new AuthenticationError(`${NAME}: az's output has no accessToken.`);
     }
@@ -112,43 +118,4 @@ function expiryOf(parsed: { expires_on?: unknown; expiresOn?: unknown }): number
     if (!Number.isNaN(local)) return local;
   }
   throw new AuthenticationError(`${NAME}: az's output has no usable expiry.`);
-}
-
-async function runAz(
-  args: string[],
-  timeoutInMs: number,
-  options: GetTokenOptions,
-): Promise<{ stdout: string; stderr: string }> {
-  try {
-    return await runDeveloperTool("az", args, timeoutInMs, options.abortSignal, { windowsCmd: true });
-  } catch (failure) {
-    const { error, stderr, aborted } = failure as ToolFailure;
-    throw toCliError(error, stderr, timeoutInMs, aborted);
-  }
-}
-
-function toCliError(
-  error: NodeJS.ErrnoException & { killed?: boolean },
-  stderr: string,
-  timeoutInMs: number,
-  aborted: boolean,
-): Error {
-  if (aborted) return toolAborted(NAME);
-  if (
-    error.code === "ENOENT" ||
-    /not recognized as an internal or external command|az: not found/i.test(stderr)
-  ) {
-    return new CredentialUnavailableError(
-      `${NAME}: the Azure CLI (az) was not found on PATH; install it from https://aka.ms/azure-cli and run "az login".`,
-    );
-  }
-  if (error.killed) {
-    return new CredentialUnavailableError(`${NAME}: az did not answer within ${timeoutInMs} ms.`);
-  }
-  if (/az login|az account set|no subscription found/i.test(stderr)) {
-    return new CredentialUnavailableError(`${NAME}: not logged in to the Azure CLI; run "az login".`);
-  }
-  return new AuthenticationError(
-    `${NAME}: az failed: ${firstLine(stderr, `exit code ${String(error.code)}`)}`,
-  );
 }

@@ -1,9 +1,8 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import { AuthenticationError } from "../errors/authenticationError.js";
 import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
-import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
-import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
-import { firstLine, runDeveloperTool, type ToolFailure, toolAborted } from "./developerToolProcess.js";
+import { scopeToResource } from "../tokenCache.js";
+import { type DeveloperTool, DeveloperToolSession } from "./developerToolCredential.js";
 import type { MultiTenantTokenCredentialOptions } from "./tokenCredentialOptions.js";
 
 /**
@@ -18,6 +17,25 @@ export interface AzurePowerShellCredentialOptions extends MultiTenantTokenCreden
 }
 
 const NAME = "AzurePowerShellCredential";
+
+const POWERSHELL: DeveloperTool = {
+  credentialName: NAME,
+  toolName: "PowerShell",
+  notFound:
+    "PowerShell (pwsh) was not found on PATH; install PowerShell 7 and the Az module, then run Connect-AzAccount.",
+  userActions: [
+    {
+      when: (stderr) =>
+        /Az\.Accounts/.test(stderr) && /not loaded|no valid module|was not found/i.test(stderr),
+      message:
+        'the Az.Accounts module (2.2.0 or later) is not installed; run "Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force".',
+    },
+    {
+      when: (stderr) => /Connect-AzAccount/i.test(stderr),
+      message: 'not logged in to Azure PowerShell; run "Connect-AzAccount".',
+    },
+  ],
+};
 
 /**
  * Gets a token with `Get-AzAccessToken` and prints it as JSON. The resource and tenant are checked
@@ -55,27 +73,23 @@ Write-Output (ConvertTo-Json -Compress @{ Token = $value; ExpiresOn = $token.Exp
  * @public
  */
 export class AzurePowerShellCredential implements TokenCredential {
-  readonly #tenantId: string | undefined;
-  readonly #allowedTenants: readonly string[];
-  readonly #timeoutInMs: number;
-  readonly #cache: TokenCache;
+  readonly #session: DeveloperToolSession;
 
   /** Creates the credential; throws on a malformed tenant id. */
   constructor(options: AzurePowerShellCredentialOptions = {}) {
-    this.#tenantId = options.tenantId ? checkTenantId(NAME, options.tenantId) : undefined;
-    this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#timeoutInMs = options.processTimeoutInMs ?? 10_000;
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+    this.#session = new DeveloperToolSession(POWERSHELL, options, (scopes, getOptions) =>
+      this.#requestToken(scopes, getOptions),
+    );
   }
 
   /** Gets a token for one scope from Azure PowerShell, cached until five minutes before it expires. */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+    return this.#session.getToken(scopes, options);
   }
 
   /** Forgets the cached tokens (PowerShell holds no sockets). */
   async close(): Promise<void> {
-    this.#cache.clear();
+    this.#session.clear();
   }
 
   /** Same as `AzurePowerShellCredential.close`, for `await using`. */
@@ -85,38 +99,17 @@ export class AzurePowerShellCredential implements TokenCredential {
 
   async #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
     const resource = scopeToResource(NAME, scopes);
-    const tenant =
-      this.#tenantId === undefined && options.tenantId === undefined
-        ? undefined
-        : resolveTenant(NAME, this.#tenantId ?? options.tenantId!, options.tenantId, this.#allowedTenants);
+    const tenant = this.#session.tenantFor(options);
     if (options.claims) {
       throw new CredentialUnavailableError(
         `${NAME}: this credential cannot answer a claims challenge; run "Connect-AzAccount -ClaimsChallenge ${Buffer.from(options.claims).toString("base64")}${tenant ? ` -Tenant ${tenant}` : ""}" and try again.`,
       );
     }
-    const shells = process.platform === "win32" ? ["pwsh.exe", "powershell.exe"] : ["pwsh"];
-    let lastFailure: ToolFailure | undefined;
-    for (const shell of shells) {
-      try {
-        const { stdout } = await runDeveloperTool(
-          shell,
-          ["-NoProfile", "-NonInteractive", "-Command", script(resource, tenant)],
-          this.#timeoutInMs,
-          options.abortSignal,
-        );
-        return parseToken(stdout);
-      } catch (failure) {
-        if (!isToolFailure(failure)) throw failure;
-        lastFailure = failure;
-        if (failure.error.code !== "ENOENT") break;
-      }
-    }
-    throw toPowerShellError(lastFailure!, this.#timeoutInMs);
+    // On Windows, Windows PowerShell when PowerShell 7 is not installed.
+    const files = process.platform === "win32" ? ["pwsh.exe", "powershell.exe"] : ["pwsh"];
+    const args = ["-NoProfile", "-NonInteractive", "-Command", script(resource, tenant)];
+    return parseToken(await this.#session.run({ files, args }, options));
   }
-}
-
-function isToolFailure(value: unknown): value is ToolFailure {
-  return typeof value === "object" && value !== null && "error" in value && "stderr" in value;
 }
 
 /** The JSON object with a `Token` among what the script printed (modules may print warnings first). */
@@ -134,28 +127,4 @@ function parseToken(stdout: string): AccessToken {
     }
   }
   throw new AuthenticationError(`${NAME}: PowerShell printed no token with an ExpiresOn.`);
-}
-
-function toPowerShellError({ error, stderr, aborted }: ToolFailure, timeoutInMs: number): Error {
-  if (aborted) return toolAborted(NAME);
-  if (error.code === "ENOENT") {
-    return new CredentialUnavailableError(
-      `${NAME}: PowerShell (pwsh) was not found on PATH; install PowerShell 7 and the Az module, then run Connect-AzAccount.`,
-    );
-  }
-  if (error.killed)
-    return new CredentialUnavailableError(`${NAME}: PowerShell did not answer within ${timeoutInMs} ms.`);
-  if (/Az\.Accounts/.test(stderr) && /not loaded|no valid module|was not found/i.test(stderr)) {
-    return new CredentialUnavailableError(
-      `${NAME}: the Az.Accounts module (2.2.0 or later) is not installed; run "Install-Module -Name Az -Scope CurrentUser -Repository PSGallery -Force".`,
-    );
-  }
-  if (/Connect-AzAccount/i.test(stderr)) {
-    return new CredentialUnavailableError(
-      `${NAME}: not logged in to Azure PowerShell; run "Connect-AzAccount".`,
-    );
-  }
-  return new CredentialUnavailableError(
-    `${NAME}: PowerShell failed: ${firstLine(stderr, `exit code ${String(error.code)}`)}`,
-  );
 }

@@ -1,7 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
-import { EntraClient } from "../http/entraClient.js";
-import { normalizeScopes, TokenCache } from "../tokenCache.js";
-import { type ClientAuthentication, clientAssertionAuthentication } from "./clientAuthentication.js";
+import { AppTokenSession } from "./appTokenSession.js";
+import { clientAssertionAuthentication } from "./clientAuthentication.js";
 import {
   type CredentialPersistenceOptions,
   type EntraCredentialOptions,
@@ -32,10 +31,7 @@ const NAME = "ClientAssertionCredential";
  * @public
  */
 export class ClientAssertionCredential implements TokenCredential {
-  readonly #client: EntraClient;
-  readonly #clientId: string;
-  readonly #authenticate: ClientAuthentication;
-  readonly #cache: TokenCache;
+  readonly #session: AppTokenSession;
 
   /**
    * Creates the credential; `getAssertion` returns the assertion (a JWT) to present, or a Promise of it
@@ -52,29 +48,27 @@ export class ClientAssertionCredential implements TokenCredential {
       throw new TypeError(`${NAME}: getAssertion must be a function returning the assertion.`);
     }
     refusePersistentCache(NAME, options);
-    this.#client = new EntraClient(NAME, tenantId, options);
-    this.#clientId = clientId;
-    this.#authenticate = clientAssertionAuthentication(NAME, getAssertion);
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+    this.#session = new AppTokenSession(
+      NAME,
+      tenantId,
+      clientId,
+      clientAssertionAuthentication(NAME, getAssertion),
+      options,
+    );
   }
 
   /** Gets a token for `scopes`, from the cache while it is fresh; a new one presents a new assertion. */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+    return this.#session.getToken(scopes, options);
   }
 
   /** Releases the credential's sockets and forgets its tokens; it can still be used afterwards. */
   async close(): Promise<void> {
-    this.#cache.clear();
-    this.#client.close();
+    this.#session.close();
   }
 
   /** Same as `ClientAssertionCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
-  }
-
-  #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
-    return this.#client.clientCredentials(this.#clientId, this.#authenticate, scopes, options);
   }
 }

@@ -1,8 +1,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import type { CertificateSource } from "../certificates/clientCertificate.js";
-import { EntraClient } from "../http/entraClient.js";
-import { normalizeScopes, TokenCache } from "../tokenCache.js";
-import { type ClientAuthentication, clientCertificateAuthentication } from "./clientAuthentication.js";
+import { AppTokenSession } from "./appTokenSession.js";
+import { clientCertificateAuthentication } from "./clientAuthentication.js";
 import {
   type CredentialPersistenceOptions,
   type EntraCredentialOptions,
@@ -72,10 +71,7 @@ const NAME = "ClientCertificateCredential";
  * @public
  */
 export class ClientCertificateCredential implements TokenCredential {
-  readonly #client: EntraClient;
-  readonly #clientId: string;
-  readonly #authenticate: ClientAuthentication;
-  readonly #cache: TokenCache;
+  readonly #session: AppTokenSession;
 
   /** Creates the credential from a PEM or PFX file path. */
   constructor(
@@ -106,15 +102,13 @@ export class ClientCertificateCredential implements TokenCredential {
   ) {
     if (!tenantId || !clientId) throw new TypeError(`${NAME}: tenantId and clientId are required.`);
     refusePersistentCache(NAME, options);
-    this.#client = new EntraClient(NAME, tenantId, options);
-    this.#clientId = clientId;
-    this.#authenticate = clientCertificateAuthentication(
+    const authenticate = clientCertificateAuthentication(
       NAME,
       clientId,
       certificateSource(NAME, certificate),
       options.sendCertificateChain ?? false,
     );
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+    this.#session = new AppTokenSession(NAME, tenantId, clientId, authenticate, options);
   }
 
   /**
@@ -122,22 +116,17 @@ export class ClientCertificateCredential implements TokenCredential {
    * certificate cannot be read, and an `AuthenticationError` when Microsoft Entra ID refuses it.
    */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+    return this.#session.getToken(scopes, options);
   }
 
   /** Releases the credential's sockets and forgets its tokens; it can still be used afterwards. */
   async close(): Promise<void> {
-    this.#cache.clear();
-    this.#client.close();
+    this.#session.close();
   }
 
   /** Same as `ClientCertificateCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
-  }
-
-  #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
-    return this.#client.clientCredentials(this.#clientId, this.#authenticate, scopes, options);
   }
 }
 

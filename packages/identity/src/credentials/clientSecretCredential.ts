@@ -1,7 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
-import { EntraClient } from "../http/entraClient.js";
-import { normalizeScopes, TokenCache } from "../tokenCache.js";
-import { type ClientAuthentication, clientSecretAuthentication } from "./clientAuthentication.js";
+import { AppTokenSession } from "./appTokenSession.js";
+import { clientSecretAuthentication } from "./clientAuthentication.js";
 import {
   type CredentialPersistenceOptions,
   type EntraCredentialOptions,
@@ -31,10 +30,7 @@ const NAME = "ClientSecretCredential";
  * @public
  */
 export class ClientSecretCredential implements TokenCredential {
-  readonly #client: EntraClient;
-  readonly #clientId: string;
-  readonly #authenticate: ClientAuthentication;
-  readonly #cache: TokenCache;
+  readonly #session: AppTokenSession;
 
   /** Creates the credential; throws on a missing tenant, client id or secret, or an unsafe authority. */
   constructor(
@@ -47,10 +43,13 @@ export class ClientSecretCredential implements TokenCredential {
       throw new TypeError(`${NAME}: tenantId, clientId and clientSecret are all required.`);
     }
     refusePersistentCache(NAME, options);
-    this.#client = new EntraClient(NAME, tenantId, options);
-    this.#clientId = clientId;
-    this.#authenticate = clientSecretAuthentication(clientSecret);
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+    this.#session = new AppTokenSession(
+      NAME,
+      tenantId,
+      clientId,
+      clientSecretAuthentication(clientSecret),
+      options,
+    );
   }
 
   /**
@@ -58,21 +57,16 @@ export class ClientSecretCredential implements TokenCredential {
    * Rejects with an `AuthenticationError` when Microsoft Entra ID refuses the secret.
    */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+    return this.#session.getToken(scopes, options);
   }
 
   /** Releases the credential's sockets and forgets its tokens; it can still be used afterwards. */
   async close(): Promise<void> {
-    this.#cache.clear();
-    this.#client.close();
+    this.#session.close();
   }
 
   /** Same as `ClientSecretCredential.close`, for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
-  }
-
-  #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
-    return this.#client.clientCredentials(this.#clientId, this.#authenticate, scopes, options);
   }
 }

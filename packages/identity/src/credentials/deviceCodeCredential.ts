@@ -2,14 +2,14 @@ import type { AbortSignalLike, AccessToken, GetTokenOptions, TokenCredential } f
 import { AbortError } from "@azkit/core-http";
 import type { AuthenticationRecord } from "../authenticationRecord.js";
 import { AuthenticationError, isAuthenticationError } from "../errors/authenticationError.js";
-import { EntraClient } from "../http/entraClient.js";
+import type { EntraClient } from "../http/entraClient.js";
 import type { EntraTokenResponse } from "../http/entraTokenRequest.js";
 import {
   type CredentialPersistenceOptions,
   type InteractiveCredentialOptions,
   refusePersistentCache,
 } from "./tokenCredentialOptions.js";
-import { DEVELOPER_SIGN_ON_CLIENT_ID, USER_FLOW_SCOPES, UserTokenSession } from "./userTokenSession.js";
+import { interactiveUserSession, USER_FLOW_SCOPES, type UserTokenSession } from "./userTokenSession.js";
 
 /**
  * What the user needs to sign in with a device code.
@@ -71,20 +71,14 @@ export class DeviceCodeCredential implements TokenCredential {
   /** Creates the credential; nothing is asked of the user until the first `getToken` or `authenticate`. */
   constructor(options: DeviceCodeCredentialOptions = {}) {
     refusePersistentCache(NAME, options);
-    this.#client = new EntraClient(
-      NAME,
-      options.tenantId ?? options.authenticationRecord?.tenantId ?? "organizations",
-      options,
-    );
-    this.#clientId =
-      options.clientId ?? options.authenticationRecord?.clientId ?? DEVELOPER_SIGN_ON_CLIENT_ID;
+    ({
+      client: this.#client,
+      clientId: this.#clientId,
+      session: this.#session,
+    } = interactiveUserSession(NAME, options, (scopes, getOptions, tenantId) =>
+      this.#signIn(scopes, getOptions, tenantId),
+    ));
     this.#prompt = options.userPromptCallback ?? ((info) => console.log(info.message));
-    this.#session = new UserTokenSession(
-      this.#client,
-      this.#clientId,
-      (scopes, getOptions, tenantId) => this.#signIn(scopes, getOptions, tenantId),
-      { disableAutomaticAuthentication: options.disableAutomaticAuthentication },
-    );
   }
 
   /**

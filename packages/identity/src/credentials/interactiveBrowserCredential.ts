@@ -2,14 +2,14 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import type { AuthenticationRecord } from "../authenticationRecord.js";
 import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
-import { EntraClient } from "../http/entraClient.js";
+import type { EntraClient } from "../http/entraClient.js";
 import type { EntraTokenResponse } from "../http/entraTokenRequest.js";
 import {
   type CredentialPersistenceOptions,
   type InteractiveCredentialOptions,
   refusePersistentCache,
 } from "./tokenCredentialOptions.js";
-import { DEVELOPER_SIGN_ON_CLIENT_ID, USER_FLOW_SCOPES, UserTokenSession } from "./userTokenSession.js";
+import { interactiveUserSession, USER_FLOW_SCOPES, type UserTokenSession } from "./userTokenSession.js";
 
 /**
  * The pages the browser shows when the sign-in finishes.
@@ -148,19 +148,13 @@ export class InteractiveBrowserCredential implements TokenCredential {
       );
     }
     this.#options = nodeOptions;
-    this.#client = new EntraClient(
-      NAME,
-      options.tenantId ?? options.authenticationRecord?.tenantId ?? "organizations",
-      options,
-    );
-    this.#clientId =
-      options.clientId ?? options.authenticationRecord?.clientId ?? DEVELOPER_SIGN_ON_CLIENT_ID;
-    this.#session = new UserTokenSession(
-      this.#client,
-      this.#clientId,
-      (scopes, getOptions, tenantId) => this.#signIn(scopes, getOptions, tenantId),
-      { disableAutomaticAuthentication: options.disableAutomaticAuthentication },
-    );
+    ({
+      client: this.#client,
+      clientId: this.#clientId,
+      session: this.#session,
+    } = interactiveUserSession(NAME, options, (scopes, getOptions, tenantId) =>
+      this.#signIn(scopes, getOptions, tenantId),
+    ));
   }
 
   /**

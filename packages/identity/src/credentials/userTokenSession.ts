@@ -2,16 +2,43 @@ import type { AccessToken, GetTokenOptions } from "@azkit/core-http";
 import type { AuthenticationRecord } from "../authenticationRecord.js";
 import { isAuthenticationError } from "../errors/authenticationError.js";
 import { AuthenticationRequiredError } from "../errors/authenticationRequiredError.js";
-import type { EntraClient } from "../http/entraClient.js";
+import { EntraClient } from "../http/entraClient.js";
 import type { EntraTokenResponse } from "../http/entraTokenRequest.js";
 import { normalizeScopes, TokenCache } from "../tokenCache.js";
 import type { ClientAuthentication } from "./clientAuthentication.js";
+import type { EntraCredentialOptions, InteractiveCredentialOptions } from "./tokenCredentialOptions.js";
 
 /** The scopes a user sign-in adds, for the ID token (the account) and the refresh token. */
 export const USER_FLOW_SCOPES = ["openid", "profile", "offline_access"];
 
 /** The Azure CLI's public client id, which user credentials use when given no client id (as `@azure/identity`). */
 export const DEVELOPER_SIGN_ON_CLIENT_ID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+
+/** What a credential that signs a user in interactively (device code, browser) is configured with. */
+export type InteractiveUserOptions = InteractiveCredentialOptions &
+  EntraCredentialOptions & { tenantId?: string; clientId?: string };
+
+/**
+ * The Entra client, client id and session of a credential that signs a user in interactively (device code,
+ * browser). The tenant and client id come from the options, else from the authentication record, else
+ * they are "organizations" and the developer sign-on app (as `@azure/identity`).
+ */
+export function interactiveUserSession(
+  credentialName: string,
+  options: InteractiveUserOptions,
+  signIn: SignIn,
+): { client: EntraClient; clientId: string; session: UserTokenSession } {
+  const client = new EntraClient(
+    credentialName,
+    options.tenantId ?? options.authenticationRecord?.tenantId ?? "organizations",
+    options,
+  );
+  const clientId = options.clientId ?? options.authenticationRecord?.clientId ?? DEVELOPER_SIGN_ON_CLIENT_ID;
+  const session = new UserTokenSession(client, clientId, signIn, {
+    disableAutomaticAuthentication: options.disableAutomaticAuthentication,
+  });
+  return { client, clientId, session };
+}
 
 /** Signs the user in (device code, browser, password, authorization code) for `scopes` at `tenantId`. */
 export type SignIn = (

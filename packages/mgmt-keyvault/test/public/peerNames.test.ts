@@ -1,7 +1,7 @@
 import { KeyVaultManagementClient as PeerClient } from "@azure/arm-keyvault";
 import { describe, expect, it } from "vitest";
 import { KeyVaultManagementClient } from "../../src/index.js";
-import { compareSurfaces } from "../helpers/peerSurface.js";
+import { compareSurfaces } from "mgmt-test-support/peerSurface";
 
 const credential = { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3_600_000 }) };
 

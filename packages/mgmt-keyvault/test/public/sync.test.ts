@@ -3,7 +3,7 @@ import { ClientSecretCredential } from "@azkit/identity/sync";
 import { ResourceManagementClient } from "@azkit/mgmt-resources/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyVaultManagementClient, Sku, VaultProperties } from "../../src/sync.js";
-import { type EmulatorProcess, startEmulatorProcess } from "../helpers/emulatorProcess.js";
+import { type EmulatorProcess, startEmulatorProcess } from "mgmt-test-support/emulatorProcess";
 
 // The sync client blocks this thread, so the emulator runs in a child process (over HTTP on loopback).
 let emulator: EmulatorProcess;

@@ -2,7 +2,7 @@ import { closeSyncBridge } from "@azkit/core-http";
 import { ClientSecretCredential } from "@azkit/identity/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResourceGroup, ResourceManagementClient } from "../../src/sync.js";
-import { type EmulatorProcess, startEmulatorProcess } from "../helpers/emulatorProcess.js";
+import { type EmulatorProcess, startEmulatorProcess } from "mgmt-test-support/emulatorProcess";
 
 // The sync client blocks this thread, so the emulator runs in a child process (over HTTP on loopback).
 let emulator: EmulatorProcess;

@@ -1,7 +1,7 @@
 import { WebSiteManagementClient as PeerClient } from "@azure/arm-appservice";
 import { describe, expect, it } from "vitest";
 import { WebSiteManagementClient } from "../../src/index.js";
-import { compareSurfaces } from "../helpers/peerSurface.js";
+import { compareSurfaces } from "mgmt-test-support/peerSurface";
 
 const credential = { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3_600_000 }) };
 

@@ -33,67 +33,51 @@ export function toHttpHeadersLike(headers: CoreHttpHeaders): HttpHeaders {
 
 const requests = new WeakMap<WebResource, PipelineRequest>();
 
+/** The `WebResource` fields that are core-http request fields of the same name and type. */
+const REQUEST_FIELDS = [
+  "url",
+  "body",
+  "streamResponseStatusCodes",
+  "timeout",
+  "requestId",
+  "abortSignal",
+  "onUploadProgress",
+  "onDownloadProgress",
+] as const satisfies ReadonlyArray<keyof WebResource & keyof PipelineRequest>;
+
+type RequestFields = Pick<PipelineRequest, (typeof REQUEST_FIELDS)[number]>;
+
+/** Adds `REQUEST_FIELDS` to `view` as accessors that read and write `request`'s own. */
+function withRequestFields<T extends object>(view: T, request: PipelineRequest): T & RequestFields {
+  for (const key of REQUEST_FIELDS) {
+    Object.defineProperty(view, key, {
+      get: () => request[key],
+      set: (value: unknown) => {
+        (request as Record<typeof key, unknown>)[key] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return view as T & RequestFields;
+}
+
 /** A `WebResource` whose fields read and write `request`'s. */
 export function toWebResource(request: PipelineRequest): WebResource {
-  const view: WebResource = {
-    get url() {
-      return request.url;
+  const view: WebResource = withRequestFields(
+    {
+      get method() {
+        return request.method;
+      },
+      set method(value: string) {
+        request.method = value.toUpperCase() as HttpMethods;
+      },
+      headers: toHttpHeadersLike(request.headers),
+      withCredentials: false,
+      clone: () => toWebResource(clonePipelineRequest(request)),
     },
-    set url(value) {
-      request.url = value;
-    },
-    get method() {
-      return request.method;
-    },
-    set method(value) {
-      request.method = value.toUpperCase() as HttpMethods;
-    },
-    get body() {
-      return request.body;
-    },
-    set body(value) {
-      request.body = value;
-    },
-    headers: toHttpHeadersLike(request.headers),
-    get streamResponseStatusCodes() {
-      return request.streamResponseStatusCodes;
-    },
-    set streamResponseStatusCodes(value) {
-      request.streamResponseStatusCodes = value;
-    },
-    get timeout() {
-      return request.timeout;
-    },
-    set timeout(value) {
-      request.timeout = value;
-    },
-    get requestId() {
-      return request.requestId;
-    },
-    set requestId(value) {
-      request.requestId = value;
-    },
-    get abortSignal() {
-      return request.abortSignal;
-    },
-    set abortSignal(value) {
-      request.abortSignal = value;
-    },
-    withCredentials: false,
-    get onUploadProgress() {
-      return request.onUploadProgress;
-    },
-    set onUploadProgress(value) {
-      request.onUploadProgress = value;
-    },
-    get onDownloadProgress() {
-      return request.onDownloadProgress;
-    },
-    set onDownloadProgress(value) {
-      request.onDownloadProgress = value;
-    },
-    clone: () => toWebResource(clonePipelineRequest(request)),
-  };
+    request,
+  );
   requests.set(view, request);
   return view;
 }

@@ -128,6 +128,31 @@ describe("newPipeline(credential, options) and new XClient(url, pipeline)", () =
     expect(headers["user-agent"]).toMatch(/^Sample V1\.0\.0 /);
   });
 
+  it("sends the url a request policy writes into the WebResource, and the policy reads back what it wrote", async () => {
+    const server = await serve(emptyList);
+    const seen: Array<{ url: string; requestId: string; timeout: number }> = [];
+    class RewritePolicy extends BaseRequestPolicy {
+      async sendRequest(request: WebResource): Promise<HttpOperationResponse> {
+        request.url = `${request.url}&marker=from-policy`;
+        request.requestId = "policy-request-id";
+        request.timeout = 12_345;
+        seen.push({ url: request.url, requestId: request.requestId, timeout: request.timeout });
+        return this._nextPolicy.sendRequest(request);
+      }
+    }
+    const pipeline = newPipeline(new AnonymousCredential());
+    pipeline.factories.unshift({
+      create: (next: RequestPolicy, options: RequestPolicyOptions) => new RewritePolicy(next, options),
+    });
+    await new BlobServiceClient(server.url, pipeline).listContainers().next();
+    expect(seen[0]).toEqual({
+      url: expect.stringMatching(/&marker=from-policy$/),
+      requestId: "policy-request-id",
+      timeout: 12_345,
+    });
+    expect(server.requests[0]!.url.searchParams.get("marker")).toBe("from-policy");
+  });
+
   it("honours retryOptions (maxTries counts the first attempt) with core-http's retry", async () => {
     let attempts = 0;
     const server = await serve((req, res) => {

@@ -2,17 +2,18 @@
  * The operation groups and methods of an official `@azure/arm-*` client, read from a live instance
  * (both generations: classic clients hold class instances, newer ones plain objects of functions).
  */
-export function peerOperationGroups(client: object): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
+/** @param {object} client @returns {Map<string, string[]>} */
+export function peerOperationGroups(client) {
+  const groups = new Map();
   for (const [key, value] of Object.entries(client)) {
     if (key.startsWith("_") || key === "pipeline" || value === null || typeof value !== "object") continue;
-    const names = new Set<string>();
-    for (let o = value as object | null; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    const names = new Set();
+    for (let o = value; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
       for (const name of Object.getOwnPropertyNames(o)) {
         if (name === "constructor" || name.startsWith("_")) continue;
         // Classic clients' private paging helpers are prototype methods too.
         if (/PagingPage$|PagingAll$|Next$/.test(name)) continue;
-        if (typeof (value as Record<string, unknown>)[name] === "function") names.add(name);
+        if (typeof value[name] === "function") names.add(name);
       }
     }
     if (names.size > 0) groups.set(key, [...names].sort());
@@ -21,11 +22,12 @@ export function peerOperationGroups(client: object): Map<string, string[]> {
 }
 
 /** Compares an azkit client's groups with a peer's: what matches, what is missing, what is extra. */
-export function compareSurfaces(ours: object, peer: object) {
+/** @param {object} ours @param {object} peer */
+export function compareSurfaces(ours, peer) {
   const peerGroups = peerOperationGroups(peer);
   const ourGroups = peerOperationGroups(ours);
-  const missing: string[] = [];
-  const groupsNotGenerated: string[] = [];
+  const missing = [];
+  const groupsNotGenerated = [];
   let matched = 0;
   let peerMethods = 0;
   for (const [group, methods] of peerGroups) {
@@ -40,7 +42,7 @@ export function compareSurfaces(ours: object, peer: object) {
       else missing.push(`${group}.${method}`);
     }
   }
-  const extra: string[] = [];
+  const extra = [];
   for (const [group, methods] of ourGroups) {
     const theirs = peerGroups.get(group);
     for (const method of methods) if (!theirs?.includes(method)) extra.push(`${group}.${method}`);
