@@ -8,7 +8,7 @@ import { ClientSecretCredential } from "@azkit/identity/sync";
 import { ResourceManagementClient } from "@azkit/mgmt-resources/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServicePlan, Site, SiteConfig, WebSiteManagementClient } from "../../src/sync.js";
-import { type EmulatorProcess, startEmulatorProcess } from "../helpers/emulatorProcess.js";
+import { type EmulatorProcess, startEmulatorProcess } from "mgmt-test-support/emulatorProcess";
 
 // The walkthrough of endToEnd.test.ts on the blocking surface. The sync client blocks this thread,
 // so the emulator runs in a child process (over HTTP on loopback: the bridge's worker cannot be
@@ -36,7 +36,7 @@ function thrown(action: () => unknown): unknown {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulatorProcess();
+  emulator = await startEmulatorProcess({ lroPolls: 2, pageSize: 2 });
   const env = emulator.env;
   subscriptionId = env.AZURE_SUBSCRIPTION_ID!;
   credential = new ClientSecretCredential(
