@@ -56,6 +56,17 @@ describe("bench --tiny", () => {
     }
   });
 
+  it("has the sync surface's per-call rows, async azkit in the peer column (no limit)", () => {
+    const markdown = readFileSync(join(out, "latest.md"), "utf8");
+    const row = markdown
+      .split("\n")
+      .find((l) => l.startsWith("| sync surface: getProperties, /sync vs the same async call: wall µs/op "));
+    expect(row).toBeDefined();
+    const [, azkit, peer] = row!.split(" | ");
+    expect(azkit).toMatch(/^[\d,.]+$/);
+    expect(peer).toMatch(/^[\d,.]+$/);
+  });
+
   it("writes JSON with every round's measurements and the sides' status", () => {
     const json = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(json.mode).toBe("tiny");
@@ -68,6 +79,7 @@ describe("bench --tiny", () => {
         "list",
         "cold-start",
         "lro",
+        "sync-getProperties",
       ]),
     );
     expect(json.skipped.map((s: { id: string }) => s.id)).toEqual(["footprint"]);

@@ -5,6 +5,7 @@ import { listingScenario } from "./listing.mjs";
 import { lroScenario } from "./lro.mjs";
 import { pipelineOverheadScenario } from "./pipelineOverhead.mjs";
 import { smallOpsScenarios } from "./smallOps.mjs";
+import { syncSurfaceScenario } from "./syncSurface.mjs";
 import { transferScenarios } from "./transfers.mjs";
 
 /** @type {import("../harness/runScenario.mjs").Scenario[]} */
@@ -16,4 +17,5 @@ export const scenarios = [
   coldStartScenario,
   footprintScenario,
   lroScenario,
+  syncSurfaceScenario,
 ];
