@@ -8,6 +8,7 @@ import { mgmtFootprintScenarios } from "./mgmtFootprint.mjs";
 import { mgmtImportScenarios } from "./mgmtImport.mjs";
 import { pipelineOverheadScenario } from "./pipelineOverhead.mjs";
 import { smallOpsScenarios } from "./smallOps.mjs";
+import { syncSurfaceScenario } from "./syncSurface.mjs";
 import { transferScenarios } from "./transfers.mjs";
 
 /** @type {import("../harness/runScenario.mjs").Scenario[]} */
@@ -19,6 +20,7 @@ export const scenarios = [
   coldStartScenario,
   footprintScenario,
   lroScenario,
+  syncSurfaceScenario,
   ...mgmtImportScenarios,
   ...mgmtCallScenarios,
   ...mgmtFootprintScenarios,
