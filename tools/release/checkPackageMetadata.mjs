@@ -34,7 +34,9 @@ export function manifestProblems(pkg, packedFiles) {
   }
   // "." always; "./sync" and any other entry where the package has one (core-arm, the runtime of
   // generated clients, has no blocking surface of its own: the mgmt-* "./sync" entries are it).
-  const entries = Object.entries(pkg.exports ?? {}).filter(([, target]) => target && typeof target === "object");
+  const entries = Object.entries(pkg.exports ?? {}).filter(
+    ([, target]) => target && typeof target === "object",
+  );
   if (!entries.some(([subpath]) => subpath === ".")) problems.push('exports has no "." entry');
   for (const [subpath, target] of entries) {
     if (!target.import?.types || !target.require?.types)
