@@ -32,9 +32,14 @@ export function manifestProblems(pkg, packedFiles) {
       if (String(range).startsWith("workspace:")) problems.push(`${field}.${dep} is still ${range}`);
     }
   }
-  for (const subpath of [".", "./sync"]) {
-    const target = pkg.exports?.[subpath];
-    if (!target?.import?.types || !target?.require?.types)
+  // "." always; "./sync" and any other entry where the package has one (core-arm, the runtime of
+  // generated clients, has no blocking surface of its own: the mgmt-* "./sync" entries are it).
+  const entries = Object.entries(pkg.exports ?? {}).filter(
+    ([, target]) => target && typeof target === "object",
+  );
+  if (!entries.some(([subpath]) => subpath === ".")) problems.push('exports has no "." entry');
+  for (const [subpath, target] of entries) {
+    if (!target.import?.types || !target.require?.types)
       problems.push(`exports["${subpath}"] needs import and require conditions, each with its own types`);
   }
   return problems;

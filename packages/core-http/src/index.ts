@@ -79,6 +79,7 @@ export {
 } from "./policies/setClientRequestIdPolicy.js";
 export type { UserAgentPolicyOptions } from "./policies/userAgentPolicy.js";
 export { getUserAgentValue, userAgentPolicy, userAgentPolicyName } from "./policies/userAgentPolicy.js";
+export { readPackageVersion } from "./packageVersion.js";
 export type { ServiceClientOptions, ServiceSendOptions } from "./serviceClient.js";
 export { ServiceClient } from "./serviceClient.js";
 export type { AddPolicyOptions, Pipeline, PipelinePhase, PipelinePolicy } from "./pipeline.js";

@@ -100,7 +100,6 @@ export function routeArm(
     if (provider === "web") return routeWebInGroup(r, sub, rg, rest);
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
-    const first = types[0]!.toLowerCase();
     if (rest.length % 2 === 1) {
       const parentTail = rest
         .slice(0, -1)

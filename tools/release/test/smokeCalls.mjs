@@ -67,6 +67,12 @@ export const smokeCalls = {
   return typeof properties.etag;`,
     expected: "string",
   },
+  "@azkit/core-arm": {
+    // The runtime of the mgmt-* clients, whose calls below run it on the wire; here, its one pure call.
+    needs: ["arm"],
+    body: `return [pkg.armScopeFor(env.ARM_URL), pkg.armScopeFor("https://management.chinacloudapi.cn/")];`,
+    expected: ["https://management.azure.com/.default", "https://management.chinacloudapi.cn/.default"],
+  },
   "@azkit/mgmt-resources": {
     needs: ["arm"],
     with: "@azkit/identity",

@@ -11,6 +11,7 @@ import {
   isTokenCredential,
   type PipelineResponse,
   type RequestBodyType,
+  readPackageVersion,
   ServiceClient,
   type TokenCredential,
 } from "@azkit/core-http";
@@ -47,7 +48,8 @@ export interface StorageOperation {
 }
 
 const PACKAGE_NAME = "@azkit/storage-blob";
-const PACKAGE_VERSION = "0.1.0";
+/** Read from this package's own package.json, so a release bump needs no code change. */
+const PACKAGE_VERSION = readPackageVersion(PACKAGE_NAME, import.meta.url);
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 

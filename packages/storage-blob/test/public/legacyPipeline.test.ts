@@ -2,6 +2,7 @@
 // objects with request-policy factories, BaseRequestPolicy subclasses and custom Credentials,
 // mapped onto core-http's pipeline. Azurite for what must really work against the service; a
 // loopback server for what the wire must show (headers, attempts).
+import { readFileSync } from "node:fs";
 import type { AccessToken, TokenCredential } from "@azkit/core-http";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -126,6 +127,9 @@ describe("newPipeline(credential, options) and new XClient(url, pipeline)", () =
     const headers = server.requests[0]!.headers;
     expect(headers["x-ms-client-request-id"]).toMatch(/^Prefix_SOME_PATTERN_\d+$/);
     expect(headers["user-agent"]).toMatch(/^Sample V1\.0\.0 /);
+    // The version is the one package.json has now: a release bump changes it without a code change.
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(headers["user-agent"]).toContain(` azkit-storage-blob/${version} `);
   });
 
   it("sends the url a request policy writes into the WebResource, and the policy reads back what it wrote", async () => {
