@@ -79,6 +79,12 @@ export interface ArmClientInfo {
 const CLIENT_OPTION_NAMES = ["endpoint", "$host", "apiVersion", "credentialScopes", "credentials"];
 const LRO_OPTION_NAMES = ["updateIntervalInMs", "resumeFrom", "restoreFrom"];
 const ANY: Schema = { type: "any" };
+/**
+ * The schema of a path, query or header parameter whose spec gives none: the generator leaves it
+ * out only for plain, unconstrained strings, so anything but a string (an array, an object, a
+ * number) is refused before a request is built, not turned into a URL segment.
+ */
+const PLAIN_STRING: Schema = { type: "string" };
 
 /**
  * The options a generated method passes on: the operation options, its optional parameters by name,
@@ -304,13 +310,18 @@ export class ArmClientContext {
     let position = 0;
     for (const param of spec.params) {
       const value = this.argumentValue(spec, param, args, options, () => position++);
+      const fallback = param.in === "body" ? ANY : PLAIN_STRING;
       if (value === undefined || value === null) {
         if (param.required) {
-          serialize(this.schema(param.schema ?? ANY), undefined as never, param.name);
+          serialize(
+            param.schema === undefined ? fallback : this.schema(param.schema),
+            undefined as never,
+            param.name,
+          );
         }
         continue;
       }
-      const schema = param.schema === undefined ? ANY : this.schema(param.schema);
+      const schema = param.schema === undefined ? fallback : this.schema(param.schema);
       const wireValue = serialize(schema, value as never, param.name);
       const wireName = param.wire ?? param.name;
       if (param.in === "body") {

@@ -132,6 +132,26 @@ describe("ArmClientContext requests", () => {
     expect(seen).toEqual([]);
   });
 
+  it("refuses a non-string for a plain string parameter (no schema in its spec) before sending anything", async () => {
+    const getByGroup: ArmOperationSpec = {
+      id: "Things_GetInGroup",
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/things/x",
+      params: [sub, { name: "resourceGroupName", in: "path", required: true }, api],
+      responses: { 200: "Thing" },
+    };
+    for (const wrong of [["rg"], { name: "rg" }, 42]) {
+      const error = await context()
+        .send(getByGroup, [wrong])
+        .catch((e: unknown) => e);
+      expect(isSerializationError(error), String(error)).toBe(true);
+      expect((error as Error).message).toContain("resourceGroupName");
+    }
+    expect(seen).toEqual([]);
+    await context().send(getByGroup, ["rg"]);
+    expect(seen[0]!.url).toBe("/subscriptions/sub-1/resourceGroups/rg/things/x?api-version=2030-01-01");
+  });
+
   it("serializes the body with its schema and names the parameter in errors", async () => {
     const put: ArmOperationSpec = {
       id: "Things_Put",
