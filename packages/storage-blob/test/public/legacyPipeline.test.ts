@@ -136,6 +136,10 @@ describe("newPipeline(credential, options) and new XClient(url, pipeline)", () =
     const server = await serve(emptyList);
     const seen: Array<{ url: string; requestId: string; timeout: number }> = [];
     class RewritePolicy extends BaseRequestPolicy {
+      // Public: the base class constructor is protected, as in @azure/storage-blob.
+      constructor(next: RequestPolicy, options: RequestPolicyOptions) {
+        super(next, options);
+      }
       async sendRequest(request: WebResource): Promise<HttpOperationResponse> {
         request.url = `${request.url}&marker=from-policy`;
         request.requestId = "policy-request-id";
