@@ -35,7 +35,9 @@ function hitsIn(file, text) {
   text.split("\n").forEach((line, index) => {
     const where = `${file}:${index + 1}`;
     if (SIBLING_SHARED.test(line))
-      hits.push(`${where}: names the sibling folder "shared" of the development machines (not in a clone); read tools/specs or the repo's own docs`);
+      hits.push(
+        `${where}: names the sibling folder "shared" of the development machines (not in a clone); read tools/specs or the repo's own docs`,
+      );
     else if (ABSOLUTE_DEV_PATH.test(line)) hits.push(`${where}: an absolute path of a development machine`);
     else {
       for (const match of line.matchAll(CLIMB)) {
