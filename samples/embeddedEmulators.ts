@@ -1,77 +1,45 @@
-// Samples run against real Azure when the usual environment variables are set, and otherwise
-// against emulators started here and stopped after: no setup for someone trying azkit out.
+// The harness side of azureOrEmulator.ts (samples never import this file): when no real Azure is
+// configured, start the emulators and hand the samples the variables that point at them.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startArmEmulator } from "arm-emulator";
+import { loopbackCertificate, startArmEmulator } from "arm-emulator";
 import { startAzurite } from "azurite-runner";
 
-export type Service = "storage" | "arm";
-
-/** What `withServices` started; `armCaFile` is set when this process started an HTTPS ARM emulator. */
-export interface StartedServices {
-  armCaFile?: string;
+/** Real Azure when either of its variables is set; emulators otherwise. */
+export function realAzureConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.AZURE_SUBSCRIPTION_ID !== undefined || env.AZURE_STORAGE_ACCOUNT_URL !== undefined;
 }
 
-/** An embedded ARM emulator, its environment (AZURE_*), and a PEM file for NODE_EXTRA_CA_CERTS. */
-export async function startEmbeddedArm(): Promise<{
+/** Started emulators: the environment the samples need (including NODE_EXTRA_CA_CERTS), and a stop. */
+export interface EmbeddedEmulators {
   env: Record<string, string>;
-  caFile: string;
   stop: () => Promise<void>;
-}> {
-  // Few, short polls so the LRO samples finish in seconds; the pollers still honor Retry-After.
-  const arm = await startArmEmulator({ port: 0, https: true, lro: { polls: 1, retryAfterSeconds: 1 } });
+}
+
+/**
+ * Starts the ARM emulator (Resource Manager and an Entra ID token endpoint) and Azurite, both over
+ * HTTPS with one loopback certificate, Azurite accepting the emulator's bearer tokens: so
+ * DefaultAzureCredential works against both, as against Azure.
+ */
+export async function startEmbeddedEmulators(): Promise<EmbeddedEmulators> {
+  // Long-running operations answer 202 with Retry-After: 1 and are done at the first poll, so the
+  // samples that start several finish in seconds (pollers still wait out each Retry-After).
+  const [arm, azurite] = await Promise.all([
+    startArmEmulator({ port: 0, https: true, lro: { polls: 0, retryAfterSeconds: 1 } }),
+    loopbackCertificate().then((tls) => startAzurite({ oauth: tls })),
+  ]);
+  // Node reads NODE_EXTRA_CA_CERTS (one file) only at startup, so the samples run in a process started
+  // with it; keep the CAs the user already trusts in that file too.
   const dir = mkdtempSync(join(tmpdir(), "azkit-samples-ca-"));
   const caFile = join(dir, "ca.pem");
-  // NODE_EXTRA_CA_CERTS names one file: keep the CAs the user already trusts in it too.
   const existing = process.env.NODE_EXTRA_CA_CERTS;
   writeFileSync(caFile, `${existing ? `${readFileSync(existing, "utf8")}\n` : ""}${arm.ca ?? ""}`);
   return {
-    env: arm.env,
-    caFile,
+    env: { ...arm.env, AZURE_STORAGE_ACCOUNT_URL: azurite.info.blobUrl, NODE_EXTRA_CA_CERTS: caFile },
     stop: async () => {
-      await arm.close();
+      await Promise.all([arm.close(), azurite.stop()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Runs `body` with every service in `needs` reachable, starting an emulator where none is configured. */
-export async function withServices<T>(
-  needs: readonly Service[],
-  body: (started: StartedServices) => Promise<T>,
-): Promise<T> {
-  const stops: (() => Promise<void>)[] = [];
-  const restoreEnv: [string, string | undefined][] = [];
-  const setEnv = (name: string, value: string) => {
-    restoreEnv.push([name, process.env[name]]);
-    process.env[name] = value;
-  };
-  const started: StartedServices = {};
-  try {
-    const storageConfigured =
-      process.env.AZURE_STORAGE_CONNECTION_STRING !== undefined ||
-      process.env.AZURE_STORAGE_ACCOUNT_URL !== undefined;
-    if (needs.includes("storage") && !storageConfigured) {
-      const { info, stop } = await startAzurite();
-      stops.push(stop);
-      setEnv("AZURE_STORAGE_CONNECTION_STRING", info.connectionString);
-      console.log(`(storage: embedded Azurite at ${info.blobUrl})`);
-    }
-    // A subscription id means real Azure (credentials from DefaultAzureCredential's usual sources).
-    if (needs.includes("arm") && process.env.AZURE_SUBSCRIPTION_ID === undefined) {
-      const arm = await startEmbeddedArm();
-      stops.push(arm.stop);
-      for (const [name, value] of Object.entries(arm.env)) setEnv(name, value);
-      started.armCaFile = arm.caFile;
-      console.log(`(arm: embedded ARM emulator at ${arm.env.AZURE_RESOURCE_MANAGER_ENDPOINT})`);
-    }
-    return await body(started);
-  } finally {
-    for (const [name, value] of restoreEnv.reverse()) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    for (const stop of stops.reverse()) await stop();
-  }
 }

@@ -1,38 +1,34 @@
-// Upload a local file to Blob Storage (async), then read its properties back.
-// Connects as connect.ts says: an embedded Azurite under `pnpm samples`, or your account.
-// Run alone: `AZURE_STORAGE_CONNECTION_STRING=UseDevelopmentStorage=true npx tsx uploadFile.ts`
-import { randomBytes } from "node:crypto";
+// The guide's first example: upload a local file to Blob Storage as the signed-in identity, with
+// DefaultAzureCredential (environment variables, workload or managed identity, or `az login`),
+// and print the blob's URL. On Azure, the identity needs the "Storage Blob Data Contributor" role.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect } from "./connect.js";
+import { DefaultAzureCredential } from "@azkit/identity";
+import { BlobServiceClient } from "@azkit/storage-blob";
+import { storageAccountUrl, uniqueName } from "../azureOrEmulator.js";
 
-export async function main(): Promise<{ container: string; blob: string; size: number }> {
-  const service = await connect();
-  const container = service.getContainerClient(`samples-upload-${Date.now()}`);
-  await container.createIfNotExists();
-
-  // A local file to upload (yours would already exist).
+export async function main(): Promise<{ url: string; size: number }> {
+  // A local file to upload (yours already exists).
   const dir = await mkdtemp(join(tmpdir(), "azkit-sample-"));
-  const path = join(dir, "report.bin");
-  await writeFile(path, randomBytes(10 * 1024 * 1024));
+  const path = join(dir, "sample-source.txt");
+  await writeFile(path, "Hello, Azure!\n".repeat(10_000));
 
-  const blob = container.getBlockBlobClient("reports/report.bin");
-  await blob.uploadFile(path, {
-    blockSize: 4 * 1024 * 1024, // files above maxSingleShotSize go up as 4 MiB blocks...
-    maxSingleShotSize: 8 * 1024 * 1024,
-    concurrency: 4, // ...four at a time, never more than 16 MiB in memory
-    computeMD5: true, // each block checked by the service, the whole-file MD5 stored
-    blobHTTPHeaders: { blobContentType: "application/octet-stream" },
-    metadata: { source: "uploadFile sample" },
-  });
-
-  const properties = await blob.getProperties();
-  console.log(`  uploaded ${blob.name}: ${properties.contentLength} bytes, etag ${properties.etag}`);
-
-  await container.delete();
-  await rm(dir, { recursive: true, force: true });
-  return { container: container.containerName, blob: blob.name, size: properties.contentLength ?? 0 };
+  // `await using` closes the credential (and its keep-alive sockets) when main returns, error or not.
+  await using credential = new DefaultAzureCredential();
+  const service = new BlobServiceClient(storageAccountUrl(), credential);
+  const container = service.getContainerClient(uniqueName("samples-upload-"));
+  await container.create();
+  try {
+    const blob = container.getBlockBlobClient("sample-blob.txt");
+    await blob.uploadFile(path, { blobHTTPHeaders: { blobContentType: "text/plain" } });
+    const { contentLength } = await blob.getProperties();
+    console.log(`  uploaded ${contentLength} bytes to ${blob.url}`);
+    return { url: blob.url, size: contentLength ?? 0 };
+  } finally {
+    await container.delete(); // the sample's own clean-up; your blob would stay
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

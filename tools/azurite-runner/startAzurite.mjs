@@ -3,7 +3,7 @@
 // --loose, no --skipApiVersionCheck), loopback only, on a port the OS picks. It runs in an empty
 // temporary directory so nothing it writes lands in the caller's working tree.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -16,9 +16,16 @@ export const devAccount = {
   accountKey: "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
 };
 
-export async function startAzurite({ startTimeoutInMs = 30_000 } = {}) {
+export async function startAzurite({ startTimeoutInMs = 30_000, oauth } = {}) {
   const main = join(dirname(require.resolve("azurite/package.json")), "dist/src/blob/main.js");
   const cwd = mkdtempSync(join(tmpdir(), "azkit-azurite-"));
+  // Azurite checks bearer tokens (issuer, audience, expiry; not the signature) only over HTTPS.
+  const oauthArgs = [];
+  if (oauth) {
+    writeFileSync(join(cwd, "cert.pem"), oauth.cert);
+    writeFileSync(join(cwd, "key.pem"), oauth.key, { mode: 0o600 });
+    oauthArgs.push("--oauth", "basic", "--cert", join(cwd, "cert.pem"), "--key", join(cwd, "key.pem"));
+  }
   const child = spawn(
     process.execPath,
     [
@@ -30,6 +37,7 @@ export async function startAzurite({ startTimeoutInMs = 30_000 } = {}) {
       "--inMemoryPersistence",
       "--silent",
       "--disableTelemetry",
+      ...oauthArgs,
     ],
     { cwd, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -41,7 +49,7 @@ export async function startAzurite({ startTimeoutInMs = 30_000 } = {}) {
     }, startTimeoutInMs);
     const onData = (chunk) => {
       output += chunk.toString();
-      const match = /successfully listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      const match = /successfully listens on https?:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         child.stdout.off("data", onData);
@@ -60,12 +68,13 @@ export async function startAzurite({ startTimeoutInMs = 30_000 } = {}) {
   });
   child.stdout.resume();
   child.stderr.resume();
-  const blobUrl = `http://127.0.0.1:${port}/${devAccount.accountName}`;
+  const protocol = oauth ? "https" : "http";
+  const blobUrl = `${protocol}://127.0.0.1:${port}/${devAccount.accountName}`;
   const info = {
     port,
     blobUrl,
     ...devAccount,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${devAccount.accountName};AccountKey=${devAccount.accountKey};BlobEndpoint=${blobUrl};`,
+    connectionString: `DefaultEndpointsProtocol=${protocol};AccountName=${devAccount.accountName};AccountKey=${devAccount.accountKey};BlobEndpoint=${blobUrl};`,
   };
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {

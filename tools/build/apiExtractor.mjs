@@ -1,5 +1,7 @@
 // api-extractor, driven from code with one shared configuration: "bundle" rolls up the .d.ts of an
-// entry; "check" fails when the public API differs from review/; "update" rewrites review/.
+// entry and writes the main entry's doc model (dist/api/<name>.api.json, read by apiDocs.mjs for
+// docs/api/); "check"
+// fails when the public API differs from review/; "update" rewrites review/.
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
@@ -27,7 +29,12 @@ export function runApiExtractor({ packageDir, entry, mode, pkgName }) {
       reportFolder,
       reportTempFolder: tempFolder,
     },
-    docModel: { enabled: false },
+    // Only the main entry gets reference pages: "./sync" has the same names (blocking), and its exact
+    // signatures are in review/<name>-sync.api.md; pages for both would double docs/api/.
+    docModel: {
+      enabled: bundling && entry.name === "index",
+      apiJsonFilePath: resolve(packageDir, `dist/api/${reportBaseName(name, entry.name)}.api.json`),
+    },
     dtsRollup: { enabled: bundling, untrimmedFilePath: resolve(packageDir, `dist/${entry.name}.d.ts`) },
     tsdocMetadata: { enabled: false },
     messages: {

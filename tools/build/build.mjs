@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Builds the package in the current directory: ESM + CJS JavaScript through rollup and
-// @rollup/plugin-typescript, then one bundled .d.ts per entry through api-extractor.
+// @rollup/plugin-typescript, then one bundled .d.ts per entry through api-extractor, with a .d.cts
+// twin for `require` (in a "type": "module" package a .d.ts is read as ESM, so CJS users would get
+// types that claim the package is ESM-only; publint and attw flag that as "masquerading as ESM").
 // One shared build for every package, so no package carries its own copy of this config.
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { resolve } from "node:path";
 import typescript from "@rollup/plugin-typescript";
@@ -62,6 +64,10 @@ await bundle.close();
 
 for (const entry of entries) {
   runApiExtractor({ packageDir, entry, mode: "bundle" });
+  copyFileSync(
+    resolve(packageDir, `dist/${entry.name}.d.ts`),
+    resolve(packageDir, `dist/${entry.name}.d.cts`),
+  );
 }
 const size = checkSizeBudget(packageDir, pkg.name);
 console.log(

@@ -2,24 +2,14 @@
 // tarballs into a temporary project outside the workspace with npm, and loads every entry with
 // both `require` and `import`: proof that what we publish works for a user, not only in the repo.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readPackageEntries } from "./packageEntries.mjs";
-
-const packagesRoot = resolve(import.meta.dirname, "../../packages");
+import { publicPackages } from "./publicPackages.mjs";
 
 function workspacePackageDirs() {
-  const byName = new Map();
-  for (const dir of readdirSync(packagesRoot)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(packagesRoot, dir, "package.json"), "utf8"));
-      byName.set(pkg.name, join(packagesRoot, dir));
-    } catch {
-      // a folder without package.json is not a package
-    }
-  }
-  return byName;
+  return new Map(publicPackages().map((p) => [p.name, p.dir]));
 }
 
 function withWorkspaceDependencies(packageDir, byName, seen = new Set()) {

@@ -1,4 +1,5 @@
-import { sanitizeText } from "@azkit/core-logging";
+import { sanitizeHeaders, sanitizeText, sanitizeUrl } from "@azkit/core-logging";
+import { createHttpHeaders } from "./httpHeaders.js";
 import { brandClass, brandedInstanceOf, hasBrand } from "./errorBrands.js";
 import type { PipelineRequest } from "./pipelineRequest.js";
 import type { PipelineResponse } from "./pipelineResponse.js";
@@ -72,6 +73,36 @@ function hide(target: object, name: string, value: unknown): void {
 }
 
 /**
+ * What an error keeps of its request: a copy whose URL and headers are redacted by the logging
+ * allow-list (a SAS `sig`, `Authorization`), without its body or proxy credentials, so that
+ * printing `err.request.url` or `err.request.headers` never shows a secret (as `/sync` errors).
+ */
+function redactedRequest(request: PipelineRequest | undefined): PipelineRequest | undefined {
+  if (request === undefined || request === null || typeof request !== "object") return request;
+  let url = request.url;
+  try {
+    url = sanitizeUrl(request.url);
+  } catch {
+    url = "";
+  }
+  return {
+    ...request,
+    url,
+    headers: createHttpHeaders(sanitizeHeaders(request.headers)),
+    body: undefined,
+    proxySettings: undefined,
+  };
+}
+
+function redactedResponse(
+  response: PipelineResponse | undefined,
+  request: PipelineRequest | undefined,
+): PipelineResponse | undefined {
+  if (response === undefined || response === null || typeof response !== "object") return response;
+  return { ...response, request: request ?? redactedRequest(response.request)! };
+}
+
+/**
  * An error on the way to or from a service; kept for code written against
  * `@azure/core-rest-pipeline`. Transport failures ({@link ServiceRequestError},
  * {@link ServiceResponseError}) and status errors ({@link HttpResponseError}) all are RestErrors.
@@ -93,8 +124,9 @@ export class RestError extends AzureError {
   constructor(message: string, options: RestErrorOptions = {}) {
     super(message, { code: options.code ?? "RestError", cause: options.cause });
     if (options.statusCode !== undefined) this.statusCode = options.statusCode;
-    hide(this, "request", options.request);
-    hide(this, "response", options.response);
+    const request = redactedRequest(options.request ?? options.response?.request);
+    hide(this, "request", request);
+    hide(this, "response", redactedResponse(options.response, request));
   }
 }
 brandClass(RestError, "RestError");

@@ -50,8 +50,12 @@ export type {
   UserAgentOptions,
 } from "./options/clientOptions.js";
 export type { ProxyOptions, RequestSettings, RetryMode } from "./options/requestSettings.js";
+export type { OptionBagShape, OptionKind } from "./options/optionShape.js";
+export { checkOptionBag } from "./options/optionShape.js";
 export {
+  CLIENT_OPTION_SHAPE,
   DEFAULT_REQUEST_SETTINGS,
+  OPERATION_OPTION_SHAPE,
   resolveProxyForUrl,
   resolveRequestSettings,
 } from "./options/resolveOptions.js";
@@ -75,6 +79,7 @@ export {
 } from "./policies/setClientRequestIdPolicy.js";
 export type { UserAgentPolicyOptions } from "./policies/userAgentPolicy.js";
 export { getUserAgentValue, userAgentPolicy, userAgentPolicyName } from "./policies/userAgentPolicy.js";
+export { readPackageVersion } from "./packageVersion.js";
 export type { ServiceClientOptions, ServiceSendOptions } from "./serviceClient.js";
 export { ServiceClient } from "./serviceClient.js";
 export type { AddPolicyOptions, Pipeline, PipelinePhase, PipelinePolicy } from "./pipeline.js";
@@ -96,6 +101,7 @@ export type {
   TlsSettings,
 } from "./transport/nodeHttpClient.js";
 export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
+export { guardProgressCallback } from "./transport/progressCallback.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---
 export type { ModelClass } from "./serde/defineModel.js";
@@ -192,6 +198,7 @@ export type {
   SyncMethod,
   SyncPoller,
   SyncReturn,
+  SyncSimplePoller,
   SyncValue,
   WithoutLeadingRepeats,
 } from "./sync/syncClientTypes.js";

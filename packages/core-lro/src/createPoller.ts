@@ -54,8 +54,23 @@ export function createPoller<TResult, TContext = unknown>(
 
 type State<TResult> = OperationState<TResult>;
 
-/** The one poller implementation; private behind {@link createPoller} so its fields can change. */
-class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TResult> {
+/**
+ * The one poller implementation; private behind {@link createPoller} and `createSimplePoller`
+ * (which wraps it) so its fields can change.
+ */
+export class StrategyPoller<TResult, TContext> implements PollerLike<State<TResult>, TResult> {
+  /**
+   * The resume token of `poller` now, without waiting: for `SimplePollerLike.toString()`, whose
+   * pollers exist only once submitted. A static, so the thenable poller's shape stays as it is.
+   */
+  static tokenNow<R, C>(poller: StrategyPoller<R, C>): string {
+    if (poller.#initialError !== undefined) throw poller.#initialError;
+    if (poller.#state.status === "notStarted") {
+      throw new Error("toString: the initial request has not been answered yet; await submitted() first.");
+    }
+    return writeResumeToken(poller.#strategy.kind, poller.#state, poller.#context);
+  }
+
   readonly #strategy: PollingStrategy<TResult, TContext>;
   readonly #intervalInMs: number;
   readonly #listeners = new Set<(state: State<TResult>) => void>();

@@ -18,12 +18,42 @@ export function parseBlobUrl(url: string): { accountName: string; containerName:
   return { accountName, containerName, blobName };
 }
 
-/** Encodes a blob name for the path: each `/`-separated segment percent-encoded, slashes kept. */
+/**
+ * `.` and `..` segments: URL parsers resolve them (also percent-encoded as `%2E`), so a blob named
+ * `x/../../private/config.json` would land in another container. They are refused, never resolved.
+ */
+function refuseDotSegments(name: string, what: string, segments: string[]): void {
+  if (segments.some((s) => s === "." || s === "..")) {
+    throw new RangeError(
+      `The ${what} ${JSON.stringify(name)} has a "." or ".." path segment, which URLs resolve away (the request would address another ${what === "container name" ? "account path" : "blob or container"}). Rename it; azkit never normalizes names.`,
+    );
+  }
+}
+
+function requireName(name: unknown, what: string): asserts name is string {
+  if (typeof name !== "string" || name === "") {
+    throw new TypeError(
+      `The ${what} must be a non-empty string; got ${name === "" ? "an empty string" : typeof name}.`,
+    );
+  }
+}
+
+/** Encodes a container name for the path (one segment); refuses `.`, `..` and non-strings. */
+export function encodeContainerName(name: string): string {
+  requireName(name, "container name");
+  refuseDotSegments(name, "container name", [name]);
+  return encodeURIComponent(name);
+}
+
+/**
+ * Encodes a blob name for the path: each `/`-separated segment percent-encoded, slashes kept, and
+ * never normalized (dot segments are refused).
+ */
 export function encodeBlobName(name: string): string {
-  return name
-    .split("/")
-    .map((s) => encodeURIComponent(s))
-    .join("/");
+  requireName(name, "blob name");
+  const segments = name.split("/");
+  refuseDotSegments(name, "blob name", segments);
+  return segments.map((s) => encodeURIComponent(s)).join("/");
 }
 
 /** Appends an encoded path segment before the query string of `url`. */

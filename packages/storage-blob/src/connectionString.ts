@@ -11,13 +11,22 @@ export const DEVELOPMENT_ACCOUNT_KEY =
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
 function fields(connectionString: string): Map<string, string> {
+  if (typeof connectionString !== "string") {
+    throw new TypeError(
+      `Invalid connection string: expected a string such as "DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...", got ${connectionString === null ? "null" : typeof connectionString}.`,
+    );
+  }
   const map = new Map<string, string>();
   for (const part of connectionString.split(";")) {
     const trimmed = part.trim();
     if (!trimmed) continue;
     const eq = trimmed.indexOf("=");
     if (eq <= 0) throw new RangeError("Invalid connection string: a part has no `name=value` form");
-    map.set(trimmed.slice(0, eq).trim().toLowerCase(), trimmed.slice(eq + 1).trim());
+    const name = trimmed.slice(0, eq).trim();
+    if (map.has(name.toLowerCase())) {
+      throw new RangeError(`Invalid connection string: ${name} appears more than once; keep one.`);
+    }
+    map.set(name.toLowerCase(), trimmed.slice(eq + 1).trim());
   }
   return map;
 }

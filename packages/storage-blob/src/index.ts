@@ -20,6 +20,7 @@ export type {
   BatchSubResponse,
   BlobBatchDeleteBlobsOptions,
   BlobBatchSetBlobsAccessTierOptions,
+  BlobBatchSubmitBatchOptionalParams,
   BlobBatchSubmitBatchResponse,
 } from "./models/batchModels.js";
 export type { BlobHTTPHeaders } from "./models/blobHTTPHeaders.js";
@@ -134,6 +135,7 @@ export type {
 } from "./models/listModels.js";
 export type { Metadata, Tags } from "./models/metadata.js";
 export type { CommonOptions } from "./models/options.js";
+export type { PollerLikeWithCancellation } from "./models/pollerLikeWithCancellation.js";
 export type { CommonResponse, EntityResponse, WriteResponse } from "./models/responseHeaders.js";
 export type {
   ServiceFindBlobByTagsOptions,
@@ -153,6 +155,8 @@ export type {
   StaticWebsite,
 } from "./models/serviceProperties.js";
 export type { StoragePipelineOptions } from "./models/storagePipelineOptions.js";
+export type { StorageRetryOptions } from "./storageRetryOptions.js";
+export { StorageRetryPolicyType } from "./storageRetryOptions.js";
 export type { UserDelegationKey } from "./models/userDelegationKey.js";
 export { AccountSASPermissions } from "./sas/accountSASPermissions.js";
 export { AccountSASResourceTypes } from "./sas/accountSASResourceTypes.js";
@@ -173,3 +177,126 @@ export { SASProtocol } from "./sas/sasProtocol.js";
 export type { SASQueryParametersOptions } from "./sas/sasQueryParameters.js";
 export { SASQueryParameters } from "./sas/sasQueryParameters.js";
 export { SERVICE_VERSION } from "./serviceVersion.js";
+// --- the rest of @azure/storage-blob's exports (export parity, issue #13) ---
+export type { AbortSignalLike, RestErrorOptions } from "@azkit/core-http";
+export { RestError } from "@azkit/core-http";
+export type { BatchSubRequest } from "./batch/blobBatch.js";
+export { BlobBatch } from "./batch/blobBatch.js";
+export { logger } from "./log.js";
+export { BlockBlobTier, KnownEncryptionAlgorithmType, PremiumPageBlobTier } from "./models/tiers.js";
+export { BaseRequestPolicy } from "./pipeline/baseRequestPolicy.js";
+export type { CredentialPolicyCreator } from "./pipeline/credential.js";
+export { Credential } from "./pipeline/credential.js";
+export {
+  AnonymousCredentialPolicy,
+  CredentialPolicy,
+  StorageSharedKeyCredentialPolicy,
+} from "./pipeline/credentialPolicy.js";
+export type {
+  NewPipelineOptions,
+  PipelineLike,
+  PipelineOptions,
+  ServiceClientOptions,
+} from "./pipeline/pipeline.js";
+export { isPipelineLike, newPipeline, Pipeline } from "./pipeline/pipeline.js";
+export type {
+  HttpHeaders,
+  HttpOperationResponse,
+  HttpPipelineLogLevel,
+  HttpRequestBody,
+  IHttpClient,
+  RequestPolicy,
+  RequestPolicyFactory,
+  RequestPolicyOptions,
+  WebResource,
+} from "./pipeline/requestPolicy.js";
+export { StorageBrowserPolicy, StorageBrowserPolicyFactory } from "./pipeline/storageBrowserPolicy.js";
+export { StorageRetryPolicy, StorageRetryPolicyFactory } from "./pipeline/storageRetryPolicy.js";
+export { getBlobServiceAccountAudience, StorageBlobAudience, StorageOAuthScopes } from "./storageAudience.js";
+export type {
+  AccountKind,
+  AccountSASPermissionsLike,
+  AppendBlobAppendBlockFromURLOptions,
+  AppendBlobAppendBlockFromUrlResponse,
+  AppendBlobCreateIfNotExistsOptions,
+  AppendBlobCreateIfNotExistsResponse,
+  AppendBlobCreateOptions,
+  AppendBlobCreateResponse,
+  AppendBlobRequestConditions,
+  ArchiveStatus,
+  BlobAbortCopyFromURLResponse,
+  BlobAcquireLeaseOptions,
+  BlobBatchDeleteBlobsResponse,
+  BlobBatchSetBlobsAccessTierResponse,
+  BlobBreakLeaseOptions,
+  BlobChangeLeaseOptions,
+  BlobCopyFromURLResponse,
+  BlobCopySourceTags,
+  BlobDownloadResponseParsed,
+  BlobFlatListSegment,
+  BlobGetTagsOptions,
+  BlobHierarchyListSegment,
+  BlobReleaseLeaseOptions,
+  BlobRenewLeaseOptions,
+  BlobSASPermissionsLike,
+  BlobSetHTTPHeadersResponse,
+  BlobSetMetadataResponse,
+  BlobSetTagsOptions,
+  BlobSetTagsResponse,
+  BlobSetTierResponse,
+  BlobStartCopyFromURLOptions,
+  BlobTag,
+  BlobTags,
+  BlobUndeleteResponse,
+  BlobUploadCommonResponse,
+  BlockBlobCommitBlockListResponse,
+  BlockBlobPutBlobFromUrlResponse,
+  BlockBlobStageBlockFromURLOptions,
+  BlockBlobStageBlockFromURLResponse,
+  BlockList,
+  ClearRange,
+  CommonGenerateSasUrlOptions,
+  ContainerAcquireLeaseOptions,
+  ContainerBreakLeaseOptions,
+  ContainerChangeLeaseOptions,
+  ContainerDeleteBlobOptions,
+  ContainerFindBlobsByTagsSegmentResponse,
+  ContainerReleaseLeaseOptions,
+  ContainerRenewLeaseOptions,
+  ContainerSASPermissionsLike,
+  ContainerFilterBlobsResponse,
+  CopyPollerBlobClient,
+  EncryptionAlgorithmType,
+  FileShareTokenIntent,
+  FilterBlobSegment,
+  HttpAuthorization,
+  LeaseOperationResponse,
+  ListBlobsFlatSegmentResponse,
+  ListBlobsHierarchySegmentResponse,
+  ListContainersSegmentResponse,
+  MatchConditions,
+  ModificationConditions,
+  PageBlobClearPagesOptions,
+  PageBlobClearPagesResponse,
+  PageBlobCreateIfNotExistsOptions,
+  PageBlobCreateIfNotExistsResponse,
+  PageBlobCreateResponse,
+  PageBlobRequestConditions,
+  PageBlobResizeResponse,
+  PageBlobUploadPagesFromURLOptions,
+  PageBlobUploadPagesFromURLResponse,
+  PageList,
+  PageRangeInfo,
+  ParsedBatchResponse,
+  PollOperationState,
+  PollerLike,
+  Range,
+  SequenceNumberActionType,
+  ServiceFindBlobsByTagsSegmentResponse,
+  ServiceGetPropertiesOptions,
+  ServiceGetUserDelegationKeyResponse,
+  ServiceSetPropertiesOptions,
+  ServiceSetPropertiesResponse,
+  SkuName,
+  SyncCopyStatusType,
+} from "./models/peerTypeNames.js";

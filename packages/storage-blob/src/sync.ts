@@ -25,8 +25,12 @@ import {
 } from "@azkit/core-http";
 import { AnonymousCredential } from "./credentials/anonymousCredential.js";
 import { StorageSharedKeyCredential } from "./credentials/storageSharedKeyCredential.js";
+import { Pipeline } from "./pipeline/pipeline.js";
+import { StorageBrowserPolicyFactory } from "./pipeline/storageBrowserPolicy.js";
+import { StorageRetryPolicyFactory } from "./pipeline/storageRetryPolicy.js";
 import type {
   AppendBlobClient as AsyncAppendBlobClient,
+  BlobBatch as AsyncBlobBatch,
   BlobBatchClient as AsyncBlobBatchClient,
   BlobClient as AsyncBlobClient,
   BlobLeaseClient as AsyncBlobLeaseClient,
@@ -146,10 +150,23 @@ export const BlobBatchClient: SyncClientClass<typeof AsyncBlobBatchClient> =
 export type BlobBatchClient = SyncClient<AsyncBlobBatchClient>;
 
 /**
+ * Blocking `BlobBatch`: `deleteBlob`/`setBlobAccessTier` block while the operation is signed;
+ * pass it to the blocking `BlobBatchClient.submitBatch`.
+ * @public
+ */
+export const BlobBatch: SyncClientClass<typeof AsyncBlobBatch> = syncClientClass("BlobBatch");
+/**
+ * A blocking batch of blob operations.
+ * @public
+ */
+export type BlobBatch = SyncClient<AsyncBlobBatch>;
+
+/**
  * The async classes the sync ones wrap, under the names the sync types refer to them by.
  */
 export type {
   AsyncAppendBlobClient,
+  AsyncBlobBatch,
   AsyncBlobBatchClient,
   AsyncBlobClient,
   AsyncBlobLeaseClient,
@@ -176,7 +193,24 @@ export { ipRangeToString } from "./sas/sasIPRange.js";
 export { SASProtocol } from "./sas/sasProtocol.js";
 export { SASQueryParameters } from "./sas/sasQueryParameters.js";
 export { SERVICE_VERSION } from "./serviceVersion.js";
+export { StorageRetryPolicyType } from "./storageRetryOptions.js";
 export { AnonymousCredential, StorageSharedKeyCredential };
+// The rest of @azure/storage-blob's names (export parity, issue #13); none does I/O on this thread.
+export { RestError } from "@azkit/core-http";
+export { logger } from "./log.js";
+export { BlockBlobTier, KnownEncryptionAlgorithmType, PremiumPageBlobTier } from "./models/tiers.js";
+export { BaseRequestPolicy } from "./pipeline/baseRequestPolicy.js";
+export { Credential } from "./pipeline/credential.js";
+export {
+  AnonymousCredentialPolicy,
+  CredentialPolicy,
+  StorageSharedKeyCredentialPolicy,
+} from "./pipeline/credentialPolicy.js";
+export { isPipelineLike, newPipeline } from "./pipeline/pipeline.js";
+export { StorageBrowserPolicy } from "./pipeline/storageBrowserPolicy.js";
+export { StorageRetryPolicy } from "./pipeline/storageRetryPolicy.js";
+export { getBlobServiceAccountAudience, StorageBlobAudience, StorageOAuthScopes } from "./storageAudience.js";
+export { Pipeline, StorageBrowserPolicyFactory, StorageRetryPolicyFactory };
 
 // A credential built on this thread must reach the worker as the worker's own class: the async
 // clients recognize Shared Key with `instanceof` and would otherwise send unsigned requests.
@@ -188,5 +222,23 @@ registerSyncValueClass(StorageSharedKeyCredential, {
 registerSyncValueClass(AnonymousCredential, {
   ...target,
   exportName: "AnonymousCredential",
+  constructorArguments: () => [],
+});
+// A pipeline from newPipeline() crosses with its options and credential; its built-in factories
+// cross as the worker's classes. Factories of your own hold code and cannot cross: build clients
+// with them on the async entry.
+registerSyncValueClass(Pipeline, {
+  ...target,
+  exportName: "Pipeline",
+  constructorArguments: (pipeline) => [pipeline.factories, pipeline.options, pipeline.credential],
+});
+registerSyncValueClass(StorageRetryPolicyFactory, {
+  ...target,
+  exportName: "StorageRetryPolicyFactory",
+  constructorArguments: (factory) => [factory.retryOptions],
+});
+registerSyncValueClass(StorageBrowserPolicyFactory, {
+  ...target,
+  exportName: "StorageBrowserPolicyFactory",
   constructorArguments: () => [],
 });

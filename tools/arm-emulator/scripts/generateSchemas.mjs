@@ -4,11 +4,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { renderWebSpec } from "./generateWebSpec.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../../..");
 export const specsRoot = resolve(repoRoot, "tools/specs");
 const outFile = resolve(here, "../src/generated/specSchemas.ts");
+const webOutFile = resolve(here, "../src/generated/webSpec.ts");
 
 const SPECS = {
   resources:
@@ -99,6 +101,12 @@ export function renderSpecSchemas() {
       VaultCreateOrUpdateParameters: definition("keyvault", "VaultCreateOrUpdateParameters"),
       VaultPatchParameters: definition("keyvault", "VaultPatchParameters"),
       VaultCheckNameAvailabilityParameters: definition("keyvault", "VaultCheckNameAvailabilityParameters"),
+      VaultAccessPolicyParameters: definition("keyvault", "VaultAccessPolicyParameters"),
+      PrivateEndpointConnection: definition("keyvault", "PrivateEndpointConnection"),
+      TagsResource: definition("resources", "TagsResource"),
+      TagsPatchResource: definition("resources", "TagsPatchResource"),
+      ResourcesMoveInfo: definition("resources", "ResourcesMoveInfo"),
+      ExportTemplateRequest: definition("resources", "ExportTemplateRequest"),
     },
   };
   const header = [
@@ -112,16 +120,26 @@ export function renderSpecSchemas() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const text = renderSpecSchemas();
+  const outputs = [
+    [outFile, renderSpecSchemas()],
+    [webOutFile, renderWebSpec()],
+  ];
   if (process.argv.includes("--check")) {
-    const current = readFileSync(outFile, "utf8");
-    if (current !== text) {
-      console.error("src/generated/specSchemas.ts is stale: run `pnpm --filter arm-emulator run generate`");
-      process.exit(1);
+    let stale = false;
+    for (const [file, text] of outputs) {
+      const name = file.slice(resolve(here, "..").length + 1);
+      if (readFileSync(file, "utf8") !== text) {
+        console.error(`${name} is stale: run \`pnpm --filter arm-emulator run generate\``);
+        stale = true;
+      } else {
+        console.log(`${name} is up to date`);
+      }
     }
-    console.log("src/generated/specSchemas.ts is up to date");
+    if (stale) process.exit(1);
   } else {
-    writeFileSync(outFile, text);
-    console.log(`wrote ${outFile} (${text.length} chars)`);
+    for (const [file, text] of outputs) {
+      writeFileSync(file, text);
+      console.log(`wrote ${file} (${text.length} chars)`);
+    }
   }
 }

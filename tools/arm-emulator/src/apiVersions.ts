@@ -1,6 +1,17 @@
 import { ArmError } from "./armError.js";
 import { specData } from "./generated/specSchemas.js";
 
+/** The first Key Vault api-version whose vault creates default to `enableRbacAuthorization: true`. */
+const KEYVAULT_RBAC_DEFAULT_FROM = "2026-02-01";
+
+/**
+ * Whether a vault created at `apiVersion` gets `enableRbacAuthorization: true` when the body leaves it
+ * out: Key Vault made RBAC the default for creates from 2026-02-01 on (updates keep what the vault has).
+ */
+export function rbacByDefault(apiVersion: string | undefined): boolean {
+  return (apiVersion ?? "").slice(0, 10) >= KEYVAULT_RBAC_DEFAULT_FROM;
+}
+
 /**
  * api-versions each surface accepts. The first entry of each list comes from the swagger in
  * tools/specs (via src/generated); the others are older stable versions ARM still serves, listed
@@ -9,6 +20,7 @@ import { specData } from "./generated/specSchemas.js";
 export const API_VERSIONS = {
   resources: [
     specData.apiVersions.resources,
+    "2025-03-01",
     "2024-11-01",
     "2024-07-01",
     "2024-03-01",
@@ -16,20 +28,38 @@ export const API_VERSIONS = {
     "2022-09-01",
     "2021-04-01",
     "2021-01-01",
+    "2020-10-01",
+    "2020-08-01",
     "2020-06-01",
     "2019-10-01",
+    "2019-09-01",
     "2019-08-01",
     "2019-07-01",
+    "2019-05-10",
     "2019-05-01",
+    "2019-03-01",
     "2018-05-01",
+    "2018-02-01",
     "2017-05-10",
     "2016-09-01",
+    "2016-07-01",
+    "2016-02-01",
+    "2015-11-01",
   ],
   subscriptions: ["2022-12-01", "2021-01-01", "2020-01-01", "2019-11-01", "2016-06-01"],
+  /**
+   * Microsoft.KeyVault: 2026-02-01 is what `@azure/arm-keyvault` 5 sends by default (creates then default
+   * to RBAC, see {@link rbacByDefault}); the previews are the ones upstream specs still publish.
+   */
   keyvault: [
+    "2026-04-01-preview",
+    "2026-03-01-preview",
+    KEYVAULT_RBAC_DEFAULT_FROM,
     specData.apiVersions.keyvault,
     "2024-12-01-preview",
     "2024-11-01",
+    "2024-04-01-preview",
+    "2023-08-01-preview",
     "2023-07-01",
     "2023-02-01",
     "2022-11-01",
@@ -39,13 +69,52 @@ export const API_VERSIONS = {
     "2021-10-01",
     "2021-06-01-preview",
     "2021-04-01-preview",
+    "2020-04-01-preview",
     "2019-09-01",
     "2018-02-14",
+    "2018-02-14-preview",
     "2016-10-01",
     "2015-06-01",
   ],
-  /** Microsoft.Web: the latest two stable versions. */
-  web: [specData.apiVersions.web, "2024-11-01"],
+  /**
+   * Microsoft.Web: the stable versions ARM serves, newest first: 2025-05-01 is what
+   * @azure/arm-appservice 19 sends by default; 2022-03-01 and older are the list ARM gave in the
+   * recorded appserviceplans traffic, which also shows 2022-09-01 refused (so it is left out).
+   */
+  web: [
+    "2025-05-01",
+    specData.apiVersions.web,
+    "2024-11-01",
+    "2024-04-01",
+    "2023-12-01",
+    "2023-01-01",
+    "2022-03-01",
+    "2021-03-01",
+    "2021-02-01",
+    "2021-01-15",
+    "2021-01-01",
+    "2020-12-01",
+    "2020-10-01",
+    "2020-09-01",
+    "2020-06-01",
+    "2019-08-01",
+    "2018-11-01",
+    "2018-02-01",
+    "2017-08-01",
+    "2016-09-01",
+    "2016-03-01",
+    "2015-08-01",
+    "2015-07-01",
+    "2015-06-01",
+    "2015-05-01",
+    "2015-04-01",
+    "2015-02-01",
+    "2014-11-01",
+    "2014-06-01",
+    "2014-04-01",
+    "2014-04-01-preview",
+    "2018-12-01-alpha",
+  ],
 } as const;
 
 /** Which api-version family a request is checked against. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { ArmError } from "./armError.js";
 import { queryParam } from "./httpIo.js";
+import type { EntraDirectory } from "./entraDirectory.js";
 import { signJwt, type TokenClaims, verifyJwt } from "./jwt.js";
 
 /** Audiences ARM accepts, as listed in its InvalidAuthenticationTokenAudience message. */
@@ -12,10 +13,6 @@ export const ARM_AUDIENCES = [
   "https://management.azure.com",
 ];
 
-const ARM_SCOPES = new Set(
-  ARM_AUDIENCES.flatMap((a) => [`${a.replace(/\/$/, "")}/.default`, `${a.replace(/\/$/, "")}//.default`]),
-);
-
 /** What the auth part needs to know about the emulator. */
 export interface AuthConfig {
   tenantId: string;
@@ -25,6 +22,8 @@ export interface AuthConfig {
   subscriptionId: string;
   tokenLifetimeSeconds: number;
   signingKey: Buffer;
+  /** Certificates, federated credentials, the user and the codes of user flows. */
+  directory: EntraDirectory;
   /** Base URL of the emulator (the authority host). */
   authorityHost: () => string;
 }
@@ -72,6 +71,33 @@ export function issueToken(
   return { token: signJwt(claims, config.signingKey), exp };
 }
 
+/** Mints a signed access token for the tenant's user, delegated to `clientId` with the granted `scp`. */
+export function issueUserToken(
+  config: AuthConfig,
+  options: { audience: string; clientId: string; scopes: string },
+): { token: string; exp: number } {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + config.tokenLifetimeSeconds;
+  const { user } = config.directory;
+  const claims: TokenClaims = {
+    aud: options.audience,
+    iss: `https://sts.windows.net/${config.tenantId}/`,
+    tid: config.tenantId,
+    appid: options.clientId,
+    oid: user.objectId,
+    sub: user.objectId,
+    idtyp: "user",
+    upn: user.username,
+    name: user.displayName,
+    scp: options.scopes,
+    iat: now,
+    nbf: now - 300,
+    exp,
+    ver: "1.0",
+  };
+  return { token: signJwt(claims, config.signingKey), exp };
+}
+
 /** An OAuth2/Entra-style error response (not ARM-shaped: it comes from the identity platform). */
 export class OAuthError extends Error {
   constructor(
@@ -96,103 +122,13 @@ export class OAuthError extends Error {
   }
 }
 
-/** Answers `POST /{tenant}/oauth2/v2.0/token` (client credentials) and the v1 `/oauth2/token`. */
-export function handleTokenRequest(
-  config: AuthConfig,
-  tenant: string,
-  form: URLSearchParams,
-  v1: boolean,
-  authorization?: string,
-): Record<string, unknown> {
-  // client_secret_basic: credentials in an HTTP Basic header instead of the form.
-  const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? "");
-  if (basic) {
-    const [id, secret] = Buffer.from(basic[1]!, "base64").toString("utf8").split(":");
-    if (id && !form.has("client_id")) form.set("client_id", decodeURIComponent(id));
-    if (secret !== undefined && !form.has("client_secret"))
-      form.set("client_secret", decodeURIComponent(secret));
-  }
-  if (tenant.toLowerCase() !== config.tenantId.toLowerCase() && tenant.toLowerCase() !== "organizations") {
-    throw new OAuthError(
-      400,
-      "invalid_request",
-      90002,
-      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
-    );
-  }
-  const grantType = form.get("grant_type");
-  if (grantType !== "client_credentials") {
-    throw new OAuthError(
-      400,
-      "unsupported_grant_type",
-      70003,
-      `The app requested an unsupported grant type '${grantType ?? ""}'.`,
-    );
-  }
-  const clientId = form.get("client_id");
-  if (!clientId || clientId !== config.clientId) {
-    throw new OAuthError(
-      400,
-      "unauthorized_client",
-      700016,
-      `Application with identifier '${clientId ?? ""}' was not found in the directory '${config.tenantId}'.`,
-    );
-  }
-  if (!form.has("client_secret")) {
-    throw new OAuthError(
-      401,
-      "invalid_client",
-      7000216,
-      "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
-    );
-  }
-  if (form.get("client_secret") !== config.clientSecret) {
-    throw new OAuthError(
-      401,
-      "invalid_client",
-      7000215,
-      "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app.",
-    );
-  }
-  let audience: string;
-  if (v1) {
-    const resource = form.get("resource") ?? "";
-    if (!ARM_AUDIENCES.includes(resource)) throw invalidResource(resource);
-    audience = resource;
-  } else {
-    const scopes = (form.get("scope") ?? "").split(" ").filter(Boolean);
-    const armScope = scopes.find((s) => ARM_SCOPES.has(s));
-    if (!armScope) {
-      throw new OAuthError(
-        400,
-        "invalid_scope",
-        1002012,
-        `The provided value for scope ${scopes.join(" ")} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
-      );
-    }
-    audience = armScope.replace(/\/+\.default$/, "");
-  }
-  const { token, exp } = issueToken(config, { audience, clientId });
-  const expiresIn = exp - Math.floor(Date.now() / 1000);
-  return v1
-    ? {
-        token_type: "Bearer",
-        expires_in: String(expiresIn),
-        ext_expires_in: String(expiresIn),
-        expires_on: String(exp),
-        not_before: String(exp - expiresIn),
-        resource: audience,
-        access_token: token,
-      }
-    : { token_type: "Bearer", expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token };
-}
-
-function invalidResource(resource: string): OAuthError {
+/** Entra's answer for a resource (audience) the tenant has no service principal for. */
+export function invalidResource(resource: string): OAuthError {
   return new OAuthError(
     400,
     "invalid_resource",
     500011,
-    `The resource principal named ${resource} was not found in the tenant named ${"emulator"}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`,
+    `The resource principal named ${resource} was not found in the tenant named arm-emulator. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
   );
 }
 
@@ -283,9 +219,10 @@ export function handleAppServiceIdentityRequest(
 
 /** Who made an ARM request, from the verified token. */
 export interface Caller {
+  /** The caller's client id, or a signed-in user's sign-in name (`systemData.createdBy`). */
   clientId: string;
   /** `systemData.createdByType`. */
-  type: "Application" | "ManagedIdentity";
+  type: "Application" | "ManagedIdentity" | "User";
 }
 
 function unauthorized(config: AuthConfig, code: string, message: string, description: string): ArmError {
@@ -351,6 +288,7 @@ export function authenticate(config: AuthConfig, req: IncomingMessage): Caller {
       "The access token is from the wrong issuer.",
     );
   }
+  if (claims.idtyp === "user") return { clientId: claims.upn ?? claims.oid, type: "User" };
   return {
     clientId: claims.appid,
     type: claims.appid === config.managedIdentityClientId ? "ManagedIdentity" : "Application",

@@ -40,6 +40,8 @@ export interface ArmResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON body (e.g. App Service's publishing profile XML), sent as is instead of `body`. */
+  raw?: { contentType: string; text: string };
   /** Produced by a resource provider (KeyVault/Web): echoes x-ms-client-request-id like real RPs. */
   provider?: "keyvault" | "web";
 }

@@ -12,6 +12,7 @@ import { matchesFilter, paginate, parseFilter } from "./paging.js";
 import { methodNotAllowed, requireGroup, requireWritableGroup } from "./resourceGroups.js";
 import type { ResourceRecord } from "./store.js";
 import { assertValid, writableOnly } from "./validation.js";
+import { linkPrivateEndpoint, unlinkPrivateEndpoint } from "./vaultChildren.js";
 
 /** A resource path: namespace, type segments and names (child resources have several of each). */
 export interface ResourcePath {
@@ -154,6 +155,7 @@ export function handleGeneric(r: ArmRequest, p: ResourcePath): ArmResponse {
       if (location) record.location = location;
       if (body.tags) record.tags = body.tags as Record<string, string>;
       store.putResource(record);
+      linkPrivateEndpoint(r.ctx, record);
       const seen = r.ctx.seenApiVersions.get(record.type) ?? new Set<string>();
       seen.add(r.apiVersion ?? "");
       r.ctx.seenApiVersions.set(record.type, seen);
@@ -183,6 +185,7 @@ export function handleGeneric(r: ArmRequest, p: ResourcePath): ArmResponse {
       if (!existing) return { status: 204 };
       checkPreconditions(r, existing);
       store.deleteResource(existing.id);
+      unlinkPrivateEndpoint(r.ctx, existing);
       return { status: 200 };
     default:
       throw methodNotAllowed(r.method);

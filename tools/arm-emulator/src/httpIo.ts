@@ -95,3 +95,19 @@ export function sendJson(
   res.writeHead(status, all);
   res.end(text);
 }
+
+/** Writes a response with a non-JSON body of the given content type. */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  body: { contentType: string; text: string },
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    ...headers,
+    "Content-Length": String(Buffer.byteLength(body.text)),
+    "Content-Type": body.contentType,
+  });
+  res.end(body.text);
+}

@@ -18,6 +18,9 @@ export interface Operation {
   error: { code: string; message: string } | undefined;
   /** For `Azure-AsyncOperation` status URLs: subscription and namespace it belongs to. */
   scope: string;
+  /** What the operation's Location URL answers once it has succeeded: a body (200) or a status alone. */
+  result?: unknown;
+  resultStatus?: number;
 }
 
 /** Paces long-running operations by poll count and time (tests: fast; samples: realistic). */

@@ -122,6 +122,7 @@ export function handleGroup(r: ArmRequest, sub: string, rg: string): ArmResponse
     }
     case "DELETE": {
       const group = requireWritableGroup(r, sub, rg);
+      checkForceDeletionTypes(r.url.searchParams.get("forceDeletionTypes"));
       group.provisioningState = "Deleting";
       const op = startOperation(
         r,
@@ -143,26 +144,60 @@ export function handleGroup(r: ArmRequest, sub: string, rg: string): ArmResponse
           },
         },
       );
-      const location = new URL(
-        `/subscriptions/${sub}/operationresults/${encodeOperationToken(op.id, group)}`,
-        r.ctx.baseUrl(),
-      );
-      location.searchParams.set("api-version", r.apiVersion ?? "");
-      return { status: 202, headers: { Location: location.toString(), ...retryAfter(r.ctx) } };
+      return {
+        status: 202,
+        headers: {
+          Location: operationResultUrl(r, sub, op.id, "RESOURCEGROUPDELETIONJOB", group),
+          ...retryAfter(r.ctx),
+        },
+      };
     }
     default:
       throw methodNotAllowed(r.method);
   }
 }
 
-function encodeOperationToken(id: string, group: ResourceGroupRecord): string {
-  // Shaped like ARM's: base64 of a small JSON job description.
-  return Buffer.from(
+/**
+ * The `Location` of a subscription-level ARM job (group deletion, moves, template export):
+ * `/subscriptions/{s}/operationresults/{token}`, the token shaped like ARM's (base64 of a small job
+ * description naming the kind and the group).
+ */
+export function operationResultUrl(
+  r: ArmRequest,
+  sub: string,
+  operationId: string,
+  jobKind: string,
+  group: ResourceGroupRecord,
+): string {
+  const token = Buffer.from(
     JSON.stringify({
-      jobId: `RESOURCEGROUPDELETIONJOB-${group.name.toUpperCase()}-${id}`,
+      jobId: `${jobKind}-${group.name.toUpperCase()}-${operationId}`,
       jobLocation: group.location,
     }),
   ).toString("base64url");
+  const location = new URL(`/subscriptions/${sub}/operationresults/${token}`, r.ctx.baseUrl());
+  location.searchParams.set("api-version", r.apiVersion ?? "");
+  return location.toString();
+}
+
+/** The resource types ARM can force-delete with a group (`forceDeletionTypes`). */
+const FORCE_DELETION_TYPES = [
+  "microsoft.compute/virtualmachines",
+  "microsoft.compute/virtualmachinescalesets",
+];
+
+function checkForceDeletionTypes(text: string | null): void {
+  if (text === null) return;
+  for (const type of text.split(",").map((t) => t.trim())) {
+    if (!FORCE_DELETION_TYPES.includes(type.toLowerCase())) {
+      throw new ArmError(
+        400,
+        "InvalidForceDeletionTypes",
+        `The resource type '${type}' in 'forceDeletionTypes' is not supported. Supported types are 'Microsoft.Compute/virtualMachines,Microsoft.Compute/virtualMachineScaleSets'.`,
+        { origin: "gateway" },
+      );
+    }
+  }
 }
 
 /** GET `/subscriptions/{sub}/operationresults/{token}`: 202 while deleting, then 200. */
@@ -184,7 +219,7 @@ export function handleOperationResult(r: ArmRequest, sub: string, token: string)
   if (r.ctx.operations.poll(op)) {
     // ARM reports a failed operation on its Location URL with the error status and body.
     if (op.status === "Failed") throw new ArmError(409, op.error!.code, op.error!.message);
-    return { status: 200 };
+    return op.result === undefined ? { status: op.resultStatus ?? 200 } : { status: 200, body: op.result };
   }
   const location = new URL(r.url.pathname + r.url.search, r.ctx.baseUrl());
   return { status: 202, headers: { Location: location.toString(), ...retryAfter(r.ctx) } };

@@ -3,17 +3,14 @@ import { ArmError } from "./armError.js";
 import { type ArmRequest, type ArmResponse, bodyObject, normalizeLocation, retryAfter } from "./context.js";
 import { specData } from "./generated/specSchemas.js";
 import { handleGeneric, handleResourceList, handleTypeList } from "./genericResources.js";
+import { handleGroupAction } from "./groupActions.js";
+import { routeKeyVaultInGroup, routeKeyVaultInSubscription } from "./keyVaultRoutes.js";
+import { notServed } from "./notServed.js";
 import { handleGroup, handleGroupList, handleOperationResult, methodNotAllowed } from "./resourceGroups.js";
-import { handleProviders } from "./providers.js";
+import { handleOperationsList, handleProviders } from "./providers.js";
 import { handleSubscription, handleSubscriptionList } from "./subscriptions.js";
-import {
-  handleCheckName,
-  handleDeletedVault,
-  handleDeletedVaultList,
-  handleVault,
-  handleVaultList,
-} from "./vaults.js";
-import { handleWeb, handleWebList } from "./web.js";
+import { handleTagNames, handleTagsAtScope } from "./tags.js";
+import { routeWebInGroup, routeWebInSubscription } from "./web.js";
 
 /** Registered casing of the types the emulator knows, for error messages. */
 const TYPE_NAMES: Record<string, string> = {
@@ -24,6 +21,11 @@ const TYPE_NAMES: Record<string, string> = {
   sites: "sites",
   locations: "locations",
 };
+
+/** POST actions on a group (the segment after its name). */
+const GROUP_ACTIONS = new Set(["exporttemplate", "moveresources", "validatemoveresources"]);
+/** What may follow `/subscriptions/{s}/providers/{namespace}/`. */
+const PROVIDER_ACTIONS = new Set(["register", "unregister", "resourcetypes", "providerpermissions"]);
 
 function providerVersions(namespace: string): readonly string[] | undefined {
   switch (namespace.toLowerCase()) {
@@ -49,6 +51,11 @@ export function routeArm(
 ): ArmResponse {
   const lower = segs.map((s) => s.toLowerCase());
   const gateway = (accepted: readonly string[]) => checkGatewayApiVersion(r.apiVersion, accepted);
+  if (lower[0] === "providers") return routeTenant(r, segs, lower);
+  if (segs.length >= 6 && lower.slice(-4).join("/") === "providers/microsoft.resources/tags/default") {
+    gateway(API_VERSIONS.resources);
+    return handleTagsAtScope(r, segs.slice(0, -4));
+  }
   if (segs.length === 1) {
     gateway(API_VERSIONS.subscriptions);
     return handleSubscriptionList(r);
@@ -74,6 +81,8 @@ export function routeArm(
       if (segs.length === 3) return handleGroupList(r, sub);
       if (segs.length === 4) return handleGroup(r, sub, segs[3]!);
       if (segs.length === 5 && lower[4] === "resources") return handleResourceList(r, sub, segs[3]!);
+      if (segs.length === 5 && GROUP_ACTIONS.has(lower[4]!))
+        return handleGroupAction(r, sub, segs[3]!, lower[4]!);
       throw notServed(r);
     }
     const rg = segs[3]!;
@@ -86,15 +95,12 @@ export function routeArm(
     requireSubscription();
     const provider = providerOf(namespace);
     if (provider) setProvider(provider);
+    if (r.method === "PUT") requireRegistered(r, namespace);
+    if (provider === "keyvault") return routeKeyVaultInGroup(r, sub, rg, rest);
+    if (provider === "web") return routeWebInGroup(r, sub, rg, rest);
     const types = rest.filter((_, i) => i % 2 === 0);
     const names = rest.filter((_, i) => i % 2 === 1);
-    const first = types[0]!.toLowerCase();
     if (rest.length % 2 === 1) {
-      if (rest.length === 1 && provider === "keyvault" && first === "vaults")
-        return handleVaultList(r, sub, rg);
-      if (rest.length === 1 && provider === "web" && (first === "serverfarms" || first === "sites")) {
-        return handleWebList(r, sub, first, rg);
-      }
       const parentTail = rest
         .slice(0, -1)
         .map((s) => `/${s}`)
@@ -106,11 +112,6 @@ export function routeArm(
         `/subscriptions/${sub}/resourceGroups/${rg}/providers/${namespace}${parentTail}`,
         [namespace, ...types].join("/"),
       );
-    }
-    if (rest.length === 2 && provider === "keyvault" && first === "vaults")
-      return handleVault(r, sub, rg, names[0]!);
-    if (rest.length === 2 && provider === "web" && (first === "serverfarms" || first === "sites")) {
-      return handleWeb(r, sub, rg, first, names[0]!);
     }
     return handleGeneric(r, { sub, rg, namespace, types, names });
   }
@@ -124,10 +125,18 @@ export function routeArm(
     requireSubscription();
     return handleOperationResult(r, sub, segs[3]!);
   }
-  if (section === "providers" && (segs.length <= 4 || (segs.length === 5 && lower[4] === "register"))) {
+  if (section === "tagnames" && (segs.length <= 4 || (segs.length === 6 && lower[4] === "tagvalues"))) {
     gateway(API_VERSIONS.resources);
     requireSubscription();
-    return handleProviders(r, segs[3], segs.length === 5 ? "register" : undefined);
+    return handleTagNames(r, sub, segs[3], segs[5]);
+  }
+  if (
+    section === "providers" &&
+    (segs.length <= 4 || (segs.length === 5 && PROVIDER_ACTIONS.has(lower[4]!)))
+  ) {
+    gateway(API_VERSIONS.resources);
+    requireSubscription();
+    return handleProviders(r, segs[3], segs[4]);
   }
   if (section === "providers" && segs.length >= 5) {
     const namespace = segs[3]!;
@@ -144,26 +153,8 @@ export function routeArm(
       if (rest.length !== 4) throw notServed(r);
       return handleProviderOperation(r, restLower[2], rest[3]!);
     }
-    if (provider === "keyvault") {
-      if (rest.length === 1 && restLower[0] === "checknameavailability") return handleCheckName(r);
-      if (rest.length === 1 && restLower[0] === "vaults") return handleVaultList(r, sub);
-      if (rest.length === 1 && restLower[0] === "deletedvaults") return handleDeletedVaultList(r, sub);
-      if (
-        restLower[0] === "locations" &&
-        restLower[2] === "deletedvaults" &&
-        (rest.length === 4 || rest.length === 5)
-      ) {
-        if (rest.length === 5 && restLower[4] !== "purge") throw notServed(r);
-        return handleDeletedVault(r, sub, rest[1]!, rest[3]!, rest.length === 5);
-      }
-    }
-    if (
-      provider === "web" &&
-      rest.length === 1 &&
-      (restLower[0] === "serverfarms" || restLower[0] === "sites")
-    ) {
-      return handleWebList(r, sub, restLower[0]);
-    }
+    if (provider === "keyvault") return routeKeyVaultInSubscription(r, sub, rest);
+    if (provider === "web") return routeWebInSubscription(r, sub, rest);
     if (rest.length === 1) {
       return handleTypeList(
         r,
@@ -205,7 +196,7 @@ function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmRe
   }
   // ARM reports a failed operation on its Location URL with the error status and body.
   if (done && op.status === "Failed") throw new ArmError(409, op.error!.code, op.error!.message);
-  if (done) return { status: 200 };
+  if (done) return op.result === undefined ? { status: 200 } : { status: 200, body: op.result };
   return {
     status: 202,
     headers: {
@@ -215,11 +206,26 @@ function handleProviderOperation(r: ArmRequest, kind: string, id: string): ArmRe
   };
 }
 
-function notServed(r: ArmRequest): ArmError {
-  return new ArmError(
-    404,
-    "NotFound",
-    `The arm-emulator does not serve '${r.method} ${r.url.pathname}' (see tools/arm-emulator/README.md).`,
+/** ARM refuses to create resources of a namespace the subscription has unregistered. */
+function requireRegistered(r: ArmRequest, namespace: string): void {
+  if (!r.ctx.store.unregisteredProviders.has(namespace.toLowerCase())) return;
+  throw new ArmError(
+    409,
+    "MissingSubscriptionRegistration",
+    `The subscription is not registered to use namespace '${namespace}'. See https://aka.ms/rps-not-found for how to register subscriptions.`,
     { origin: "gateway" },
   );
+}
+
+/** Tenant-level routes: `/providers[/{namespace}]` and `/providers/{namespace}/operations`. */
+function routeTenant(r: ArmRequest, segs: string[], lower: string[]): ArmResponse {
+  if (segs.length === 3 && lower[2] === "operations") {
+    const versions = providerVersions(segs[1]!);
+    if (versions) checkProviderApiVersion(r.apiVersion, versions, "operations", "global");
+    else checkGatewayApiVersion(r.apiVersion, API_VERSIONS.resources);
+    return handleOperationsList(r, segs[1]!);
+  }
+  checkGatewayApiVersion(r.apiVersion, API_VERSIONS.resources);
+  if (segs.length <= 2) return handleProviders(r, segs[1], undefined, true);
+  throw notServed(r);
 }

@@ -18,6 +18,7 @@ import {
 import { loopbackCertificate } from "./certificate.js";
 import type { ArmRequest, ArmResponse, EmulatorContext } from "./context.js";
 import { handleControl } from "./control.js";
+import { EntraDirectory } from "./entraDirectory.js";
 import { handleIdentity } from "./identityRoutes.js";
 import { FaultInjector, type FaultSpec } from "./faults.js";
 import {
@@ -28,6 +29,7 @@ import {
   type RequestIds,
   readBody,
   sendJson,
+  sendText,
 } from "./httpIo.js";
 import { OperationTracker } from "./lro.js";
 import { type ArmEmulatorOptions, resolveOptions } from "./options.js";
@@ -68,6 +70,11 @@ export interface ArmEmulator {
   injectFault(spec: FaultSpec): void;
   /** Disarms all faults. */
   clearFaults(): void;
+  /**
+   * The emulated tenant's directory: register certificates and federated credentials on the app, the
+   * user (`directory.user.username`/`password`), and device code approval for user-flow tests.
+   */
+  directory: EntraDirectory;
   /** Mints an access token directly (e.g. an expired one, or one for another audience). */
   issueToken(options?: IssueTokenOptions): string;
   /** Forgets all groups, resources, operations and faults. */
@@ -104,6 +111,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     subscriptionId: opts.subscriptionId,
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds,
     signingKey,
+    directory: new EntraDirectory(opts.clientId),
     authorityHost: () => baseUrl,
   };
   const ctx: EmulatorContext = {
@@ -189,6 +197,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
     env,
     injectFault: (spec) => ctx.faults.add(spec),
     clearFaults: () => ctx.faults.clear(),
+    directory: auth.directory,
     issueToken: (tokenOptions) => issueToken(auth, tokenOptions).token,
     reset: () => {
       store.clear();
@@ -247,7 +256,8 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
     (lower[0] === "msi" && lower[1] === "token") ||
     (lower[1] === "oauth2" && (lower[2] === "token" || lower[2] === "v2.0")) ||
     lower[1] === "v2.0" ||
-    (lower[0] === "common" && lower[1] === "discovery");
+    (lower[0] === "common" && lower[1] === "discovery") ||
+    (lower[0] === "devicelogin" && segs.length === 1);
   const fault = ctx.faults.take(isToken ? "token" : "arm", method, url.pathname);
   if (fault) {
     ctx.faults.apply(fault, req, res, armHeaders(ids));
@@ -257,7 +267,7 @@ async function handleRequest(ctx: EmulatorContext, req: IncomingMessage, res: Se
     handleIdentity(ctx, req, res, method, url, segs, lower, text);
     return;
   }
-  if (lower[0] !== "subscriptions") {
+  if (lower[0] !== "subscriptions" && lower[0] !== "providers") {
     sendJson(
       res,
       404,
@@ -328,6 +338,10 @@ function handleArm(
     if (provided === "keyvault") headers["x-ms-keyvault-service-version"] = "1.5.0.0";
   }
   Object.assign(headers, response.headers);
+  if (response.raw && method !== "HEAD") {
+    sendText(res, response.status, response.raw, headers);
+    return;
+  }
   sendJson(res, response.status, method === "HEAD" ? undefined : response.body, headers);
 }
 

@@ -51,10 +51,20 @@ export interface DeletedVaultRecord {
   purgeProtectionEnabled: boolean;
 }
 
+/** A predefined tag name of a subscription (Tags_CreateOrUpdate) and its predefined values. */
+export interface PredefinedTagRecord {
+  subscriptionId: string;
+  name: string;
+  values: string[];
+}
+
 interface Snapshot {
   groups: ResourceGroupRecord[];
   resources: ResourceRecord[];
   deletedVaults: DeletedVaultRecord[];
+  predefinedTags?: PredefinedTagRecord[];
+  /** Tags set on subscriptions (Tags_*AtScope), by subscription id. */
+  subscriptionTags?: Record<string, Record<string, string>>;
   secrets?: PersistedSecrets;
 }
 
@@ -72,6 +82,12 @@ export class ArmStore {
   readonly groups = new Map<string, ResourceGroupRecord>();
   readonly resources = new Map<string, ResourceRecord>();
   readonly deletedVaults = new Map<string, DeletedVaultRecord>();
+  /** Predefined tag names, by `{subscription}/{name}` lower-cased. */
+  readonly predefinedTags = new Map<string, PredefinedTagRecord>();
+  /** Tags of subscriptions, by subscription id lower-cased. */
+  readonly subscriptionTags = new Map<string, Record<string, string>>();
+  /** Namespaces unregistered with Providers_Unregister (lower-cased; in memory only). */
+  readonly unregisteredProviders = new Set<string>();
   /** Secrets kept with the state so tokens, credentials and the CA survive a CLI restart. */
   secrets: PersistedSecrets | undefined;
 
@@ -99,6 +115,10 @@ export class ArmStore {
       this.resources.set(r.id.toLowerCase(), rest);
     }
     for (const d of snapshot.deletedVaults ?? []) this.deletedVaults.set(d.name.toLowerCase(), d);
+    for (const t of snapshot.predefinedTags ?? [])
+      this.predefinedTags.set(`${t.subscriptionId}/${t.name}`.toLowerCase(), t);
+    for (const [sub, tags] of Object.entries(snapshot.subscriptionTags ?? {}))
+      this.subscriptionTags.set(sub.toLowerCase(), tags);
     this.secrets = snapshot.secrets;
   }
 
@@ -109,6 +129,8 @@ export class ArmStore {
       groups: [...this.groups.values()],
       resources: [...this.resources.values()],
       deletedVaults: [...this.deletedVaults.values()],
+      predefinedTags: [...this.predefinedTags.values()],
+      subscriptionTags: Object.fromEntries(this.subscriptionTags),
       ...(this.secrets ? { secrets: this.secrets } : {}),
     };
     writeFileSync(`${this.path}.tmp`, JSON.stringify(snapshot, null, 2));
@@ -167,6 +189,9 @@ export class ArmStore {
     this.groups.clear();
     this.resources.clear();
     this.deletedVaults.clear();
+    this.predefinedTags.clear();
+    this.subscriptionTags.clear();
+    this.unregisteredProviders.clear();
     this.changed();
   }
 }

@@ -1,3 +1,4 @@
+import { rbacByDefault } from "./apiVersions.js";
 import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
 import {
   apiVersionedUrl,
@@ -30,6 +31,29 @@ const NAME_RULE = /^(?=.{3,24}$)[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/;
 
 function invalidName(name: string): string {
   return `The vault name '${name}' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.`;
+}
+
+/**
+ * Network rules as Key Vault stores them: a single IPv4 address becomes a /32 range, subnet ids are
+ * lower-cased, and `ignoreMissingVnetServiceEndpoint` defaults to false.
+ */
+function normalizeNetworkAcls(properties: Record<string, unknown>): void {
+  const acls = properties.networkAcls;
+  if (typeof acls !== "object" || acls === null) return;
+  const rules = acls as {
+    ipRules?: Array<{ value?: unknown }>;
+    virtualNetworkRules?: Array<Record<string, unknown>>;
+  };
+  rules.ipRules = rules.ipRules?.map((rule) =>
+    typeof rule.value === "string" && /^\d{1,3}(\.\d{1,3}){3}$/.test(rule.value)
+      ? { ...rule, value: `${rule.value}/32` }
+      : rule,
+  );
+  rules.virtualNetworkRules = rules.virtualNetworkRules?.map((rule) => ({
+    ...rule,
+    id: typeof rule.id === "string" ? rule.id.toLowerCase() : rule.id,
+    ignoreMissingVnetServiceEndpoint: rule.ignoreMissingVnetServiceEndpoint ?? false,
+  }));
 }
 
 /** The ARM representation of a vault. */
@@ -131,6 +155,7 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
       }
       const input = bodyObject(body.properties);
       const { createMode: _mode, ...writable } = input;
+      const previous = existing ? bodyObject(existing.body.properties) : undefined;
       const properties: Record<string, unknown> = {
         accessPolicies: [],
         enabledForDeployment: false,
@@ -138,12 +163,20 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
         enabledForTemplateDeployment: false,
         enableSoftDelete: true,
         softDeleteRetentionInDays: 90,
-        enableRbacAuthorization: false,
+        // A create defaults by api-version; a PUT over an existing vault keeps its access model.
+        enableRbacAuthorization: previous
+          ? previous.enableRbacAuthorization === true
+          : rbacByDefault(r.apiVersion),
         publicNetworkAccess: "Enabled",
         ...writable,
         vaultUri: `https://${name.toLowerCase()}.vault.azure.net/`,
+        // Connections are made by private endpoints, not by the vault's PUT: a PUT keeps them.
+        ...(previous?.privateEndpointConnections
+          ? { privateEndpointConnections: previous.privateEndpointConnections }
+          : {}),
         provisioningState: existing ? "Succeeded" : "RegisteringDns",
       };
+      normalizeNetworkAcls(properties);
       const record = providerRecord(r, existing, {
         id,
         sub,
@@ -176,6 +209,7 @@ export function handleVault(r: ArmRequest, sub: string, rg: string, name: string
       if (body.tags !== undefined) existing.tags = body.tags as Record<string, string>;
       const { createMode: _mode, ...patch } = bodyObject(body.properties);
       existing.body.properties = { ...(existing.body.properties as object), ...patch };
+      normalizeNetworkAcls(existing.body.properties as Record<string, unknown>);
       existing.systemData = systemDataFor(r.caller, existing.systemData);
       store.putResource(existing);
       return { status: 200, body: renderVault(existing), provider: "keyvault" };

@@ -1,208 +1,174 @@
-import { ArmError, resourceLocationConflict, resourceNotFound } from "./armError.js";
+import { ArmError } from "./armError.js";
+import type { ArmRequest, ArmResponse } from "./context.js";
+import { handleAuthSettings } from "./webAuthSettings.js";
+import { handleBackup, handleBackupItem, handleBackupList } from "./webBackups.js";
+import { handleKeyVaultReferences } from "./webKeyVaultReferences.js";
+import { handleWebOperationResult } from "./webOperations.js";
+import { handlePlan, handlePlanList, handlePlanSites } from "./webPlans.js";
+import { handlePublishingPolicies } from "./webPublishingPolicies.js";
+import { webOperationId } from "./webSchemas.js";
 import {
-  apiVersionedUrl,
-  type ArmRequest,
-  type ArmResponse,
-  bodyObject,
-  normalizeLocation,
-  providerRecord,
-  retryAfter,
-  startProvisioning,
-  systemDataFor,
-} from "./context.js";
-import { paginate } from "./paging.js";
+  handleAzureStorageAccounts,
+  handleConfigList,
+  handleConfigWeb,
+  handlePublishingCredentials,
+  handlePublishXml,
+  handleSettings,
+  handleSlotConfigNames,
+  handleSourceControl,
+} from "./webSiteConfig.js";
 import {
-  methodNotAllowed,
-  readProviderResource,
-  requireGroup,
-  requireWritableGroup,
-} from "./resourceGroups.js";
-import type { ResourceRecord } from "./store.js";
+  handleMachineKey,
+  handleSite,
+  handleSiteList,
+  handleSitePower,
+  handleSlotConfigPreview,
+  handleSlotSwap,
+  type SiteRef,
+} from "./webSites.js";
 
 /**
- * Microsoft.Web serverfarms and sites. Validation is still minimal (the generated schemas cover
- * Resources and KeyVault only): a JSON object, `location` required, and for a site a
- * `properties.serverFarmId` naming an existing serverfarm.
+ * Microsoft.Web as App Service serves it: serverfarms (App Service plans), sites and slots, their
+ * configuration, settings, source control, publishing credentials and profile, start/stop/restart
+ * and swap. Every other operation of the spec answers 501 naming its operationId, so a test never
+ * mistakes an unserved call for success.
  */
-export const SERVERFARM_TYPE = "Microsoft.Web/serverfarms";
-/** The canonical site type. */
-export const SITE_TYPE = "Microsoft.Web/sites";
 
-/** The ARM representation of a serverfarm or site. */
-export function renderWeb(w: ResourceRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    id: w.id,
-    name: w.name,
-    type: w.type,
-    kind: w.body.kind ?? (w.type === SITE_TYPE ? "app" : "app"),
-    location: w.location,
-  };
-  if (w.tags) out.tags = w.tags;
-  out.properties = w.body.properties;
-  if (w.body.sku) out.sku = w.body.sku;
-  if (w.body.identity) out.identity = w.body.identity;
-  return out;
+/** Routes `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Web/{rest...}`. */
+export function routeWebInGroup(r: ArmRequest, sub: string, rg: string, rest: string[]): ArmResponse {
+  const lower = rest.map((s) => s.toLowerCase());
+  const [type, name] = lower;
+  if (type === "serverfarms") {
+    if (rest.length === 1) return handlePlanList(r, sub, rg);
+    if (rest.length === 2) return handlePlan(r, sub, rg, rest[1]!);
+    if (rest.length === 3 && lower[2] === "sites") return handlePlanSites(r, sub, rg, rest[1]!);
+    if (rest.length === 4 && lower[2] === "operationresults") return handleWebOperationResult(r, rest[3]!);
+  }
+  if (type === "sites" && name !== undefined) {
+    const ref: SiteRef = { sub, rg, name: rest[1]! };
+    let tail = lower.slice(2);
+    if (tail[0] === "slots") {
+      if (tail.length === 1) return handleSiteList(r, sub, rg, ref.name);
+      ref.slot = rest[3]!;
+      tail = tail.slice(2);
+    }
+    const served = routeSiteTail(r, ref, tail);
+    if (served) return served;
+  } else if (type === "sites" && rest.length === 1) {
+    return handleSiteList(r, sub, rg);
+  }
+  throw webNotServed(r);
 }
 
-function siteCount(r: ArmRequest, farmId: string): ResourceRecord[] {
-  return [...r.ctx.store.resources.values()].filter(
-    (s) =>
-      s.type === SITE_TYPE &&
-      String((s.body.properties as Record<string, unknown>).serverFarmId ?? "").toLowerCase() ===
-        farmId.toLowerCase(),
+function routeSiteTail(r: ArmRequest, ref: SiteRef, tail: string[]): ArmResponse | undefined {
+  const path = tail.join("/");
+  switch (path) {
+    case "":
+      return handleSite(r, ref);
+    case "config":
+      return handleConfigList(r, ref);
+    case "config/web":
+      return handleConfigWeb(r, ref);
+    case "config/appsettings":
+      return handleSettings(r, ref, "appsettings", false);
+    case "config/appsettings/list":
+      return handleSettings(r, ref, "appsettings", true);
+    case "config/connectionstrings":
+      return handleSettings(r, ref, "connectionstrings", false);
+    case "config/connectionstrings/list":
+      return handleSettings(r, ref, "connectionstrings", true);
+    case "config/slotconfignames":
+      return ref.slot === undefined ? handleSlotConfigNames(r, ref) : undefined;
+    case "config/publishingcredentials/list":
+      return handlePublishingCredentials(r, ref);
+    case "publishxml":
+      return handlePublishXml(r, ref);
+    case "sourcecontrols/web":
+      return handleSourceControl(r, ref);
+    case "start":
+    case "stop":
+    case "restart":
+      return handleSitePower(r, ref, path);
+    case "slotsswap":
+      return handleSlotSwap(r, ref);
+    case "applyslotconfig":
+      return handleSlotConfigPreview(r, ref, "apply");
+    case "resetslotconfig":
+      return handleSlotConfigPreview(r, ref, "reset");
+    case "updatemachinekey":
+      return handleMachineKey(r, ref);
+    case "config/azurestorageaccounts":
+      return handleAzureStorageAccounts(r, ref, false);
+    case "config/azurestorageaccounts/list":
+      return handleAzureStorageAccounts(r, ref, true);
+    case "config/authsettings":
+      return handleAuthSettings(r, ref, "v1", false);
+    case "config/authsettings/list":
+      return handleAuthSettings(r, ref, "v1", true);
+    case "config/authsettingsv2":
+      return handleAuthSettings(r, ref, "v2", false);
+    case "config/authsettingsv2/list":
+      return handleAuthSettings(r, ref, "v2", true);
+    case "basicpublishingcredentialspolicies":
+      return handlePublishingPolicies(r, ref);
+    case "basicpublishingcredentialspolicies/ftp":
+      return handlePublishingPolicies(r, ref, "ftp");
+    case "basicpublishingcredentialspolicies/scm":
+      return handlePublishingPolicies(r, ref, "scm");
+    case "backup":
+      return handleBackup(r, ref);
+    case "backups":
+      return handleBackupList(r, ref, "GET");
+    case "listbackups":
+      return handleBackupList(r, ref, "POST");
+    case "config/configreferences/appsettings":
+    case "config/configreferences/connectionstrings":
+      return handleKeyVaultReferences(r, ref, tail[2] as "appsettings" | "connectionstrings");
+  }
+  if (tail[0] === "backups" && tail.length === 2) return handleBackupItem(r, ref, tail[1]!);
+  if (tail[0] === "backups" && tail.length === 3 && (tail[2] === "list" || tail[2] === "restore")) {
+    return handleBackupItem(r, ref, tail[1]!, tail[2]);
+  }
+  if (
+    tail.length === 4 &&
+    tail[1] === "configreferences" &&
+    /^(appsettings|connectionstrings)$/.test(tail[2]!)
+  ) {
+    // The key keeps the caller's spelling (tail is lower-cased for matching).
+    const key = decodeURIComponent(r.url.pathname.split("/").pop()!);
+    return handleKeyVaultReferences(r, ref, tail[2] as "appsettings" | "connectionstrings", key);
+  }
+  return undefined;
+}
+
+/** Routes `/subscriptions/{s}/providers/Microsoft.Web/{rest...}`. */
+export function routeWebInSubscription(r: ArmRequest, sub: string, rest: string[]): ArmResponse {
+  const lower = rest.map((s) => s.toLowerCase());
+  if (rest.length === 1 && lower[0] === "serverfarms") return handlePlanList(r, sub);
+  if (rest.length === 1 && lower[0] === "sites") return handleSiteList(r, sub);
+  if (rest.length === 4 && lower[0] === "sites" && lower[2] === "operationresults") {
+    return handleWebOperationResult(r, rest[3]!);
+  }
+  throw webNotServed(r);
+}
+
+/**
+ * The answer to a Microsoft.Web request the emulator does not serve: 501 naming the spec's
+ * operation (501 is not retried by Azure SDK clients), or 404 when no operation matches the path.
+ */
+export function webNotServed(r: ArmRequest): ArmError {
+  const operationId = webOperationId(r.method, r.url.pathname);
+  if (operationId) {
+    return new ArmError(
+      501,
+      "NotImplemented",
+      `The arm-emulator does not implement the operation '${operationId}' (${r.method} ${r.url.pathname}); see tools/arm-emulator/README.md for what it serves.`,
+    );
+  }
+  return new ArmError(
+    404,
+    "NotFound",
+    `No Microsoft.Web operation matches '${r.method} ${r.url.pathname}' (see tools/arm-emulator/README.md).`,
+    { origin: "gateway" },
   );
-}
-
-function resolveFarm(r: ArmRequest, sub: string, rg: string, ref: unknown): ResourceRecord {
-  const text = typeof ref === "string" ? ref : "";
-  const id = text.startsWith("/")
-    ? text
-    : `/subscriptions/${sub}/resourceGroups/${rg}/providers/${SERVERFARM_TYPE}/${text}`;
-  const farm = r.ctx.store.getResource(id);
-  if (!text || !farm || farm.type !== SERVERFARM_TYPE) {
-    const name = text.split("/").pop() ?? "";
-    throw new ArmError(404, "NotFound", `Cannot find ServerFarm with name ${name}.`);
-  }
-  return farm;
-}
-
-/** PUT/GET/PATCH/DELETE on a serverfarm or site. */
-export function handleWeb(
-  r: ArmRequest,
-  sub: string,
-  rg: string,
-  kind: "serverfarms" | "sites",
-  name: string,
-): ArmResponse {
-  const { store } = r.ctx;
-  const type = kind === "sites" ? SITE_TYPE : SERVERFARM_TYPE;
-  const id = `/subscriptions/${sub}/resourceGroups/${rg}/providers/${type}/${name}`;
-  const existing = store.getResource(id);
-  switch (r.method) {
-    case "HEAD":
-    case "GET":
-      return readProviderResource(r, sub, rg, { type, name, existing, render: renderWeb, provider: "web" });
-    case "PUT": {
-      const group = requireWritableGroup(r, sub, rg);
-      if (typeof r.body !== "object" || r.body === null || Array.isArray(r.body)) {
-        throw new ArmError(
-          400,
-          "InvalidRequestContent",
-          "The request content was invalid and could not be deserialized: 'The request body must be a JSON object.'.",
-        );
-      }
-      const body = bodyObject(r.body);
-      if (typeof body.location !== "string" || body.location === "") {
-        throw new ArmError(
-          400,
-          "LocationRequired",
-          "The location property is required for this definition.",
-          { origin: "gateway" },
-        );
-      }
-      const location = normalizeLocation(body.location);
-      if (existing && existing.location !== location) {
-        throw resourceLocationConflict(existing, group.name, location);
-      }
-      const input = bodyObject(body.properties);
-      let properties: Record<string, unknown>;
-      if (type === SITE_TYPE) {
-        const farm = resolveFarm(r, sub, rg, input.serverFarmId);
-        properties = {
-          state: "Running",
-          enabled: true,
-          ...input,
-          serverFarmId: farm.id,
-          defaultHostName: `${name.toLowerCase()}.azurewebsites.net`,
-          hostNames: [`${name.toLowerCase()}.azurewebsites.net`],
-          resourceGroup: group.name,
-        };
-      } else {
-        properties = { status: "Ready", ...input, resourceGroup: group.name };
-      }
-      properties.provisioningState = existing ? "Succeeded" : "InProgress";
-      const record = providerRecord(r, existing, {
-        id,
-        sub,
-        group: group.name,
-        type,
-        name,
-        location,
-        properties,
-        tags: body.tags,
-      });
-      for (const k of ["kind", "sku", "identity"]) if (body[k] !== undefined) record.body[k] = body[k];
-      let status = 200;
-      let headers: Record<string, string> = {};
-      if (!existing) {
-        status = 202;
-        const op = startProvisioning(r, sub, properties, {
-          code: "ProvisioningFailed",
-          message: `Provisioning of '${name}' failed (injected lroFailure).`,
-        });
-        if (op.status === "InProgress") record.pendingOperationId = op.id;
-        headers = retryAfter(r.ctx);
-        if (r.ctx.options.lro.asyncOperationHeader) {
-          const path = `/subscriptions/${sub}/providers/Microsoft.Web/locations/${location}/operationStatuses/${op.id}`;
-          headers["Azure-AsyncOperation"] = apiVersionedUrl(r, path);
-        }
-      }
-      store.putResource(record);
-      return { status, body: renderWeb(record), headers, provider: "web" };
-    }
-    case "PATCH": {
-      requireWritableGroup(r, sub, rg);
-      if (!existing) throw resourceNotFound(type, name, rg);
-      const body = bodyObject(r.body);
-      const patch = bodyObject(body.properties);
-      if (type === SITE_TYPE && patch.serverFarmId !== undefined) {
-        patch.serverFarmId = resolveFarm(r, sub, rg, patch.serverFarmId).id;
-      }
-      existing.body.properties = { ...(existing.body.properties as object), ...patch };
-      if (body.tags !== undefined) existing.tags = body.tags as Record<string, string>;
-      for (const k of ["kind", "sku"]) if (body[k] !== undefined) existing.body[k] = body[k];
-      existing.systemData = systemDataFor(r.caller, existing.systemData);
-      store.putResource(existing);
-      return { status: 200, body: renderWeb(existing), provider: "web" };
-    }
-    case "DELETE": {
-      requireWritableGroup(r, sub, rg);
-      if (!existing) return { status: 204, provider: "web" };
-      if (type === SERVERFARM_TYPE) {
-        const sites = siteCount(r, existing.id);
-        if (sites.length > 0) {
-          throw new ArmError(
-            409,
-            "Conflict",
-            `Server farm '${existing.name}' cannot be deleted because it has web app(s) ${sites.map((s) => s.name).join(",")} assigned to it.`,
-          );
-        }
-      }
-      store.deleteResource(existing.id);
-      return { status: 200, provider: "web" };
-    }
-    default:
-      throw methodNotAllowed(r.method);
-  }
-}
-
-/** GET serverfarm or site lists, per group or per subscription. */
-export function handleWebList(
-  r: ArmRequest,
-  sub: string,
-  kind: "serverfarms" | "sites",
-  rg?: string,
-): ArmResponse {
-  if (r.method !== "GET") throw methodNotAllowed(r.method);
-  if (rg) requireGroup(r, sub, rg);
-  const type = kind === "sites" ? SITE_TYPE : SERVERFARM_TYPE;
-  const items = r.ctx.store
-    .resourcesIn(sub, rg)
-    .filter((w) => w.type === type)
-    .map((w) => ({ key: w.id.toLowerCase(), value: renderWeb(w) }));
-  return {
-    status: 200,
-    body: paginate(items, r.url, r.ctx.baseUrl(), r.ctx.options.pageSize),
-    provider: "web",
-  };
 }

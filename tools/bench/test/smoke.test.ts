@@ -56,6 +56,34 @@ describe("bench --tiny", () => {
     }
   });
 
+  it("has the management rows (no raw limit) with a number for azkit and the peer", () => {
+    const rows = readFileSync(join(out, "latest.md"), "utf8").split("\n");
+    for (const pkg of ["resources", "keyvault", "web"]) {
+      for (const name of [
+        `mgmt ${pkg}: import + construct (fresh process): import + construct ms`,
+        `mgmt ${pkg}: get: get/s`,
+        `mgmt ${pkg}: list (one page): CPU ms/list`,
+      ]) {
+        const row = rows.find((l) => l.startsWith(`| ${name} `));
+        expect(row, name).toBeDefined();
+        const [, azkit, peer] = row!.split(" | ");
+        expect(azkit, `${name} azkit`).toMatch(/^[\d,.]+$/);
+        expect(peer, `${name} peer`).toMatch(/^[\d,.]+$/);
+      }
+    }
+  });
+
+  it("has the sync surface's per-call rows, async azkit in the peer column (no limit)", () => {
+    const markdown = readFileSync(join(out, "latest.md"), "utf8");
+    const row = markdown
+      .split("\n")
+      .find((l) => l.startsWith("| sync surface: getProperties, /sync vs the same async call: wall µs/op "));
+    expect(row).toBeDefined();
+    const [, azkit, peer] = row!.split(" | ");
+    expect(azkit).toMatch(/^[\d,.]+$/);
+    expect(peer).toMatch(/^[\d,.]+$/);
+  });
+
   it("writes JSON with every round's measurements and the sides' status", () => {
     const json = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(json.mode).toBe("tiny");
@@ -68,9 +96,15 @@ describe("bench --tiny", () => {
         "list",
         "cold-start",
         "lro",
+        "sync-getProperties",
       ]),
     );
-    expect(json.skipped.map((s: { id: string }) => s.id)).toEqual(["footprint"]);
+    expect(json.skipped.map((s: { id: string }) => s.id)).toEqual([
+      "footprint",
+      "mgmt-footprint-resources",
+      "mgmt-footprint-keyvault",
+      "mgmt-footprint-web",
+    ]);
     for (const scenario of json.scenarios) {
       expect(scenario.measurements.length, scenario.id).toBeGreaterThan(0);
       for (const side of Object.values(scenario.sides) as { status: string; reason?: string }[]) {

@@ -78,6 +78,11 @@ export interface CommonClientOptions extends OverridableOptions {
   userAgentOptions?: UserAgentOptions;
   /** Allow plain `http:` (loopback emulators such as Azurite). Default false. */
   allowInsecureConnection?: boolean;
+  /**
+   * Most sockets open at once to one origin (scheme, host, port); further requests wait for a free
+   * socket. Unlimited by default. Clients given the same cap share one connection pool.
+   */
+  maxSocketsPerOrigin?: number;
 }
 
 /**

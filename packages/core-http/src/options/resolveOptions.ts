@@ -1,6 +1,7 @@
 import { getProxyForUrl } from "proxy-from-env";
 import type { ProxySettings } from "../pipelineRequest.js";
 import type { CommonClientOptions, OperationOptions, OverridableOptions } from "./clientOptions.js";
+import type { OptionBagShape } from "./optionShape.js";
 import type { ProxyOptions, RequestSettings, RetryMode } from "./requestSettings.js";
 
 /** Names of the options a client sets and a call may override. */
@@ -24,6 +25,7 @@ export const CLIENT_OPTION_NAMES: ReadonlySet<string> = new Set([
   "additionalPolicies",
   "userAgentOptions",
   "allowInsecureConnection",
+  "maxSocketsPerOrigin",
 ]);
 
 /** Names every operation accepts. */
@@ -35,14 +37,51 @@ export const OPERATION_OPTION_NAMES: ReadonlySet<string> = new Set([
   "onResponse",
 ]);
 
-/** Names `requestOptions` accepts. */
-export const REQUEST_OPTION_NAMES: ReadonlySet<string> = new Set([
-  "timeout",
-  "customHeaders",
-  "onUploadProgress",
-  "onDownloadProgress",
-  "allowInsecureConnection",
-]);
+/** The options a client sets and a call may override, with their kinds. */
+const OVERRIDABLE_OPTION_SHAPE: OptionBagShape = {
+  loggingEnable: "boolean",
+  proxies: "any",
+  useEnvSettings: "boolean",
+  connectionTimeoutInMs: "number",
+  readTimeoutInMs: "number",
+  retryTotal: "number",
+  retryMode: "string",
+  retryBackoffFactorInMs: "number",
+  retryBackoffMaxInMs: "number",
+  retryOptions: { maxRetries: "number", retryDelayInMs: "number", maxRetryDelayInMs: "number" },
+};
+
+/**
+ * The options every operation accepts, nested bags included: what {@link checkOptionBag} checks a
+ * call's options against. Services spread it into their operations' shapes.
+ * @public
+ */
+export const OPERATION_OPTION_SHAPE: OptionBagShape = Object.freeze<OptionBagShape>({
+  ...OVERRIDABLE_OPTION_SHAPE,
+  abortSignal: "abortSignal",
+  requestOptions: {
+    timeout: "number",
+    customHeaders: "stringRecord",
+    onUploadProgress: "function",
+    onDownloadProgress: "function",
+    allowInsecureConnection: "boolean",
+  },
+  tracingOptions: { tracingContext: "any" },
+  onResponse: "function",
+});
+
+/**
+ * The options every client constructor accepts, nested bags included.
+ * @public
+ */
+export const CLIENT_OPTION_SHAPE: OptionBagShape = Object.freeze<OptionBagShape>({
+  ...OVERRIDABLE_OPTION_SHAPE,
+  httpClient: "any",
+  additionalPolicies: "any",
+  userAgentOptions: { userAgentPrefix: "string" },
+  allowInsecureConnection: "boolean",
+  maxSocketsPerOrigin: "number",
+});
 
 /**
  * The defaults, the last layer of resolution.

@@ -20,6 +20,11 @@ export function suggestOptionName(name: string, valid: readonly string[]): strin
   const squashed = squash(name);
   const exact = valid.find((v) => squash(v) === squashed);
   if (exact) return exact;
+  // A name missing (or adding) a prefix: `contentType` for `blobContentType`.
+  if (squashed.length >= 4) {
+    const containing = valid.filter((v) => squash(v).includes(squashed) || squashed.includes(squash(v)));
+    if (containing.length === 1) return containing[0];
+  }
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
   for (const candidate of valid) {

@@ -62,8 +62,56 @@ export interface SyncPoller<TResult, TState = unknown> {
 }
 
 /**
+ * A classic `begin*` poller (`SimplePollerLike`) on the blocking surface: the `begin*` call
+ * blocks until the initial request answered and returns this; `pollUntilDone()` and `result()`
+ * block until the operation ends; the reads (`isDone()`, `getOperationState()`) are methods, as
+ * on the async poller; iterating it yields each new state.
+ *
+ * @example
+ * ```ts
+ * const poller = blobClient.beginCopyFromURL(sourceUrl); // no await on the sync surface
+ * const result = poller.pollUntilDone();
+ * ```
+ * @public
+ */
+export interface SyncSimplePoller<TResult, TState = unknown> {
+  /** Whether the operation has ended (succeeded, failed or was canceled). */
+  isDone(): boolean;
+  /** The latest state the poller has seen. */
+  getOperationState(): TState;
+  /** Blocks until the operation ends and returns its result (throws its error). */
+  pollUntilDone(): TResult;
+  /** Blocks until the operation ends and returns its result (throws its error). */
+  result(): TResult;
+  /** The result if the operation succeeded, else undefined; never blocks. */
+  getResult(): TResult | undefined;
+  /** Sends one status request and returns the new state. */
+  poll(): TState;
+  /** Asks the service to cancel the operation, where it supports that. */
+  cancelOperation(): void;
+  /** Stops automatic polling in the worker; the next `pollUntilDone()` resumes it. */
+  stopPolling(): void;
+  /** Whether `stopPolling()` was called and `pollUntilDone()` was not called again since. */
+  isStopped(): boolean;
+  /** Returns at once: the initial request has answered before `begin*` returned. */
+  submitted(): void;
+  /** The resume token (`resumeFrom`), the same as `toString()`. */
+  serialize(): string;
+  /** The resume token (`resumeFrom`). */
+  toString(): string;
+  /**
+   * Calls `callback` with each new state; states are delivered while this thread waits in a
+   * blocking call on the poller (e.g. `pollUntilDone()`). Returns a function that unsubscribes.
+   */
+  onProgress(callback: (state: TState) => void): () => void;
+  /** Each new state until the operation ends, blocking for each. */
+  [Symbol.iterator](): Iterator<TState>;
+}
+
+/**
  * The blocking twin of a value an async method produces: paged lists become
- * {@link PagedSyncIterableIterator}, pollers {@link SyncPoller}, async iterables iterables,
+ * {@link PagedSyncIterableIterator}, classic `begin*` pollers {@link SyncSimplePoller}, other
+ * pollers {@link SyncPoller}, async iterables iterables,
  * objects with methods {@link SyncClient}; plain data stays as it is.
  * @public
  */
@@ -89,24 +137,30 @@ export type SyncValue<T> = 0 extends 1 & T
           byPage(settings?: infer S): AsyncIterableIterator<infer P>;
         }
       ? PagedSyncIterableIterator<SyncValue<E>, SyncValue<P>, S>
-      : T extends { pollUntilDone(...args: never[]): PromiseLike<infer R> }
-        ? SyncPoller<
-            SyncValue<R>,
-            T extends { readonly operationState: infer S } ? Exclude<S, undefined> : unknown
-          >
-        : T extends AsyncIterableIterator<infer E>
-          ? IterableIterator<SyncValue<E>>
-          : T extends (...args: never[]) => unknown
-            ? SyncFunction<CallSignatures<T>>
-            : T extends readonly unknown[]
-              ? T
-              : T extends object
-                ? {
-                    [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? true : never;
-                  }[keyof T] extends never
-                  ? T
-                  : SyncClient<T>
-                : T;
+      : T extends {
+            pollUntilDone(...args: never[]): PromiseLike<infer R>;
+            getOperationState(): infer S;
+            isStopped(): boolean;
+          }
+        ? SyncSimplePoller<SyncValue<R>, S>
+        : T extends { pollUntilDone(...args: never[]): PromiseLike<infer R> }
+          ? SyncPoller<
+              SyncValue<R>,
+              T extends { readonly operationState: infer S } ? Exclude<S, undefined> : unknown
+            >
+          : T extends AsyncIterableIterator<infer E>
+            ? IterableIterator<SyncValue<E>>
+            : T extends (...args: never[]) => unknown
+              ? SyncFunction<CallSignatures<T>>
+              : T extends readonly unknown[]
+                ? T
+                : T extends object
+                  ? {
+                      [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? true : never;
+                    }[keyof T] extends never
+                    ? T
+                    : SyncClient<T>
+                  : T;
 
 /**
  * What a sync method returns for an async method returning `R`: the awaited value, mapped by

@@ -6,7 +6,7 @@ import {
 } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
-import { pipeline, Transform } from "node:stream";
+import { finished, PassThrough, pipeline, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { sanitizeUrl } from "@azkit/core-logging";
 import { addAbortListener } from "../abortListeners.js";
@@ -14,6 +14,7 @@ import { AbortError, AzureError, ServiceRequestError } from "../errors.js";
 import { appendRawHeaderList, createHttpHeadersFromRawList } from "../httpHeaders.js";
 import type { PipelineRequest, TransferProgressEvent } from "../pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "../pipelineResponse.js";
+import { guardProgressCallback } from "./progressCallback.js";
 import { ProxyAgentPool } from "./proxyAgents.js";
 import { abortError, requestError, responseError } from "./transportErrors.js";
 
@@ -79,12 +80,53 @@ function progressTransform(report: (event: TransferProgressEvent) => void): Tran
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       loadedBytes += chunk.length;
-      try {
-        report({ loadedBytes });
-      } catch {
-        // A failing progress callback must not fail the transfer.
+      report({ loadedBytes });
+      callback(null, chunk);
+    },
+  });
+}
+
+/** The local failure of a streamed body whose length is not its Content-Length. */
+class BodyLengthError extends RangeError {
+  readonly code = "BODY_LENGTH_MISMATCH";
+}
+
+/**
+ * Passes exactly `expected` bytes, holding the last one back until the source has ended: a source
+ * that runs long or ends early fails before the service has received `Content-Length` bytes, so
+ * it can never commit a truncated or shortened body.
+ */
+function exactLengthTransform(expected: number): Transform {
+  let seen = 0;
+  let held: Buffer | undefined;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > expected) {
+        callback(
+          new BodyLengthError(
+            `the request body is longer than its Content-Length of ${expected} bytes (at least ${seen} bytes)`,
+          ),
+        );
+        return;
+      }
+      if (seen === expected && chunk.length > 0) {
+        held = chunk.subarray(chunk.length - 1);
+        callback(null, chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined);
+        return;
       }
       callback(null, chunk);
+    },
+    flush(callback) {
+      if (seen !== expected) {
+        callback(
+          new BodyLengthError(
+            `the request body ended after ${seen} bytes; its Content-Length is ${expected} bytes`,
+          ),
+        );
+        return;
+      }
+      callback(null, held);
     },
   });
 }
@@ -253,9 +295,13 @@ class NodeHttpClient implements DefaultHttpClient {
       if (request.timeout > 0) exchange.totalTimer = setTimeout(onTotalTimeout, request.timeout, exchange);
       const signal = request.abortSignal;
       if (signal) {
-        exchange.removeAbortListener = addAbortListener(signal, () =>
-          req.destroy(abortError(request, sanitizeUrl(url))),
-        );
+        exchange.removeAbortListener = addAbortListener(signal, () => {
+          const error = abortError(request, sanitizeUrl(url));
+          // fail() first: a body already handed over as a stream then ends with this AbortError,
+          // not with the reset the destroy causes.
+          exchange.fail(error);
+          req.destroy(error);
+        });
       }
       writeBody(exchange);
     });
@@ -414,6 +460,14 @@ function onStreamedBodyDone(this: StreamWithExchange): void {
   this[kExchange]?.cleanup();
 }
 
+function onStreamedBodyClose(this: StreamWithExchange): void {
+  const exchange = this[kExchange];
+  if (exchange === undefined) return;
+  exchange.cleanup();
+  // Dropped before the end: nobody will read the rest, so give the socket up.
+  if (exchange.res !== undefined && !exchange.res.complete) exchange.req.destroy();
+}
+
 function onRequestResponse(this: ClientRequest, incoming: IncomingMessage): void {
   const exchange = exchangeOf(this);
   const request = exchange.request;
@@ -438,7 +492,7 @@ function onRequestResponse(this: ClientRequest, incoming: IncomingMessage): void
   }
 
   let stream: StreamWithExchange = incoming;
-  const onDownload = request.onDownloadProgress;
+  const onDownload = guardProgressCallback(request.onDownloadProgress, `${request.method} download`);
   // Decode only what this request asked for: a body stored compressed (a blob with
   // Content-Encoding: gzip) reaches a caller that did not send Accept-Encoding byte for byte.
   const encoding = incoming.headers["content-encoding"];
@@ -466,10 +520,17 @@ function onRequestResponse(this: ClientRequest, incoming: IncomingMessage): void
 
   const codes = request.streamResponseStatusCodes;
   if (codes !== undefined && (codes.has(status) || codes.has(Number.POSITIVE_INFINITY))) {
-    exchange.bodyStream = stream;
-    response.readableStreamBody = stream;
-    stream.on("end", onStreamedBodyDone);
-    stream.on("close", onStreamedBodyDone);
+    // The caller reads a stream of its own: every way the body can fail (reset, read timeout,
+    // abort, close()) then reaches it as the exchange's typed error, never as node's bare
+    // "aborted"; and dropping it early frees the connection.
+    const passThrough = new PassThrough();
+    stream.pipe(passThrough);
+    const body = passThrough as StreamWithExchange;
+    body[kExchange] = exchange;
+    exchange.bodyStream = body;
+    response.readableStreamBody = body;
+    body.on("end", onStreamedBodyDone);
+    body.on("close", onStreamedBodyClose);
     exchange.settled = true;
     exchange.resolve(response);
     return;
@@ -481,7 +542,7 @@ function onRequestResponse(this: ClientRequest, incoming: IncomingMessage): void
 function writeBody(exchange: Exchange): void {
   const { req, request } = exchange;
   const body = request.body;
-  const onUpload = request.onUploadProgress;
+  const onUpload = guardProgressCallback(request.onUploadProgress, `${request.method} upload`);
   if (body === undefined) {
     req.end();
     return;
@@ -501,9 +562,37 @@ function writeBody(exchange: Exchange): void {
     exchange.fail(exchange.classify(cause, "BODY_FACTORY_FAILED"));
     return;
   }
-  const stages: NodeJS.ReadWriteStream[] = onUpload ? [progressTransform(onUpload)] : [];
-  pipeline([source, ...stages, req] as never, (error: unknown) => {
-    if (error && !(error instanceof AbortError)) req.destroy(exchange.classify(error, "BODY_STREAM_FAILED"));
+  const stages: NodeJS.ReadWriteStream[] = [];
+  const declaredLength = request.headers.get("content-length");
+  if (declaredLength !== undefined && /^\d+$/.test(declaredLength)) {
+    stages.push(exactLengthTransform(Number(declaredLength)));
+  }
+  if (onUpload) stages.push(progressTransform(onUpload));
+  // A failure of the body's source is local: fail the exchange with it (as the cause of a
+  // BODY_STREAM_FAILED error the retry policy does not retry) before the request is torn down,
+  // so the caller never sees the "socket hang up" the teardown causes instead.
+  let requestClosed = false;
+  const onSourceDone = (error: unknown): void => {
+    if (!error || requestClosed || error instanceof AbortError || exchange.settled) return;
+    const code = error instanceof BodyLengthError ? error.code : "BODY_STREAM_FAILED";
+    const reason = error instanceof Error ? error.message : String(error);
+    const failure = new ServiceRequestError(
+      `${request.method} ${sanitizeUrl(exchange.url)}: reading the request body failed: ${reason} (${code}); a local failure, not retried.`,
+      { code, cause: error, request },
+    );
+    exchange.fail(failure);
+    req.destroy(failure);
+  };
+  let last = source;
+  if (stages.length === 0) finished(source, onSourceDone);
+  else last = pipeline([source, ...stages] as never, onSourceDone) as unknown as NodeJS.ReadableStream;
+  last.pipe(req);
+  // A request torn down (abort, timeout, reset, close()) stops reading its source: release it (a
+  // file stream's descriptor) instead of leaving it paused. Its error then is not the request's.
+  req.once("close", () => {
+    requestClosed = true;
+    const readable = source as NodeJS.ReadableStream & { readableEnded?: boolean; destroy?: () => void };
+    if (readable.readableEnded === false) readable.destroy?.();
   });
 }
 
@@ -525,10 +614,20 @@ export function createDefaultHttpClient(options: DefaultHttpClientOptions = {}):
   return new NodeHttpClient(options);
 }
 
-let sharedClient: HttpClient | undefined;
+/** The process-wide default transports by socket cap (0: none), so clients share connection pools. */
+const sharedClients = new Map<number, HttpClient>();
 
-/** The process-wide default transport, so every client shares one pool of connections. */
-export function getSharedDefaultHttpClient(): HttpClient {
-  sharedClient ??= createDefaultHttpClient();
-  return sharedClient;
+/** The process-wide default transport for a per-origin socket cap (unlimited when omitted). */
+export function getSharedDefaultHttpClient(maxSocketsPerOrigin = 0): HttpClient {
+  if (!Number.isInteger(maxSocketsPerOrigin) || maxSocketsPerOrigin < 0) {
+    throw new RangeError(
+      `Option maxSocketsPerOrigin must be a positive integer; got ${JSON.stringify(maxSocketsPerOrigin)}.`,
+    );
+  }
+  let client = sharedClients.get(maxSocketsPerOrigin);
+  if (client === undefined) {
+    client = createDefaultHttpClient({ maxSocketsPerOrigin: maxSocketsPerOrigin || undefined });
+    sharedClients.set(maxSocketsPerOrigin, client);
+  }
+  return client;
 }

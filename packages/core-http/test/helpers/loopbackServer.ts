@@ -109,3 +109,13 @@ export async function until(condition: () => boolean, what = "condition", limitI
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** `startServer` for one test file: every server it starts is closed after each test. Call at module level. */
+export function serveClosedAfterEach(): typeof startServer {
+  const servers = serversClosedAfterEach();
+  return async (...args) => {
+    const server = await startServer(...args);
+    servers.push(server);
+    return server;
+  };
+}

@@ -13,17 +13,16 @@ import {
 } from "../../src/index.js";
 import {
   type LoopbackServer,
-  serversClosedAfterEach,
-  startServer,
+  serveClosedAfterEach,
+  type startServer,
   until,
 } from "../helpers/loopbackServer.js";
 
-const servers = serversClosedAfterEach();
+const startClosedAfterEach = serveClosedAfterEach();
 async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
-  const server = await startServer(...args);
+  const server = await startClosedAfterEach(...args);
   // Only the client's close() may end a connection in these tests.
   server.server.keepAliveTimeout = 0;
-  servers.push(server);
   return server;
 }
 const req = (url: string, extra: Partial<Parameters<typeof createPipelineRequest>[0]> = {}) =>

@@ -76,12 +76,25 @@ describe("options", () => {
     ).rejects.toThrow(/unknown option "retry_total"; did you mean "retryTotal"/);
     await expect(
       client.sendRequest(createPipelineRequest({ url: "/" }), { requestOptions: { timeOut: 5 } } as never),
-    ).rejects.toThrow(/requestOptions: unknown option "timeOut"; did you mean "timeout"/);
+    ).rejects.toThrow(/unknown option "requestOptions.timeOut"; did you mean "requestOptions.timeout"/);
     const ok = await client.sendRequest(createPipelineRequest({ url: "/" }), {
       ifMatch: "*",
       operationOptionNames: ["ifMatch"],
     } as never);
     expect(ok.status).toBe(200);
+  });
+
+  it("lists only what a user can set when a per-call option is unknown, not what a service passes", async () => {
+    const client = make();
+    const failure = client.sendRequest(createPipelineRequest({ url: "/" }), {
+      retry_total: 1,
+      operationOptionNames: ["ifMatch"],
+    } as never);
+    const error = await failure.catch((e: Error) => e);
+    expect(String(error)).toMatch(/Valid options: .*ifMatch.*retryTotal/);
+    for (const internal of ["expectedStatuses", "errorMap", "operationOptionNames"]) {
+      expect(String(error)).not.toContain(internal);
+    }
   });
 
   it("rejects values out of range", () => {

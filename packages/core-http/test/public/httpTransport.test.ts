@@ -14,19 +14,9 @@ import {
   isServiceResponseError,
   type TransferProgressEvent,
 } from "../../src/index.js";
-import {
-  type LoopbackServer,
-  serversClosedAfterEach,
-  startServer,
-  until,
-} from "../helpers/loopbackServer.js";
+import { serveClosedAfterEach, until } from "../helpers/loopbackServer.js";
 
-const servers = serversClosedAfterEach();
-async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackServer> {
-  const server = await startServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = serveClosedAfterEach();
 
 const client = createDefaultHttpClient();
 const req = (url: string, extra: Partial<Parameters<typeof createPipelineRequest>[0]> = {}) =>
@@ -213,7 +203,6 @@ describe("createDefaultHttpClient", () => {
     const server = await serve((_req, res) => res.end());
     const url = server.url;
     await server.close();
-    servers.length = 0;
     const error = await client.sendRequest(req(url)).catch((e) => e);
     expect(isServiceRequestError(error)).toBe(true);
     expect(error.code).toBe("ECONNREFUSED");

@@ -162,6 +162,16 @@ RequestId:abc</Message><AuthenticationErrorDetail>Signature did not match.</Auth
       DeserializationError,
     );
   });
+
+  it("rejects a truncated or mismatched document, saying where", () => {
+    const truncated = listBlobsXml.slice(0, listBlobsXml.indexOf("<NextMarker>"));
+    expect(() => parseXml(ListBlobsFlatSegmentResponseSchema, truncated)).toThrowError(
+      /expected a well-formed XML document, got the document ends inside <EnumerationResults>/,
+    );
+    expect(() => parseXml(ListBlobsFlatSegmentResponseSchema, "<EnumerationResults></Blobs>")).toThrowError(
+      DeserializationError,
+    );
+  });
 });
 
 describe("stringifyXml", () => {

@@ -8,8 +8,10 @@ describe("the public surface", () => {
     expect(Object.keys(asyncEntry).sort()).toEqual([
       "createArmPollingStrategy",
       "createHttpPoller",
+      "createHttpSimplePoller",
       "createPipelineLro",
       "createPoller",
+      "createSimplePoller",
       "toLroResponse",
     ]);
     expect(Object.keys(syncEntry).sort()).toEqual(Object.keys(asyncEntry).sort());
@@ -22,6 +24,16 @@ describe("the public surface", () => {
     expectTypeOf<P["pollUntilDone"]>().returns.toEqualTypeOf<Promise<number>>();
     expectTypeOf<P["serialize"]>().returns.toEqualTypeOf<Promise<string>>();
     expectTypeOf<Awaited<P>>().toEqualTypeOf<number>();
+  });
+
+  it("a SimplePollerLike is not thenable, so a begin* Promise resolves to the poller itself", () => {
+    type S = asyncEntry.SimplePollerLike<OperationState<number>, number>;
+    expectTypeOf<S>().not.toMatchTypeOf<PromiseLike<number>>();
+    expectTypeOf<Awaited<Promise<S>>>().toEqualTypeOf<S>();
+    expectTypeOf<S>().toMatchTypeOf<AsyncIterable<OperationState<number>>>();
+    expectTypeOf<S["isDone"]>().toEqualTypeOf<() => boolean>();
+    expectTypeOf<S["toString"]>().returns.toEqualTypeOf<string>();
+    expectTypeOf(asyncEntry.createSimplePoller<number>).returns.toEqualTypeOf<Promise<S>>();
   });
 
   it("createPoller infers the result type from the strategy", () => {

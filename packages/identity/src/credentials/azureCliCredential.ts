@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import { AuthenticationError } from "../errors/authenticationError.js";
-import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
-import { checkTenantId, resolveTenant } from "../http/entraAuthority.js";
-import { normalizeScopes, scopeToResource, TokenCache } from "../tokenCache.js";
+import { scopeToResource } from "../tokenCache.js";
+import { type DeveloperTool, DeveloperToolSession } from "./developerToolCredential.js";
 
 /**
  * Options of `AzureCliCredential`.
@@ -16,9 +14,30 @@ export interface AzureCliCredentialOptions {
   additionallyAllowedTenants?: string[];
   /** How long `az` may run before it is stopped and the credential reported unavailable; 10000 ms by default. */
   processTimeoutInMs?: number;
+  /**
+   * The subscription (name or id) whose tenant `az` gets the token from, instead of the default one;
+   * not sent when a tenant is (az refuses both together).
+   */
+  subscription?: string;
 }
 
 const NAME = "AzureCliCredential";
+
+const AZ: DeveloperTool = {
+  credentialName: NAME,
+  toolName: "az",
+  notFound:
+    'the Azure CLI (az) was not found on PATH; install it from https://aka.ms/azure-cli and run "az login".',
+  notFoundInStderr: /not recognized as an internal or external command|az: not found/i,
+  userActions: [
+    {
+      when: (stderr) => /az login|az account set|no subscription found/i.test(stderr),
+      message: 'not logged in to the Azure CLI; run "az login".',
+    },
+  ],
+  // az reports a refused request (a wrong resource, a tenant it may not use) as a plain failure.
+  otherFailure: "authentication",
+};
 
 /**
  * Uses the account you are logged in with in the Azure CLI: runs
@@ -35,27 +54,31 @@ const NAME = "AzureCliCredential";
  * @public
  */
 export class AzureCliCredential implements TokenCredential {
-  readonly #tenantId: string | undefined;
-  readonly #allowedTenants: readonly string[];
-  readonly #timeoutInMs: number;
-  readonly #cache: TokenCache;
+  readonly #session: DeveloperToolSession;
+  readonly #subscription: string | undefined;
 
-  /** Creates the credential; throws on a malformed tenant id. */
+  /** Creates the credential; throws on a malformed tenant id or subscription. */
   constructor(options: AzureCliCredentialOptions = {}) {
-    this.#tenantId = options.tenantId ? checkTenantId(NAME, options.tenantId) : undefined;
-    this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#timeoutInMs = options.processTimeoutInMs ?? 10_000;
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+    this.#session = new DeveloperToolSession(AZ, options, (scopes, getOptions) =>
+      this.#requestToken(scopes, getOptions),
+    );
+    // A subscription name becomes an argument of az (and, on Windows, of the shell that runs az.cmd).
+    if (options.subscription !== undefined && !/^[0-9A-Za-z._ -]+$/.test(options.subscription)) {
+      throw new TypeError(
+        `${NAME}: subscription must be a subscription id or a name of letters, digits, ".", "_", "-" and spaces.`,
+      );
+    }
+    this.#subscription = options.subscription;
   }
 
   /** Gets a token for one scope from the Azure CLI, cached until five minutes before it expires. */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
+    return this.#session.getToken(scopes, options);
   }
 
   /** Forgets the cached tokens (the CLI holds no sockets). */
   async close(): Promise<void> {
-    this.#cache.clear();
+    this.#session.clear();
   }
 
   /** Same as `AzureCliCredential.close`, for `await using`. */
@@ -65,19 +88,20 @@ export class AzureCliCredential implements TokenCredential {
 
   async #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
     const resource = scopeToResource(NAME, scopes);
-    const tenant =
-      this.#tenantId === undefined && options.tenantId === undefined
-        ? undefined
-        : resolveTenant(NAME, this.#tenantId ?? options.tenantId!, options.tenantId, this.#allowedTenants);
+    const tenant = this.#session.tenantFor(options);
     const args = ["account", "get-access-token", "--output", "json", "--resource", resource];
     if (tenant) args.push("--tenant", tenant);
-    const { stdout } = await runAz(args, this.#timeoutInMs, options);
-    let parsed: { accessToken?: unknown; expires_on?: unknown; expiresOn?: unknown };
-    try {
-      parsed = JSON.parse(stdout);
-    } catch {
-      throw new AuthenticationError(`${NAME}: az printed something other than JSON.`);
+    // On Windows az.cmd runs through the shell, which splits a name with spaces unless it is quoted.
+    else if (this.#subscription) {
+      const quote = process.platform === "win32" && this.#subscription.includes(" ");
+      args.push("--subscription", quote ? `"${this.#subscription}"` : this.#subscription);
     }
+    const stdout = await this.#session.run({ files: ["az"], args, windowsCmd: true }, options);
+    const parsed = this.#session.parseJson<{
+      accessToken?: unknown;
+      expires_on?: unknown;
+      expiresOn?: unknown;
+    }>(stdout);
     if (typeof parsed.accessToken !== "string" || parsed.accessToken === "") {
       throw new AuthenticationError(`${NAME}: az's output has no accessToken.`);
     }
@@ -94,70 +118,4 @@ function expiryOf(parsed: { expires_on?: unknown; expiresOn?: unknown }): number
     if (!Number.isNaN(local)) return local;
   }
   throw new AuthenticationError(`${NAME}: az's output has no usable expiry.`);
-}
-
-function runAz(
-  args: string[],
-  timeoutInMs: number,
-  options: GetTokenOptions,
-): Promise<{ stdout: string; stderr: string }> {
-  // On Windows `az` is a .cmd script, which only runs through the shell; the arguments were validated.
-  const isWindows = process.platform === "win32";
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      isWindows ? "az.cmd" : "az",
-      args,
-      { timeout: timeoutInMs, windowsHide: true, encoding: "utf8", shell: isWindows, maxBuffer: 1024 * 1024 },
-      (error, stdout, stderr) => {
-        options.abortSignal?.removeEventListener("abort", onAbort);
-        if (!error) {
-          resolve({ stdout, stderr });
-          return;
-        }
-        reject(
-          toCliError(error as NodeJS.ErrnoException & { killed?: boolean }, stderr, timeoutInMs, aborted),
-        );
-      },
-    );
-    let aborted = false;
-    const onAbort = () => {
-      aborted = true;
-      child.kill();
-    };
-    options.abortSignal?.addEventListener("abort", onAbort);
-  });
-}
-
-function toCliError(
-  error: NodeJS.ErrnoException & { killed?: boolean },
-  stderr: string,
-  timeoutInMs: number,
-  aborted: boolean,
-): Error {
-  if (aborted) {
-    const abortError = new Error(`${NAME}: aborted.`);
-    abortError.name = "AbortError";
-    return abortError;
-  }
-  if (
-    error.code === "ENOENT" ||
-    /not recognized as an internal or external command|az: not found/i.test(stderr)
-  ) {
-    return new CredentialUnavailableError(
-      `${NAME}: the Azure CLI (az) was not found on PATH; install it from https://aka.ms/azure-cli and run "az login".`,
-    );
-  }
-  if (error.killed) {
-    return new CredentialUnavailableError(`${NAME}: az did not answer within ${timeoutInMs} ms.`);
-  }
-  if (/az login|az account set|no subscription found/i.test(stderr)) {
-    return new CredentialUnavailableError(`${NAME}: not logged in to the Azure CLI; run "az login".`);
-  }
-  const firstLine =
-    stderr
-      .split(/\r?\n/)
-      .find((line) => line.trim() !== "")
-      ?.trim()
-      .slice(0, 300) ?? `exit code ${String(error.code)}`;
-  return new AuthenticationError(`${NAME}: az failed: ${firstLine}`);
 }

@@ -1,18 +1,18 @@
 import { type AccessToken, type GetTokenOptions, isAbortError, type TokenCredential } from "@azkit/core-http";
-import { createClientLogger } from "@azkit/core-logging";
+import { AggregateAuthenticationError } from "../errors/aggregateAuthenticationError.js";
 import {
   CredentialUnavailableError,
   isCredentialUnavailableError,
 } from "../errors/credentialUnavailableError.js";
-
-const logger = createClientLogger("identity");
+import { logger } from "../logger.js";
 
 /**
  * Tries credentials in order until one gives a token, and then keeps using that one (it is remembered,
  * so later calls do not retry the ones that were unavailable). A credential that is unavailable here
  * (`CredentialUnavailableError`, or no token) passes the turn to the next; any other failure stops the
  * chain, since that credential was configured and its failure is the one to fix. When none is
- * available, one `CredentialUnavailableError` lists each credential and why.
+ * available, one `AggregateAuthenticationError` (a `CredentialUnavailableError`) lists each credential and
+ * why, and holds their errors in `errors`.
  *
  * @example
  * ```ts
@@ -43,13 +43,16 @@ export class ChainedTokenCredential implements TokenCredential {
     const chainName = this.constructor.name;
     if (this.#selected) return requireToken(this.#selected, await this.#selected.getToken(scopes, options));
     const reasons: string[] = [];
+    const errors: unknown[] = [];
     for (const source of this.#sources) {
-      const sourceName = source.constructor?.name ?? "credential";
+      const sourceName =
+        (source as { credentialName?: string }).credentialName ?? source.constructor?.name ?? "credential";
       let token: AccessToken | null;
       try {
         token = await source.getToken(scopes, options);
       } catch (error) {
         if (isCredentialUnavailableError(error)) {
+          errors.push(error);
           reasons.push(`- ${sourceName}: ${stripPrefix(error.message, sourceName)}`);
           logger.verbose(`${chainName}: ${sourceName} is unavailable`, { reason: error.message });
           continue;
@@ -58,14 +61,18 @@ export class ChainedTokenCredential implements TokenCredential {
         throw error;
       }
       if (!token) {
-        reasons.push(`- ${sourceName}: returned no token.`);
+        const reason = (source as { credentialUnavailableErrorMessage?: string })
+          .credentialUnavailableErrorMessage;
+        errors.push(new CredentialUnavailableError(`${sourceName}: ${reason ?? "returned no token."}`));
+        reasons.push(`- ${sourceName}: ${reason ?? "returned no token."}`);
         continue;
       }
       this.#selected = source;
       logger.info(`${chainName}: using ${sourceName}`);
       return token;
     }
-    throw new CredentialUnavailableError(
+    throw new AggregateAuthenticationError(
+      errors,
       `${chainName}: no credential in the chain could get a token. Tried, in order:\n${reasons.join("\n")}`,
     );
   }

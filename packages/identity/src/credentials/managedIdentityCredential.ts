@@ -224,3 +224,30 @@ function describeError(body: Record<string, unknown> | undefined): string | unde
   }
   return undefined;
 }
+
+/**
+ * A user-assigned managed identity named by client id (`@azure/identity`'s option shape).
+ * @public
+ */
+export interface ManagedIdentityCredentialClientIdOptions extends ManagedIdentityCredentialOptions {
+  /** The identity's client id; omit for the system-assigned identity. */
+  clientId?: string;
+}
+
+/**
+ * A user-assigned managed identity named by ARM resource id (`@azure/identity`'s option shape).
+ * @public
+ */
+export interface ManagedIdentityCredentialResourceIdOptions extends ManagedIdentityCredentialOptions {
+  /** The identity's ARM resource id. */
+  resourceId: string;
+}
+
+/**
+ * A user-assigned managed identity named by object (principal) id (`@azure/identity`'s option shape).
+ * @public
+ */
+export interface ManagedIdentityCredentialObjectIdOptions extends ManagedIdentityCredentialOptions {
+  /** The identity's object id. */
+  objectId: string;
+}

@@ -1,16 +1,13 @@
 import { readFile } from "node:fs/promises";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azkit/core-http";
 import { CredentialUnavailableError } from "../errors/credentialUnavailableError.js";
-import {
-  checkTenantId,
-  type EntraAuthority,
-  resolveAuthority,
-  resolveTenant,
-} from "../http/entraAuthority.js";
-import { requestEntraToken } from "../http/entraTokenRequest.js";
-import { createTokenHttp, type TokenHttp } from "../http/tokenHttp.js";
+import { resolveAuthority } from "../http/entraAuthority.js";
+import { EntraClient } from "../http/entraClient.js";
 import { normalizeScopes, TokenCache } from "../tokenCache.js";
+import { type ClientAuthentication, clientAssertionAuthentication } from "./clientAuthentication.js";
 import type { EntraCredentialOptions } from "./tokenCredentialOptions.js";
+
+const NAME = "WorkloadIdentityCredential";
 
 /**
  * Options of `WorkloadIdentityCredential`; each falls back to its environment variable.
@@ -38,25 +35,25 @@ export interface WorkloadIdentityCredentialOptions extends EntraCredentialOption
  * @public
  */
 export class WorkloadIdentityCredential implements TokenCredential {
-  readonly #tenantId: string | undefined;
   readonly #clientId: string | undefined;
   readonly #tokenFilePath: string | undefined;
-  readonly #authority: EntraAuthority;
-  readonly #allowedTenants: readonly string[];
-  readonly #http: TokenHttp;
+  /** Undefined without a tenant, which `getToken` reports. */
+  readonly #client: EntraClient | undefined;
+  readonly #authenticate: ClientAuthentication;
   readonly #cache: TokenCache;
 
   /** Reads options and environment; missing settings are reported by `getToken`, not here. */
   constructor(options: WorkloadIdentityCredentialOptions = {}) {
-    const name = "WorkloadIdentityCredential";
     const tenantId = options.tenantId ?? process.env.AZURE_TENANT_ID;
-    this.#tenantId = tenantId ? checkTenantId(name, tenantId) : undefined;
     this.#clientId = options.clientId ?? process.env.AZURE_CLIENT_ID;
     this.#tokenFilePath = options.tokenFilePath ?? process.env.AZURE_FEDERATED_TOKEN_FILE;
-    this.#authority = resolveAuthority(name, options.authorityHost);
-    this.#allowedTenants = options.additionallyAllowedTenants ?? [];
-    this.#http = createTokenHttp(options);
-    this.#cache = new TokenCache((scopes, getOptions) => this.#requestToken(scopes, getOptions));
+    // The authority is checked now even without a tenant, so a bad one fails at construction either way.
+    resolveAuthority(NAME, options.authorityHost);
+    this.#client = tenantId ? new EntraClient(NAME, tenantId, options) : undefined;
+    this.#authenticate = clientAssertionAuthentication(NAME, () => this.#readTokenFile());
+    this.#cache = new TokenCache((scopes, getOptions) =>
+      this.#client!.clientCredentials(this.#clientId!, this.#authenticate, scopes, getOptions),
+    );
   }
 
   /**
@@ -66,20 +63,20 @@ export class WorkloadIdentityCredential implements TokenCredential {
    */
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
     const missing = [
-      this.#tenantId ? undefined : "tenantId (AZURE_TENANT_ID)",
+      this.#client ? undefined : "tenantId (AZURE_TENANT_ID)",
       this.#clientId ? undefined : "clientId (AZURE_CLIENT_ID)",
       this.#tokenFilePath ? undefined : "tokenFilePath (AZURE_FEDERATED_TOKEN_FILE)",
     ].filter((m) => m !== undefined);
     if (missing.length > 0) {
-      throw new CredentialUnavailableError(`WorkloadIdentityCredential: ${missing.join(", ")} not set.`);
+      throw new CredentialUnavailableError(`${NAME}: ${missing.join(", ")} not set.`);
     }
-    return this.#cache.getToken(normalizeScopes("WorkloadIdentityCredential", scopes), options);
+    return this.#cache.getToken(normalizeScopes(NAME, scopes), options);
   }
 
   /** Releases the credential's sockets and forgets its tokens. */
   async close(): Promise<void> {
     this.#cache.clear();
-    this.#http.close();
+    this.#client?.close();
   }
 
   /** Same as `WorkloadIdentityCredential.close`, for `await using`. */
@@ -87,32 +84,18 @@ export class WorkloadIdentityCredential implements TokenCredential {
     await this.close();
   }
 
-  async #requestToken(scopes: string[], options: GetTokenOptions): Promise<AccessToken> {
-    const name = "WorkloadIdentityCredential";
+  /** The federated token, read anew for every token request since the platform rotates the file. */
+  async #readTokenFile(): Promise<string> {
     let assertion: string;
     try {
       assertion = (await readFile(this.#tokenFilePath!, "utf8")).trim();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "read failed";
-      throw new CredentialUnavailableError(`${name}: cannot read the federated token file (${code}).`, {
+      throw new CredentialUnavailableError(`${NAME}: cannot read the federated token file (${code}).`, {
         cause: error,
       });
     }
-    if (assertion === "") throw new CredentialUnavailableError(`${name}: the federated token file is empty.`);
-    return requestEntraToken({
-      credentialName: name,
-      http: this.#http,
-      authority: this.#authority,
-      tenantId: resolveTenant(name, this.#tenantId!, options.tenantId, this.#allowedTenants),
-      form: {
-        client_id: this.#clientId!,
-        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-        client_assertion: assertion,
-        ...(options.claims ? { claims: options.claims } : {}),
-      },
-      scopes,
-      secrets: [assertion],
-      abortSignal: options.abortSignal,
-    });
+    if (assertion === "") throw new CredentialUnavailableError(`${NAME}: the federated token file is empty.`);
+    return assertion;
   }
 }

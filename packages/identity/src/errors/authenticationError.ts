@@ -49,3 +49,9 @@ export class AuthenticationError extends AzureError {
 export function isAuthenticationError(error: unknown): error is AuthenticationError {
   return typeof error === "object" && error !== null && brand in error;
 }
+
+/**
+ * `@azure/identity`'s name for the parsed OAuth error of an `AuthenticationError` (`errorResponse`).
+ * @public
+ */
+export type ErrorResponse = OAuthErrorResponse;

@@ -4,12 +4,16 @@ import type { EntraAuthority } from "./entraAuthority.js";
 import { redactSecrets } from "./redactSecrets.js";
 import type { TokenHttp } from "./tokenHttp.js";
 
-/** One OAuth 2.0 client-credentials request to `{authority}/{tenant}/oauth2/v2.0/token`. */
+/** One OAuth 2.0 request to `{authority}/{tenant}/oauth2/v2.0/token` (or `/devicecode`). */
 export interface EntraTokenRequest {
   credentialName: string;
   http: TokenHttp;
   authority: EntraAuthority;
   tenantId: string;
+  /** The grant; `client_credentials` by default. Not sent to the device code endpoint. */
+  grantType?: string;
+  /** `token` (default) or `devicecode`, the endpoint under `/oauth2/v2.0/`. */
+  endpoint?: "token" | "devicecode";
   /** The form fields besides `scope` and `grant_type` (client id, secret or assertion, claims). */
   form: Record<string, string>;
   scopes: string[];
@@ -18,16 +22,61 @@ export interface EntraTokenRequest {
   abortSignal?: AbortSignalLike;
 }
 
-/** Posts the client-credentials form and turns the answer into an `AccessToken` or an AuthenticationError. */
-export async function requestEntraToken(request: EntraTokenRequest): Promise<AccessToken> {
+/** The token endpoint of a tenant at an authority. */
+export function entraTokenUrl(authority: EntraAuthority, tenantId: string): string {
+  return `${authority.host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+}
+
+/** A token response with what user flows keep besides the access token. */
+export interface EntraTokenResponse {
+  accessToken: AccessToken;
+  refreshToken: string | undefined;
+  idToken: string | undefined;
+  clientInfo: string | undefined;
+}
+
+/**
+ * Posts the form and turns the answer into the access token (and the refresh token, ID token and client
+ * info a user flow keeps), or an AuthenticationError.
+ */
+export async function requestEntraTokenResponse(request: EntraTokenRequest): Promise<EntraTokenResponse> {
+  const body = await postEntraForm(request);
+  if (typeof body.access_token !== "string") {
+    throw new AuthenticationError(
+      `${request.credentialName}: the token endpoint answered without an access_token.`,
+    );
+  }
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return {
+    accessToken: toAccessToken(body),
+    refreshToken: text(body.refresh_token),
+    idToken: text(body.id_token),
+    clientInfo: text(body.client_info),
+  };
+}
+
+/**
+ * Posts an OAuth 2.0 form to Microsoft Entra ID and returns the JSON answer of a 200; any other answer
+ * becomes an `AuthenticationError` carrying the OAuth error (`errorResponse.error`, such as
+ * `authorization_pending`), with every secret of the request redacted from its message.
+ */
+export async function postEntraForm(request: EntraTokenRequest): Promise<JsonObject> {
   const { credentialName, authority, tenantId, secrets } = request;
-  const url = `${authority.host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+  const endpoint = request.endpoint ?? "token";
+  const url =
+    endpoint === "token"
+      ? entraTokenUrl(authority, tenantId)
+      : `${authority.host}/${encodeURIComponent(tenantId)}/oauth2/v2.0/${endpoint}`;
   let response: Awaited<ReturnType<TokenHttp["send"]>>;
   try {
     response = await request.http.send({
       method: "POST",
       url,
-      form: { ...request.form, scope: request.scopes.join(" "), grant_type: "client_credentials" },
+      form: {
+        ...request.form,
+        scope: request.scopes.join(" "),
+        ...(endpoint === "token" ? { grant_type: request.grantType ?? "client_credentials" } : {}),
+      },
       abortSignal: request.abortSignal,
       allowInsecureConnection: authority.allowInsecureConnection,
     });
@@ -39,9 +88,7 @@ export async function requestEntraToken(request: EntraTokenRequest): Promise<Acc
     });
   }
   const body = parseJson(response.bodyAsText);
-  if (response.status === 200 && typeof body?.access_token === "string") {
-    return toAccessToken(body);
-  }
+  if (response.status === 200 && body) return body;
   const errorResponse = toOAuthError(body);
   const reason = errorResponse
     ? `${errorResponse.error}: ${errorResponse.errorDescription}`
@@ -52,7 +99,8 @@ export async function requestEntraToken(request: EntraTokenRequest): Promise<Acc
   );
 }
 
-type JsonObject = Record<string, unknown>;
+/** A parsed JSON object. */
+export type JsonObject = Record<string, unknown>;
 
 export function parseJson(text: string | null | undefined): JsonObject | undefined {
   if (!text) return undefined;

@@ -9,6 +9,7 @@ import {
   type Pipeline,
   type PipelineResponse,
   type RetryOptions,
+  type CommonClientOptions,
 } from "@azkit/core-http";
 import { IDENTITY_PACKAGE, IDENTITY_VERSION } from "../identityVersion.js";
 
@@ -43,9 +44,7 @@ const DEFAULT_RETRY: RetryOptions = { maxRetries: 3, retryDelayInMs: 800 };
  * environment, retry with `Retry-After`, redacted logging) over the caller's `httpClient`, or over a
  * core-http default transport this credential owns, so that `close()` releases exactly its sockets.
  */
-export function createTokenHttp(
-  options: { httpClient?: HttpClient; retryOptions?: RetryOptions } = {},
-): TokenHttp {
+export function createTokenHttp(options: CommonClientOptions = {}): TokenHttp {
   const { httpClient } = options;
   let owned: DefaultHttpClient | undefined;
   const client = (): HttpClient => {
@@ -53,7 +52,11 @@ export function createTokenHttp(
     owned ??= createDefaultHttpClient();
     return owned;
   };
-  const pipelineOptions = { packageName: IDENTITY_PACKAGE, packageVersion: IDENTITY_VERSION };
+  const pipelineOptions = {
+    ...pipelineOptionsOf(options),
+    packageName: IDENTITY_PACKAGE,
+    packageVersion: IDENTITY_VERSION,
+  };
   let retrying: Pipeline | undefined;
   let single: Pipeline | undefined;
   const pipeline = (retry: boolean): Pipeline => {
@@ -94,5 +97,33 @@ export function createTokenHttp(
       // The transport stays usable after close(): a later getToken opens new connections.
       owned?.close();
     },
+  };
+}
+
+/** The client options that shape the token pipeline (not the credential's own, such as tenantId). */
+function pipelineOptionsOf(options: CommonClientOptions): CommonClientOptions {
+  const {
+    additionalPolicies,
+    userAgentOptions,
+    loggingEnable,
+    proxies,
+    useEnvSettings,
+    connectionTimeoutInMs,
+    readTimeoutInMs,
+    retryMode,
+    retryBackoffFactorInMs,
+    retryBackoffMaxInMs,
+  } = options;
+  return {
+    additionalPolicies,
+    userAgentOptions,
+    loggingEnable,
+    proxies,
+    useEnvSettings,
+    connectionTimeoutInMs,
+    readTimeoutInMs,
+    retryMode,
+    retryBackoffFactorInMs,
+    retryBackoffMaxInMs,
   };
 }

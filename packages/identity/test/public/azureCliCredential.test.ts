@@ -44,6 +44,14 @@ describe("AzureCliCredential", () => {
     ]);
   });
 
+  it("passes a subscription (when no tenant is given) and refuses one that could smuggle arguments", async () => {
+    await new AzureCliCredential({ subscription: "My Subscription" }).getToken(arm);
+    expect(await az.calls()).toEqual([
+      "account get-access-token --output json --resource https://management.azure.com --subscription My Subscription",
+    ]);
+    expect(() => new AzureCliCredential({ subscription: 'x" & calc' })).toThrow(/subscription must be/);
+  });
+
   it("is unavailable, saying how to fix it, when az is not on PATH", async () => {
     const empty = await mkdtemp(join(tmpdir(), "azkit-noaz-"));
     vi.stubEnv("PATH", empty);

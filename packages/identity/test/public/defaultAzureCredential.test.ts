@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  AggregateAuthenticationError,
   AzureCliCredential,
+  AzurePowerShellCredential,
   DefaultAzureCredential,
   EnvironmentCredential,
   isCredentialUnavailableError,
@@ -11,6 +13,7 @@ import {
   WorkloadIdentityCredential,
 } from "../../src/index.js";
 import { createFakeAz } from "../helpers/fakeAz.js";
+import { createFakeDeveloperTools } from "../helpers/fakeDeveloperTools.js";
 import {
   closedLoopbackUrl,
   type LoopbackTokenServer,
@@ -124,12 +127,92 @@ describe("DefaultAzureCredential chain order", () => {
       "- EnvironmentCredential",
       "- WorkloadIdentityCredential",
       "- ManagedIdentityCredential",
+      "- VisualStudioCodeCredential",
       "- AzureCliCredential",
+      "- AzurePowerShellCredential",
+      "- AzureDeveloperCliCredential",
     ]);
     expect(lines[1]).toContain("AZURE_CLIENT_SECRET is not set");
     expect(lines[2]).toContain("AZURE_FEDERATED_TOKEN_FILE");
     expect(lines[3]).toContain("ECONNREFUSED");
     expect(lines[4]).toContain("az login");
+    expect(lines[5]).toContain("az login");
+    expect(lines[6]).toContain("pwsh");
+    expect(lines[7]).toContain("azd");
+    expect(error).toBeInstanceOf(AggregateAuthenticationError);
+    expect((error as AggregateAuthenticationError).errors).toHaveLength(7);
     expect(error.message).not.toContain("env-secret");
+  });
+});
+
+describe("DefaultAzureCredential: AZURE_TOKEN_CREDENTIALS and requiredEnvVars, as @azure/identity", () => {
+  it('"prod" keeps the three deployed-environment links, "dev" the four developer links', async () => {
+    vi.stubEnv("AZURE_TOKEN_CREDENTIALS", "dev");
+    vi.stubEnv("FAKE_AZ_MODE", "logged-out");
+    const dev = (await new DefaultAzureCredential()
+      .getToken(arm)
+      .catch((e: unknown) => e)) as AggregateAuthenticationError;
+    expect(
+      dev.message
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(":")[0]),
+    ).toEqual([
+      "- VisualStudioCodeCredential",
+      "- AzureCliCredential",
+      "- AzurePowerShellCredential",
+      "- AzureDeveloperCliCredential",
+    ]);
+    expect(server.requests).toHaveLength(0); // the environment's secret was not used
+    vi.stubEnv("AZURE_TOKEN_CREDENTIALS", "prod");
+    const prod = new DefaultAzureCredential();
+    expect((await prod.getToken(arm)).token).toBe("entra-token-1");
+    expect(prod.selectedCredential).toBeInstanceOf(EnvironmentCredential);
+  });
+
+  it("one credential's name (any case) keeps only that link; an unknown value throws naming the valid ones", async () => {
+    vi.stubEnv("AZURE_TOKEN_CREDENTIALS", "azureclicredential");
+    const credential = new DefaultAzureCredential();
+    expect((await credential.getToken(arm)).token).toBe("cli-token");
+    expect(await contacted()).toEqual(["az"]);
+    vi.stubEnv("AZURE_TOKEN_CREDENTIALS", "laptop");
+    expect(() => new DefaultAzureCredential()).toThrow(
+      /AZURE_TOKEN_CREDENTIALS is "laptop"; use "prod", "dev" or one of EnvironmentCredential/,
+    );
+  });
+
+  it("the developer links after the CLI are AzurePowerShellCredential, then AzureDeveloperCliCredential", async () => {
+    vi.stubEnv("AZURE_TOKEN_CREDENTIALS", "dev");
+    vi.stubEnv("FAKE_AZ_MODE", "logged-out");
+    const tools = await createFakeDeveloperTools();
+    try {
+      vi.stubEnv("PATH", tools.pathWithTools); // the fake pwsh and azd, then the fake az
+      vi.stubEnv("FAKE_TOOL_LOG", tools.log);
+      vi.stubEnv("FAKE_TOOL_TOKEN", "pwsh-or-azd-token");
+      const credential = new DefaultAzureCredential();
+      expect((await credential.getToken(arm)).token).toBe("pwsh-or-azd-token");
+      expect(credential.selectedCredential).toBeInstanceOf(AzurePowerShellCredential);
+      vi.stubEnv("FAKE_TOOL_MODE", "logged-out");
+      const error = (await new DefaultAzureCredential().getToken(arm).catch((e: unknown) => e)) as Error;
+      expect(error.message).toContain(
+        "AzureDeveloperCliCredential: not logged in to the Azure Developer CLI",
+      );
+      expect((await tools.calls()).map((c) => c.split(" ")[0])).toEqual(["pwsh", "pwsh", "azd"]);
+    } finally {
+      await tools.remove();
+    }
+  });
+
+  it("requiredEnvVars throws at construction, naming the missing variables", () => {
+    vi.stubEnv("AZURE_CLIENT_SECRET", "");
+    expect(
+      () =>
+        new DefaultAzureCredential({
+          requiredEnvVars: ["AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TOKEN_CREDENTIALS"],
+        }),
+    ).toThrow(
+      "DefaultAzureCredential: required environment variables AZURE_CLIENT_SECRET, AZURE_TOKEN_CREDENTIALS are not set or empty.",
+    );
+    expect(() => new DefaultAzureCredential({ requiredEnvVars: "AZURE_CLIENT_ID" })).not.toThrow();
   });
 });

@@ -35,14 +35,27 @@ describe("EnvironmentCredential", () => {
     vi.stubEnv("AZURE_TENANT_ID", "");
     const error = (await new EnvironmentCredential().getToken(arm).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(CredentialUnavailableError);
-    expect(error.message).toBe("EnvironmentCredential: AZURE_TENANT_ID, AZURE_CLIENT_SECRET are not set.");
+    expect(error.message).toBe(
+      "EnvironmentCredential: AZURE_TENANT_ID, AZURE_CLIENT_SECRET are not set (instead of the secret, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_USERNAME and AZURE_PASSWORD also work).",
+    );
     expect(server.requests).toHaveLength(0);
   });
 
-  it("says so when a certificate is configured instead of a secret", async () => {
+  it("uses a configured certificate instead of a secret, and says when its file cannot be read", async () => {
     vi.stubEnv("AZURE_CLIENT_SECRET", "");
     vi.stubEnv("AZURE_CLIENT_CERTIFICATE_PATH", "/certs/app.pem");
-    await expect(new EnvironmentCredential().getToken(arm)).rejects.toThrow(/certificates are not supported/);
+    await expect(new EnvironmentCredential().getToken(arm)).rejects.toThrow(
+      "ClientCertificateCredential: cannot read the certificate file /certs/app.pem (ENOENT).",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("uses AZURE_USERNAME and AZURE_PASSWORD when neither a secret nor a certificate is set", async () => {
+    vi.stubEnv("AZURE_CLIENT_SECRET", "");
+    vi.stubEnv("AZURE_USERNAME", "user@contoso.com");
+    vi.stubEnv("AZURE_PASSWORD", "user-password");
+    await new EnvironmentCredential().getToken(arm);
+    expect(server.requests[0]?.form).toMatchObject({ grant_type: "password", username: "user@contoso.com" });
   });
 
   it("reads the environment when created, not later", async () => {

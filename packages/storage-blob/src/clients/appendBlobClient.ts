@@ -21,6 +21,12 @@ import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PART_WRITE_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Append Block` of `write` under the blob and append-position conditions. */
 async function sendAppendBlock(
@@ -95,7 +101,7 @@ export class AppendBlobClient extends BlobClient {
     const headers = {
       "content-length": "0",
       "x-ms-copy-source": sourceURL,
-      "x-ms-source-range": rangeHeader(offset, count),
+      "x-ms-source-range": rangeHeader(offset, count, "AppendBlobClient.appendBlockFromURL"),
       ...fromUrlHeaders(options),
     };
     return sendAppendBlock(this, { operationName: "AppendBlob.appendBlockFromURL", headers }, options);
@@ -119,3 +125,11 @@ export class AppendBlobClient extends BlobClient {
 }
 
 blobClientKinds.append = AppendBlobClient;
+
+checkOptionsOnEntry(AppendBlobClient, "AppendBlobClient", {
+  create: { at: 0, names: NEW_BLOB_OPTIONS },
+  createIfNotExists: { at: 0, names: NEW_BLOB_OPTIONS },
+  appendBlock: { at: 2, names: PART_WRITE_OPTIONS, kinds: [[1, "number", "contentLength"]] },
+  appendBlockFromURL: { at: 3, names: FROM_URL_OPTIONS },
+  seal: { at: 0, names: ["conditions"] },
+});

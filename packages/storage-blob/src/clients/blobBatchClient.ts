@@ -1,13 +1,21 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import { randomUUID } from "node:crypto";
-import { isTokenCredential, type TokenCredential } from "@azkit/core-http";
+import {
+  type BatchOperation,
+  batchRequestBody,
+  MAX_BATCH_OPERATIONS,
+  signBatchOperation,
+  type TokenCache,
+} from "../batch/batchOperation.js";
+import { BlobBatch, batchContents } from "../batch/blobBatch.js";
 import { withQueryParameters } from "../blobUrl.js";
-import { sharedKeyAuthorization } from "../credentials/sharedKeyStringToSign.js";
-import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
+import type { CommonOptions } from "../models/options.js";
 import type {
   BatchAccessTier,
   BatchSubResponse,
   BlobBatchDeleteBlobsOptions,
   BlobBatchSetBlobsAccessTierOptions,
+  BlobBatchSubmitBatchOptionalParams,
   BlobBatchSubmitBatchResponse,
 } from "../models/batchModels.js";
 import { conditionHeaders } from "../requests/conditionHeaders.js";
@@ -17,14 +25,6 @@ import { parseBatchResponse } from "../batch/parseBatchResponse.js";
 import type { BlobClient } from "./blobClient.js";
 import { resolveClient } from "./clientConstruction.js";
 import { contextOf, setContextOf, type StorageCredential } from "./storageContext.js";
-
-const MAX_BATCH = 256;
-
-interface SubRequest {
-  method: "DELETE" | "PUT";
-  url: string;
-  headers: Record<string, string>;
-}
 
 /**
  * Sends up to 256 blob deletions or tier changes in one request (`Blob Batch`).
@@ -50,7 +50,14 @@ export class BlobBatchClient {
    * @param credential - Shared Key, a `TokenCredential`, or `AnonymousCredential` with a SAS URL.
    * @param options - pipeline options.
    */
-  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions) {
+  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions);
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
+  constructor(url: string, credential?: StorageCredential | PipelineLike, options?: StoragePipelineOptions) {
     const resolved = resolveClient(url, credential, [], options);
     this.url = resolved.url;
     setContextOf(this, resolved.context);
@@ -106,66 +113,74 @@ export class BlobBatchClient {
     );
   }
 
-  private async subRequestAuth(request: SubRequest, token: string | undefined): Promise<void> {
-    const context = contextOf(this);
-    const credential = context.credential;
-    request.headers["x-ms-date"] = new Date().toUTCString();
-    if (credential instanceof StorageSharedKeyCredential) {
-      const headers = request.headers;
-      headers.authorization = sharedKeyAuthorization(credential, {
-        method: request.method,
-        url: request.url,
-        getHeader: (name) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1],
-        headerEntries: () => Object.entries(headers),
-      });
-    } else if (token) {
-      request.headers.authorization = `Bearer ${token}`;
+  /** An empty `BlobBatch` to fill and send with `submitBatch`. */
+  public createBatch(): BlobBatch {
+    return new BlobBatch();
+  }
+
+  /**
+   * Sends the operations of `batchRequest` in one request and returns each one's answer, in the
+   * order they were added.
+   * @example
+   * ```ts
+   * const batch = new BlobBatch();
+   * await batch.deleteBlob(blobClient);
+   * const response = await batchClient.submitBatch(batch);
+   * ```
+   */
+  public async submitBatch(
+    batchRequest: BlobBatch,
+    options: BlobBatchSubmitBatchOptionalParams = {},
+  ): Promise<BlobBatchSubmitBatchResponse> {
+    if (!(batchRequest instanceof BlobBatch)) {
+      throw new TypeError(
+        "submitBatch: expected a BlobBatch (new BlobBatch() or batchClient.createBatch()).",
+      );
     }
+    const { body, contentType, urls } = batchContents(batchRequest);
+    return this.post(body, contentType, urls, options);
   }
 
   private async submit(
-    requests: SubRequest[],
+    requests: BatchOperation[],
     options: BlobBatchDeleteBlobsOptions,
   ): Promise<BlobBatchSubmitBatchResponse> {
-    if (requests.length === 0 || requests.length > MAX_BATCH) {
-      throw new RangeError(`A batch holds 1 to ${MAX_BATCH} operations, got ${requests.length}`);
+    if (requests.length === 0 || requests.length > MAX_BATCH_OPERATIONS) {
+      throw new RangeError(`A batch holds 1 to ${MAX_BATCH_OPERATIONS} operations, got ${requests.length}`);
     }
-    const context = contextOf(this);
-    const credential = context.credential;
-    let token: string | undefined;
-    if (isTokenCredential(credential)) {
-      token =
-        (
-          await (credential as TokenCredential).getToken("https://storage.azure.com/.default", {
-            abortSignal: options.abortSignal,
-          })
-        )?.token ?? undefined;
-    }
+    const credential = contextOf(this).credential;
+    const tokens: TokenCache = new Map();
+    for (const request of requests)
+      await signBatchOperation(request, credential, tokens, options.abortSignal);
     const boundary = `batch_${randomUUID()}`;
-    let body = "";
-    for (const [index, request] of requests.entries()) {
-      await this.subRequestAuth(request, token);
-      const target = new URL(request.url);
-      body += `--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: ${index}\r\n\r\n`;
-      body += `${request.method} ${target.pathname}${target.search} HTTP/1.1\r\n`;
-      for (const [name, value] of Object.entries(request.headers)) body += `${name}: ${value}\r\n`;
-      body += "\r\n";
-    }
-    body += `--${boundary}--\r\n`;
-    const res = await context.send(
+    return this.post(
+      batchRequestBody(requests, boundary),
+      `multipart/mixed; boundary=${boundary}`,
+      requests.map((r) => r.url),
+      options,
+    );
+  }
+
+  private async post(
+    body: string,
+    contentType: string,
+    urls: string[],
+    options: CommonOptions,
+  ): Promise<BlobBatchSubmitBatchResponse> {
+    const res = await contextOf(this).send(
       {
         operationName: "BlobBatch.submitBatch",
         method: "POST",
         url: this.url,
         query: this.#isContainer ? { restype: "container", comp: "batch" } : { comp: "batch" },
-        headers: { "content-type": `multipart/mixed; boundary=${boundary}` },
+        headers: { "content-type": contentType },
         body,
         expectedStatuses: [202],
       },
       options,
     );
     const parts = parseBatchResponse(res.headers.get("content-type") ?? "", res.bodyAsText ?? "");
-    const subResponses: BatchSubResponse[] = requests.map((request, index) => {
+    const subResponses: BatchSubResponse[] = urls.map((url, index) => {
       const part = parts.find((p) => p.contentId === index) ?? parts[index];
       return {
         status: part?.status ?? 0,
@@ -173,7 +188,7 @@ export class BlobBatchClient {
         headers: part?.headers ?? {},
         bodyAsText: part?.body || undefined,
         errorCode: part?.headers["x-ms-error-code"],
-        url: request.url,
+        url,
       };
     });
     const succeeded = subResponses.filter((r) => r.status >= 200 && r.status < 300).length;

@@ -1,7 +1,8 @@
-import { open } from "node:fs/promises";
+import type { PipelineLike } from "../pipeline/pipeline.js";
+import { open, unlink } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
 import { isResourceNotFoundError, type PipelineResponse } from "@azkit/core-http";
-import { createPoller, type OperationState, type PollerLike } from "@azkit/core-lro";
+import { createSimplePoller, type OperationState } from "@azkit/core-lro";
 import { parseBlobUrl, setUrlParameter } from "../blobUrl.js";
 import { blobHTTPHeadersToRequest, type BlobHTTPHeaders } from "../models/blobHTTPHeaders.js";
 import { blobPropertiesFromHeaders } from "../models/blobPropertiesFromHeaders.js";
@@ -35,6 +36,7 @@ import type { BlobRequestConditions } from "../models/conditions.js";
 import type { AccessTier, CopyStatusType } from "../models/listModels.js";
 import { type Metadata, metadataToHeaders, type Tags } from "../models/metadata.js";
 import type { CommonOptions } from "../models/options.js";
+import type { PollerLikeWithCancellation } from "../models/pollerLikeWithCancellation.js";
 import {
   commonResponse,
   entityResponse,
@@ -52,7 +54,7 @@ import { createResilientStream } from "../transfer/resilientStream.js";
 import { readTags, writeTags } from "../xml/blobXml.js";
 import type { AppendBlobClient } from "./appendBlobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
-import { blobCopyPollingStrategy } from "./blobCopyPollingStrategy.js";
+import { blobCopyPollingStrategy, toCopyPollState } from "./blobCopyPollingStrategy.js";
 import { BlobLeaseClient } from "./blobLeaseClient.js";
 import type { BlockBlobClient } from "./blockBlobClient.js";
 import { derivedClient, resolveClient } from "./clientConstruction.js";
@@ -61,8 +63,16 @@ import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { copyFromURLHeaders } from "../requests/blobWriteHeaders.js";
 import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
-import { rangeHeader } from "../requests/rangeHeaders.js";
+import { rangeHeader, validateRange } from "../requests/rangeHeaders.js";
+import { checkRangeResponse } from "../requests/rangeResponse.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import {
+  BLOB_HTTP_HEADERS_SHAPE,
+  checkOptionsOnEntry,
+  COPY_OPTIONS,
+  DOWNLOAD_TO_OPTIONS,
+} from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 /** What the service answers when it starts (or, synchronously, does) a copy. */
 function copyResponse(h: HeaderSource): BlobStartCopyFromURLResponse {
@@ -117,6 +127,12 @@ export class BlobClient {
     blobName: string,
     options?: StoragePipelineOptions,
   );
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
   constructor(
     urlOrConnectionString: string,
     credentialOrContainer?: unknown,
@@ -186,8 +202,11 @@ export class BlobClient {
     count?: number,
     options: BlobDownloadOptions = {},
   ): Promise<BlobDownloadResponse> {
+    validateRange(offset, count, "BlobClient.download");
+    const what = `Blob.download ${this.name}`;
     const conditions = options.conditions ?? {};
     const res = await this.readRange(offset, count, conditions, options.rangeGetContentMD5, options);
+    checkRangeResponse(res, { offset, count, etag: conditions.ifMatch }, what);
     const properties = blobPropertiesFromHeaders(res.headers);
     const contentRange = res.headers.get("content-range");
     const length = properties.contentLength ?? 0;
@@ -195,6 +214,7 @@ export class BlobClient {
     let body: NodeJS.ReadableStream | undefined = res.readableStreamBody;
     if (body) {
       body = createResilientStream(body, {
+        what,
         start: offset,
         length,
         maxRetryRequests: options.maxRetryRequests ?? 5,
@@ -202,7 +222,9 @@ export class BlobClient {
         abortSignal: options.abortSignal as AbortSignal | undefined,
         reopen: async (from) => {
           const pinned = { ...conditions, ifMatch: etag ?? conditions.ifMatch };
-          const again = await this.readRange(from, offset + length - from, pinned, false, options);
+          const rest = offset + length - from;
+          const again = await this.readRange(from, rest, pinned, false, options);
+          checkRangeResponse(again, { offset: from, count: rest, etag: pinned.ifMatch, exact: true }, what);
           return again.readableStreamBody!;
         },
       });
@@ -250,7 +272,9 @@ export class BlobClient {
     fourth?: BlobDownloadToBufferOptions,
   ): Promise<Buffer> {
     const given = Buffer.isBuffer(first) ? first : undefined;
-    const offset = (given ? second : (first as number | undefined)) ?? 0;
+    // Only undefined means "from the start": null is a wrong offset like any other.
+    const offsetGiven = given ? second : (first as number | undefined);
+    const offset = offsetGiven === undefined ? 0 : offsetGiven;
     const count = given ? (third as number | undefined) : second;
     const options = (given ? fourth : (third as BlobDownloadToBufferOptions | undefined)) ?? {};
     return downloadRangesToBuffer(this.rangeSource(options), offset, count, options, given);
@@ -274,10 +298,22 @@ export class BlobClient {
     options: BlobDownloadToFileOptions = {},
   ): Promise<BlobGetPropertiesResponse> {
     const file = await open(filePath, "w");
+    let failed = true;
     try {
-      return await downloadRangesToFile(this.rangeSource(options), offset, count, options, file, filePath);
+      const properties = await downloadRangesToFile(
+        this.rangeSource(options),
+        offset,
+        count,
+        options,
+        file,
+        filePath,
+      );
+      failed = false;
+      return properties;
     } finally {
       await file.close();
+      // A failed download leaves no partial file behind that could pass for the blob.
+      if (failed) await unlink(filePath).catch(() => undefined);
     }
   }
 
@@ -289,6 +325,11 @@ export class BlobClient {
       openRange: async (start: number, length: number, etag: string, withMD5: boolean) => {
         const pinned = { ...options.conditions, ifMatch: etag };
         const res = await this.readRange(start, length, pinned, withMD5, options);
+        checkRangeResponse(
+          res,
+          { offset: start, count: length, etag, exact: true },
+          `Blob.download ${this.name}`,
+        );
         return { body: res.readableStreamBody!, contentMD5: headerBytes(res.headers, "content-md5") };
       },
     };
@@ -308,7 +349,7 @@ export class BlobClient {
         operationName: "Blob.download",
         method: "GET",
         headers: {
-          "x-ms-range": rangeHeader(offset, count),
+          "x-ms-range": rangeHeader(offset, count, "BlobClient.download"),
           "x-ms-range-get-content-md5": withMD5 ? "true" : undefined,
           ...conditionHeaders(conditions),
         },
@@ -508,23 +549,26 @@ export class BlobClient {
   }
 
   /**
-   * Copies `copySource` into this blob on the service side and returns a poller for the copy.
+   * Starts a service-side copy of `copySource` into this blob and resolves, once the service
+   * accepted it, with a poller for the copy (not thenable: `await` gives the poller, as in
+   * `@azure/storage-blob`).
    *
-   * @remarks The poller is returned at once and is awaitable: `await blob.beginCopyFromURL(url)`
-   * waits for the copy's end; keep the poller to watch progress, `cancel()` (aborts the copy) or
-   * `serialize()` it and resume later with `resumeFrom`.
+   * @remarks Wait with `pollUntilDone()`, watch with `onProgress` (or the `onProgress` option),
+   * abort the copy with `cancelOperation()`, or store `poller.toString()` and resume in another
+   * process with the `resumeFrom` option. A refused start (404 source, 403) rejects this Promise.
    * @example
    * ```ts
-   * const poller = blobClient.beginCopyFromURL(sourceBlob.url, { intervalInMs: 1000 });
-   * poller.onProgress((state) => console.log(state.status));
+   * const poller = await blobClient.beginCopyFromURL(sourceBlob.url, { intervalInMs: 1000 });
    * const result = await poller.pollUntilDone();
    * ```
    */
-  public beginCopyFromURL(
+  public async beginCopyFromURL(
     copySource: string,
     options: BlobBeginCopyFromURLOptions = {},
-  ): PollerLike<OperationState<BlobBeginCopyFromURLResponse>, BlobBeginCopyFromURLResponse> {
-    const poller = createPoller({
+  ): Promise<
+    PollerLikeWithCancellation<OperationState<BlobBeginCopyFromURLResponse>, BlobBeginCopyFromURLResponse>
+  > {
+    const poller = await createSimplePoller({
       strategy: blobCopyPollingStrategy(this, copySource, options),
       intervalInMs: options.intervalInMs ?? 15_000,
       restoreFrom: options.resumeFrom,
@@ -532,16 +576,9 @@ export class BlobClient {
     });
     const onProgress = options.onProgress;
     if (onProgress) {
-      poller.onProgress((state) => {
-        const r = state.result ?? state.partialResult;
-        onProgress({
-          copyId: r?.copyId,
-          copyStatus: r?.copyStatus,
-          copyProgress: (r as { copyProgress?: string } | undefined)?.copyProgress,
-          copySource,
-          isCompleted: state.status !== "running" && state.status !== "notStarted",
-        });
-      });
+      // The peer reports the state its first poll (the start) produced; the start is behind us here.
+      onProgress(toCopyPollState(poller.getOperationState(), copySource));
+      poller.onProgress((state) => onProgress(toCopyPollState(state, copySource)));
     }
     return poller;
   }
@@ -551,7 +588,8 @@ export class BlobClient {
     copySource: string,
     options: BlobBeginCopyFromURLOptions = {},
   ): Promise<BlobBeginCopyFromURLResponse> {
-    return this.beginCopyFromURL(copySource, options).pollUntilDone({ abortSignal: options.abortSignal });
+    const poller = await this.beginCopyFromURL(copySource, options);
+    return poller.pollUntilDone({ abortSignal: options.abortSignal });
   }
 
   /**
@@ -640,3 +678,37 @@ export class BlobClient {
     return `${base}?${query ? `${query}&` : ""}${sas.toString()}`;
   }
 }
+
+checkOptionsOnEntry(BlobClient, "BlobClient", {
+  download: { at: 2, names: ["conditions", "maxRetryRequests", "onProgress", "rangeGetContentMD5"] },
+  downloadToBuffer: { at: (args) => (Buffer.isBuffer(args[0]) ? 3 : 2), names: DOWNLOAD_TO_OPTIONS },
+  downloadToFile: { at: 3, names: DOWNLOAD_TO_OPTIONS },
+  exists: { at: 0, names: ["conditions"] },
+  getProperties: { at: 0, names: ["conditions"] },
+  delete: { at: 0, names: ["conditions", "deleteSnapshots"] },
+  deleteIfExists: { at: 0, names: ["conditions", "deleteSnapshots"] },
+  setHTTPHeaders: { at: 1, names: ["conditions"], bags: [[0, BLOB_HTTP_HEADERS_SHAPE, "blobHTTPHeaders"]] },
+  setMetadata: { at: 1, names: ["conditions"] },
+  setTags: { at: 1, names: ["conditions"] },
+  getTags: { at: 0, names: ["conditions"] },
+  setAccessTier: { at: 1, names: ["conditions", "rehydratePriority"] },
+  createSnapshot: { at: 0, names: ["metadata", "conditions"] },
+  startCopyFromURL: { at: 1, names: COPY_OPTIONS },
+  beginCopyFromURL: { at: 1, names: COPY_OPTIONS },
+  beginCopyFromURLAndWait: { at: 1, names: COPY_OPTIONS },
+  syncCopyFromURL: {
+    at: 1,
+    names: [
+      "metadata",
+      "tags",
+      "tier",
+      "conditions",
+      "sourceConditions",
+      "sourceAuthorization",
+      "sourceContentMD5",
+    ],
+  },
+  undelete: { at: 0, names: [] },
+  abortCopyFromURL: { at: 1, names: ["conditions"] },
+});
+showRedactedInInspect(BlobClient, ["accountName", "containerName", "name", "credential"]);

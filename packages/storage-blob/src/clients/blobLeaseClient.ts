@@ -5,6 +5,7 @@ import { entityResponse, headerNumber } from "../models/responseHeaders.js";
 import type { BlobClient } from "./blobClient.js";
 import type { ContainerClient } from "./containerClient.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import { checkOptionsOnEntry } from "./operationOptions.js";
 
 /**
  * Leases on a container or blob: acquire, renew, change, release and break.
@@ -117,3 +118,11 @@ export class BlobLeaseClient {
     return this.lease("break", { "x-ms-lease-break-period": String(breakPeriod) }, 202, options);
   }
 }
+
+checkOptionsOnEntry(BlobLeaseClient, "BlobLeaseClient", {
+  acquireLease: { at: 1, names: ["conditions"] },
+  changeLease: { at: 1, names: ["conditions"] },
+  releaseLease: { at: 0, names: ["conditions"] },
+  renewLease: { at: 0, names: ["conditions"] },
+  breakLease: { at: 1, names: ["conditions"] },
+});

@@ -1,5 +1,6 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import type { PagedAsyncIterableIterator, PageSettings } from "@azkit/core-http";
-import { appendToUrlPath, parseBlobUrl } from "../blobUrl.js";
+import { appendToUrlPath, encodeContainerName, parseBlobUrl } from "../blobUrl.js";
 import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
 import type {
@@ -42,6 +43,8 @@ import { ContainerClient } from "./containerClient.js";
 import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import { checkOptionsOnEntry } from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 /**
  * The Blob service of a storage account: containers, account information, finding blobs by
@@ -71,7 +74,14 @@ export class BlobServiceClient {
    * @param credential - Shared Key, a `TokenCredential`, or `AnonymousCredential` (default).
    * @param options - pipeline options.
    */
-  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions) {
+  constructor(url: string, credential?: StorageCredential, options?: StoragePipelineOptions);
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
+  constructor(url: string, credential?: StorageCredential | PipelineLike, options?: StoragePipelineOptions) {
     const resolved = resolveClient(url, credential, [], options);
     this.url = resolved.url;
     setContextOf(this, resolved.context);
@@ -103,7 +113,11 @@ export class BlobServiceClient {
 
   /** A client for a container of this account. */
   public getContainerClient(containerName: string): ContainerClient {
-    return derivedClient(ContainerClient, appendToUrlPath(this.url, encodeURIComponent(containerName)), this);
+    return derivedClient(
+      ContainerClient,
+      appendToUrlPath(this.url, encodeContainerName(containerName)),
+      this,
+    );
   }
 
   /** A client for batches of deletes and tier changes across this account. */
@@ -295,3 +309,15 @@ export class BlobServiceClient {
     return `${this.url.split("?")[0]}?${sas.toString()}`;
   }
 }
+
+checkOptionsOnEntry(BlobServiceClient, "BlobServiceClient", {
+  createContainer: { at: 1, names: ["metadata", "access"] },
+  deleteContainer: { at: 1, names: ["conditions"] },
+  getProperties: { at: 0, names: [] },
+  setProperties: { at: 1, names: [] },
+  getAccountInfo: { at: 0, names: [] },
+  listContainers: { at: 0, names: ["prefix", "includeMetadata", "includeDeleted", "includeSystem"] },
+  findBlobsByTags: { at: 1, names: [] },
+  getUserDelegationKey: { at: 2, names: [] },
+});
+showRedactedInInspect(BlobServiceClient, ["accountName", "credential"]);

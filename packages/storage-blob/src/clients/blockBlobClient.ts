@@ -35,6 +35,8 @@ import {
   type BlockSink,
   stageAndCommit,
   streamReader,
+  toUploadBytes,
+  validateBlockCount,
   validateBlockSize,
 } from "../transfer/parallelUpload.js";
 import { readBlockList, writeBlockList } from "../xml/blobXml.js";
@@ -42,6 +44,14 @@ import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { type BlobWrite, putBlob, sendBlobWrite } from "../requests/putBlob.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PARALLEL_UPLOAD_OPTIONS,
+  PART_WRITE_OPTIONS,
+  UPLOAD_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Put Block` of `write`: stages block `blockId`. */
 async function putBlock(
@@ -103,22 +113,23 @@ export class BlockBlobClient extends BlobClient {
   }
 
   /**
-   * Uploads a Buffer or Uint8Array: one PUT up to `maxSingleShotSize`, else parallel blocks.
+   * Uploads a Buffer, Uint8Array, ArrayBuffer or other ArrayBufferView: one PUT up to `maxSingleShotSize`, else parallel blocks.
    * @example
    * ```ts
    * await blockBlobClient.uploadData(Buffer.from("hello"), { computeMD5: true });
    * ```
    */
   public async uploadData(
-    data: Uint8Array | ArrayBuffer,
+    data: Uint8Array | ArrayBuffer | ArrayBufferView,
     options: BlockBlobParallelUploadOptions = {},
   ): Promise<BlockBlobUploadResponse> {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const bytes = toUploadBytes(data, "BlockBlobClient.uploadData");
     const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
     validateBlockSize(blockSize);
     if (bytes.byteLength <= (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT)) {
       return this.singleShot(bytes, bytes.byteLength, options);
     }
+    validateBlockCount(bytes.byteLength, blockSize, "BlockBlobClient.uploadData");
     return stageAndCommit(
       bufferReader(bytes, blockSize),
       this.blockSink(options),
@@ -141,6 +152,9 @@ export class BlockBlobClient extends BlobClient {
     const { size } = await stat(filePath);
     const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
     validateBlockSize(blockSize);
+    if (size > (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT)) {
+      validateBlockCount(size, blockSize, "BlockBlobClient.uploadFile");
+    }
     const file = await open(filePath, "r");
     try {
       if (size <= (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT)) {
@@ -290,7 +304,7 @@ export class BlockBlobClient extends BlobClient {
     const headers = {
       "content-length": "0",
       "x-ms-copy-source": sourceURL,
-      "x-ms-source-range": rangeHeader(offset, count),
+      "x-ms-source-range": rangeHeader(offset, count, "BlockBlobClient.stageBlockFromURL"),
       ...fromUrlHeaders(options),
       // Put Block takes the lease condition only.
       ...conditionHeaders(leaseId ? { leaseId } : undefined),
@@ -346,3 +360,22 @@ export class BlockBlobClient extends BlobClient {
 }
 
 blobClientKinds.block = BlockBlobClient;
+
+checkOptionsOnEntry(BlockBlobClient, "BlockBlobClient", {
+  upload: { at: 2, names: UPLOAD_OPTIONS, kinds: [[1, "number", "contentLength"]] },
+  uploadData: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
+  uploadFile: { at: 1, names: PARALLEL_UPLOAD_OPTIONS },
+  uploadStream: { at: 3, names: PARALLEL_UPLOAD_OPTIONS },
+  stageBlock: {
+    at: 3,
+    names: PART_WRITE_OPTIONS,
+    kinds: [
+      [0, "string", "blockId"],
+      [2, "number", "contentLength"],
+    ],
+  },
+  syncUploadFromURL: { at: 1, names: [...FROM_URL_OPTIONS, ...NEW_BLOB_OPTIONS, "copySourceBlobProperties"] },
+  stageBlockFromURL: { at: 4, names: FROM_URL_OPTIONS },
+  commitBlockList: { at: 1, names: NEW_BLOB_OPTIONS },
+  getBlockList: { at: 1, names: ["conditions"] },
+});

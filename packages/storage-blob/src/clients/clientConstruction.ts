@@ -2,8 +2,11 @@
 // (connectionString, ...names, options?) or, between clients, (url, context).
 import { parseConnectionString } from "../connectionString.js";
 import { StorageSharedKeyCredential } from "../credentials/storageSharedKeyCredential.js";
-import { appendToUrlPath, encodeBlobName } from "../blobUrl.js";
+import { appendToUrlPath, encodeBlobName, encodeContainerName } from "../blobUrl.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
+import { contextFromPipeline } from "../pipeline/contextFromPipeline.js";
+import { Credential } from "../pipeline/credential.js";
+import { isPipelineLike, Pipeline } from "../pipeline/pipeline.js";
 import { contextOf, type StorageCredential, StorageContext } from "./storageContext.js";
 
 function isCredential(x: unknown): x is StorageCredential {
@@ -26,6 +29,16 @@ function isPlainSharedKey(x: unknown): x is { accountName: string; accountKey: s
   );
 }
 
+/**
+ * The older construction style: a `Pipeline` (from `newPipeline`) as second argument, or a
+ * custom `Credential` subclass, which runs as a signing policy.
+ */
+function pipelineOrCustomCredential(second: unknown, options: StoragePipelineOptions | undefined) {
+  if (isPipelineLike(second)) return second;
+  if (second instanceof Credential && !isCredential(second)) return new Pipeline([], options, second);
+  return undefined;
+}
+
 /** Resolves constructor arguments to a URL and a (possibly shared) context. */
 export function resolveClient(
   urlOrConnectionString: string,
@@ -33,12 +46,20 @@ export function resolveClient(
   names: string[],
   options: StoragePipelineOptions | undefined,
 ): { url: string; context: StorageContext } {
+  if (typeof urlOrConnectionString !== "string" || urlOrConnectionString === "") {
+    throw new TypeError(
+      `The first argument must be a URL or a connection string; got ${urlOrConnectionString === "" ? "an empty string" : typeof urlOrConnectionString}.`,
+    );
+  }
   if (second instanceof StorageContext) return { url: urlOrConnectionString, context: second };
+  const fromPipeline = pipelineOrCustomCredential(second, options);
+  if (fromPipeline) return { url: urlOrConnectionString, context: contextFromPipeline(fromPipeline) };
   if (names.length > 0) {
     const parsed = parseConnectionString(urlOrConnectionString);
     let url = parsed.url;
-    for (const name of names)
-      url = appendToUrlPath(url, name === names[0] ? encodeURIComponent(name) : encodeBlobName(name));
+    names.forEach((name, index) => {
+      url = appendToUrlPath(url, index === 0 ? encodeContainerName(name) : encodeBlobName(name));
+    });
     if (parsed.kind === "SASConnString") {
       return { url: `${url}?${parsed.accountSas}`, context: new StorageContext(undefined, options) };
     }
@@ -63,6 +84,11 @@ export function resolveClient(
   }
   if (isCredential(second))
     return { url: urlOrConnectionString, context: new StorageContext(second, options) };
+  if (second !== undefined && (typeof second !== "object" || second === null || options !== undefined)) {
+    throw new TypeError(
+      `The second argument must be a credential (StorageSharedKeyCredential, a TokenCredential, AnonymousCredential) or the client options; got ${second === null ? "null" : typeof second}.`,
+    );
+  }
   return {
     url: urlOrConnectionString,
     context: new StorageContext(undefined, (second as StoragePipelineOptions | undefined) ?? options),

@@ -1,3 +1,4 @@
+import type { PipelineLike } from "../pipeline/pipeline.js";
 import {
   isResourceExistsError,
   isResourceNotFoundError,
@@ -68,6 +69,8 @@ import { derivedClient, resolveClient } from "./clientConstruction.js";
 import { PageBlobClient } from "./pageBlobClient.js";
 import { setContextOf, type StorageCredential } from "./storageContext.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import { checkOptionsOnEntry, LIST_BLOBS_OPTIONS, UPLOAD_OPTIONS } from "./operationOptions.js";
+import { showRedactedInInspect } from "./redactedInspect.js";
 
 function includeList(options: ContainerListBlobsOptions): string | undefined {
   const include: string[] = [];
@@ -119,6 +122,12 @@ export class ContainerClient {
    * @param connectionString - an account key or SAS connection string, or `UseDevelopmentStorage=true`.
    */
   constructor(connectionString: string, containerName: string, options?: StoragePipelineOptions);
+  /**
+   * A client on a {@link Pipeline} from `newPipeline(credential, options)` (the older construction style).
+   * @param url - the URL, optionally with a SAS.
+   * @param pipeline - the credential, options and extra request policies to use.
+   */
+  constructor(url: string, pipeline: PipelineLike);
   constructor(urlOrConnectionString: string, second?: unknown, options?: StoragePipelineOptions) {
     const resolved = resolveClient(
       urlOrConnectionString,
@@ -435,3 +444,21 @@ export class ContainerClient {
     return `${this.url.split("?")[0]}?${sas.toString()}`;
   }
 }
+
+checkOptionsOnEntry(ContainerClient, "ContainerClient", {
+  create: { at: 0, names: ["metadata", "access"] },
+  createIfNotExists: { at: 0, names: ["metadata", "access"] },
+  exists: { at: 0, names: [] },
+  delete: { at: 0, names: ["conditions"] },
+  deleteIfExists: { at: 0, names: ["conditions"] },
+  getProperties: { at: 0, names: ["conditions"] },
+  setMetadata: { at: 1, names: ["conditions"] },
+  getAccessPolicy: { at: 0, names: ["conditions"] },
+  setAccessPolicy: { at: 2, names: ["conditions"] },
+  uploadBlockBlob: { at: 3, names: UPLOAD_OPTIONS },
+  deleteBlob: { at: 1, names: ["conditions", "deleteSnapshots"] },
+  listBlobsFlat: { at: 0, names: LIST_BLOBS_OPTIONS },
+  listBlobsByHierarchy: { at: 1, names: LIST_BLOBS_OPTIONS },
+  findBlobsByTags: { at: 1, names: [] },
+});
+showRedactedInInspect(ContainerClient, ["accountName", "containerName", "credential"]);

@@ -23,6 +23,12 @@ import { readPageList } from "../xml/blobXml.js";
 import { BlobClient } from "./blobClient.js";
 import { blobClientKinds } from "./blobClientKinds.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
+import {
+  checkOptionsOnEntry,
+  FROM_URL_OPTIONS,
+  NEW_BLOB_OPTIONS,
+  PART_WRITE_OPTIONS,
+} from "./operationOptions.js";
 
 /** `Put Page`: writes (`update`) or clears pages under the blob and sequence-number conditions. */
 async function putPage(
@@ -83,7 +89,7 @@ export class PageBlobClient extends BlobClient {
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
     const headers = {
-      "x-ms-range": pageRangeHeader(offset, count),
+      "x-ms-range": pageRangeHeader(offset, count, "PageBlobClient.uploadPages"),
       "content-length": String(count),
       ...transactionalMD5Header(options.transactionalContentMD5),
     };
@@ -109,9 +115,9 @@ export class PageBlobClient extends BlobClient {
   ): Promise<PageBlobUploadPagesResponse> {
     const headers = {
       "content-length": "0",
-      "x-ms-range": pageRangeHeader(destOffset, count),
+      "x-ms-range": pageRangeHeader(destOffset, count, "PageBlobClient.uploadPagesFromURL"),
       "x-ms-copy-source": sourceURL,
-      "x-ms-source-range": pageRangeHeader(sourceOffset, count),
+      "x-ms-source-range": pageRangeHeader(sourceOffset, count, "PageBlobClient.uploadPagesFromURL source"),
       ...fromUrlHeaders(options),
     };
     return putPage(this, "update", { operationName: "PageBlob.uploadPagesFromURL", headers }, options);
@@ -123,7 +129,10 @@ export class PageBlobClient extends BlobClient {
     count: number,
     options: PageBlobUploadPagesOptions = {},
   ): Promise<PageBlobUploadPagesResponse> {
-    const headers = { "x-ms-range": pageRangeHeader(offset, count), "content-length": "0" };
+    const headers = {
+      "x-ms-range": pageRangeHeader(offset, count, "PageBlobClient.clearPages"),
+      "content-length": "0",
+    };
     return putPage(this, "clear", { operationName: "PageBlob.clearPages", headers }, options);
   }
 
@@ -140,7 +149,7 @@ export class PageBlobClient extends BlobClient {
         method: "GET",
         query: { comp: "pagelist" },
         headers: {
-          "x-ms-range": rangeHeader(offset, count),
+          "x-ms-range": rangeHeader(offset, count, "PageBlobClient.getPageRanges"),
           ...conditionHeaders(options.conditions),
         },
         expectedStatuses: [200],
@@ -178,3 +187,13 @@ export class PageBlobClient extends BlobClient {
 }
 
 blobClientKinds.page = PageBlobClient;
+
+checkOptionsOnEntry(PageBlobClient, "PageBlobClient", {
+  create: { at: 1, names: [...NEW_BLOB_OPTIONS, "blobSequenceNumber"] },
+  createIfNotExists: { at: 1, names: [...NEW_BLOB_OPTIONS, "blobSequenceNumber"] },
+  uploadPages: { at: 3, names: PART_WRITE_OPTIONS },
+  uploadPagesFromURL: { at: 4, names: FROM_URL_OPTIONS },
+  clearPages: { at: 2, names: ["conditions"] },
+  getPageRanges: { at: 2, names: ["conditions"] },
+  resize: { at: 1, names: ["conditions"] },
+});

@@ -2,6 +2,8 @@
 // turns an operation description into a sent request. Clients derived from one another
 // (`getContainerClient`, `getBlobClient`) share the same context and so the same connections.
 import {
+  CLIENT_OPTION_SHAPE,
+  checkOptionBag,
   createHttpHeaders,
   createPipelineRequest,
   decompressResponsePolicyName,
@@ -9,6 +11,7 @@ import {
   isTokenCredential,
   type PipelineResponse,
   type RequestBodyType,
+  readPackageVersion,
   ServiceClient,
   type TokenCredential,
 } from "@azkit/core-http";
@@ -19,6 +22,8 @@ import { storageSharedKeyCredentialPolicy } from "../credentials/storageSharedKe
 import type { CommonOptions } from "../models/options.js";
 import type { StoragePipelineOptions } from "../models/storagePipelineOptions.js";
 import { SERVICE_VERSION } from "../serviceVersion.js";
+import { STORAGE_RETRY_OPTIONS_SHAPE, toCoreRetrySettings } from "../storageRetryOptions.js";
+import { STORAGE_OPTION_NAMES } from "./operationOptions.js";
 
 /**
  * What authorizes requests: the account key, an Entra token, or nothing (public or SAS URLs).
@@ -43,62 +48,34 @@ export interface StorageOperation {
 }
 
 const PACKAGE_NAME = "@azkit/storage-blob";
-const PACKAGE_VERSION = "0.1.0";
-
-/**
- * Names of the options storage operations define themselves (beside core-http's operation
- * options); core-http rejects any other name, which catches typos in option bags.
- */
-const STORAGE_OPTION_NAMES = [
-  "access",
-  "blobHTTPHeaders",
-  "blockSize",
-  "computeMD5",
-  "concurrency",
-  "conditions",
-  "deleteSnapshots",
-  "includeCopy",
-  "includeDeleted",
-  "includeImmutabilityPolicy",
-  "includeLegalHold",
-  "includeMetadata",
-  "includeSnapshots",
-  "includeSystem",
-  "includeTags",
-  "includeUncommitedBlobs",
-  "includeVersions",
-  "intervalInMs",
-  "maxRetryRequests",
-  "maxRetryRequestsPerBlock",
-  "maxSingleShotSize",
-  "metadata",
-  "onProgress",
-  "prefix",
-  "rangeGetContentMD5",
-  "rehydratePriority",
-  "resumeFrom",
-  "sourceConditions",
-  "sourceContentMD5",
-  "sourceAuthorization",
-  "copySourceBlobProperties",
-  "blobSequenceNumber",
-  "tags",
-  "tier",
-  "transactionalContentMD5",
-  "verifyMD5",
-] as const;
+/** Read from this package's own package.json, so a release bump needs no code change. */
+const PACKAGE_VERSION = readPackageVersion(PACKAGE_NAME, import.meta.url);
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+const STORAGE_CLIENT_OPTION_SHAPE = {
+  ...CLIENT_OPTION_SHAPE,
+  serviceVersion: "string",
+  audience: "string",
+  retryOptions: STORAGE_RETRY_OPTIONS_SHAPE,
+} as const;
 
 export class StorageContext {
   readonly credential: StorageCredential;
   readonly serviceVersion: string;
   readonly #client: ServiceClient;
+  /** `retryOptions.tryTimeoutInMs`: the most one attempt may take, unless a call sets its own. */
+  readonly #tryTimeoutInMs: number | undefined;
 
   constructor(credential: StorageCredential | undefined, options: StoragePipelineOptions = {}) {
+    checkOptionBag(options, STORAGE_CLIENT_OPTION_SHAPE, "storage client options");
     this.credential = credential ?? new AnonymousCredential();
     this.serviceVersion = options.serviceVersion ?? SERVICE_VERSION;
-    const { serviceVersion: _version, audience, ...clientOptions } = options;
+    const { serviceVersion: _version, audience, retryOptions, ...rest } = options;
+    const retry = toCoreRetrySettings(retryOptions);
+    this.#tryTimeoutInMs = retry.tryTimeoutInMs;
+    // The storage names map onto core-http's; core-http's own names, when also given, win.
+    const clientOptions = { ...retry.settings, ...withoutUndefined(rest) };
     const token = isTokenCredential(this.credential) ? (this.credential as TokenCredential) : undefined;
     this.#client = new ServiceClient({
       ...clientOptions,
@@ -132,6 +109,7 @@ export class StorageContext {
       onUploadProgress: op.onUploadProgress,
       onDownloadProgress: op.onDownloadProgress,
     });
+    if (this.#tryTimeoutInMs !== undefined) request.timeout = this.#tryTimeoutInMs;
     // Emulators (Azurite) listen on plain http on loopback; anything else needs the explicit option.
     if (url.protocol === "http:" && LOOPBACK.has(url.hostname)) request.allowInsecureConnection = true;
     return this.#client.sendRequest(request, {
@@ -140,6 +118,10 @@ export class StorageContext {
       operationOptionNames: STORAGE_OPTION_NAMES,
     });
   }
+}
+
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 const contexts = new WeakMap<object, StorageContext>();

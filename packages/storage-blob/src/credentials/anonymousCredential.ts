@@ -1,3 +1,7 @@
+import { Credential } from "../pipeline/credential.js";
+import { AnonymousCredentialPolicy } from "../pipeline/credentialPolicy.js";
+import type { RequestPolicy, RequestPolicyOptions } from "../pipeline/requestPolicy.js";
+
 /**
  * The credential for public containers and SAS URLs: requests go out unsigned.
  *
@@ -11,7 +15,12 @@
  * ```
  * @public
  */
-export class AnonymousCredential {
+export class AnonymousCredential extends Credential {
   /** Brand so that copies of this package recognize each other's anonymous credentials. */
   public readonly kind = "anonymous" as const;
+
+  /** The policy-chain form (`Credential`): a policy that sends requests unsigned. */
+  override create(nextPolicy: RequestPolicy, options: RequestPolicyOptions): AnonymousCredentialPolicy {
+    return new AnonymousCredentialPolicy(nextPolicy, options);
+  }
 }

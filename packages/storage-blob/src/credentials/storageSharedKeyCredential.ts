@@ -1,4 +1,7 @@
 import { createHmac } from "node:crypto";
+import { Credential } from "../pipeline/credential.js";
+import { StorageSharedKeyCredentialPolicy } from "../pipeline/credentialPolicy.js";
+import type { RequestPolicy, RequestPolicyOptions } from "../pipeline/requestPolicy.js";
 
 /**
  * The storage account name and key: signs each request with Shared Key and signs SAS tokens.
@@ -15,7 +18,7 @@ import { createHmac } from "node:crypto";
  * ```
  * @public
  */
-export class StorageSharedKeyCredential {
+export class StorageSharedKeyCredential extends Credential {
   /** The storage account name the key belongs to. */
   public readonly accountName: string;
   readonly #key: Buffer;
@@ -26,6 +29,21 @@ export class StorageSharedKeyCredential {
    * @param accountKey - the account key, base64 as shown by the portal.
    */
   constructor(accountName: string, accountKey: string) {
+    super();
+    if (typeof accountName !== "string" || accountName === "") {
+      throw new TypeError("StorageSharedKeyCredential: accountName must be a non-empty string.");
+    }
+    // Buffer.from(x, "base64") skips what is not base64, so a mangled key would only fail with a
+    // 403 on the first call; check it here (without ever echoing it).
+    if (
+      typeof accountKey !== "string" ||
+      !/^[A-Za-z0-9+/]+={0,2}$/.test(accountKey) ||
+      accountKey.length % 4 !== 0
+    ) {
+      throw new RangeError(
+        `StorageSharedKeyCredential: the account key of ${accountName} is not valid base64 (as the portal shows it); check it was copied whole.`,
+      );
+    }
     this.accountName = accountName;
     this.#key = Buffer.from(accountKey, "base64");
   }
@@ -45,5 +63,13 @@ export class StorageSharedKeyCredential {
    */
   public computeHMACSHA256(stringToSign: string): string {
     return createHmac("sha256", this.#key).update(stringToSign, "utf8").digest("base64");
+  }
+
+  /** The policy-chain form (`Credential`): a policy that signs each request with this key. */
+  override create(
+    nextPolicy: RequestPolicy,
+    options: RequestPolicyOptions,
+  ): StorageSharedKeyCredentialPolicy {
+    return new StorageSharedKeyCredentialPolicy(nextPolicy, options, this);
   }
 }

@@ -59,3 +59,9 @@ export interface BlobBatchSetBlobsAccessTierOptions extends CommonOptions {
 
 /** Re-exported for the tier parameter. */
 export type BatchAccessTier = AccessTier | string;
+
+/**
+ * Options of `BlobBatchClient.submitBatch`.
+ * @public
+ */
+export interface BlobBatchSubmitBatchOptionalParams extends CommonOptions {}

@@ -368,6 +368,14 @@ export interface BlobBeginCopyFromUrlPollState {
   copySource: string;
   /** Whether the copy finished (success, aborted or failed). */
   isCompleted: boolean;
+  /** Whether the service accepted the copy (always true once `beginCopyFromURL` resolved). */
+  isStarted?: boolean;
+  /** Whether the copy was aborted. */
+  isCancelled?: boolean;
+  /** The finished copy's properties, once it succeeded. */
+  result?: BlobBeginCopyFromURLResponse;
+  /** Why the copy failed or was aborted. */
+  error?: Error;
 }
 
 /**

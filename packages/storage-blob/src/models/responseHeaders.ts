@@ -10,7 +10,10 @@ export interface HeaderSource {
 
 export function headerDate(h: HeaderSource, name: string): Date | undefined {
   const v = h.get(name);
-  return v ? new Date(v) : undefined;
+  if (!v) return undefined;
+  // An unparseable date (a proxy's, a bad clock) is left out rather than handed over as Invalid Date.
+  const date = new Date(v);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 export function headerNumber(h: HeaderSource, name: string): number | undefined {

@@ -1,6 +1,6 @@
 // The writes that carry bytes: `Put Blob` and `Put Blob From URL` create or replace a whole blob of
 // one type; `Put Block`, `Append Block` and `Put Page` (and their `FromURL` forms) write a part.
-import type { PipelineResponse, RequestBodyType } from "@azkit/core-http";
+import { guardProgressCallback, type PipelineResponse, type RequestBodyType } from "@azkit/core-http";
 import type { BlobRequestConditions } from "../models/conditions.js";
 import type { CommonOptions } from "../models/options.js";
 import { type WriteResponse, writeResponse } from "../models/responseHeaders.js";
@@ -45,11 +45,49 @@ export async function putBlob(
   return writeResponse(res.headers);
 }
 
+function isReadable(body: unknown): boolean {
+  return typeof body === "object" && body !== null && typeof (body as { pipe?: unknown }).pipe === "function";
+}
+
+/**
+ * Checks a write's body and declared length before anything is sent: the body must be a string,
+ * bytes, a stream or a stream factory, and the length a non-negative integer that, for strings and
+ * bytes, is the body's length (a mismatch would store a truncated blob or hang until the read
+ * timeout). Streams are held to their length by core-http while they are sent.
+ */
+function checkBody(write: BlobWrite): void {
+  const { body, operationName } = write;
+  if (body === undefined) return;
+  const declared = write.headers["content-length"];
+  if (declared === undefined || !/^\d+$/.test(declared)) {
+    throw new RangeError(`${operationName}: contentLength must be a non-negative integer; got ${declared}.`);
+  }
+  let actual: number | undefined;
+  if (typeof body === "string") actual = Buffer.byteLength(body);
+  else if (body instanceof Uint8Array) actual = body.byteLength;
+  else if (typeof body !== "function" && !isReadable(body)) {
+    throw new TypeError(
+      `${operationName}: body must be a string, Buffer, Uint8Array, readable stream or a function returning one; got ${body === null ? "null" : typeof body}.`,
+    );
+  }
+  if (actual !== undefined && actual !== Number(declared)) {
+    throw new RangeError(
+      `${operationName}: contentLength is ${declared} but the body has ${actual} bytes; pass the body's length in bytes (Buffer.byteLength for strings).`,
+    );
+  }
+}
+
 /** The PUT of a write, which the service answers 201 once the bytes are written. */
-export function sendBlobWrite(
+export async function sendBlobWrite(
   blob: { readonly url: string },
   write: BlobWrite,
   options: CommonOptions,
 ): Promise<PipelineResponse> {
-  return sendBlobRequest(blob, { ...write, method: "PUT", expectedStatuses: [201] }, options);
+  checkBody(write);
+  const onUploadProgress = guardProgressCallback(write.onUploadProgress, write.operationName);
+  return sendBlobRequest(
+    blob,
+    { ...write, onUploadProgress, method: "PUT", expectedStatuses: [201] },
+    options,
+  );
 }

@@ -1,6 +1,18 @@
 // A counting semaphore: the one place transfers bound how many blocks/ranges are in flight
 // (and so how much memory they hold).
 
+/** The most transfers run at once (each holds a socket and, for uploads, a block of memory). */
+export const MAX_CONCURRENCY = 1024;
+
+/** Checks a `concurrency` option: an integer in [1, MAX_CONCURRENCY]. */
+export function validateConcurrency(concurrency: number, where: string): void {
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new RangeError(
+      `${where}: concurrency must be an integer in [1, ${MAX_CONCURRENCY}]; got ${concurrency}.`,
+    );
+  }
+}
+
 export class ConcurrencyLimit {
   #free: number;
   readonly #waiting: Array<() => void> = [];

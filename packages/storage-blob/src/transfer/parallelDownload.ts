@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
 import type { BlobGetPropertiesResponse, BlobDownloadToBufferOptions } from "../models/blobModels.js";
 import { assertMD5, md5OfFile } from "./md5.js";
-import { runInParallel } from "./concurrencyLimit.js";
+import { guardProgressCallback } from "@azkit/core-http";
+import { validateRange } from "../requests/rangeHeaders.js";
+import { runInParallel, validateConcurrency } from "./concurrencyLimit.js";
 import { resilientChunks } from "./resilientStream.js";
 
 const DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
@@ -43,13 +45,22 @@ async function plan(
   count: number | undefined,
   options: BlobDownloadToBufferOptions,
 ): Promise<Plan> {
-  if (offset < 0) throw new RangeError(`offset must be >= 0, got ${offset}`);
+  validateRange(offset, count, "BlobClient.downloadToBuffer/downloadToFile");
+  validateConcurrency(
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    "BlobClient.downloadToBuffer/downloadToFile",
+  );
+  const blockSizeOption = options.blockSize ?? DEFAULT_BLOCK_SIZE;
+  if (!Number.isSafeInteger(blockSizeOption) || blockSizeOption < 1) {
+    throw new RangeError(
+      `BlobClient.downloadToBuffer/downloadToFile: blockSize must be an integer >= 1; got ${blockSizeOption}.`,
+    );
+  }
   const properties = await source.getProperties();
   const size = properties.contentLength ?? 0;
   const end = count === undefined ? size : Math.min(size, offset + count);
   const total = Math.max(0, end - offset);
-  const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
-  if (blockSize < 1) throw new RangeError(`blockSize must be >= 1, got ${blockSize}`);
+  const blockSize = blockSizeOption;
   return {
     properties,
     offset,
@@ -79,6 +90,7 @@ async function copyRange(
   const etag = p.properties.etag ?? "*";
   const first = await source.openRange(start, length, etag, p.withRangeMD5);
   const body = resilientChunks(first.body, {
+    what: `Blob.download ${source.name} bytes ${start}-${start + length - 1}`,
     start,
     length,
     maxRetryRequests: options.maxRetryRequestsPerBlock ?? 5,
@@ -105,9 +117,10 @@ async function copyRange(
 
 function progress(options: BlobDownloadToBufferOptions): (n: number) => void {
   let loaded = 0;
+  const onProgress = guardProgressCallback(options.onProgress, "download");
   return (n) => {
     loaded += n;
-    options.onProgress?.({ loadedBytes: loaded });
+    onProgress?.({ loadedBytes: loaded });
   };
 }
 

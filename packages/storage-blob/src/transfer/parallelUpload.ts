@@ -5,7 +5,8 @@ import { createHash, type Hash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
 import type { BlockBlobParallelUploadOptions } from "../models/blobModels.js";
 import { createBlockIdFactory } from "./blockIds.js";
-import { ConcurrencyLimit } from "./concurrencyLimit.js";
+import { guardProgressCallback } from "@azkit/core-http";
+import { ConcurrencyLimit, validateConcurrency } from "./concurrencyLimit.js";
 import { md5 } from "./md5.js";
 
 export const DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
@@ -59,13 +60,45 @@ export function validateBlockSize(blockSize: number): void {
   }
 }
 
+/**
+ * Checks, before the first byte is sent, that `size` bytes fit in the service's 50,000 blocks of
+ * `blockSize` (a size known up front: buffers and files).
+ */
+export function validateBlockCount(size: number, blockSize: number, where: string): void {
+  const blocks = Math.ceil(size / blockSize);
+  if (blocks > MAX_BLOCKS) {
+    throw new RangeError(
+      `${where}: ${size} bytes in blocks of ${blockSize} bytes need ${blocks} blocks; a blob has at most ${MAX_BLOCKS}. Use blockSize >= ${Math.ceil(size / MAX_BLOCKS)}.`,
+    );
+  }
+}
+
+/** Turns what `uploadData` accepts into bytes (views, no copies); anything else is a TypeError. */
+export function toUploadBytes(data: unknown, where: string): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (
+    data instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer !== "undefined" && data instanceof SharedArrayBuffer)
+  ) {
+    return new Uint8Array(data);
+  }
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const given = data === null ? "null" : Array.isArray(data) ? "an array" : typeof data;
+  throw new TypeError(
+    `${where}: data must be a Buffer, Uint8Array, ArrayBuffer or ArrayBufferView (upload strings with upload(text, Buffer.byteLength(text))); got ${given}.`,
+  );
+}
+
 /** Stages blocks from `read` with bounded memory, then commits them in order. */
 export async function stageAndCommit(
   reader: BlockReader,
   sink: BlockSink,
   options: BlockBlobParallelUploadOptions,
 ): Promise<unknown> {
-  const limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  validateConcurrency(concurrency, "upload");
+  const limit = new ConcurrencyLimit(concurrency);
+  const onProgress = guardProgressCallback(options.onProgress, "upload");
   const blockId = createBlockIdFactory();
   const ids: string[] = [];
   const running = new Set<Promise<void>>();
@@ -74,7 +107,7 @@ export async function stageAndCommit(
   let loaded = 0;
   const onBytes = (n: number): void => {
     loaded += n;
-    options.onProgress?.({ loadedBytes: loaded });
+    onProgress?.({ loadedBytes: loaded });
   };
   for (let index = 0; ; index++) {
     await limit.acquire();

@@ -1,10 +1,15 @@
 // A download body that survives an early end, a reset or a read timeout: it reopens the rest of
-// the range (the caller pins the reopen to the first response's ETag with If-Match), so a changed
-// blob surfaces as the reopen's ResourceModifiedError instead of mixed bytes.
+// the range (the caller pins the reopen to the first response's ETag with If-Match and checks the
+// answer covers exactly the bytes asked for), so a changed blob surfaces as the reopen's
+// ResourceModifiedError and a misplaced range as UNEXPECTED_RANGE, never as mixed bytes.
 import { Readable } from "node:stream";
+import { AbortError, guardProgressCallback, isAbortError, ServiceResponseError } from "@azkit/core-http";
+import { UNEXPECTED_RANGE } from "../requests/rangeResponse.js";
 
 /** How to resume: open the bytes from `offset` to the end of the original range. */
 export interface ResilientStreamOptions {
+  /** What is downloaded, for messages: `Blob.download photos/cat.jpg`. */
+  what: string;
   /** First byte offset of the range the body covers. */
   start: number;
   /** Bytes the body must deliver in total. */
@@ -18,12 +23,8 @@ export interface ResilientStreamOptions {
   abortSignal?: AbortSignal;
 }
 
-/** Thrown when the body keeps ending early after every allowed reopen. */
-export class IncompleteBodyError extends Error {
-  constructor(delivered: number, expected: number) {
-    super(`The download body ended after ${delivered} of ${expected} bytes`);
-    this.name = "IncompleteBodyError";
-  }
+function codeOf(error: unknown): string | undefined {
+  return (error as { code?: unknown } | undefined)?.code as string | undefined;
 }
 
 /** The body's chunks, resuming after breaks; what both the stream and the parallel engine read. */
@@ -31,13 +32,15 @@ export function resilientChunks(
   first: NodeJS.ReadableStream,
   options: ResilientStreamOptions,
 ): AsyncGenerator<Buffer> {
-  const { start, length, reopen, maxRetryRequests, onProgress, abortSignal } = options;
+  const { what, start, length, reopen, maxRetryRequests, abortSignal } = options;
+  const onProgress = guardProgressCallback(options.onProgress, what);
   async function* bytes(): AsyncGenerator<Buffer> {
-    let source: NodeJS.ReadableStream = first;
+    let source: NodeJS.ReadableStream | undefined = first;
     let delivered = 0;
     let reopens = 0;
     for (;;) {
       try {
+        if (source === undefined) source = await reopen(start + delivered);
         for await (const chunk of source as AsyncIterable<Buffer>) {
           const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
           delivered += buf.length;
@@ -45,13 +48,29 @@ export function resilientChunks(
           onProgress?.({ loadedBytes: delivered });
         }
         if (delivered >= length) return;
-        throw new IncompleteBodyError(delivered, length);
+        throw new ServiceResponseError(
+          `${what}: the body ended after ${delivered} of ${length} bytes (INCOMPLETE_BODY).`,
+          { code: "INCOMPLETE_BODY" },
+        );
       } catch (error) {
-        abortSignal?.throwIfAborted();
-        if (reopens >= maxRetryRequests) throw error;
+        if (abortSignal?.aborted || isAbortError(error)) {
+          throw isAbortError(error)
+            ? error
+            : new AbortError(`${what} was aborted.`, { cause: abortSignal?.reason });
+        }
+        // A break of the body, or a resume answered with other bytes, counts as one resume; any
+        // other failure of a resume (412: the blob changed) is final.
+        const breakOff = error instanceof ServiceResponseError;
+        if (!breakOff || reopens >= maxRetryRequests) {
+          if (!breakOff || codeOf(error) === UNEXPECTED_RANGE) throw error;
+          throw new ServiceResponseError(
+            `${what}: the body broke off ${reopens + 1} times, at byte ${start + delivered} of ${start}-${start + length - 1} last, and ${maxRetryRequests} resumes (maxRetryRequests) did not finish it: ${(error as Error).message}`,
+            { code: codeOf(error) ?? "ECONNRESET", cause: error },
+          );
+        }
         reopens++;
-        (source as Readable).destroy?.();
-        source = await reopen(start + delivered);
+        (source as Readable | undefined)?.destroy?.();
+        source = undefined;
       }
     }
   }

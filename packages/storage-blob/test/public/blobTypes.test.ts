@@ -57,33 +57,6 @@ describe("PageBlobClient", () => {
   });
 });
 
-describe("beginCopyFromURL", () => {
-  it("copies a blob within the account and resolves the poller with the copy's success", async () => {
-    const source = container.getBlockBlobClient("copy-source.txt");
-    await source.upload("copy me", 7, { metadata: { from: "source" } });
-    const target = container.getBlobClient("copy-target.txt");
-    const poller = target.beginCopyFromURL(source.url, { intervalInMs: 0 });
-    const result = await poller.pollUntilDone();
-    expect(result.copyStatus).toBe("success");
-    expect(poller.isDone).toBe(true);
-    expect((await target.downloadToBuffer()).toString()).toBe("copy me");
-    expect((await target.getProperties()).metadata).toEqual({ from: "source" });
-  });
-
-  it("awaits the copy directly (the poller is thenable) and with beginCopyFromURLAndWait", async () => {
-    const source = container.getBlockBlobClient("copy-source-2.txt");
-    await source.upload("again", 5);
-    const copied = await container
-      .getBlobClient("copy-target-2.txt")
-      .beginCopyFromURL(source.url, { intervalInMs: 0 });
-    expect(copied.copyStatus).toBe("success");
-    const waited = await container
-      .getBlobClient("copy-target-3.txt")
-      .beginCopyFromURLAndWait(source.url, { intervalInMs: 0 });
-    expect(waited.copyStatus).toBe("success");
-  });
-});
-
 describe("BlobServiceClient", () => {
   it("reports account information", async () => {
     const info = await serviceClient().getAccountInfo();

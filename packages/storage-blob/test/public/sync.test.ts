@@ -143,7 +143,7 @@ describe("@azkit/storage-blob/sync", () => {
     const poller = container.getBlobClient("copy.txt").beginCopyFromURL(source.url, { intervalInMs: 0 });
     const result = poller.pollUntilDone();
     expect(result.copyStatus).toBe("success");
-    expect(poller.isDone).toBe(true);
+    expect(poller.isDone()).toBe(true);
     expect(Buffer.from(container.getBlobClient("copy.txt").downloadToBuffer()).toString()).toBe(
       "from a file",
     );

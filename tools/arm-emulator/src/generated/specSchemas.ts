@@ -629,6 +629,235 @@ export const specData = {
         "name",
         "type"
       ]
+    },
+    "VaultAccessPolicyParameters": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "readOnly": true
+        },
+        "name": {
+          "type": "string",
+          "readOnly": true
+        },
+        "type": {
+          "type": "string",
+          "readOnly": true
+        },
+        "location": {
+          "type": "string",
+          "readOnly": true
+        },
+        "properties": {
+          "type": "object",
+          "properties": {
+            "accessPolicies": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "tenantId": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "objectId": {
+                    "type": "string"
+                  },
+                  "applicationId": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "permissions": {
+                    "type": "object",
+                    "properties": {
+                      "keys": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "secrets": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "certificates": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "storage": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "required": [
+                  "tenantId",
+                  "objectId",
+                  "permissions"
+                ]
+              }
+            }
+          },
+          "required": [
+            "accessPolicies"
+          ]
+        }
+      },
+      "required": [
+        "properties"
+      ]
+    },
+    "PrivateEndpointConnection": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "readOnly": true
+        },
+        "name": {
+          "type": "string",
+          "readOnly": true
+        },
+        "type": {
+          "type": "string",
+          "readOnly": true
+        },
+        "location": {
+          "type": "string",
+          "readOnly": true
+        },
+        "tags": {
+          "type": "object",
+          "readOnly": true,
+          "additionalProperties": {
+            "type": "string"
+          }
+        },
+        "properties": {
+          "type": "object",
+          "properties": {
+            "privateEndpoint": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "readOnly": true
+                }
+              }
+            },
+            "privateLinkServiceConnectionState": {
+              "type": "object",
+              "properties": {
+                "status": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "actionsRequired": {
+                  "type": "string"
+                }
+              }
+            },
+            "provisioningState": {
+              "type": "string",
+              "readOnly": true
+            }
+          }
+        },
+        "etag": {
+          "type": "string"
+        }
+      }
+    },
+    "TagsResource": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "readOnly": true
+        },
+        "name": {
+          "type": "string",
+          "readOnly": true
+        },
+        "type": {
+          "type": "string",
+          "readOnly": true
+        },
+        "properties": {
+          "type": "object",
+          "properties": {
+            "tags": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "required": [
+        "properties"
+      ]
+    },
+    "TagsPatchResource": {
+      "type": "object",
+      "properties": {
+        "operation": {
+          "type": "string"
+        },
+        "properties": {
+          "type": "object",
+          "properties": {
+            "tags": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    "ResourcesMoveInfo": {
+      "type": "object",
+      "properties": {
+        "resources": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "targetResourceGroup": {
+          "type": "string"
+        }
+      }
+    },
+    "ExportTemplateRequest": {
+      "type": "object",
+      "properties": {
+        "resources": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "options": {
+          "type": "string"
+        },
+        "outputFormat": {
+          "type": "string"
+        }
+      }
     }
   }
 } as const satisfies { apiVersions: Record<string, unknown>; schemas: Record<string, Schema> };

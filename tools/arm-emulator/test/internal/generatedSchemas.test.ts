@@ -13,3 +13,14 @@ describe("src/generated/specSchemas.ts", () => {
     expect(readFileSync(resolve(root, "src/generated/specSchemas.ts"), "utf8")).toBe(renderSpecSchemas());
   });
 });
+
+describe("src/generated/specOperations.ts", () => {
+  it("matches what the generator derives from tools/specs today", async () => {
+    const { renderSpecOperations } = (await import(resolve(root, "scripts/generateOperations.mjs"))) as {
+      renderSpecOperations: () => string;
+    };
+    expect(readFileSync(resolve(root, "src/generated/specOperations.ts"), "utf8")).toBe(
+      renderSpecOperations(),
+    );
+  });
+});

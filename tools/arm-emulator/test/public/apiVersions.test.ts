@@ -38,14 +38,15 @@ describe("api-version checks", () => {
     );
     expect(vault.status).toBe(400);
     expect(vault.json.error.code).toBe("NoRegisteredProviderFound");
-    expect(vault.json.error.message).toContain(
-      "for type 'vaults'. The supported api-versions are '2025-05-01,",
-    );
+    expect(vault.json.error.message).toContain("for type 'vaults'. The supported api-versions are '");
+    expect(vault.json.error.message).toMatch(/'[^']*2026-02-01, 2025-05-01, [^']*2015-06-01'/);
     const web = await c.call(
       "GET",
-      `${c.sub}/resourceGroups/rg/providers/Microsoft.Web/sites/s1?api-version=2023-01-01`,
+      `${c.sub}/resourceGroups/rg/providers/Microsoft.Web/sites/s1?api-version=2022-09-01`,
     );
-    expect(web.json.error.message).toContain("The supported api-versions are '2025-03-01, 2024-11-01'");
+    expect(web.json.error.message).toContain(
+      "The supported api-versions are '2025-05-01, 2025-03-01, 2024-11-01,",
+    );
   });
 
   it("accepts the spec versions, older recorded ones, and the parameter name in any case", async () => {

@@ -59,14 +59,23 @@ describe("token endpoint", () => {
     expect(reply.json.error).toBe("unauthorized_client");
   });
 
-  it("rejects an unknown tenant and a scope other than ARM's .default", async () => {
+  it("rejects an unknown tenant, an unknown resource (invalid_resource AADSTS500011) and a bare permission", async () => {
     const tenant = await send(arm.tokenUrl.replace(arm.tenantId, "other-tenant"), form(good()));
     expect(tenant.status).toBe(400);
     expect(tenant.json.error_description).toContain("Tenant 'other-tenant' not found");
     const scope = await send(arm.tokenUrl, form({ ...good(), scope: "https://vault.azure.net/.default" }));
     expect(scope.status).toBe(400);
-    expect(scope.json.error).toBe("invalid_scope");
-    const grant = await send(arm.tokenUrl, form({ ...good(), grant_type: "password" }));
+    expect(scope.json.error).toBe("invalid_resource");
+    expect(scope.json.error_codes).toEqual([500011]);
+    expect(scope.json.error_description).toMatch(
+      /^AADSTS500011: The resource principal named https:\/\/vault.azure.net was not found/,
+    );
+    const permission = await send(
+      arm.tokenUrl,
+      form({ ...good(), scope: "https://management.azure.com/user_impersonation" }),
+    );
+    expect(permission.json.error).toBe("invalid_scope");
+    const grant = await send(arm.tokenUrl, form({ ...good(), grant_type: "urn:example:not-a-grant" }));
     expect(grant.json.error).toBe("unsupported_grant_type");
   });
 

@@ -169,7 +169,7 @@ describe("generic resources", () => {
     const kv = await c.call("GET", `${c.sub}/providers/microsoft.keyvault?${RG_API}`);
     expect(kv.json.resourceTypes[0]).toMatchObject({
       resourceType: "vaults",
-      defaultApiVersion: "2025-05-01",
+      defaultApiVersion: "2026-02-01",
     });
     const widgets = await c.call("GET", `${c.sub}/providers/Contoso.Widgets?${RG_API}`);
     expect(widgets.json.resourceTypes).toEqual([

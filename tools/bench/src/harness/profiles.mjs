@@ -19,6 +19,9 @@ export const profiles = {
     listBlobs: 5000,
     coldStartRuns: 10,
     lroOperations: 500,
+    mgmtCalls: 300,
+    mgmtLros: 100,
+    mgmtListItems: 50,
     footprint: true,
   },
   quick: {
@@ -34,6 +37,9 @@ export const profiles = {
     listBlobs: 500,
     coldStartRuns: 3,
     lroOperations: 100,
+    mgmtCalls: 60,
+    mgmtLros: 20,
+    mgmtListItems: 50,
     footprint: true,
   },
   tiny: {
@@ -49,6 +55,9 @@ export const profiles = {
     listBlobs: 30,
     coldStartRuns: 1,
     lroOperations: 5,
+    mgmtCalls: 3,
+    mgmtLros: 2,
+    mgmtListItems: 5,
     footprint: false,
   },
 };

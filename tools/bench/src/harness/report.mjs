@@ -26,7 +26,8 @@ function describeSizes(s) {
     `Sizes: small ops ${s.smallOps} per round, pipeline ${s.pipelineRequests} requests, transfers ` +
     `${s.transferBytes / MiB} MiB (blocks ${s.transferBlockSize / MiB} MiB × ${s.transferConcurrency}, ` +
     `${s.transferRounds} rounds), list ${s.listBlobs} blobs, cold start ${s.coldStartRuns} processes, ` +
-    `LRO ${s.lroOperations} operations; ${s.rounds} rounds after ${s.warmup} warm-up.`
+    `LRO ${s.lroOperations} operations, mgmt ${s.mgmtCalls} gets/lists of ${s.mgmtListItems} items and ` +
+    `${s.mgmtLros} LROs; ${s.rounds} rounds after ${s.warmup} warm-up.`
   );
 }
 

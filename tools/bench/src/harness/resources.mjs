@@ -16,6 +16,12 @@ export const resourceStarters = {
   azurite: startAzurite,
   trivialServer: () => startScriptServer("trivialServer.mjs"),
   lroServer: () => startScriptServer("lroServer.mjs"),
+  armEmulator: async () => {
+    const { match, stop } = await startChild([serverScript("armEmulator.mjs")], {
+      ready: /LISTENING (\{.*\})\n/,
+    });
+    return { info: JSON.parse(match[1]), stop };
+  },
 };
 
 export class Resources {

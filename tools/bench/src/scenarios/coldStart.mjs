@@ -45,7 +45,8 @@ const t2 = performance.now();
 ${report}`;
 }
 
-function runFresh(script) {
+/** Runs `script` in a fresh Node process (cwd tools/bench) and returns the JSON it prints. */
+export function runFresh(script) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
       cwd: benchDir,

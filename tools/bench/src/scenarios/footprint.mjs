@@ -17,7 +17,7 @@ const packagesRoot = fileURLToPath(new URL("../../../../packages", import.meta.u
 const commandEnv = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0", npm_config_loglevel: "error" };
 
 /** The workspace package dirs `name` needs at runtime: itself and its @azkit dependencies, transitively. */
-async function workspaceClosure(name) {
+export async function workspaceClosure(name) {
   const byName = new Map();
   for (const dir of await readdir(packagesRoot)) {
     const pkg = JSON.parse(await readFile(join(packagesRoot, dir, "package.json"), "utf8").catch(() => "{}"));
@@ -52,7 +52,8 @@ async function measureTree(dir) {
   return { bytes, files };
 }
 
-async function installAndMeasure(specs) {
+/** Installs `specs` (packed workspace dirs and registry specs) into an empty project; its node_modules size. */
+export async function installAndMeasure(specs) {
   const work = await mkdtemp(join(tmpdir(), "azkit-bench-footprint-"));
   try {
     const tarballs = [];

@@ -3,8 +3,12 @@ import { coldStartScenario } from "./coldStart.mjs";
 import { footprintScenario } from "./footprint.mjs";
 import { listingScenario } from "./listing.mjs";
 import { lroScenario } from "./lro.mjs";
+import { mgmtCallScenarios } from "./mgmtCalls.mjs";
+import { mgmtFootprintScenarios } from "./mgmtFootprint.mjs";
+import { mgmtImportScenarios } from "./mgmtImport.mjs";
 import { pipelineOverheadScenario } from "./pipelineOverhead.mjs";
 import { smallOpsScenarios } from "./smallOps.mjs";
+import { syncSurfaceScenario } from "./syncSurface.mjs";
 import { transferScenarios } from "./transfers.mjs";
 
 /** @type {import("../harness/runScenario.mjs").Scenario[]} */
@@ -16,4 +20,8 @@ export const scenarios = [
   coldStartScenario,
   footprintScenario,
   lroScenario,
+  syncSurfaceScenario,
+  ...mgmtImportScenarios,
+  ...mgmtCallScenarios,
+  ...mgmtFootprintScenarios,
 ];

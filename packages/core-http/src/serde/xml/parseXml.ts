@@ -1,4 +1,3 @@
-import type { XMLParser } from "fast-xml-parser";
 import { isRecord } from "../isRecord.js";
 import { deserialize } from "../deserialize.js";
 import { describeValue } from "../describeValue.js";
@@ -6,26 +5,9 @@ import type { Infer } from "../inferType.js";
 import type { ArraySchema, ObjectSchema, Schema } from "../schema.js";
 import { DeserializationError } from "../serdeErrors.js";
 import { createProblem } from "../serdeProblem.js";
-import { loadFastXmlParser } from "./loadFastXmlParser.js";
-import { ATTRIBUTES, rootName, TEXT, xmlNodeKeyOptions, xmlProperties } from "./xmlNames.js";
+import { readXmlTree } from "./readXmlTree.js";
+import { ATTRIBUTES, rootName, TEXT, xmlProperties } from "./xmlNames.js";
 import { setOwn } from "../setOwn.js";
-
-let parser: XMLParser | undefined;
-
-function getParser(): XMLParser {
-  // Values stay text (parseTagValue: false) so "0123" etags and names survive; the schema decides types.
-  // Whitespace is kept because blob names and metadata values may start or end with spaces.
-  parser ??= new (loadFastXmlParser().XMLParser)({
-    ...xmlNodeKeyOptions,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    htmlEntities: false,
-  });
-  return parser;
-}
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
@@ -124,7 +106,7 @@ function objectToWire(schema: ObjectSchema, node: unknown, extra?: Record<string
   return out;
 }
 
-/** @internal Turns a fast-xml-parser node into the wire JSON shape `deserialize` reads, guided by the schema. */
+/** @internal Turns a node of {@link readXmlTree}'s tree into the wire JSON shape `deserialize` reads, guided by the schema. */
 export function toWire(schema: Schema, node: unknown): unknown {
   switch (schema.type) {
     case "object":
@@ -185,9 +167,11 @@ export function toWire(schema: Schema, node: unknown): unknown {
  * @public
  */
 export function parseXml<S extends Schema>(schema: S, text: string, path?: string): Infer<S> {
+  // Values stay text so "0123" etags and names survive (the schema decides types), and whitespace is
+  // kept because blob names and metadata values may start or end with spaces.
   let document: unknown;
   try {
-    document = getParser().parse(text);
+    document = readXmlTree(text);
   } catch (error) {
     const problem = createProblem(path ?? "", "a well-formed XML document", (error as Error).message);
     throw new DeserializationError([problem], { cause: error });

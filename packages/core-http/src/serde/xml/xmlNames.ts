@@ -46,14 +46,14 @@ export function rootName(schema: Schema): string | undefined {
   return schema.xml?.name;
 }
 
-/** @internal The key fast-xml-parser uses for an element's attributes. */
+/** @internal The key of an element's attributes in the node tree (readXmlTree's, and fast-xml-parser's when building). */
 export const ATTRIBUTES = "$";
-/** @internal The key fast-xml-parser uses for an element's text beside attributes or children. */
+/** @internal The key of an element's text beside attributes or children in the node tree. */
 export const TEXT = "#text";
 
 /**
- * @internal The fast-xml-parser options that say where attributes and text go, shared by the parser
- * (parseXml) and the builder (stringifyXml): the serde code reads and writes documents through
+ * @internal The fast-xml-parser options that say where attributes and text go, for the builder
+ * (stringifyXml): the serde code reads (readXmlTree) and writes documents through
  * {@link ATTRIBUTES} and {@link TEXT}, so both directions must use the same keys.
  */
 export const xmlNodeKeyOptions = {
