@@ -1,6 +1,6 @@
 // Parallel ranged downloads into a buffer or a file. Every range is pinned to the ETag seen
 // first, so a blob that changes mid-download fails with ResourceModifiedError instead of mixing
-// old and new bytes; every range body resumes itself (resilientStream) after a break.
+// old and new bytes; every range body resumes itself (rangeBody) after a break.
 import { createHash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
 import type { BlobGetPropertiesResponse, BlobDownloadToBufferOptions } from "../models/blobModels.js";
@@ -8,12 +8,11 @@ import { assertMD5, md5OfFile } from "./md5.js";
 import { guardProgressCallback } from "@azkit/core-http";
 import { validateRange } from "../requests/rangeHeaders.js";
 import { runInParallel, validateConcurrency } from "./concurrencyLimit.js";
-import { resilientChunks } from "./resilientStream.js";
+import { RangeFileWriter } from "./rangeFileWriter.js";
+import { type RangeSink, readRangeBody } from "./rangeBody.js";
 
 const DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 5;
-/** Bytes gathered per file write in downloadToFile. */
-const WRITE_SIZE = 1024 * 1024;
 /** The service returns a range MD5 only for ranges up to 4 MiB. */
 const MAX_RANGE_MD5 = 4 * 1024 * 1024;
 
@@ -73,8 +72,8 @@ async function plan(
 }
 
 /**
- * Streams one range through `sink(chunk, positionInRange)`, resuming breaks, and checks the
- * range MD5 when asked for.
+ * Streams one range into `sink(chunk, positionInRange)`, resuming breaks, and checks the range
+ * MD5 when asked for; `flush` runs once the whole range was taken.
  */
 async function copyRange(
   source: RangeSource,
@@ -82,29 +81,32 @@ async function copyRange(
   index: number,
   options: BlobDownloadToBufferOptions,
   onBytes: (n: number) => void,
-  sink: (chunk: Buffer, position: number) => Promise<void> | void,
+  sink: RangeSink,
   flush?: () => Promise<void>,
 ): Promise<void> {
   const start = p.offset + index * p.blockSize;
   const length = Math.min(p.blockSize, p.offset + p.count - start);
   const etag = p.properties.etag ?? "*";
+  const what = `Blob.download ${source.name} bytes ${start}-${start + length - 1}`;
   const first = await source.openRange(start, length, etag, p.withRangeMD5);
-  const body = resilientChunks(first.body, {
-    what: `Blob.download ${source.name} bytes ${start}-${start + length - 1}`,
-    start,
-    length,
-    maxRetryRequests: options.maxRetryRequestsPerBlock ?? 5,
-    abortSignal: options.abortSignal as AbortSignal | undefined,
-    reopen: async (from) => (await source.openRange(from, start + length - from, etag, false)).body,
-  });
   const hash = p.withRangeMD5 && first.contentMD5 ? createHash("md5") : undefined;
-  let position = 0;
-  for await (const chunk of body) {
-    hash?.update(chunk);
-    await sink(chunk, position);
-    position += chunk.length;
-    onBytes(chunk.length);
-  }
+  await readRangeBody(
+    first.body,
+    {
+      what,
+      start,
+      length,
+      maxRetryRequests: options.maxRetryRequestsPerBlock ?? 5,
+      abortSignal: options.abortSignal as AbortSignal | undefined,
+      reopen: async (from) => (await source.openRange(from, start + length - from, etag, false)).body,
+    },
+    (chunk, position) => {
+      hash?.update(chunk);
+      const wait = sink(chunk, position);
+      onBytes(chunk.length);
+      return wait;
+    },
+  );
   await flush?.();
   if (hash && first.contentMD5) {
     assertMD5(
@@ -137,11 +139,13 @@ export async function downloadRangesToBuffer(
   }
   const buffer = given ?? Buffer.allocUnsafe(p.count);
   const onBytes = progress(options);
-  await runInParallel(p.ranges, options.concurrency ?? DEFAULT_CONCURRENCY, (index) =>
-    copyRange(source, p, index, options, onBytes, (chunk, position) => {
-      chunk.copy(buffer, index * p.blockSize + position);
-    }),
-  );
+  await runInParallel(p.ranges, options.concurrency ?? DEFAULT_CONCURRENCY, (index) => {
+    const base = index * p.blockSize;
+    return copyRange(source, p, index, options, onBytes, (chunk, position) => {
+      chunk.copy(buffer, base + position);
+      return undefined;
+    });
+  });
   if (options.verifyMD5 && p.wholeBlob && p.properties.contentMD5) {
     const actual = new Uint8Array(createHash("md5").update(buffer.subarray(0, p.count)).digest());
     assertMD5(p.properties.contentMD5, actual, `download of ${source.name}`);
@@ -160,37 +164,8 @@ export async function downloadRangesToFile(
   const p = await plan(source, offset, count, options);
   const onBytes = progress(options);
   await runInParallel(p.ranges, options.concurrency ?? DEFAULT_CONCURRENCY, (index) => {
-    // Network chunks are small (~64 KiB); gather them into writes of up to WRITE_SIZE so a range
-    // costs a few positional writes instead of hundreds.
-    const pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let pendingAt = 0;
-    const flush = async (): Promise<void> => {
-      if (pendingBytes === 0) return;
-      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-      const at = index * p.blockSize + pendingAt;
-      pending.length = 0;
-      pendingBytes = 0;
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await file.write(data, written, data.length - written, at + written);
-        written += bytesWritten;
-      }
-    };
-    return copyRange(
-      source,
-      p,
-      index,
-      options,
-      onBytes,
-      async (chunk, position) => {
-        if (pendingBytes === 0) pendingAt = position;
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes >= WRITE_SIZE) await flush();
-      },
-      flush,
-    );
+    const writer = new RangeFileWriter(file, index * p.blockSize);
+    return copyRange(source, p, index, options, onBytes, writer.write, writer.flush);
   });
   if (options.verifyMD5 && p.wholeBlob && p.properties.contentMD5) {
     await file.sync();

@@ -3,8 +3,8 @@
 // answer covers exactly the bytes asked for), so a changed blob surfaces as the reopen's
 // ResourceModifiedError and a misplaced range as UNEXPECTED_RANGE, never as mixed bytes.
 import { Readable } from "node:stream";
-import { AbortError, guardProgressCallback, isAbortError, ServiceResponseError } from "@azkit/core-http";
-import { UNEXPECTED_RANGE } from "../requests/rangeResponse.js";
+import { guardProgressCallback } from "@azkit/core-http";
+import { incompleteBody, resumeOrFail } from "./resumeDecision.js";
 
 /** How to resume: open the bytes from `offset` to the end of the original range. */
 export interface ResilientStreamOptions {
@@ -21,10 +21,6 @@ export interface ResilientStreamOptions {
   /** Called with the bytes delivered so far, after each chunk. */
   onProgress?: (progress: { loadedBytes: number }) => void;
   abortSignal?: AbortSignal;
-}
-
-function codeOf(error: unknown): string | undefined {
-  return (error as { code?: unknown } | undefined)?.code as string | undefined;
 }
 
 /** The body's chunks, resuming after breaks; what both the stream and the parallel engine read. */
@@ -48,26 +44,18 @@ export function resilientChunks(
           onProgress?.({ loadedBytes: delivered });
         }
         if (delivered >= length) return;
-        throw new ServiceResponseError(
-          `${what}: the body ended after ${delivered} of ${length} bytes (INCOMPLETE_BODY).`,
-          { code: "INCOMPLETE_BODY" },
-        );
+        throw incompleteBody(what, delivered, length);
       } catch (error) {
-        if (abortSignal?.aborted || isAbortError(error)) {
-          throw isAbortError(error)
-            ? error
-            : new AbortError(`${what} was aborted.`, { cause: abortSignal?.reason });
-        }
-        // A break of the body, or a resume answered with other bytes, counts as one resume; any
-        // other failure of a resume (412: the blob changed) is final.
-        const breakOff = error instanceof ServiceResponseError;
-        if (!breakOff || reopens >= maxRetryRequests) {
-          if (!breakOff || codeOf(error) === UNEXPECTED_RANGE) throw error;
-          throw new ServiceResponseError(
-            `${what}: the body broke off ${reopens + 1} times, at byte ${start + delivered} of ${start}-${start + length - 1} last, and ${maxRetryRequests} resumes (maxRetryRequests) did not finish it: ${(error as Error).message}`,
-            { code: codeOf(error) ?? "ECONNRESET", cause: error },
-          );
-        }
+        const fatal = resumeOrFail(error, {
+          what,
+          start,
+          length,
+          delivered,
+          reopens,
+          maxRetryRequests,
+          abortSignal,
+        });
+        if (fatal !== undefined) throw fatal;
         reopens++;
         (source as Readable | undefined)?.destroy?.();
         source = undefined;

@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { isResourceModifiedError } from "@azkit/core-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BlobServiceClient, type ContainerClient, StorageSharedKeyCredential } from "../../src/index.js";
@@ -100,5 +103,39 @@ describe("resilient download through a proxy that cuts bodies", () => {
     const back = await blob.downloadToBuffer(0, undefined, { blockSize: MiB, concurrency: 4 });
     expect(md5(back)).toBe(md5(body));
     expect(proxy.gets.filter((g) => g.cut).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("resumes every parallel range of downloadToFile mid-write, each byte at its place", async () => {
+    await proxy?.close();
+    const body = randomBytes(8 * MiB);
+    await container.getBlockBlobClient("file-ranges-cut.bin").uploadData(body);
+    // Ranges of 3 MiB are written in batches of 1 MiB: cut each first attempt after a batch
+    // went to disk and partway into the next, so the resumption continues a half-gathered batch.
+    const blockSize = 3 * MiB;
+    const cutAt = MiB + 512 * 1024 + 1001;
+    const seenRanges = new Set<string>();
+    proxy = await startCuttingProxy(azurite().blobUrl, {
+      cutAfter: (req) => {
+        const range = req.headers["x-ms-range"] as string | undefined;
+        const start = Number(/bytes=(\d+)-/.exec(range ?? "")?.[1] ?? -1);
+        if (!range || start % blockSize !== 0 || seenRanges.has(range)) return undefined;
+        seenRanges.add(range);
+        return cutAt;
+      },
+    });
+    const path = join(mkdtempSync(join(tmpdir(), "azkit-resume-")), "out.bin");
+    try {
+      await containerViaProxy(proxy.url)
+        .getBlobClient("file-ranges-cut.bin")
+        .downloadToFile(path, 0, undefined, { blockSize, concurrency: 3 });
+      expect(md5(readFileSync(path))).toBe(md5(body));
+      expect(proxy.gets.filter((g) => g.cut)).toHaveLength(3);
+      const resumes = proxy.gets.filter((g) => !g.cut).map((g) => g.range);
+      expect(resumes.sort()).toEqual(
+        [0, 3, 6].map((m) => `bytes=${m * MiB + cutAt}-${Math.min((m + 3) * MiB, 8 * MiB) - 1}`).sort(),
+      );
+    } finally {
+      rmSync(dirname(path), { recursive: true, force: true });
+    }
   });
 });
