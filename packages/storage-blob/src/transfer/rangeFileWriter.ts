@@ -1,11 +1,14 @@
 // downloadToFile's writes for one range: network chunks (~64 KiB) are gathered, without copying,
-// into positioned vectored writes of WRITE_SIZE bytes, so a range costs a few writes instead of
-// hundreds. One write runs while the next batch gathers; the body waits only when both are full,
-// which bounds what a range holds to about two batches.
+// into positioned vectored writes of WRITE_SIZE bytes, so a range costs a few writes per MiB
+// instead of one per chunk. One write runs while the next batch gathers; the body waits only when
+// both are full, which bounds what a range holds to about two batches.
 import type { FileHandle } from "node:fs/promises";
 
-/** Bytes gathered per file write. */
-const WRITE_SIZE = 1024 * 1024;
+/**
+ * Bytes gathered per file write: 256 KiB keeps what 4 ranges hold near 2 MiB (1 MiB batches
+ * measured +6 MiB peak RSS at 256 MiB, concurrency 4) at 4 writes per MiB.
+ */
+const WRITE_SIZE = 256 * 1024;
 
 export class RangeFileWriter {
   readonly #file: FileHandle;
