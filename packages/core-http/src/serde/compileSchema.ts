@@ -67,8 +67,14 @@ export function serChild(node: CompiledSchema, value: unknown, ctx: SerdeContext
 function compileArray(schema: ArraySchema, node: CompiledSchema): void {
   const { minItems, maxItems } = schema;
   let items: CompiledSchema | undefined;
+  // Read once: item schemas of generated clients are views whose `type` sits on a prototype, and
+  // reading it on every call was a megamorphic lookup per array.
+  let pass: ReturnType<typeof passThroughWireType>;
   const itemNode = (): CompiledSchema => {
-    items ??= compileSchema(schema.items);
+    if (items === undefined) {
+      items = compileSchema(schema.items);
+      pass = passThroughWireType(items.schema);
+    }
     return items;
   };
   const ser: Walker = (value, ctx) => {
@@ -93,7 +99,6 @@ function compileArray(schema: ArraySchema, node: CompiledSchema): void {
     const item = itemNode();
     // Items the walker would return as they are (the strings of `hostNames`) are copied without a
     // call or a path step; any other item, a refused one included, goes through the walker.
-    const pass = passThroughWireType(item.schema);
     const out = new Array(wire.length);
     for (let i = 0; i < wire.length; i++) {
       const w = wire[i];
