@@ -86,6 +86,36 @@ const ANY: Schema = { type: "any" };
  */
 const PLAIN_STRING: Schema = { type: "string" };
 
+/** What a call derives from its operation's spec alone, worked out once per spec. */
+interface SpecFacts {
+  /** The statuses `send` expects (HEAD adds 200, 204 and 404). */
+  readonly sendStatuses: number[];
+  /** The success statuses of the spec, for pages. */
+  readonly statuses: number[];
+  /**
+   * The option names the operation defines itself: one array per spec, so core-http's cache of
+   * option shapes (keyed by this array) hits instead of building the shape on every call.
+   */
+  readonly optionNames: readonly string[];
+}
+
+const specFacts = new WeakMap<ArmOperationSpec, SpecFacts>();
+
+function factsOf(spec: ArmOperationSpec): SpecFacts {
+  let facts = specFacts.get(spec);
+  if (facts === undefined) {
+    const statuses = Object.keys(spec.responses).map(Number);
+    const sendStatuses = spec.method === "HEAD" ? [...statuses, 200, 204, 404] : statuses;
+    const optionNames = spec.params
+      .filter((p) => !p.required && !p.client && p.constant === undefined)
+      .map((p) => p.name);
+    if (spec.lro) optionNames.push(...LRO_OPTION_NAMES);
+    facts = { sendStatuses, statuses, optionNames };
+    specFacts.set(spec, facts);
+  }
+  return facts;
+}
+
 /**
  * The options a generated method passes on: the operation options, its optional parameters by name,
  * and for long-running operations the polling options.
@@ -161,8 +191,7 @@ export class ArmClientContext {
     } catch (error) {
       return Promise.reject(error);
     }
-    const expected = Object.keys(spec.responses).map(Number);
-    if (spec.method === "HEAD") expected.push(200, 204, 404);
+    const expected = factsOf(spec).sendStatuses;
     if (spec.responseBody === "stream") request.streamResponseStatusCodes = new Set(expected);
     return this.client
       .sendRequest(request, this.sendOptions(spec, options, expected))
@@ -180,7 +209,7 @@ export class ArmClientContext {
     const pageSizeWire = paging.maxPageSizeParam
       ? (spec.params.find((p) => p.name === paging.maxPageSizeParam)?.wire ?? paging.maxPageSizeParam)
       : undefined;
-    const sendOptions = this.sendOptions(spec, options, Object.keys(spec.responses).map(Number));
+    const sendOptions = this.sendOptions(spec, options, factsOf(spec).statuses);
     return buildArmPagedAsyncIterator<unknown>({
       firstPageLink: first.url,
       apiVersion: this.apiVersion,
@@ -282,14 +311,10 @@ export class ArmClientContext {
     options: ArmCallOptions | undefined,
     expectedStatuses: number[] | undefined,
   ): ServiceSendOptions {
-    const names = spec.params
-      .filter((p) => !p.required && !p.client && p.constant === undefined)
-      .map((p) => p.name);
-    if (spec.lro) names.push(...LRO_OPTION_NAMES);
     return {
       ...options,
       expectedStatuses: expectedStatuses && expectedStatuses.length > 0 ? expectedStatuses : undefined,
-      operationOptionNames: names,
+      operationOptionNames: factsOf(spec).optionNames,
     };
   }
 
@@ -309,7 +334,8 @@ export class ArmClientContext {
     let body: string | undefined;
     let position = 0;
     for (const param of spec.params) {
-      const value = this.argumentValue(spec, param, args, options, () => position++);
+      const positional = param.required && param.client === undefined && param.constant === undefined;
+      const value = positional ? args[position++] : this.argumentValue(spec, param, options);
       const fallback = param.in === "body" ? ANY : PLAIN_STRING;
       if (value === undefined || value === null) {
         if (param.required) {
@@ -321,8 +347,15 @@ export class ArmClientContext {
         }
         continue;
       }
-      const schema = param.schema === undefined ? fallback : this.schema(param.schema);
-      const wireValue = serialize(schema, value as never, param.name);
+      // A string where the spec gives no schema is sent as it is (what serializing it would return).
+      const wireValue =
+        param.schema === undefined && typeof value === "string" && param.in !== "body"
+          ? value
+          : serialize(
+              param.schema === undefined ? fallback : this.schema(param.schema),
+              value as never,
+              param.name,
+            );
       const wireName = param.wire ?? param.name;
       if (param.in === "body") {
         body = JSON.stringify(wireValue);
@@ -362,9 +395,7 @@ export class ArmClientContext {
   private argumentValue(
     spec: ArmOperationSpec,
     param: ArmParameterSpec,
-    args: readonly unknown[],
     options: ArmCallOptions | undefined,
-    nextPosition: () => number,
   ): unknown {
     if (param.client === "apiVersion") return this.apiVersion;
     if (param.client === "subscriptionId") {
@@ -376,7 +407,6 @@ export class ArmClientContext {
       return this.subscriptionId;
     }
     if (param.constant !== undefined) return param.constant;
-    if (param.required) return args[nextPosition()];
     return (options as Record<string, unknown> | undefined)?.[param.name];
   }
 

@@ -212,6 +212,18 @@ describe("ArmClientContext options", () => {
     expect(String((error as Error).message)).toContain("expand");
   });
 
+  it("accepts each operation's own options on every call, and only its own", async () => {
+    const client = context();
+    for (let i = 0; i < 2; i++) {
+      answers = [{ status: 200, body: { name: "thing" } }];
+      expect(await client.send(getThing, ["x"], { expand: ["a", "b"] } as never)).toEqual({ name: "thing" });
+      expect(seen.at(-1)?.url).toContain("%24expand=a%2Cb");
+    }
+    // updateIntervalInMs belongs to long-running operations; getThing is not one.
+    const error = await client.send(getThing, ["x"], { updateIntervalInMs: 5 }).catch((e: unknown) => e);
+    expect(String((error as Error).message)).toContain('unknown option "updateIntervalInMs"');
+  });
+
   it("retries per the client's retryTotal, overridden per call", async () => {
     answers = [{ status: 503 }, { status: 200, body: { name: "ok" } }];
     const error = await context({ retryTotal: 0 })

@@ -124,7 +124,8 @@ export function compileObject(schema: ObjectSchema, node: CompiledSchema, compil
       }
       for (const segment of path) ctx.segments.push(segment);
       setOwn(out, p.name, p.node.de(w, ctx));
-      ctx.segments.length -= path.length;
+      // Pops rather than `length -=`: shrinking through the length setter is a runtime call.
+      for (let i = 0; i < path.length; i++) ctx.segments.pop();
     }
     if (extra) extraDe(wire, out, ctx);
     return out;

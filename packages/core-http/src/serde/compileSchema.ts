@@ -4,7 +4,7 @@ import type { CompiledSchema } from "./compiledSchema.js";
 import { describeSchema } from "./describeSchema.js";
 import { describeValue } from "./describeValue.js";
 import { isRecord } from "./isRecord.js";
-import { scalarWalkers } from "./scalarWalkers.js";
+import { passThroughWireType, scalarWalkers } from "./scalarWalkers.js";
 import type { ArraySchema, DictionarySchema, Schema } from "./schema.js";
 import type { SerdeContext } from "./serdeContext.js";
 import { setOwn } from "./setOwn.js";
@@ -67,8 +67,14 @@ export function serChild(node: CompiledSchema, value: unknown, ctx: SerdeContext
 function compileArray(schema: ArraySchema, node: CompiledSchema): void {
   const { minItems, maxItems } = schema;
   let items: CompiledSchema | undefined;
+  // Read once: item schemas of generated clients are views whose `type` sits on a prototype, and
+  // reading it on every call was a megamorphic lookup per array.
+  let pass: ReturnType<typeof passThroughWireType>;
   const itemNode = (): CompiledSchema => {
-    items ??= compileSchema(schema.items);
+    if (items === undefined) {
+      items = compileSchema(schema.items);
+      pass = passThroughWireType(items.schema);
+    }
     return items;
   };
   const ser: Walker = (value, ctx) => {
@@ -91,11 +97,20 @@ function compileArray(schema: ArraySchema, node: CompiledSchema): void {
   const de: Walker = (wire, ctx) => {
     if (!Array.isArray(wire)) return ctx.fail(node.expected(), describeValue(wire));
     const item = itemNode();
+    // Items the walker would return as they are (the strings of `hostNames`) are copied without a
+    // call or a path step; any other item, a refused one included, goes through the walker.
     const out = new Array(wire.length);
     for (let i = 0; i < wire.length; i++) {
       const w = wire[i];
       if (w === null) {
         out[i] = null;
+        continue;
+      }
+      if (
+        pass !== undefined &&
+        (pass === "any" || (typeof w === pass && (pass !== "number" || Number.isFinite(w))))
+      ) {
+        out[i] = w;
         continue;
       }
       ctx.segments.push(i);

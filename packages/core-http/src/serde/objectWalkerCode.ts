@@ -1,6 +1,7 @@
 import type { CompiledProperty, CompiledSchema, Walkers } from "./compiledSchema.js";
 import { describeValue } from "./describeValue.js";
 import { isRecord } from "./isRecord.js";
+import { passThroughWireType } from "./scalarWalkers.js";
 import type { SerdeContext } from "./serdeContext.js";
 
 /** @internal What generated walkers share with the generic ones of the same object schema. */
@@ -41,16 +42,68 @@ function serProperty(p: CompiledProperty, i: number): string {
     if (v !== undefined) { seen++; ${present} }${absent}`;
 }
 
-function deProperty(p: CompiledProperty, i: number): string {
+/** The inline test of a wire value the property's walker would return unchanged, or undefined. */
+function passThroughTest(p: CompiledProperty): string | undefined {
+  switch (passThroughWireType(p.node.schema)) {
+    case "string":
+      return `typeof w === "string"`;
+    case "boolean":
+      return `typeof w === "boolean"`;
+    case "number":
+      return `typeof w === "number" && Number.isFinite(w)`;
+    case "any":
+      return "true";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The locals holding the wire objects flattened properties are read from (`properties` of an ARM
+ * resource, read once per object instead of once per property); a step that is not an object reads
+ * as undefined, as the generic walker has it. Returns the declarations and each prefix's local.
+ */
+function wirePrefixLocals(props: readonly CompiledProperty[]): { code: string; local: Map<string, string> } {
+  const local = new Map<string, string>();
+  const lines: string[] = [];
+  for (const p of props) {
+    for (let k = 1; k < p.wirePath.length; k++) {
+      const key = JSON.stringify(p.wirePath.slice(0, k));
+      if (local.has(key)) continue;
+      const name = `g${local.size}`;
+      const from = k === 1 ? "wire" : local.get(JSON.stringify(p.wirePath.slice(0, k - 1)));
+      const read =
+        k === 1
+          ? `wire[${lit(p.wirePath[0]!)}]`
+          : `${from} === undefined ? undefined : ${from}[${lit(p.wirePath[k - 1]!)}]`;
+      lines.push(
+        `let ${name} = ${read}; if (${name} !== undefined && !isRecord(${name})) ${name} = undefined;`,
+      );
+      local.set(key, name);
+    }
+  }
+  return { code: lines.join("\n  "), local };
+}
+
+function deProperty(p: CompiledProperty, i: number, prefixes: Map<string, string>): string {
   const path = p.wirePath.map(lit);
-  const read = [`w = wire[${path[0]}];`];
-  for (let k = 1; k < path.length; k++)
-    read.push(`if (w !== undefined) w = isRecord(w) ? w[${path[k]}] : undefined;`);
-  const leave = path.length === 1 ? "ctx.segments.pop();" : `ctx.segments.length -= ${path.length};`;
-  return `${read.join(" ")}
+  const last = path[path.length - 1]!;
+  const parent = path.length === 1 ? undefined : prefixes.get(JSON.stringify(p.wirePath.slice(0, -1)));
+  const read =
+    parent === undefined
+      ? `w = wire[${last}];`
+      : `w = ${parent} === undefined ? undefined : ${parent}[${last}];`;
+  // The path is pushed only where a walker runs: values passed through as they are cannot fail, and
+  // a refused one goes to the walker, which records the problem at the path.
+  let leave = "";
+  for (let k = 0; k < path.length; k++) leave += "ctx.segments.pop(); ";
+  const walk = `ctx.segments.push(${path.join(", ")}); out[${lit(p.name)}] = n${i}.de(w, ctx); ${leave}`;
+  const test = passThroughTest(p);
+  const convert = test === undefined ? walk : `if (${test}) out[${lit(p.name)}] = w; else { ${walk}}`;
+  return `${read}
     if (w !== undefined) {
       if (w === null) { ${p.nullable ? `out[${lit(p.name)}] = null;` : ""} }
-      else { ctx.segments.push(${path.join(", ")}); out[${lit(p.name)}] = n${i}.de(w, ctx); ${leave} }
+      else { ${convert} }
     }`;
 }
 
@@ -67,6 +120,7 @@ export function generateObjectWalkers(
 ): Walkers | undefined {
   if (props.some((p) => p.name === "__proto__" || p.wirePath.includes("__proto__"))) return undefined;
   const nodes = props.map((_, i) => `const n${i} = nodes[${i}];`).join("\n");
+  const prefixes = wirePrefixLocals(props);
   const source = `"use strict";
 ${nodes}
 const self = shared.node;
@@ -86,7 +140,8 @@ function de(wire, ctx) {
   if (!isRecord(wire)) return ctx.fail(self.expected(), describeValue(wire));
   const out = {};
   let w;
-  ${props.map(deProperty).join("\n  ")}
+  ${prefixes.code}
+  ${props.map((p, i) => deProperty(p, i, prefixes.local)).join("\n  ")}
   ${shared.readsExtra ? "shared.extraDe(wire, out, ctx);" : ""}
   return out;
 }

@@ -75,6 +75,29 @@ function isValidDate(v: unknown): v is Date {
   return v instanceof Date && !Number.isNaN(v.getTime());
 }
 
+/**
+ * @internal The JavaScript type of wire values that a schema's `de` returns unchanged (`number`
+ * means finite numbers; `any` passes everything), or undefined when `de` converts or may refuse
+ * values of every type (dates, bytes, objects). Hot loops check this inline and call the walker only
+ * for a value it refuses, so the error (message and path) is the walker's own.
+ */
+export function passThroughWireType(schema: Schema): "string" | "number" | "boolean" | "any" | undefined {
+  switch (schema.type) {
+    case "string":
+    case "duration":
+      return "string";
+    case "number":
+    case "integer":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "any":
+      return "any";
+    default:
+      return undefined;
+  }
+}
+
 /** @internal The walkers of a scalar schema (string, number, boolean, dates, duration, bytes, any). */
 export function scalarWalkers(schema: Schema, node: CompiledSchema): Walkers {
   const bad = (v: unknown, ctx: SerdeContext): undefined => ctx.fail(node.expected(), describeValue(v));

@@ -56,3 +56,75 @@ describe("generateObjectWalkers", () => {
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
   });
 });
+
+describe("deserializing with values passed through inline", () => {
+  const Site = s.object({
+    name: s.string(),
+    state: s.wire(["properties", "state"], s.string()),
+    enabled: s.wire(["properties", "enabled"], s.boolean()),
+    workers: s.wire(["properties", "config", "workers"], s.integer()),
+    hostNames: s.wire(["properties", "hostNames"], s.array(s.string())),
+    counts: s.array(s.number()),
+    extra: s.any(),
+  });
+
+  function problemPaths(wire: unknown): string[] {
+    try {
+      deserialize(Site, wire, "body");
+    } catch (error) {
+      return (error as { problems: { path: string }[] }).problems.map((p) => p.path);
+    }
+    return [];
+  }
+
+  it("reads flattened properties through one read of their wire parent", () => {
+    const wire = {
+      name: "a",
+      properties: { state: "Running", enabled: true, config: { workers: 2 }, hostNames: ["a.net"] },
+      counts: [1, 2.5],
+      extra: { any: ["thing"] },
+    };
+    expect(deserialize(Site, wire, "body")).toStrictEqual({
+      name: "a",
+      state: "Running",
+      enabled: true,
+      workers: 2,
+      hostNames: ["a.net"],
+      counts: [1, 2.5],
+      extra: { any: ["thing"] },
+    });
+  });
+
+  it("reads flattened properties under a wire parent that is not an object as absent", () => {
+    expect(deserialize(Site, { name: "a", properties: "gone" }, "body")).toStrictEqual({ name: "a" });
+    expect(deserialize(Site, { name: "a", properties: { config: [3] } }, "body")).toStrictEqual({
+      name: "a",
+    });
+  });
+
+  it("names the wire path of each refused scalar, flattened or in an array", () => {
+    expect(
+      problemPaths({
+        name: 1,
+        properties: { state: false, enabled: "yes", config: { workers: "2" }, hostNames: ["ok", 7] },
+        counts: [1, Number.POSITIVE_INFINITY, "3"],
+      }),
+    ).toEqual([
+      "body.name",
+      "body.properties.state",
+      "body.properties.enabled",
+      "body.properties.config.workers",
+      "body.properties.hostNames[1]",
+      "body.counts[1]",
+      "body.counts[2]",
+    ]);
+  });
+
+  it("leaves the path as it was after a refused value, so the next problem is named right", () => {
+    expect(problemPaths({ properties: { state: 1, config: { workers: "x" } }, counts: ["y"] })).toEqual([
+      "body.properties.state",
+      "body.properties.config.workers",
+      "body.counts[0]",
+    ]);
+  });
+});
