@@ -1,5 +1,5 @@
-// The Blob service's XML bodies as core-http schemas: core-http's XML mapping (over
-// fast-xml-parser) reads and writes them; the readers beside this file turn the results into the
+// The Blob service's XML bodies as core-http schemas: core-http's XML mapping (its own reader
+// and writer) reads and writes them; the readers beside this file turn the results into the
 // public models. Scalars stay strings here because the service sends empty elements for unset
 // values (`<LeaseDuration />`); the readers convert them.
 import type { ObjectSchema } from "@azkit/core-http";

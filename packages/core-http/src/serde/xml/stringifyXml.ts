@@ -1,24 +1,10 @@
-import type { XMLBuilder } from "fast-xml-parser";
 import { isRecord } from "../isRecord.js";
 import type { InferInput } from "../inferType.js";
 import type { ObjectSchema, Schema } from "../schema.js";
 import { serialize } from "../serialize.js";
-import { loadFastXmlParser } from "./loadFastXmlParser.js";
-import { ATTRIBUTES, TEXT, xmlNodeKeyOptions, xmlProperties } from "./xmlNames.js";
+import { writeXmlTree } from "./writeXmlTree.js";
+import { ATTRIBUTES, TEXT, xmlProperties } from "./xmlNames.js";
 import { setOwn } from "../setOwn.js";
-
-let builder: XMLBuilder | undefined;
-
-function getBuilder(): XMLBuilder {
-  builder ??= new (loadFastXmlParser().XMLBuilder)({
-    ...xmlNodeKeyOptions,
-    suppressEmptyNode: false,
-    suppressBooleanAttributes: false,
-    format: false,
-    processEntities: true,
-  });
-  return builder;
-}
 
 function text(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
@@ -62,7 +48,7 @@ function objectFromWire(schema: ObjectSchema, wire: Record<string, unknown>): Re
   return out;
 }
 
-/** @internal Turns wire JSON (from `serialize`) into the object shape fast-xml-parser builds XML from. */
+/** @internal Turns wire JSON (from `serialize`) into the node tree writeXmlTree writes. */
 export function fromWire(schema: Schema, wire: unknown): unknown {
   if (wire === null || wire === undefined) return "";
   switch (schema.type) {
@@ -126,6 +112,6 @@ export function stringifyXml<S extends Schema>(
   if (root === undefined)
     throw new TypeError("stringifyXml needs a root element name: set the schema's xml.name.");
   const wire = serialize(schema, value, options.path ?? root);
-  const xml = getBuilder().build({ [root]: fromWire(schema, wire) }) as string;
+  const xml = writeXmlTree({ [root]: fromWire(schema, wire) });
   return options.omitDeclaration ? xml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xml}`;
 }

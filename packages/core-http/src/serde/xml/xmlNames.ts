@@ -46,15 +46,15 @@ export function rootName(schema: Schema): string | undefined {
   return schema.xml?.name;
 }
 
-/** @internal The key of an element's attributes in the node tree (readXmlTree's, and fast-xml-parser's when building). */
+/** @internal The key of an element's attributes in the node tree (readXmlTree reads it, writeXmlTree writes it). */
 export const ATTRIBUTES = "$";
 /** @internal The key of an element's text beside attributes or children in the node tree. */
 export const TEXT = "#text";
 
 /**
- * @internal The fast-xml-parser options that say where attributes and text go, for the builder
- * (stringifyXml): the serde code reads (readXmlTree) and writes documents through
- * {@link ATTRIBUTES} and {@link TEXT}, so both directions must use the same keys.
+ * @internal The node tree in fast-xml-parser's terms (where attributes and text go): readXmlTree
+ * and writeXmlTree read and write the tree fast-xml-parser 5 read and built with these options, and
+ * their tests check that against fast-xml-parser itself (a devDependency, not shipped).
  */
 export const xmlNodeKeyOptions = {
   ignoreAttributes: false,
