@@ -16,7 +16,7 @@ import { assertKnownOptions } from "./options/unknownOptions.js";
 import type { Pipeline } from "./pipeline.js";
 import type { PipelineRequest } from "./pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "./pipelineResponse.js";
-import { getSharedDefaultHttpClient } from "./transport/nodeHttpClient.js";
+import { getSharedDefaultHttpClient } from "./transport/defaultHttpClient.js";
 
 /**
  * Options of a {@link ServiceClient}: the common client options plus who the client is and how it
