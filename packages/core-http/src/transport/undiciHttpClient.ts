@@ -159,6 +159,25 @@ export class UndiciHttpClient implements HttpClient {
   }
 }
 
+/**
+ * Runs `then` after undici has marked the connection free again, which it does in a `setImmediate`
+ * queued right after it reports the end of a response: settling before that, a caller that sends
+ * its next request at once would find the pool busy and open a second connection. Called on the
+ * next tick, so this immediate is queued after undici's.
+ */
+function afterUndiciFreesConnection(then: (exchange: UndiciExchange) => void, exchange: UndiciExchange): void {
+  setImmediate(then, exchange);
+}
+
+function succeedExchange(exchange: UndiciExchange): void {
+  exchange.succeed(exchange.response!);
+}
+
+function endBody(exchange: UndiciExchange): void {
+  exchange.body!.push(null);
+  if (exchange.settled) exchange.cleanup();
+}
+
 function onTotalTimeout(exchange: UndiciExchange): void {
   exchange.abortWith(
     exchange.classify(new Error(`not done within ${exchange.request.timeout} ms`), "REQUEST_TIMEOUT"),
@@ -172,10 +191,10 @@ class UndiciResponseBody extends Readable {
   }
 
   override _read(): void {
-    const resume = this.exchange.resume;
-    if (resume !== undefined) {
-      this.exchange.resume = undefined;
-      resume();
+    const exchange = this.exchange;
+    if (exchange.paused) {
+      exchange.paused = false;
+      exchange.resume?.();
     }
   }
 
@@ -202,6 +221,8 @@ class UndiciExchange implements UndiciHandler {
   abort: ((reason?: Error) => void) | undefined;
   pendingAbort: Error | undefined;
   resume: (() => void) | undefined;
+  /** undici stopped reading because the caller's stream was full. */
+  paused = false;
   totalTimer: NodeJS.Timeout | undefined;
   removeAbortListener: (() => void) | undefined;
   response: PipelineResponse | undefined;
@@ -350,7 +371,9 @@ class UndiciExchange implements UndiciHandler {
     const body = this.body;
     if (body !== undefined) {
       if (body.destroyed) return true;
-      return body.push(chunk);
+      if (body.push(chunk)) return true;
+      this.paused = true;
+      return false;
     }
     this.chunks.push(chunk);
     return true;
@@ -360,11 +383,9 @@ class UndiciExchange implements UndiciHandler {
     this.completed = true;
     const response = this.response;
     if (response === undefined) return;
-    const body = this.body;
-    if (body !== undefined) {
+    if (this.body !== undefined) {
       // The stream's own "end" (or its reader) settles the exchange.
-      body.push(null);
-      if (this.settled) this.cleanup();
+      process.nextTick(afterUndiciFreesConnection, endBody, this);
       return;
     }
     if (response.bodyAsText === undefined) {
@@ -376,7 +397,7 @@ class UndiciExchange implements UndiciHandler {
             ? ""
             : Buffer.concat(chunks).toString("utf8");
     }
-    this.succeed(response);
+    process.nextTick(afterUndiciFreesConnection, succeedExchange, this);
   }
 
   onError(error: Error): void {
