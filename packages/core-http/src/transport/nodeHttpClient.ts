@@ -159,7 +159,10 @@ export function decoderFor(encoding: string | undefined): Transform | undefined 
  * compressed (a blob with Content-Encoding: gzip) reaches a caller that did not send
  * Accept-Encoding byte for byte.
  */
-export function requestedDecoder(request: PipelineRequest, encoding: string | undefined): Transform | undefined {
+export function requestedDecoder(
+  request: PipelineRequest,
+  encoding: string | undefined,
+): Transform | undefined {
   if (!encoding) return undefined;
   const accepted = request.headers.get("accept-encoding");
   return accepted?.toLowerCase().includes(encoding.trim().toLowerCase()) ? decoderFor(encoding) : undefined;

@@ -87,9 +87,11 @@ export class UndiciHttpClient implements HttpClient {
     }
     const protocol = url.protocol;
     if (
-      !(protocol === "https:" ||
+      !(
+        protocol === "https:" ||
         (protocol === "http:" &&
-          (request.allowInsecureConnection ?? request.settings?.allowInsecureConnection)))
+          (request.allowInsecureConnection ?? request.settings?.allowInsecureConnection))
+      )
     ) {
       // node:http says why (insecure, unsupported protocol) in its own words.
       return this.fallback.sendRequest(request);
@@ -165,7 +167,10 @@ export class UndiciHttpClient implements HttpClient {
  * its next request at once would find the pool busy and open a second connection. Called on the
  * next tick, so this immediate is queued after undici's.
  */
-function afterUndiciFreesConnection(then: (exchange: UndiciExchange) => void, exchange: UndiciExchange): void {
+function afterUndiciFreesConnection(
+  then: (exchange: UndiciExchange) => void,
+  exchange: UndiciExchange,
+): void {
   setImmediate(then, exchange);
 }
 
@@ -200,7 +205,8 @@ class UndiciResponseBody extends Readable {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     // Dropped before the end: nobody will read the rest, so give the connection up.
-    if (!this.exchange.completed) this.exchange.abortUndici(error ?? new Error("the response body was dropped"));
+    if (!this.exchange.completed)
+      this.exchange.abortUndici(error ?? new Error("the response body was dropped"));
     this.exchange.cleanup();
     callback(error);
   }
@@ -421,6 +427,8 @@ class UndiciExchange implements UndiciHandler {
     const body = request.body;
     if (request.onUploadProgress === undefined || body === undefined) return;
     const onUpload = guardProgressCallback(request.onUploadProgress, `${request.method} upload`);
-    onUpload?.({ loadedBytes: typeof body === "string" ? Buffer.byteLength(body) : (body as Uint8Array).byteLength });
+    onUpload?.({
+      loadedBytes: typeof body === "string" ? Buffer.byteLength(body) : (body as Uint8Array).byteLength,
+    });
   }
 }
