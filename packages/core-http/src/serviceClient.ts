@@ -93,6 +93,25 @@ function sendOptionShape(names: readonly string[] | undefined): OptionBagShape {
   return shape;
 }
 
+/**
+ * Whether a call's options hold anything besides what the service passes about the operation
+ * (expected statuses, error map, option names): without, the client's settings apply as they are
+ * and there is nothing to check. Most calls carry no options of the caller's.
+ */
+function hasCallerOptions(options: ServiceSendOptions): boolean {
+  for (const name in options) {
+    if (
+      name !== "expectedStatuses" &&
+      name !== "errorMap" &&
+      name !== "operationOptionNames" &&
+      (options as Record<string, unknown>)[name] !== undefined
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const ABSOLUTE_URL = /^https?:\/\//i;
 const ERROR_BODY_LIMIT = 1 << 20;
 
@@ -202,12 +221,7 @@ export class ServiceClient {
           ? this.endpointOrigin + request.url
           : new URL(request.url, this.endpoint).href;
     }
-    let hasOptions = false;
-    for (const _ in options) {
-      hasOptions = true;
-      break;
-    }
-    if (!hasOptions) {
+    if (!hasCallerOptions(options)) {
       request.settings = this.settings;
       return this.send(request, options);
     }

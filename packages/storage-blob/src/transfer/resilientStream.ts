@@ -2,7 +2,7 @@
 // the range (the caller pins the reopen to the first response's ETag with If-Match and checks the
 // answer covers exactly the bytes asked for), so a changed blob surfaces as the reopen's
 // ResourceModifiedError and a misplaced range as UNEXPECTED_RANGE, never as mixed bytes.
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { AbortError, guardProgressCallback, isAbortError, ServiceResponseError } from "@azkit/core-http";
 import { UNEXPECTED_RANGE } from "../requests/rangeResponse.js";
 
@@ -75,11 +75,4 @@ export function resilientChunks(
     }
   }
   return bytes();
-}
-
-export function createResilientStream(
-  first: NodeJS.ReadableStream,
-  options: ResilientStreamOptions,
-): Readable {
-  return Readable.from(resilientChunks(first, options), { objectMode: false });
 }
