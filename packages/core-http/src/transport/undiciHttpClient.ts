@@ -46,6 +46,8 @@ export class UndiciHttpClient implements HttpClient {
   private readonly connectionTimeoutInMs: number;
   private readonly readTimeoutInMs: number;
   private readonly tls: TlsSettings | undefined;
+  private lastUrlText: string | undefined;
+  private lastUrl: URL | undefined;
 
   constructor(
     private readonly Agent: UndiciAgentClass,
@@ -79,11 +81,16 @@ export class UndiciHttpClient implements HttpClient {
     ) {
       return this.fallback.sendRequest(request);
     }
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return this.fallback.sendRequest(request);
+    let url = this.lastUrl;
+    if (url === undefined || this.lastUrlText !== request.url) {
+      try {
+        url = new URL(request.url);
+      } catch {
+        return this.fallback.sendRequest(request);
+      }
+      // A client mostly sends to the URL it sent to last (the same blob, the same endpoint).
+      this.lastUrl = url;
+      this.lastUrlText = request.url;
     }
     const protocol = url.protocol;
     if (
