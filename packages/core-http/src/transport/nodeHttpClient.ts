@@ -73,6 +73,8 @@ export interface DefaultHttpClient extends HttpClient {
    * connections.
    */
   close(): void;
+  /** What sends direct requests now: `"node:http"`, or `"undici"` once the client has switched. */
+  readonly activeEngine: "node:http" | "undici";
 }
 
 const DEFAULT_TIMEOUT_IN_MS = 300_000;
