@@ -20,7 +20,7 @@ const DEFAULT_TIMEOUT_IN_MS = 300_000;
 const FREE_SOCKET_TIMEOUT_IN_MS = 30_000;
 
 /** Headers undici refuses to take from a caller; a request carrying one goes to node:http. */
-const REFUSED_BY_UNDICI = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "expect"]);
+const REFUSED_BY_UNDICI = ["connection", "keep-alive", "transfer-encoding", "upgrade", "expect"];
 
 /** undici's error codes in the vocabulary the retry policy and callers know from node:http. */
 const CODE_OF_UNDICI_ERROR: Record<string, string> = {
@@ -103,10 +103,10 @@ export class UndiciHttpClient implements HttpClient {
       // node:http says why (insecure, unsupported protocol) in its own words.
       return this.fallback.sendRequest(request);
     }
-    const headers = appendRawHeaderList(request.headers, []);
-    for (let i = 0; i < headers.length; i += 2) {
-      if (REFUSED_BY_UNDICI.has(headers[i]!.toLowerCase())) return this.fallback.sendRequest(request);
+    for (const name of REFUSED_BY_UNDICI) {
+      if (request.headers.has(name)) return this.fallback.sendRequest(request);
     }
+    const headers = appendRawHeaderList(request.headers, []);
     if (request.abortSignal?.aborted) return Promise.reject(abortError(request, sanitizeUrl(url)));
     if (
       body === undefined &&

@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import {
   createDefaultHttpClient,
+  createHttpHeaders,
   createPipelineFromOptions,
   createPipelineRequest,
   type DefaultHttpClient,
@@ -74,7 +75,7 @@ describe("the default transport's engine", () => {
     }
   });
 
-  it("sends streamed request bodies and proxied requests through node:http on the undici engine", async () => {
+  it("sends streamed request bodies, proxied requests and headers undici refuses through node:http on the undici engine", async () => {
     const { url, engines, server } = await engineRecordingServer((req, res) => res.end(req.method));
     const client = createDefaultHttpClient({ engine: "undici" });
     try {
@@ -91,6 +92,10 @@ describe("the default transport's engine", () => {
       });
       expect(proxied.bodyAsText).toBe("GET");
       expect(engines).toEqual(["node:http", "node:http"]);
+      // undici refuses to take a Connection header from a caller; node:http sends it.
+      const closing = await get(client, url, { headers: createHttpHeaders({ Connection: "close" }) });
+      expect(closing.bodyAsText).toBe("GET");
+      expect(engines).toEqual(["node:http", "node:http", "node:http"]);
       await get(client, url);
       expect(engines.at(-1)).toBe("undici");
     } finally {

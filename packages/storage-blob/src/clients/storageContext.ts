@@ -107,7 +107,16 @@ export class StorageContext {
     return target;
   }
 
-  async send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
+  send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
+    try {
+      return this.#send(op, options);
+    } catch (error) {
+      // A URL or header that cannot be used rejects like every other failure of the call.
+      return Promise.reject(error);
+    }
+  }
+
+  #send(op: StorageOperation, options: CommonOptions): Promise<PipelineResponse> {
     const target = this.#target(op.query ? withQueryParameters(op.url, op.query) : op.url);
     const headers = createHttpHeaders();
     headers.set("x-ms-version", this.serviceVersion);
