@@ -117,6 +117,24 @@ export function createHttpHeadersFromRawList(raw: readonly string[]): HttpHeader
 }
 
 /**
+ * Headers from undici's flat list of name and value buffers (latin1, as node:http reads them);
+ * repeated names are joined with ", ". Internal: not exported from the package.
+ */
+export function createHttpHeadersFromRawBuffers(raw: readonly Buffer[]): HttpHeaders {
+  const headers = new HttpHeadersImpl();
+  const entries = headers.entries;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toString("latin1");
+    const value = raw[i + 1]!.toString("latin1");
+    const key = name.toLowerCase();
+    const previous = entries.get(key);
+    if (previous === undefined) entries.set(key, { name, value });
+    else previous.value = `${previous.value}, ${value}`;
+  }
+  return headers;
+}
+
+/**
  * Creates a case-insensitive header collection.
  *
  * @example

@@ -100,7 +100,7 @@ export type {
   DefaultHttpClientOptions,
   TlsSettings,
 } from "./transport/nodeHttpClient.js";
-export { createDefaultHttpClient } from "./transport/nodeHttpClient.js";
+export { createDefaultHttpClient } from "./transport/defaultHttpClient.js";
 export { guardProgressCallback } from "./transport/progressCallback.js";
 
 // --- serde: schemas, serialize/deserialize, model classes, XML mapping ---

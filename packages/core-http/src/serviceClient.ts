@@ -16,7 +16,7 @@ import { assertKnownOptions } from "./options/unknownOptions.js";
 import type { Pipeline } from "./pipeline.js";
 import type { PipelineRequest } from "./pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "./pipelineResponse.js";
-import { getSharedDefaultHttpClient } from "./transport/nodeHttpClient.js";
+import { getSharedDefaultHttpClient } from "./transport/defaultHttpClient.js";
 
 /**
  * Options of a {@link ServiceClient}: the common client options plus who the client is and how it
@@ -91,6 +91,25 @@ function sendOptionShape(names: readonly string[] | undefined): OptionBagShape {
     sendShapes.set(names, shape);
   }
   return shape;
+}
+
+/**
+ * Whether a call's options hold anything besides what the service passes about the operation
+ * (expected statuses, error map, option names): without, the client's settings apply as they are
+ * and there is nothing to check. Most calls carry no options of the caller's.
+ */
+function hasCallerOptions(options: ServiceSendOptions): boolean {
+  for (const name in options) {
+    if (
+      name !== "expectedStatuses" &&
+      name !== "errorMap" &&
+      name !== "operationOptionNames" &&
+      (options as Record<string, unknown>)[name] !== undefined
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const ABSOLUTE_URL = /^https?:\/\//i;
@@ -202,12 +221,7 @@ export class ServiceClient {
           ? this.endpointOrigin + request.url
           : new URL(request.url, this.endpoint).href;
     }
-    let hasOptions = false;
-    for (const _ in options) {
-      hasOptions = true;
-      break;
-    }
-    if (!hasOptions) {
+    if (!hasCallerOptions(options)) {
       request.settings = this.settings;
       return this.send(request, options);
     }

@@ -47,8 +47,17 @@ export function requestSigningPolicy(options: RequestSigningPolicyOptions): Pipe
   const { sign } = options;
   return {
     name: options.name ?? requestSigningPolicyName,
-    async sendRequest(request, next) {
-      await sign(request);
+    sendRequest(request, next) {
+      // No async frame and no extra tick when signing is synchronous (Shared Key, SAS).
+      let signed: void | Promise<void>;
+      try {
+        signed = sign(request);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (signed !== undefined && typeof (signed as Promise<void>).then === "function") {
+        return (signed as Promise<void>).then(() => next(request));
+      }
       return next(request);
     },
   };

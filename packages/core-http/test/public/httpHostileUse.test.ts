@@ -17,6 +17,7 @@ import {
   ServiceClient,
 } from "../../src/index.js";
 import { type LoopbackServer, serveClosedAfterEach, until } from "../helpers/loopbackServer.js";
+import { TRANSPORT_ENGINES } from "../helpers/engines.js";
 
 const serve = serveClosedAfterEach();
 
@@ -145,89 +146,95 @@ describe("streamed request bodies that do not match their Content-Length", () =>
   });
 });
 
-describe("progress callbacks that throw", () => {
-  it("never crash the process or fail an upload or download", async () => {
-    const server = await serve((_req, res) => res.end("x".repeat(10_000)));
-    const uncaught: unknown[] = [];
-    const onUncaught = (e: unknown) => uncaught.push(e);
-    process.on("uncaughtException", onUncaught);
-    try {
-      const thrower = () => {
-        throw new Error("callback bug");
-      };
-      const up = await client.sendRequest({
-        ...put(server.url, "hello"),
-        onUploadProgress: thrower,
+for (const engine of TRANSPORT_ENGINES) {
+  describe(`progress callbacks that throw on ${engine}`, () => {
+    const client = createDefaultHttpClient({ engine });
+    it("never crash the process or fail an upload or download", async () => {
+      const server = await serve((_req, res) => res.end("x".repeat(10_000)));
+      const uncaught: unknown[] = [];
+      const onUncaught = (e: unknown) => uncaught.push(e);
+      process.on("uncaughtException", onUncaught);
+      try {
+        const thrower = () => {
+          throw new Error("callback bug");
+        };
+        const up = await client.sendRequest({
+          ...put(server.url, "hello"),
+          onUploadProgress: thrower,
+        });
+        expect(up.status).toBe(200);
+        const rejecting = () => Promise.reject(new Error("async callback bug"));
+        const down = await client.sendRequest(
+          createPipelineRequest({
+            url: server.url,
+            allowInsecureConnection: true,
+            onDownloadProgress: rejecting,
+          }),
+        );
+        expect(down.bodyAsText).toHaveLength(10_000);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(uncaught).toEqual([]);
+      } finally {
+        process.off("uncaughtException", onUncaught);
+      }
+    });
+  });
+}
+
+for (const engine of TRANSPORT_ENGINES) {
+  describe(`a streamed response body on ${engine}`, () => {
+    const client = createDefaultHttpClient({ engine });
+    async function stallingServer(): Promise<LoopbackServer> {
+      return serve((_req, res) => {
+        res.writeHead(200, { "content-length": "100000" });
+        res.write(Buffer.alloc(1000));
       });
-      expect(up.status).toBe(200);
-      const rejecting = () => Promise.reject(new Error("async callback bug"));
-      const down = await client.sendRequest(
-        createPipelineRequest({
-          url: server.url,
-          allowInsecureConnection: true,
-          onDownloadProgress: rejecting,
-        }),
-      );
-      expect(down.bodyAsText).toHaveLength(10_000);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(uncaught).toEqual([]);
-    } finally {
-      process.off("uncaughtException", onUncaught);
     }
-  });
-});
-
-describe("a streamed response body", () => {
-  async function stallingServer(): Promise<LoopbackServer> {
-    return serve((_req, res) => {
-      res.writeHead(200, { "content-length": "100000" });
-      res.write(Buffer.alloc(1000));
-    });
-  }
-  const streamed = (url: string, extra: object = {}) =>
-    createPipelineRequest({
-      url,
-      allowInsecureConnection: true,
-      streamResponseStatusCodes: new Set([200]),
-      ...extra,
-    });
-  async function drain(stream: NodeJS.ReadableStream): Promise<unknown> {
-    try {
-      for await (const _ of stream as AsyncIterable<Buffer>);
-      return undefined;
-    } catch (error) {
-      return error;
+    const streamed = (url: string, extra: object = {}) =>
+      createPipelineRequest({
+        url,
+        allowInsecureConnection: true,
+        streamResponseStatusCodes: new Set([200]),
+        ...extra,
+      });
+    async function drain(stream: NodeJS.ReadableStream): Promise<unknown> {
+      try {
+        for await (const _ of stream as AsyncIterable<Buffer>);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
     }
-  }
 
-  it("ends with azkit's AbortError (code ABORTED... the same class as every abort) when aborted mid-body", async () => {
-    const server = await stallingServer();
-    const controller = new AbortController();
-    const response = await client.sendRequest(streamed(server.url, { abortSignal: controller.signal }));
-    setTimeout(() => controller.abort(), 20);
-    const error = await drain(response.readableStreamBody!);
-    expect(isAbortError(error)).toBe(true);
-  });
-
-  it("ends with a typed ServiceResponseError when the connection resets mid-body", async () => {
-    const server = await serve((_req, res) => {
-      res.writeHead(200, { "content-length": "100000" });
-      res.write(Buffer.alloc(1000), () => setTimeout(() => res.socket?.destroy(), 10));
+    it("ends with azkit's AbortError (code ABORTED... the same class as every abort) when aborted mid-body", async () => {
+      const server = await stallingServer();
+      const controller = new AbortController();
+      const response = await client.sendRequest(streamed(server.url, { abortSignal: controller.signal }));
+      setTimeout(() => controller.abort(), 20);
+      const error = await drain(response.readableStreamBody!);
+      expect(isAbortError(error)).toBe(true);
     });
-    const response = await client.sendRequest(streamed(server.url));
-    const error = await drain(response.readableStreamBody!);
-    expect(isServiceResponseError(error)).toBe(true);
-    expect((error as { code: string }).code).toBe("ECONNRESET");
-  });
 
-  it("gives its socket up when the caller drops the body early", async () => {
-    const server = await stallingServer();
-    const response = await client.sendRequest(streamed(server.url));
-    expect(server.sockets.size).toBe(1);
-    (response.readableStreamBody as Readable).destroy();
-    await until(() => server.sockets.size === 0);
+    it("ends with a typed ServiceResponseError when the connection resets mid-body", async () => {
+      const server = await serve((_req, res) => {
+        res.writeHead(200, { "content-length": "100000" });
+        res.write(Buffer.alloc(1000), () => setTimeout(() => res.socket?.destroy(), 10));
+      });
+      const response = await client.sendRequest(streamed(server.url));
+      const error = await drain(response.readableStreamBody!);
+      expect(isServiceResponseError(error)).toBe(true);
+      expect((error as { code: string }).code).toBe("ECONNRESET");
+    });
+
+    it("gives its socket up when the caller drops the body early", async () => {
+      const server = await stallingServer();
+      const response = await client.sendRequest(streamed(server.url));
+      expect(server.sockets.size).toBe(1);
+      (response.readableStreamBody as Readable).destroy();
+      await until(() => server.sockets.size === 0);
+    });
   });
-});
+}
 
 describe("nested option bags", () => {
   const shape = {
@@ -311,15 +318,31 @@ describe("maxSocketsPerOrigin", () => {
       packageName: "p",
       packageVersion: "1",
     });
-    let peak = 0;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, server.sockets.size);
-    }, 2);
-    await Promise.all(
-      Array.from({ length: 40 }, () => service.sendRequest(createPipelineRequest({ url: "/" }))),
-    );
-    clearInterval(sampler);
-    expect(peak).toBeGreaterThan(0);
-    expect(peak).toBeLessThanOrEqual(4);
+    expect(
+      await peakSockets(server, () => service.sendRequest(createPipelineRequest({ url: "/" }))),
+    ).toBeLessThanOrEqual(4);
   });
+
+  for (const engine of TRANSPORT_ENGINES) {
+    it(`caps the sockets of a transport created with it, on ${engine}`, async () => {
+      const server = await serve((_req, res) => setTimeout(() => res.end("ok"), 30));
+      const transport = createDefaultHttpClient({ engine, maxSocketsPerOrigin: 3 });
+      const send = () =>
+        transport.sendRequest(createPipelineRequest({ url: server.url, allowInsecureConnection: true }));
+      expect(await peakSockets(server, send)).toBeLessThanOrEqual(3);
+      transport.close();
+    });
+  }
 });
+
+/** The most sockets the server saw open at once while 40 requests ran concurrently. */
+async function peakSockets(server: LoopbackServer, send: () => Promise<unknown>): Promise<number> {
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, server.sockets.size);
+  }, 2);
+  await Promise.all(Array.from({ length: 40 }, send));
+  clearInterval(sampler);
+  expect(peak).toBeGreaterThan(0);
+  return peak;
+}

@@ -93,14 +93,40 @@ export class StorageContext {
     }
   }
 
-  async send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
-    const url = new URL(op.query ? withQueryParameters(op.url, op.query) : op.url);
-    const headers = createHttpHeaders({ "x-ms-version": this.serviceVersion });
-    for (const [name, value] of Object.entries(op.headers ?? {})) {
+  /** The last URL sent and what it resolved to: a client's calls mostly go to its own URL. */
+  #lastTarget: { url: string; href: string; insecureLoopback: boolean } | undefined;
+
+  #target(url: string): { href: string; insecureLoopback: boolean } {
+    const last = this.#lastTarget;
+    if (last !== undefined && last.url === url) return last;
+    const parsed = new URL(url);
+    // Emulators (Azurite) listen on plain http on loopback; anything else needs the explicit option.
+    const insecureLoopback = parsed.protocol === "http:" && LOOPBACK.has(parsed.hostname);
+    const target = { url, href: parsed.href, insecureLoopback };
+    this.#lastTarget = target;
+    return target;
+  }
+
+  send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
+    try {
+      return this.#send(op, options);
+    } catch (error) {
+      // A URL or header that cannot be used rejects like every other failure of the call.
+      return Promise.reject(error);
+    }
+  }
+
+  #send(op: StorageOperation, options: CommonOptions): Promise<PipelineResponse> {
+    const target = this.#target(op.query ? withQueryParameters(op.url, op.query) : op.url);
+    const headers = createHttpHeaders();
+    headers.set("x-ms-version", this.serviceVersion);
+    const opHeaders = op.headers;
+    for (const name in opHeaders) {
+      const value = opHeaders[name];
       if (value !== undefined) headers.set(name, value);
     }
     const request = createPipelineRequest({
-      url: url.href,
+      url: target.href,
       method: op.method,
       headers,
       body: op.body,
@@ -110,8 +136,7 @@ export class StorageContext {
       onDownloadProgress: op.onDownloadProgress,
     });
     if (this.#tryTimeoutInMs !== undefined) request.timeout = this.#tryTimeoutInMs;
-    // Emulators (Azurite) listen on plain http on loopback; anything else needs the explicit option.
-    if (url.protocol === "http:" && LOOPBACK.has(url.hostname)) request.allowInsecureConnection = true;
+    if (target.insecureLoopback) request.allowInsecureConnection = true;
     return this.#client.sendRequest(request, {
       ...options,
       expectedStatuses: op.expectedStatuses,

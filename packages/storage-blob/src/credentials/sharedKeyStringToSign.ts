@@ -31,17 +31,34 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Folded whitespace (runs, tabs, line breaks) or whitespace at either end, which the rules rewrite. */
+const UNCANONICAL_WHITESPACE = /\s\s|[\t\n\r\f\v]|^\s|\s$/;
+
 function canonicalizedHeaders(request: SignableRequest): string {
-  const byName = new Map<string, string>();
+  const names: string[] = [];
+  const values = new Map<string, string>();
   for (const [name, value] of request.headerEntries()) {
     const lower = name.toLowerCase();
     if (!lower.startsWith("x-ms-")) continue;
+    if (!values.has(lower)) names.push(lower);
     // Folded whitespace becomes one space; values are trimmed at both ends.
-    byName.set(lower, value.replace(/\s+/g, " ").trim());
+    values.set(lower, UNCANONICAL_WHITESPACE.test(value) ? value.replace(/\s+/g, " ").trim() : value);
   }
+  names.sort(byCodeUnit);
   let out = "";
-  for (const name of [...byName.keys()].sort(byCodeUnit)) out += `${name}:${byName.get(name)}\n`;
+  for (const name of names) out += `${name}:${values.get(name)}\n`;
   return out;
+}
+
+/** The last URL signed and its canonicalized resource: a client signs its own URL again and again. */
+let lastResource: { accountName: string; url: string; resource: string } | undefined;
+
+function cachedCanonicalizedResource(accountName: string, url: string): string {
+  const last = lastResource;
+  if (last !== undefined && last.url === url && last.accountName === accountName) return last.resource;
+  const resource = canonicalizedResource(accountName, new URL(url));
+  lastResource = { accountName, url, resource };
+  return resource;
 }
 
 function canonicalizedResource(accountName: string, url: URL): string {
@@ -66,14 +83,13 @@ function canonicalizedResource(accountName: string, url: URL): string {
  * @param accountName - the account whose key signs; it prefixes the canonicalized resource.
  */
 export function sharedKeyStringToSign(accountName: string, request: SignableRequest): string {
-  const fields: string[] = [request.method.toUpperCase()];
+  let out = request.method.toUpperCase();
   for (const name of STANDARD_HEADERS) {
-    let value = request.getHeader(name) ?? "";
+    const value = request.getHeader(name);
     // Since 2015-02-21 a zero Content-Length is signed as the empty string.
-    if (name === "content-length" && value === "0") value = "";
-    fields.push(value);
+    out += value === undefined || (value === "0" && name === "content-length") ? "\n" : `\n${value}`;
   }
-  return `${fields.join("\n")}\n${canonicalizedHeaders(request)}${canonicalizedResource(accountName, new URL(request.url))}`;
+  return `${out}\n${canonicalizedHeaders(request)}${cachedCanonicalizedResource(accountName, request.url)}`;
 }
 
 /** The `Authorization` header value that signs `request` with Shared Key. */

@@ -1,20 +1,33 @@
 import type { BlobPropertiesResponse } from "./blobModels.js";
-import type { BlobType, CopyStatusType } from "./listModels.js";
+import type {
+  BlobType,
+  CopyStatusType,
+  LeaseDurationType,
+  LeaseStateType,
+  LeaseStatusType,
+} from "./listModels.js";
 import {
-  entityResponse,
   type HeaderSource,
   headerBoolean,
   headerBytes,
   headerDate,
   headerMetadata,
   headerNumber,
-  leaseFromHeaders,
 } from "./responseHeaders.js";
 
-/** The blob properties that `getProperties` (HEAD) and `download` (GET) report as headers. */
+/**
+ * The blob properties that `getProperties` (HEAD) and `download` (GET) report as headers. One
+ * object literal (no spreads of the common parts): it is built on every call, and spreading made
+ * it the largest self time of storage-blob in a getProperties profile.
+ */
 export function blobPropertiesFromHeaders(h: HeaderSource): BlobPropertiesResponse {
   return {
-    ...entityResponse(h),
+    requestId: h.get("x-ms-request-id"),
+    clientRequestId: h.get("x-ms-client-request-id"),
+    version: h.get("x-ms-version"),
+    date: headerDate(h, "date"),
+    etag: h.get("etag"),
+    lastModified: headerDate(h, "last-modified"),
     metadata: headerMetadata(h),
     createdOn: headerDate(h, "x-ms-creation-time"),
     blobType: h.get("x-ms-blob-type") as BlobType | undefined,
@@ -27,7 +40,9 @@ export function blobPropertiesFromHeaders(h: HeaderSource): BlobPropertiesRespon
     cacheControl: h.get("cache-control"),
     blobSequenceNumber: headerNumber(h, "x-ms-blob-sequence-number"),
     blobCommittedBlockCount: headerNumber(h, "x-ms-blob-committed-block-count"),
-    ...leaseFromHeaders(h),
+    leaseStatus: h.get("x-ms-lease-status") as LeaseStatusType | undefined,
+    leaseState: h.get("x-ms-lease-state") as LeaseStateType | undefined,
+    leaseDuration: h.get("x-ms-lease-duration") as LeaseDurationType | undefined,
     copyId: h.get("x-ms-copy-id"),
     copyStatus: h.get("x-ms-copy-status") as CopyStatusType | undefined,
     copySource: h.get("x-ms-copy-source"),
