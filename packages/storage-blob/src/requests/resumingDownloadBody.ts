@@ -83,7 +83,11 @@ export class ResumingDownloadBody extends Readable {
     const { start, reopen } = this.#options;
     const source = this.#source;
     this.#detach();
-    const fatal = resumeOrFail(error, { ...this.#options, delivered: this.#delivered, reopens: this.#reopens });
+    const fatal = resumeOrFail(error, {
+      ...this.#options,
+      delivered: this.#delivered,
+      reopens: this.#reopens,
+    });
     if (fatal !== undefined) {
       this.destroy(fatal as Error);
       return;
