@@ -83,6 +83,26 @@ describe("summarizeMetric", () => {
     );
     expect([met.targetMet, missed.targetMet, undecided.targetMet]).toEqual([true, false, undefined]);
   });
+
+  it("decides an overhead target from azkit − peer per round", () => {
+    const usPerOp = {
+      key: "usPerOp",
+      label: "wall µs/op",
+      better: "lower" as const,
+      of: (x: { elapsedMs: number; count: number }) => (x.elapsedMs * 1000) / x.count,
+    };
+    const at = (limit: number) =>
+      summarizeMetric(
+        scenario,
+        { ...usPerOp, target: [{ vs: "peerDelta", op: "<=", value: limit }] },
+        status as never,
+        rounds,
+      );
+    // per round µs/op azkit − peer: 5000 − 10000, 6666.7 − 5000, 10000 − 20000 -> median −5000
+    expect(at(50).azkitMinusPeer).toBeCloseTo(-5000);
+    expect(at(50).targetMet).toBe(true);
+    expect(at(-6000).targetMet).toBe(false);
+  });
 });
 
 describe("runScenario", () => {

@@ -21,8 +21,7 @@ function xOf(ratio) {
 }
 
 function barColor(row) {
-  const peerTarget = row.target?.find((clause) => clause.vs === "peer");
-  if (!peerTarget || row.targetMet === undefined) return "#9aa0a6";
+  if (!row.target || row.targetMet === undefined) return "#9aa0a6";
   return row.targetMet ? "#2e7d32" : "#c62828";
 }
 

@@ -3,7 +3,8 @@
 // around it: { elapsedMs, cpuMs, peakRssMiB? (isolated sides only), ...runResult }.
 
 /**
- * @typedef {{ vs: "peer" | "limit", op: ">=" | "<=", value: number }} TargetClause
+ * @typedef {{ vs: "peer" | "limit" | "peerDelta", op: ">=" | "<=", value: number }} TargetClause
+ * (`peerDelta`: azkit − peer in the metric's own unit, for overheads such as µs per call)
  * @typedef {{
  *   key: string, label: string, better: "higher" | "lower", decimals?: number,
  *   of: (m: Record<string, number>) => number | undefined,

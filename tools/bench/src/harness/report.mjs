@@ -16,7 +16,13 @@ const formatCell = (c, decimals) => (c.value === undefined ? c.note : formatNumb
 const arrow = (better) => (better === "higher" ? "↑" : "↓");
 
 function describeTarget(target) {
-  return target.map((c) => `${c.op} ${Number(c.value.toFixed(2))}x ${c.vs}`).join(" or ");
+  return target
+    .map((c) =>
+      c.vs === "peerDelta"
+        ? `azkit − peer ${c.op} ${Number(c.value.toFixed(2))}`
+        : `${c.op} ${Number(c.value.toFixed(2))}x ${c.vs}`,
+    )
+    .join(" or ");
 }
 
 function describeSizes(s) {

@@ -54,6 +54,11 @@ export function summarizeMetric(scenario, metric, status, rounds) {
         ? cell(limitKeys[0])
         : { value: undefined, note: "—" },
     azkitOverLimit: perRound((round) => ratio(value(azkitKey, round), bestLimitInRound(round))),
+    azkitMinusPeer: perRound((round) => {
+      const a = value(azkitKey, round);
+      const p = value(peerKey, round);
+      return a === undefined || p === undefined ? undefined : a - p;
+    }),
   };
   return { ...row, target: metric.target, targetMet: targetMet(metric.target, row) };
 }
@@ -63,7 +68,8 @@ function targetMet(target, row) {
   if (!target) return undefined;
   let decided = false;
   for (const clause of target) {
-    const r = clause.vs === "peer" ? row.ratio : row.azkitOverLimit;
+    const r =
+      clause.vs === "peer" ? row.ratio : clause.vs === "peerDelta" ? row.azkitMinusPeer : row.azkitOverLimit;
     if (r === undefined) continue;
     decided = true;
     if (clause.op === ">=" ? r >= clause.value : r <= clause.value) return true;

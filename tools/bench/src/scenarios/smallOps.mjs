@@ -61,7 +61,7 @@ function smallOpScenario(name, op) {
     title: `small ops: ${name}`,
     needs: ["azurite"],
     metrics: [
-      perSecond("ops/s", [{ vs: "peer", op: ">=", value: 1.0 }]),
+      perSecond("ops/s", [{ vs: "peer", op: ">=", value: 1.1 }]),
       cpuPer("op", [{ vs: "peer", op: "<=", value: 0.5 }]),
     ],
     async setup(ctx) {

@@ -132,8 +132,9 @@ function transferScenario(name, transfer) {
     rounds: (sizes) => sizes.transferRounds,
     warmup: () => 0,
     metrics: [
+      // Issue 19: at least the peer's MB/s, or 0.9x the raw client where Azurite is what caps both.
       megabytesPerSecond([
-        { vs: "peer", op: ">=", value: 1.3 },
+        { vs: "peer", op: ">=", value: 1.0 },
         { vs: "limit", op: ">=", value: 0.9 },
       ]),
       cpuSeconds([{ vs: "peer", op: "<=", value: 0.5 }]),
