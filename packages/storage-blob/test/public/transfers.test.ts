@@ -69,6 +69,42 @@ describe("64 MiB round trips with concurrency 4", () => {
     expect(md5(await readFile(target))).toBe(md5(data));
   });
 
+  it("uploadFile without computeMD5, uneven last block: byte-identical, with progress", async () => {
+    const blob = container.getBlockBlobClient("by-file-streamed.bin");
+    const progress: number[] = [];
+    // 7 MiB blocks: the last block (1 MiB) is shorter, so each block's Content-Length is its own.
+    await blob.uploadFile(sourceFile, {
+      blockSize: 7 * MiB,
+      maxSingleShotSize: 1 * MiB,
+      concurrency: 4,
+      onProgress: (p) => progress.push(p.loadedBytes),
+    });
+    expect(progress.at(-1)).toBe(SIZE);
+    const blocks = await blob.getBlockList("committed");
+    expect(blocks.committedBlocks?.map((b) => b.size)).toEqual([...Array(9).fill(7 * MiB), 1 * MiB]);
+    expect(md5(await blob.downloadToBuffer(0, undefined, { blockSize: 8 * MiB, concurrency: 4 }))).toBe(
+      md5(data),
+    );
+  });
+
+  it("uploadFile in blocks stops on abort with an AbortError and commits nothing", async () => {
+    const blob = container.getBlockBlobClient("by-file-aborted.bin");
+    const controller = new AbortController();
+    const error = await blob
+      .uploadFile(sourceFile, {
+        blockSize: 4 * MiB,
+        maxSingleShotSize: 1 * MiB,
+        concurrency: 2,
+        abortSignal: controller.signal,
+        onProgress: (p) => {
+          if (p.loadedBytes > 2 * MiB) controller.abort();
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(await blob.exists()).toBe(false);
+  });
+
   it("uploadStream from a file stream, download as one resilient stream: byte-identical", async () => {
     const blob = container.getBlockBlobClient("by-stream.bin");
     await blob.uploadStream(createReadStream(sourceFile, { highWaterMark: 256 * 1024 }), 4 * MiB, 4);
