@@ -170,20 +170,32 @@ export class StrategyPoller<TResult, TContext> implements PollerLike<State<TResu
   async poll(options: PollOptions = {}): Promise<State<TResult>> {
     await raceAbort(this.#submittedSettled, options.abortSignal);
     if (this.isDone) return this.#state;
-    if (!this.#pollInFlight) {
-      const context = this.#context as TContext;
-      const strategy = this.#strategy;
-      this.#pollInFlight = Promise.resolve({ abortSignal: options.abortSignal })
-        .then((requestOptions) => strategy.poll(context, requestOptions))
-        .then((step) => {
-          this.#apply(step);
+    return raceAbort(this.#pollInFlight ?? this.#startPoll(options.abortSignal), options.abortSignal);
+  }
+
+  /** Sends one poll (shared by every caller until it settles) and applies its step. */
+  #startPoll(abortSignal: AbortSignalLike | undefined): Promise<State<TResult>> {
+    const context = this.#context as TContext;
+    const strategy = this.#strategy;
+    const inFlight = Promise.resolve({ abortSignal })
+      .then((requestOptions) => strategy.poll(context, requestOptions))
+      .then(
+        (step) => {
+          // Applied first, as before: a progress listener that polls gets this poll, not a new one.
+          try {
+            this.#apply(step);
+          } finally {
+            this.#pollInFlight = undefined;
+          }
           return this.#state;
-        })
-        .finally(() => {
+        },
+        (error: unknown) => {
           this.#pollInFlight = undefined;
-        });
-    }
-    return raceAbort(this.#pollInFlight, options.abortSignal);
+          throw error;
+        },
+      );
+    this.#pollInFlight = inFlight;
+    return inFlight;
   }
 
   onProgress(callback: (state: State<TResult>) => void): () => void {
@@ -285,7 +297,9 @@ export class StrategyPoller<TResult, TContext> implements PollerLike<State<TResu
     await this.#submittedSettled;
     while (!this.isDone) {
       await abortableDelay(nextPollDelayInMs(this.#intervalInMs, this.#retryAfterInMs), abortSignal);
-      await this.poll({ abortSignal });
+      // Not through poll(): the loop's signal already reaches the poll request, and racing it
+      // again costs two abort listeners per poll; once it fires, the next delay stops the loop.
+      await (this.#pollInFlight ?? this.#startPoll(abortSignal));
     }
   }
 

@@ -48,6 +48,9 @@ export class UndiciHttpClient implements HttpClient {
   private readonly tls: TlsSettings | undefined;
   private lastUrlText: string | undefined;
   private lastUrl: URL | undefined;
+  /** `lastUrl`'s origin and path: URL getters build a new string on every read. */
+  private lastOrigin = "";
+  private lastPath = "";
 
   constructor(
     private readonly Agent: UndiciAgentClass,
@@ -91,6 +94,8 @@ export class UndiciHttpClient implements HttpClient {
       // A client mostly sends to the URL it sent to last (the same blob, the same endpoint).
       this.lastUrl = url;
       this.lastUrlText = request.url;
+      this.lastOrigin = url.origin;
+      this.lastPath = url.pathname + url.search;
     }
     const protocol = url.protocol;
     if (
@@ -121,8 +126,8 @@ export class UndiciHttpClient implements HttpClient {
       request.connectionTimeoutInMs ?? settings?.connectionTimeoutInMs ?? this.connectionTimeoutInMs;
     const readTimeout = request.readTimeoutInMs ?? settings?.readTimeoutInMs ?? this.readTimeoutInMs;
     const options: UndiciDispatchOptions = {
-      origin: url.origin,
-      path: url.pathname + url.search,
+      origin: this.lastOrigin,
+      path: this.lastPath,
       method: request.method,
       headers,
       body: body ?? null,
