@@ -93,6 +93,7 @@ export type {
   TransferProgressEvent,
 } from "./pipelineRequest.js";
 export { createPipelineRequest } from "./pipelineRequest.js";
+export { createFileRangeBody } from "./fileRangeBody.js";
 export type { HttpClient, PipelineResponse, SendRequest } from "./pipelineResponse.js";
 export { isLoopbackHost } from "./auth/secureTransport.js";
 export type {

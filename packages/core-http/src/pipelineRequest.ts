@@ -11,7 +11,9 @@ export type HttpMethods = "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" |
 
 /**
  * A request body. A factory (`() => Readable`) can be sent again on retry; a bare stream can be
- * sent once only, so a request carrying one is not retried after its first byte went out.
+ * sent once only, so a request carrying one is not retried after its first byte went out. A range of
+ * a file is a factory made by {@link createFileRangeBody}, which the default transport sends in
+ * bounded memory.
  * @public
  */
 export type RequestBodyType = string | Uint8Array | (() => NodeJS.ReadableStream) | NodeJS.ReadableStream;

@@ -12,11 +12,13 @@ import { sanitizeUrl } from "@azkit/core-logging";
 import { addAbortListener } from "../abortListeners.js";
 import { AbortError, AzureError, ServiceRequestError } from "../errors.js";
 import { appendRawHeaderList, createHttpHeadersFromRawList } from "../httpHeaders.js";
+import { fileRangeOf } from "../fileRangeBody.js";
 import type { PipelineRequest, TransferProgressEvent } from "../pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "../pipelineResponse.js";
 import { guardProgressCallback } from "./progressCallback.js";
 import { ProxyAgentPool } from "./proxyAgents.js";
 import { abortError, requestError, responseError } from "./transportErrors.js";
+import { writeFileRange } from "./writeFileRange.js";
 
 /**
  * Options of the default `node:http` transport.
@@ -271,8 +273,12 @@ export class NodeHttpClient implements HttpClient {
     if (!request.headers.has("content-length")) {
       if (typeof body === "string") contentLength = String(Buffer.byteLength(body));
       else if (body instanceof Uint8Array) contentLength = String(body.byteLength);
-      else if (body === undefined && request.method !== "GET" && request.method !== "HEAD")
-        contentLength = "0";
+      else if (body === undefined) {
+        if (request.method !== "GET" && request.method !== "HEAD") contentLength = "0";
+      } else {
+        const range = fileRangeOf(body);
+        if (range !== undefined) contentLength = String(range.length);
+      }
     }
     let headers: Record<string, string> | string[];
     const direct = agent === this.httpAgent || agent === this.httpsAgent;
@@ -573,6 +579,21 @@ function writeBody(exchange: Exchange): void {
     } else req.end(body);
     return;
   }
+  const range = fileRangeOf(body);
+  if (range !== undefined) {
+    const declared = request.headers.get("content-length");
+    if (declared !== undefined && declared !== String(range.length)) {
+      failLocally(
+        exchange,
+        new BodyLengthError(
+          `the file range body has ${range.length} bytes; its Content-Length is ${declared} bytes`,
+        ),
+      );
+      return;
+    }
+    writeFileRange(req, range, onUpload, (error) => failLocally(exchange, error));
+    return;
+  }
   let source: NodeJS.ReadableStream;
   try {
     source = typeof body === "function" ? body() : body;
@@ -587,20 +608,11 @@ function writeBody(exchange: Exchange): void {
     stages.push(exactLengthTransform(Number(declaredLength)));
   }
   if (onUpload) stages.push(progressTransform(onUpload));
-  // A failure of the body's source is local: fail the exchange with it (as the cause of a
-  // BODY_STREAM_FAILED error the retry policy does not retry) before the request is torn down,
-  // so the caller never sees the "socket hang up" the teardown causes instead.
+  // A failure of the body's source is local (failLocally): not the request's error.
   let requestClosed = false;
   const onSourceDone = (error: unknown): void => {
-    if (!error || requestClosed || error instanceof AbortError || exchange.settled) return;
-    const code = error instanceof BodyLengthError ? error.code : "BODY_STREAM_FAILED";
-    const reason = error instanceof Error ? error.message : String(error);
-    const failure = new ServiceRequestError(
-      `${request.method} ${sanitizeUrl(exchange.url)}: reading the request body failed: ${reason} (${code}); a local failure, not retried.`,
-      { code, cause: error, request },
-    );
-    exchange.fail(failure);
-    req.destroy(failure);
+    if (!error || requestClosed || error instanceof AbortError) return;
+    failLocally(exchange, error);
   };
   let last = source;
   if (stages.length === 0) finished(source, onSourceDone);
@@ -613,4 +625,22 @@ function writeBody(exchange: Exchange): void {
     const readable = source as NodeJS.ReadableStream & { readableEnded?: boolean; destroy?: () => void };
     if (readable.readableEnded === false) readable.destroy?.();
   });
+}
+
+/**
+ * Fails the exchange with a failure of its body's source (as the cause of a BODY_STREAM_FAILED or
+ * BODY_LENGTH_MISMATCH error the retry policy does not retry) before the request is torn down, so
+ * the caller never sees the "socket hang up" the teardown causes instead.
+ */
+function failLocally(exchange: Exchange, error: unknown): void {
+  if (exchange.settled) return;
+  const { request, req } = exchange;
+  const code = error instanceof BodyLengthError ? error.code : "BODY_STREAM_FAILED";
+  const reason = error instanceof Error ? error.message : String(error);
+  const failure = new ServiceRequestError(
+    `${request.method} ${sanitizeUrl(exchange.url)}: reading the request body failed: ${reason} (${code}); a local failure, not retried.`,
+    { code, cause: error, request },
+  );
+  exchange.fail(failure);
+  req.destroy(failure);
 }

@@ -1,5 +1,5 @@
 import { open, stat } from "node:fs/promises";
-import type { RequestBodyType } from "@azkit/core-http";
+import { createFileRangeBody, type RequestBodyType } from "@azkit/core-http";
 import type {
   BlobFromURLOptions,
   BlockBlobCommitBlockListOptions,
@@ -31,6 +31,7 @@ import {
   bufferReader,
   DEFAULT_BLOCK_SIZE,
   DEFAULT_SINGLE_SHOT,
+  fileRangeReader,
   fileReader,
   type BlockSink,
   stageAndCommit,
@@ -139,7 +140,10 @@ export class BlockBlobClient extends BlobClient {
 
   /**
    * Uploads a local file; large files go as parallel blocks read straight from disk.
-   * @remarks Memory held is at most `blockSize x concurrency` (a single shot holds the file).
+   * @remarks Each request reads its bytes from the file as the connection takes them, so memory
+   * does not grow with the file or `blockSize` (at most 2 MiB per request in flight). With
+   * `computeMD5` the bytes are hashed first: a single shot then holds the file, and blocks hold at
+   * most `blockSize x concurrency`.
    * @example
    * ```ts
    * await blockBlobClient.uploadFile("./video.mp4", { blockSize: 8 * 1024 * 1024, concurrency: 4 });
@@ -157,7 +161,16 @@ export class BlockBlobClient extends BlobClient {
     }
     const file = await open(filePath, "r");
     try {
-      if (size <= (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT)) {
+      const singleShot = size <= (options.maxSingleShotSize ?? DEFAULT_SINGLE_SHOT);
+      if (singleShot && !options.computeMD5) {
+        // One PUT of the whole file, read as the socket takes it (a file that shrank since stat
+        // fails locally instead of being uploaded short).
+        return await this.upload(createFileRangeBody(file, 0, size), size, {
+          ...options,
+          transactionalContentMD5: undefined,
+        });
+      }
+      if (singleShot) {
         const data = Buffer.allocUnsafe(size);
         let read = 0;
         while (read < size) {
@@ -168,7 +181,7 @@ export class BlockBlobClient extends BlobClient {
         return await this.singleShot(data.subarray(0, read), read, options);
       }
       return (await stageAndCommit(
-        fileReader(file, size, blockSize),
+        options.computeMD5 ? fileReader(file, size, blockSize) : fileRangeReader(file, size, blockSize),
         this.blockSink(options),
         options,
       )) as BlockBlobUploadResponse;
@@ -217,7 +230,7 @@ export class BlockBlobClient extends BlobClient {
     return {
       stageBlock: async (id, data, blockMD5, onBytes) => {
         let reported = 0;
-        await this.stageBlock(id, data, data.byteLength, {
+        await this.stageBlock(id, data instanceof Uint8Array ? data : data.body, data.byteLength, {
           abortSignal: options.abortSignal,
           requestOptions: options.requestOptions,
           conditions: options.conditions?.leaseId ? { leaseId: options.conditions.leaseId } : undefined,

@@ -1,11 +1,12 @@
 // Block uploads: one PUT up to the single-shot threshold, otherwise staged blocks in parallel and
 // one commit. Sources are read in order, and a block's memory is taken only when a concurrency
-// slot is free, so at most `blockSize x concurrency` bytes are held at once.
+// slot is free, so at most `blockSize x concurrency` bytes are held at once; a file's blocks are
+// sent as ranges of the file (core-http reads them as the socket takes them), holding much less.
 import { createHash, type Hash } from "node:crypto";
 import type { FileHandle } from "node:fs/promises";
 import type { BlockBlobParallelUploadOptions } from "../models/blobModels.js";
 import { createBlockIdFactory } from "./blockIds.js";
-import { guardProgressCallback } from "@azkit/core-http";
+import { createFileRangeBody, guardProgressCallback } from "@azkit/core-http";
 import { ConcurrencyLimit, validateConcurrency } from "./concurrencyLimit.js";
 import { md5 } from "./md5.js";
 
@@ -15,11 +16,17 @@ export const DEFAULT_CONCURRENCY = 5;
 export const MAX_BLOCK_SIZE = 4000 * 1024 * 1024;
 export const MAX_BLOCKS = 50_000;
 
+/** A block sent as a range of a file: a body factory each attempt reads from the file again. */
+export interface FileRangeBlock {
+  readonly byteLength: number;
+  readonly body: () => NodeJS.ReadableStream;
+}
+
 /** What the engine needs from a block blob client. */
 export interface BlockSink {
   stageBlock(
     blockId: string,
-    data: Uint8Array,
+    data: Uint8Array | FileRangeBlock,
     blockMD5: Uint8Array | undefined,
     onBytes: (n: number) => void,
   ): Promise<void>;
@@ -31,7 +38,7 @@ export interface BlockSink {
  * sent, so readers can reuse at most `concurrency` buffers instead of allocating one per block.
  */
 interface BlockReader {
-  read(): Promise<Uint8Array | undefined>;
+  read(): Promise<Uint8Array | FileRangeBlock | undefined>;
   release?(block: Uint8Array): void;
 }
 
@@ -115,7 +122,7 @@ export async function stageAndCommit(
       limit.release();
       break;
     }
-    let data: Uint8Array | undefined;
+    let data: Uint8Array | FileRangeBlock | undefined;
     try {
       data = await reader.read();
     } catch (error) {
@@ -134,17 +141,19 @@ export async function stageAndCommit(
       };
       break;
     }
-    wholeHash?.update(data);
+    // Only bytes in memory are hashed: readers give file ranges only without computeMD5.
+    const bytes = data instanceof Uint8Array ? data : undefined;
+    if (bytes) wholeHash?.update(bytes);
     const id = blockId(index);
     ids.push(id);
     const block = data;
     const task = sink
-      .stageBlock(id, block, options.computeMD5 ? md5(block) : undefined, onBytes)
+      .stageBlock(id, block, options.computeMD5 && bytes ? md5(bytes) : undefined, onBytes)
       .catch((error: unknown) => {
         failure ??= { error };
       })
       .finally(() => {
-        reader.release?.(block);
+        if (bytes) reader.release?.(bytes);
         limit.release();
         running.delete(task);
       });
@@ -187,6 +196,20 @@ export function fileReader(file: FileHandle, size: number, blockSize: number): B
       return pool.lend(buffer, length === blockSize ? buffer : buffer.subarray(0, length));
     },
     release: (block) => pool.give(block),
+  };
+}
+
+/** Blocks of a file as ranges of it: nothing is read until a block's request sends it. */
+export function fileRangeReader(file: FileHandle, size: number, blockSize: number): BlockReader {
+  let offset = 0;
+  return {
+    async read() {
+      if (offset >= size) return undefined;
+      const byteLength = Math.min(blockSize, size - offset);
+      const body = createFileRangeBody(file, offset, byteLength);
+      offset += byteLength;
+      return { byteLength, body };
+    },
   };
 }
 

@@ -87,6 +87,20 @@ describe("64 MiB round trips with concurrency 4", () => {
     );
   });
 
+  it("uploadFile in one PUT (up to maxSingleShotSize): byte-identical, with progress", async () => {
+    const blob = container.getBlockBlobClient("by-file-single-shot.bin");
+    const progress: number[] = [];
+    await blob.uploadFile(sourceFile, {
+      maxSingleShotSize: SIZE,
+      onProgress: (p) => progress.push(p.loadedBytes),
+    });
+    expect(progress.at(-1)).toBe(SIZE);
+    expect((await blob.getBlockList("committed")).committedBlocks).toEqual([]);
+    expect(md5(await blob.downloadToBuffer(0, undefined, { blockSize: 8 * MiB, concurrency: 4 }))).toBe(
+      md5(data),
+    );
+  });
+
   it("uploadFile in blocks stops on abort with an AbortError and commits nothing", async () => {
     const blob = container.getBlockBlobClient("by-file-aborted.bin");
     const controller = new AbortController();
