@@ -128,6 +128,22 @@ for (const engine of TRANSPORT_ENGINES) {
       }
     });
 
+    it("hands its buffers to the next request instead of allocating new ones", async () => {
+      const server = await slowHashingServer();
+      const handle = await open(path, "r");
+      const { file, seen } = recorded(handle);
+      try {
+        for (let block = 0; block < 3; block++) {
+          const body = createFileRangeBody(file, block * 3 * MiB, 3 * MiB);
+          const response = await client.sendRequest(put(server.url, body));
+          expect(JSON.parse(response.bodyAsText!).received).toBe(3 * MiB);
+        }
+        expect(seen.buffers.size).toBeLessThanOrEqual(2);
+      } finally {
+        await handle.close();
+      }
+    });
+
     it("fails locally, not retried, when the file is shorter than the range", async () => {
       const server = await serve((_req, res) => res.end("ok"));
       const file = await open(path, "r");
