@@ -189,7 +189,9 @@ function limitSides(name, transfer) {
   const connections = (ctx) => ctx.sizes.transferConcurrency;
   if (!name.startsWith("upload")) {
     return [
-      side("limit", "raw node:http", (ctx) => ({ reader: new HttpRangeReader(ctx.env.azurite, connections(ctx)) })),
+      side("limit", "raw node:http", (ctx) => ({
+        reader: new HttpRangeReader(ctx.env.azurite, connections(ctx)),
+      })),
     ];
   }
   return [
