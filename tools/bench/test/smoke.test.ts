@@ -84,6 +84,20 @@ describe("bench --tiny", () => {
     expect(peer).toMatch(/^[\d,.]+$/);
   });
 
+  it("has sync uploadFile's throughput rows and the upload transfers' two raw clients", () => {
+    const json = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
+    const syncUpload = json.scenarios.find((s: { id: string }) => s.id === "sync-uploadFile");
+    expect(syncUpload.sides.azkit).toMatchObject({ label: "@azkit/storage-blob/sync", status: "ok" });
+    expect(syncUpload.sides.peer).toMatchObject({ label: "@azkit/storage-blob (async)", status: "ok" });
+    const uploadFile = json.scenarios.find((s: { id: string }) => s.id === "transfer-uploadFile");
+    const limits = Object.values(
+      uploadFile.sides as Record<string, { role: string; label: string; status: string }>,
+    )
+      .filter((side) => side.role === "limit")
+      .map((side) => `${side.label}: ${side.status}`);
+    expect(limits.sort()).toEqual(["raw node:http: ok", "raw undici: ok"]);
+  });
+
   it("writes JSON with every round's measurements and the sides' status", () => {
     const json = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(json.mode).toBe("tiny");
@@ -97,6 +111,7 @@ describe("bench --tiny", () => {
         "cold-start",
         "lro",
         "sync-getProperties",
+        "sync-uploadFile",
       ]),
     );
     expect(json.skipped.map((s: { id: string }) => s.id)).toEqual([

@@ -9,6 +9,7 @@ import { mgmtImportScenarios } from "./mgmtImport.mjs";
 import { pipelineOverheadScenario } from "./pipelineOverhead.mjs";
 import { smallOpsScenarios } from "./smallOps.mjs";
 import { syncSurfaceScenario } from "./syncSurface.mjs";
+import { syncUploadScenario } from "./syncUpload.mjs";
 import { transferScenarios } from "./transfers.mjs";
 
 /** @type {import("../harness/runScenario.mjs").Scenario[]} */
@@ -21,6 +22,7 @@ export const scenarios = [
   footprintScenario,
   lroScenario,
   syncSurfaceScenario,
+  syncUploadScenario,
   ...mgmtImportScenarios,
   ...mgmtCallScenarios,
   ...mgmtFootprintScenarios,
