@@ -4,7 +4,7 @@ import type { CompiledSchema } from "./compiledSchema.js";
 import { describeSchema } from "./describeSchema.js";
 import { describeValue } from "./describeValue.js";
 import { isRecord } from "./isRecord.js";
-import { passThroughWireType, scalarWalkers } from "./scalarWalkers.js";
+import { passesThrough, passThroughWireType, scalarWalkers } from "./scalarWalkers.js";
 import type { ArraySchema, DictionarySchema, Schema } from "./schema.js";
 import type { SerdeContext } from "./serdeContext.js";
 import { setOwn } from "./setOwn.js";
@@ -106,10 +106,7 @@ function compileArray(schema: ArraySchema, node: CompiledSchema): void {
         out[i] = null;
         continue;
       }
-      if (
-        pass !== undefined &&
-        (pass === "any" || (typeof w === pass && (pass !== "number" || Number.isFinite(w))))
-      ) {
+      if (passesThrough(pass, w)) {
         out[i] = w;
         continue;
       }

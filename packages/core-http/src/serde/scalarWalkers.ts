@@ -98,6 +98,26 @@ export function passThroughWireType(schema: Schema): "string" | "number" | "bool
   }
 }
 
+/**
+ * @internal Whether `w` is a wire value that a schema of pass-through type `pass` returns unchanged.
+ * Each `typeof` compares with a literal, which the compiler turns into a type check; `typeof w ===
+ * pass` with `pass` a variable builds the type name as a string for every value.
+ */
+export function passesThrough(pass: ReturnType<typeof passThroughWireType>, w: unknown): boolean {
+  switch (pass) {
+    case "string":
+      return typeof w === "string";
+    case "number":
+      return typeof w === "number" && Number.isFinite(w);
+    case "boolean":
+      return typeof w === "boolean";
+    case "any":
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** @internal The walkers of a scalar schema (string, number, boolean, dates, duration, bytes, any). */
 export function scalarWalkers(schema: Schema, node: CompiledSchema): Walkers {
   const bad = (v: unknown, ctx: SerdeContext): undefined => ctx.fail(node.expected(), describeValue(v));

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../../src/serde/compileSchema.js";
 import { generateObjectWalkers } from "../../src/serde/objectWalkerCode.js";
@@ -54,6 +55,40 @@ describe("generateObjectWalkers", () => {
     expect(wire).toEqual({ p: Object.fromEntries(names.map((n, i) => [`${n}!`, `v${i}`])) });
     expect(deserialize(schema, wire)).toEqual(value);
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+describe("objects built by the generated deserializer", () => {
+  const Site = s.object({
+    name: s.string(),
+    state: s.wire(["properties", "state"], s.string()),
+    created: s.wire(["properties", "created"], s.dateTime()),
+    tags: s.dictionary(s.string()),
+  });
+
+  it("are plain objects, as an object literal would be", () => {
+    const site = deserialize(Site, {
+      name: "a",
+      properties: { state: "Running", created: "2025-01-02T03:04:05Z" },
+      tags: { env: "dev" },
+    }) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(site)).toBe(Object.prototype);
+    expect(site.constructor).toBe(Object);
+    expect(Object.keys(site)).toEqual(["name", "state", "created", "tags"]);
+    expect(inspect(site)).toBe(
+      "{\n  name: 'a',\n  state: 'Running',\n  created: 2025-01-02T03:04:05.000Z,\n  tags: { env: 'dev' }\n}",
+    );
+    expect(structuredClone(site)).toStrictEqual(site);
+  });
+
+  it("have only the properties the wire has, each built object on its own", () => {
+    const a = deserialize(Site, { name: "a" }) as Record<string, unknown>;
+    const b = deserialize(Site, { properties: { state: "Stopped" } }) as Record<string, unknown>;
+    expect(Object.keys(a)).toEqual(["name"]);
+    expect(Object.keys(b)).toEqual(["state"]);
+    expect("state" in a).toBe(false);
+    a.extra = 1;
+    expect(b).toStrictEqual({ state: "Stopped" });
   });
 });
 
