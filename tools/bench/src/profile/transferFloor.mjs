@@ -5,9 +5,13 @@
 // kinds: get-one (one GET of the whole blob), get-ranges (8 MiB ranges, 4 at a time) through node:http
 // with synchronous 'data' handlers, the same through Node's bundled undici (`undici-get-one`,
 // `undici-get-ranges`), `...-copy` variants that copy each chunk into a 256 MiB buffer (what
-// downloadToBuffer must do), and put-node / put-undici: 8 MiB Put Blocks, 4 at a time, from memory.
+// downloadToBuffer must do), get-one-file (one GET written in order to a file, as the peer's
+// downloadToFile does), and put-node / put-undici: 8 MiB Put Blocks, 4 at a time, from memory.
 import { spawnSync } from "node:child_process";
+import { createWriteStream, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { accountSas, storageVersion } from "../raw/accountSas.mjs";
@@ -19,6 +23,7 @@ const block = 8 * 1024 * 1024;
 const concurrency = 4;
 const allKinds = [
   "get-one",
+  "get-one-file",
   "get-ranges",
   "get-ranges-copy",
   "undici-get-one",
@@ -75,7 +80,13 @@ async function measureInChild(azurite, kind) {
   const writer = new NodeHttpBlockWriter(azurite, concurrency);
   const data = kind.startsWith("put") ? Buffer.alloc(bytes, 5) : undefined; // allocated before the clock
   const destination = kind.endsWith("-copy") ? Buffer.allocUnsafe(bytes) : undefined;
-  const sink = destination ? (chunk, position) => chunk.copy(destination, position) : () => {};
+  const filePath = join(tmpdir(), `transfer-floor-${process.pid}.bin`);
+  const file = kind.endsWith("-file") ? createWriteStream(filePath) : undefined;
+  const sink = destination
+    ? (chunk, position) => chunk.copy(destination, position)
+    : file
+      ? (chunk) => file.write(chunk)
+      : () => {};
   const get = (offset, count) => {
     let position = offset;
     const onChunk = (chunk) => {
@@ -95,7 +106,9 @@ async function measureInChild(azurite, kind) {
   const start = process.cpuUsage();
   if (kind.includes("get-one")) await get(0, bytes);
   else await inParallel(bytes / block, (i) => (kind.startsWith("put") ? put(i) : get(i * block, block)));
+  if (file) await new Promise((resolve, reject) => file.end((error) => (error ? reject(error) : resolve())));
   const used = process.cpuUsage(start);
+  if (file) rmSync(filePath, { force: true });
   reader.close();
   writer.close();
   console.log(
