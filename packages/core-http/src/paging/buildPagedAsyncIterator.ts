@@ -95,21 +95,91 @@ function isLastLink(link: unknown): boolean {
   return link === undefined || link === null || link === "";
 }
 
-async function* walkElements<TElement, TPage, TPageSettings>(
+/**
+ * The elements of the pages, one `next()` at a time. Written by hand rather than as an async generator
+ * (`for await (page) yield* page`): a generator step per element is several promise jobs, and a page
+ * of 50 web apps spent ~40 µs per list in it. An element of an array page is answered at once with a
+ * resolved promise; the rest (the first call, the end of a page, pages or elements that are not
+ * arrays, thenable elements) goes through `step`, one call at a time as a generator would queue them.
+ * As with the generator, an error ends the walk: later calls answer done.
+ */
+function walkElements<TElement, TPage, TPageSettings>(
   byPage: (settings?: TPageSettings) => AsyncIterableIterator<TPage>,
   toElements: ((page: TPage) => unknown[]) | undefined,
-): AsyncIterableIterator<TElement> {
-  for await (const page of byPage()) {
-    if (toElements) {
-      yield* toElements(page) as TElement[];
-    } else if (isIterable(page)) {
-      yield* page as Iterable<TElement> | AsyncIterable<TElement>;
-    } else {
-      throw new TypeError(
-        "buildPagedAsyncIterator: a page is not an array; pass toElements(page) to say where its elements are.",
-      );
+): AsyncIterator<TElement> {
+  let pages: AsyncIterator<TPage> | undefined;
+  let items: readonly unknown[] | undefined;
+  let index = 0;
+  let inner: AsyncIterator<unknown> | Iterator<unknown> | undefined;
+  let finished = false;
+  let running: Promise<IteratorResult<TElement>> | undefined;
+
+  const step = async (): Promise<IteratorResult<TElement>> => {
+    try {
+      for (;;) {
+        if (finished) return { value: undefined, done: true };
+        if (items !== undefined) {
+          if (index < items.length) return { value: (await items[index++]) as TElement, done: false };
+          items = undefined;
+        }
+        if (inner !== undefined) {
+          const result = await inner.next();
+          if (!result.done) return { value: (await result.value) as TElement, done: false };
+          inner = undefined;
+        }
+        pages ??= byPage();
+        const page = await pages.next();
+        if (page.done) {
+          finished = true;
+          continue;
+        }
+        const source: unknown = toElements ? toElements(page.value) : page.value;
+        if (Array.isArray(source)) {
+          items = source;
+          index = 0;
+        } else if (isIterable(source)) {
+          const iterable = source as Partial<AsyncIterable<unknown>> & Iterable<unknown>;
+          inner = iterable[Symbol.asyncIterator]?.() ?? iterable[Symbol.iterator]();
+        } else {
+          throw new TypeError(
+            toElements
+              ? "buildPagedAsyncIterator: toElements(page) did not return an array or iterable."
+              : "buildPagedAsyncIterator: a page is not an array; pass toElements(page) to say where its elements are.",
+          );
+        }
+      }
+    } catch (error) {
+      finished = true;
+      throw error;
     }
-  }
+  };
+
+  return {
+    next: () => {
+      if (running === undefined && !finished && items !== undefined && index < items.length) {
+        const value = items[index];
+        if (!isThenable(value)) {
+          index++;
+          return Promise.resolve({ value: value as TElement, done: false });
+        }
+      }
+      const result = running === undefined ? step() : running.then(step, step);
+      running = result;
+      const settle = (): void => {
+        if (running === result) running = undefined;
+      };
+      result.then(settle, settle);
+      return result;
+    },
+  };
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 function isIterable(value: unknown): boolean {

@@ -160,6 +160,47 @@ describe("buildPagedAsyncIterator", () => {
     await expect(list.next()).rejects.toThrow(RangeError);
   });
 
+  it("answers calls made before the previous one settled in order, as an async generator queues them", async () => {
+    const { list } = numberList(5, 2);
+    const results = await Promise.all(Array.from({ length: 7 }, () => list.next()));
+    expect(results).toEqual([
+      ...[0, 1, 2, 3, 4].map((value) => ({ done: false, value })),
+      { done: true, value: undefined },
+      { done: true, value: undefined },
+    ]);
+  });
+
+  it("awaits thenable elements and elements of pages that are iterables but not arrays", async () => {
+    const list = buildPagedAsyncIterator<number, Iterable<number | Promise<number>>>({
+      firstPageLink: "unused",
+      getPage: async () => undefined,
+      byPage: async function* () {
+        yield [Promise.resolve(1), 2];
+        yield new Set([3, 4]);
+        yield (async function* () {
+          yield 5;
+        })() as unknown as Iterable<number>;
+      },
+    });
+    expect(await collect(list)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("ends the walk after an error: a rejected element or page is thrown once, then done", async () => {
+    let pages = 0;
+    const list = buildPagedAsyncIterator<number>({
+      firstPageLink: "unused",
+      getPage: async () => undefined,
+      byPage: async function* () {
+        pages++;
+        yield [1, Promise.reject(new RangeError("bad element")) as unknown as number, 3];
+      },
+    });
+    expect(await list.next()).toEqual({ done: false, value: 1 });
+    await expect(list.next()).rejects.toThrow("bad element");
+    expect(await list.next()).toEqual({ done: true, value: undefined });
+    expect(pages).toBe(1);
+  });
+
   it("is its own async iterator and keeps @azure/core-paging's names and types", async () => {
     const { list } = numberList(2);
     expect(list[Symbol.asyncIterator]()).toBe(list);
