@@ -2,12 +2,14 @@
 // resumes after an early end, a reset or a read timeout by reopening the rest of the range (the
 // caller pins the reopen to the first response's ETag and checks the range, so a changed blob is
 // the reopen's ResourceModifiedError and a misplaced range UNEXPECTED_RANGE, never mixed bytes).
-// A Readable fed by the source's events, not an async generator behind `Readable.from`: a small
-// download then costs two streams instead of a stream, two async iterators and a promise per chunk.
+// Each body is read the way the parallel engine reads its ranges (followBody) and a break is
+// judged by the same rule (resumeOrFail); what differs is that the bytes go to a Readable with
+// backpressure, and that destroying it frees the body at once.
 import { Readable } from "node:stream";
 import { guardProgressCallback } from "@azkit/core-http";
+import { followBody } from "../transfer/followBody.js";
 import type { RangeBodyOptions } from "../transfer/rangeBody.js";
-import { incompleteBody, resumeOrFail } from "../transfer/resumeDecision.js";
+import { resumeOrFail } from "../transfer/resumeDecision.js";
 
 type Source = NodeJS.ReadableStream & { destroy?(error?: Error): void };
 
@@ -20,33 +22,30 @@ export interface ResumingDownloadBodyOptions extends RangeBodyOptions {
 export class ResumingDownloadBody extends Readable {
   readonly #options: ResumingDownloadBodyOptions;
   readonly #onProgress: ((progress: { loadedBytes: number }) => void) | undefined;
+  readonly #progress = { delivered: 0 };
   #source: Source | undefined;
-  #delivered = 0;
+  #stopFollowing: (() => void) | undefined;
   #reopens = 0;
-  readonly #onData = (chunk: Buffer | string): void => {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    this.#delivered += buffer.length;
-    if (!this.push(buffer)) this.#source?.pause();
-    this.#onProgress?.({ loadedBytes: this.#delivered });
+  readonly #sink = (chunk: Buffer, position: number): undefined => {
+    if (!this.push(chunk)) this.#source?.pause();
+    this.#onProgress?.({ loadedBytes: position + chunk.length });
+    return undefined;
   };
-  readonly #onEnd = (): void => {
-    if (this.#delivered >= this.#options.length) {
-      this.#detach();
+  readonly #settle = (error?: unknown): void => {
+    this.#stopFollowing = undefined;
+    if (error === undefined) {
+      this.#source = undefined;
       this.push(null);
-      return;
+    } else {
+      this.#onBreak(error);
     }
-    const { what, length } = this.#options;
-    this.#onBreak(incompleteBody(what, this.#delivered, length));
-  };
-  readonly #onError = (error: unknown): void => {
-    this.#onBreak(error);
   };
 
   constructor(first: NodeJS.ReadableStream, options: ResumingDownloadBodyOptions) {
     super();
     this.#options = options;
     this.#onProgress = guardProgressCallback(options.onProgress, options.what);
-    this.#attach(first as Source);
+    this.#follow(first as Source);
   }
 
   override _read(): void {
@@ -55,37 +54,27 @@ export class ResumingDownloadBody extends Readable {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     const source = this.#source;
-    this.#detach();
+    this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
+    this.#source = undefined;
     source?.destroy?.();
     callback(error);
   }
 
-  #attach(source: Source): void {
+  #follow(source: Source): void {
     this.#source = source;
-    source.on("data", this.#onData);
-    source.on("end", this.#onEnd);
-    source.on("error", this.#onError);
-  }
-
-  #detach(): void {
-    const source = this.#source;
-    if (source === undefined) return;
-    this.#source = undefined;
-    source.off("data", this.#onData);
-    source.off("end", this.#onEnd);
-    source.off("error", this.#onError);
-    // A late error of a source given up must not become an uncaught exception.
-    source.on("error", ignore);
+    this.#stopFollowing = followBody(source, this.#options, this.#progress, this.#sink, this.#settle);
   }
 
   /** One break of the body: resume from where it stopped, or end the stream with the error. */
   #onBreak(error: unknown): void {
     const { start, reopen } = this.#options;
     const source = this.#source;
-    this.#detach();
+    this.#source = undefined;
+    source?.destroy?.(); // ended, broken or running past its range: nothing more is read from it
     const fatal = resumeOrFail(error, {
       ...this.#options,
-      delivered: this.#delivered,
+      delivered: this.#progress.delivered,
       reopens: this.#reopens,
     });
     if (fatal !== undefined) {
@@ -93,15 +82,12 @@ export class ResumingDownloadBody extends Readable {
       return;
     }
     this.#reopens++;
-    source?.destroy?.();
-    reopen(start + this.#delivered).then(
+    reopen(start + this.#progress.delivered).then(
       (next) => {
         if (this.destroyed) (next as Source).destroy?.();
-        else this.#attach(next as Source);
+        else this.#follow(next as Source);
       },
       (reopenError: unknown) => this.#onBreak(reopenError),
     );
   }
 }
-
-function ignore(): void {}
