@@ -40,16 +40,13 @@ function canonicalValue(value: string): string {
   return UNCANONICAL_WHITESPACE.test(value) ? value.replace(/\s+/g, " ").trim() : value;
 }
 
-/**
- * The verb, standard headers and canonicalized `x-ms-*` headers of the string-to-sign, read in
- * one pass over the headers (a request carries a handful; eleven lookups by name cost more).
- */
+/** The verb, standard and `x-ms-*` headers of the string-to-sign, in one pass over the headers. */
 function signedHeaders(request: SignableRequest): string {
   const standard: (string | undefined)[] = new Array(STANDARD_HEADERS.length);
-  // `x-ms-*` names (lower case) and values side by side, kept in code-unit order as they come.
+  // `x-ms-*` names (lower case) and values, kept in code-unit order.
   const names: string[] = [];
   const values: string[] = [];
-  // Pairs are read by index: destructuring walks each pair's iterator until the code is optimized.
+  // Read by index: destructuring walks each pair's iterator in unoptimized code.
   for (const pair of request.headers) {
     const lower = pair[0].toLowerCase();
     const value = pair[1];
@@ -58,7 +55,7 @@ function signedHeaders(request: SignableRequest): string {
       if (index !== undefined) standard[index] = value;
       continue;
     }
-    // Insertion in code-unit order (`>` on strings compares code units).
+    // `>` on strings compares code units.
     let at = names.length;
     while (at > 0 && names[at - 1]! > lower) at--;
     if (at > 0 && names[at - 1] === lower) {
