@@ -104,7 +104,10 @@ export function appendRawHeaderList(headers: HttpHeaders, out: string[]): string
  * `refused` (lower case) is among them: one pass, for a transport that cannot send some headers.
  * Internal: not exported from the package.
  */
-export function rawHeaderListWithout(headers: HttpHeaders, refused: ReadonlySet<string>): string[] | undefined {
+export function rawHeaderListWithout(
+  headers: HttpHeaders,
+  refused: ReadonlySet<string>,
+): string[] | undefined {
   const out: string[] = [];
   if (headers instanceof HttpHeadersImpl) {
     for (const [key, entry] of headers.entries) {

@@ -137,7 +137,8 @@ export function checkOptionsOnEntry(
         for (const [argIndex, name, kindShape] of kinds) {
           if (args[argIndex] !== undefined) checkOptionBag({ [name]: args[argIndex] }, kindShape, context);
         }
-        for (const [argIndex, bagShape, label] of bags) checkOptionBag(args[argIndex], bagShape, `${context}: ${label}`);
+        for (const [argIndex, bagShape, label] of bags)
+          checkOptionBag(args[argIndex], bagShape, `${context}: ${label}`);
         checkOptionBag(options, shape, context);
       } catch (error) {
         if (isAsync) return Promise.reject(error);

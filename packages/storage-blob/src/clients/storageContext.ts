@@ -120,7 +120,11 @@ export class StorageContext {
     }
   }
 
-  #send(op: StorageOperation, options: CommonOptions, clientUrl: string | undefined): Promise<PipelineResponse> {
+  #send(
+    op: StorageOperation,
+    options: CommonOptions,
+    clientUrl: string | undefined,
+  ): Promise<PipelineResponse> {
     const url = op.url ?? clientUrl;
     if (url === undefined) throw new TypeError(`${op.operationName}: no URL to send the request to.`);
     const target = this.#target(op.query ? withQueryParameters(url, op.query) : url);

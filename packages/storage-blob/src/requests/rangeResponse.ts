@@ -39,7 +39,8 @@ export function checkRangeResponse(res: PipelineResponse, range: RequestedRange,
   }
   if (range.count !== undefined) {
     const wantedLast = range.offset + range.count - 1;
-    if (range.exact ? last !== wantedLast : last > wantedLast) refuse(res, range, what, `it ends at byte ${last}`);
+    if (range.exact ? last !== wantedLast : last > wantedLast)
+      refuse(res, range, what, `it ends at byte ${last}`);
   }
 }
 
