@@ -100,6 +100,30 @@ export function appendRawHeaderList(headers: HttpHeaders, out: string[]): string
 }
 
 /**
+ * The `name, value` pairs of `headers` as one flat list, or `undefined` when a header named in
+ * `refused` (lower case) is among them: one pass, for a transport that cannot send some headers.
+ * Internal: not exported from the package.
+ */
+export function rawHeaderListWithout(
+  headers: HttpHeaders,
+  refused: ReadonlySet<string>,
+): string[] | undefined {
+  const out: string[] = [];
+  if (headers instanceof HttpHeadersImpl) {
+    for (const [key, entry] of headers.entries) {
+      if (refused.has(key)) return undefined;
+      out.push(entry.name, entry.value);
+    }
+    return out;
+  }
+  for (const [name, value] of headers) {
+    if (refused.has(name.toLowerCase())) return undefined;
+    out.push(name, value);
+  }
+  return out;
+}
+
+/**
  * Headers from node's flat `rawHeaders` list; repeated names are joined with ", ".
  * Internal: not exported from the package.
  */

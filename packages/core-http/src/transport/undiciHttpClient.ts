@@ -2,7 +2,7 @@ import { PassThrough, pipeline, Readable } from "node:stream";
 import { sanitizeUrl } from "@azkit/core-logging";
 import { addAbortListener } from "../abortListeners.js";
 import { AzureError } from "../errors.js";
-import { appendRawHeaderList, createHttpHeadersFromRawBuffers } from "../httpHeaders.js";
+import { createHttpHeadersFromRawBuffers, rawHeaderListWithout } from "../httpHeaders.js";
 import type { PipelineRequest, TransferProgressEvent } from "../pipelineRequest.js";
 import type { HttpClient, PipelineResponse } from "../pipelineResponse.js";
 import type { UndiciAgent, UndiciAgentClass, UndiciDispatchOptions, UndiciHandler } from "./bundledUndici.js";
@@ -20,7 +20,13 @@ const DEFAULT_TIMEOUT_IN_MS = 300_000;
 const FREE_SOCKET_TIMEOUT_IN_MS = 30_000;
 
 /** Headers undici refuses to take from a caller; a request carrying one goes to node:http. */
-const REFUSED_BY_UNDICI = ["connection", "keep-alive", "transfer-encoding", "upgrade", "expect"];
+const REFUSED_BY_UNDICI: ReadonlySet<string> = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "expect",
+]);
 
 /** undici's error codes in the vocabulary the retry policy and callers know from node:http. */
 const CODE_OF_UNDICI_ERROR: Record<string, string> = {
@@ -108,10 +114,8 @@ export class UndiciHttpClient implements HttpClient {
       // node:http says why (insecure, unsupported protocol) in its own words.
       return this.fallback.sendRequest(request);
     }
-    for (const name of REFUSED_BY_UNDICI) {
-      if (request.headers.has(name)) return this.fallback.sendRequest(request);
-    }
-    const headers = appendRawHeaderList(request.headers, []);
+    const headers = rawHeaderListWithout(request.headers, REFUSED_BY_UNDICI);
+    if (headers === undefined) return this.fallback.sendRequest(request);
     if (request.abortSignal?.aborted) return Promise.reject(abortError(request, sanitizeUrl(url)));
     if (
       body === undefined &&

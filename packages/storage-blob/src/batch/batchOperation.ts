@@ -32,8 +32,7 @@ export async function signBatchOperation(
     headers.authorization = sharedKeyAuthorization(credential, {
       method: operation.method,
       url: operation.url,
-      getHeader: (name) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1],
-      headerEntries: () => Object.entries(headers),
+      headers: Object.entries(headers),
     });
   } else if (isTokenCredential(credential)) {
     const tokenCredential = credential as TokenCredential;

@@ -204,9 +204,9 @@ export class BlobClient {
   ): Promise<BlobDownloadResponse> {
     validateRange(offset, count, "BlobClient.download");
     const what = `Blob.download ${this.name}`;
-    const conditions = options.conditions ?? {};
+    const conditions = options.conditions;
     const res = await this.readRange(offset, count, conditions, options.rangeGetContentMD5, options);
-    checkRangeResponse(res, { offset, count, etag: conditions.ifMatch }, what);
+    checkRangeResponse(res, { offset, count, etag: conditions?.ifMatch }, what);
     const properties = blobPropertiesFromHeaders(res.headers);
     const contentRange = res.headers.get("content-range");
     const length = properties.contentLength ?? 0;
@@ -221,7 +221,7 @@ export class BlobClient {
         onProgress: options.onProgress,
         abortSignal: options.abortSignal as AbortSignal | undefined,
         reopen: async (from) => {
-          const pinned = { ...conditions, ifMatch: etag ?? conditions.ifMatch };
+          const pinned = { ...conditions, ifMatch: etag ?? conditions?.ifMatch };
           const rest = offset + length - from;
           const again = await this.readRange(from, rest, pinned, false, options);
           checkRangeResponse(again, { offset: from, count: rest, etag: pinned.ifMatch, exact: true }, what);
@@ -339,7 +339,7 @@ export class BlobClient {
   private readRange(
     offset: number,
     count: number | undefined,
-    conditions: BlobRequestConditions,
+    conditions: BlobRequestConditions | undefined,
     withMD5: boolean | undefined,
     options: CommonOptions,
   ): Promise<PipelineResponse> {

@@ -120,18 +120,25 @@ export function checkOptionsOnEntry(
     const isAsync = original.constructor.name === "AsyncFunction";
     const shape = shapeOf(spec.names);
     const context = `${className}.${method}`;
+    const at = spec.at;
+    // Plain arguments are checked as one-option bags; their shapes are made here, once.
+    const kinds = (spec.kinds ?? []).map(
+      ([index, kind, name]) => [index, name, { [name]: kind } as OptionBagShape] as const,
+    );
+    const bags = spec.bags ?? [];
     const checked = function (this: unknown, ...args: unknown[]): unknown {
-      const index = typeof spec.at === "number" ? spec.at : spec.at(args);
+      const index = typeof at === "number" ? at : at(args);
       const options = args[index] as Record<symbol, unknown> | undefined;
-      if (options !== undefined && options !== null && options[CHECKED] === true) {
+      if (options === undefined ? kinds.length === 0 && bags.length === 0 : options?.[CHECKED] === true) {
+        // Nothing to check: no options (the common call), or a copy another method checked.
         return original.apply(this, args);
       }
       try {
-        for (const [at, kind, name] of spec.kinds ?? []) {
-          if (args[at] !== undefined) checkOptionBag({ [name]: args[at] }, { [name]: kind }, context);
+        for (const [argIndex, name, kindShape] of kinds) {
+          if (args[argIndex] !== undefined) checkOptionBag({ [name]: args[argIndex] }, kindShape, context);
         }
-        for (const [at, bagShape, label] of spec.bags ?? [])
-          checkOptionBag(args[at], bagShape, `${context}: ${label}`);
+        for (const [argIndex, bagShape, label] of bags)
+          checkOptionBag(args[argIndex], bagShape, `${context}: ${label}`);
         checkOptionBag(options, shape, context);
       } catch (error) {
         if (isAsync) return Promise.reject(error);

@@ -35,10 +35,13 @@ export type StorageCredential = StorageSharedKeyCredential | AnonymousCredential
 export interface StorageOperation {
   operationName: string;
   method: HttpMethods;
-  url: string;
+  /** Where to send it; the client's own URL (given to `send`) when absent. */
+  url?: string;
   query?: Record<string, string | undefined>;
   headers?: Record<string, string | undefined>;
   body?: RequestBodyType;
+  /** An XML request body, sent with the XML content type (unless `headers` name another). */
+  xmlBody?: string;
   /** Statuses that are success; anything else becomes the typed error. */
   expectedStatuses: number[];
   /** Hand the body over as a stream (downloads). */
@@ -107,19 +110,28 @@ export class StorageContext {
     return target;
   }
 
-  send(op: StorageOperation, options: CommonOptions = {}): Promise<PipelineResponse> {
+  /** Sends `op` to its URL, or to `clientUrl` (the calling client's) when it names none. */
+  send(op: StorageOperation, options: CommonOptions = {}, clientUrl?: string): Promise<PipelineResponse> {
     try {
-      return this.#send(op, options);
+      return this.#send(op, options, clientUrl);
     } catch (error) {
       // A URL or header that cannot be used rejects like every other failure of the call.
       return Promise.reject(error);
     }
   }
 
-  #send(op: StorageOperation, options: CommonOptions): Promise<PipelineResponse> {
-    const target = this.#target(op.query ? withQueryParameters(op.url, op.query) : op.url);
+  #send(
+    op: StorageOperation,
+    options: CommonOptions,
+    clientUrl: string | undefined,
+  ): Promise<PipelineResponse> {
+    const url = op.url ?? clientUrl;
+    if (url === undefined) throw new TypeError(`${op.operationName}: no URL to send the request to.`);
+    const target = this.#target(op.query ? withQueryParameters(url, op.query) : url);
     const headers = createHttpHeaders();
     headers.set("x-ms-version", this.serviceVersion);
+    const xmlBody = op.xmlBody;
+    if (xmlBody !== undefined) headers.set("content-type", "application/xml; charset=utf-8");
     const opHeaders = op.headers;
     for (const name in opHeaders) {
       const value = opHeaders[name];
@@ -129,7 +141,7 @@ export class StorageContext {
       url: target.href,
       method: op.method,
       headers,
-      body: op.body,
+      body: xmlBody ?? op.body,
       operationName: op.operationName,
       streamResponseStatusCodes: op.stream ? new Set(op.expectedStatuses) : undefined,
       onUploadProgress: op.onUploadProgress,

@@ -6,12 +6,11 @@
 export interface SignableRequest {
   method: string;
   url: string;
-  /** Header lookup by name, case-insensitive. */
-  getHeader(name: string): string | undefined;
-  /** Every header as [name, value]. */
-  headerEntries(): Iterable<[string, string]>;
+  /** Every header as [name, value], names in any case. */
+  headers: Iterable<[string, string]>;
 }
 
+/** The standard headers the string-to-sign lists, in its order. */
 const STANDARD_HEADERS = [
   "content-encoding",
   "content-language",
@@ -26,6 +25,8 @@ const STANDARD_HEADERS = [
   "range",
 ] as const;
 
+const STANDARD_INDEX = new Map<string, number>(STANDARD_HEADERS.map((name, i) => [name, i]));
+
 /** Code-unit order, as the docs say "lexicographically"; locale collation would reorder `-` and `_`. */
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -34,19 +35,49 @@ function byCodeUnit(a: string, b: string): number {
 /** Folded whitespace (runs, tabs, line breaks) or whitespace at either end, which the rules rewrite. */
 const UNCANONICAL_WHITESPACE = /\s\s|[\t\n\r\f\v]|^\s|\s$/;
 
-function canonicalizedHeaders(request: SignableRequest): string {
+/** Folded whitespace becomes one space; values are trimmed at both ends. */
+function canonicalValue(value: string): string {
+  return UNCANONICAL_WHITESPACE.test(value) ? value.replace(/\s+/g, " ").trim() : value;
+}
+
+/** The verb, standard and `x-ms-*` headers of the string-to-sign, in one pass over the headers. */
+function signedHeaders(request: SignableRequest): string {
+  const standard: (string | undefined)[] = new Array(STANDARD_HEADERS.length);
+  // `x-ms-*` names (lower case) and values, kept in code-unit order.
   const names: string[] = [];
-  const values = new Map<string, string>();
-  for (const [name, value] of request.headerEntries()) {
-    const lower = name.toLowerCase();
-    if (!lower.startsWith("x-ms-")) continue;
-    if (!values.has(lower)) names.push(lower);
-    // Folded whitespace becomes one space; values are trimmed at both ends.
-    values.set(lower, UNCANONICAL_WHITESPACE.test(value) ? value.replace(/\s+/g, " ").trim() : value);
+  const values: string[] = [];
+  // Read by index: destructuring walks each pair's iterator in unoptimized code.
+  for (const pair of request.headers) {
+    const lower = pair[0].toLowerCase();
+    const value = pair[1];
+    if (!lower.startsWith("x-ms-")) {
+      const index = STANDARD_INDEX.get(lower);
+      if (index !== undefined) standard[index] = value;
+      continue;
+    }
+    // `>` on strings compares code units.
+    let at = names.length;
+    while (at > 0 && names[at - 1]! > lower) at--;
+    if (at > 0 && names[at - 1] === lower) {
+      // The same name twice (case variants of a plain object): the last value wins.
+      values[at - 1] = canonicalValue(value);
+      continue;
+    }
+    for (let i = names.length; i > at; i--) {
+      names[i] = names[i - 1]!;
+      values[i] = values[i - 1]!;
+    }
+    names[at] = lower;
+    values[at] = canonicalValue(value);
   }
-  names.sort(byCodeUnit);
-  let out = "";
-  for (const name of names) out += `${name}:${values.get(name)}\n`;
+  let out = request.method.toUpperCase();
+  for (let i = 0; i < standard.length; i++) {
+    const value = standard[i];
+    // Since 2015-02-21 a zero Content-Length is signed as the empty string (index 2).
+    out += value === undefined || (i === 2 && value === "0") ? "\n" : `\n${value}`;
+  }
+  out += "\n";
+  for (let i = 0; i < names.length; i++) out += `${names[i]}:${values[i]}\n`;
   return out;
 }
 
@@ -83,13 +114,7 @@ function canonicalizedResource(accountName: string, url: URL): string {
  * @param accountName - the account whose key signs; it prefixes the canonicalized resource.
  */
 export function sharedKeyStringToSign(accountName: string, request: SignableRequest): string {
-  let out = request.method.toUpperCase();
-  for (const name of STANDARD_HEADERS) {
-    const value = request.getHeader(name);
-    // Since 2015-02-21 a zero Content-Length is signed as the empty string.
-    out += value === undefined || (value === "0" && name === "content-length") ? "\n" : `\n${value}`;
-  }
-  return `${out}\n${canonicalizedHeaders(request)}${cachedCanonicalizedResource(accountName, request.url)}`;
+  return signedHeaders(request) + cachedCanonicalizedResource(accountName, request.url);
 }
 
 /** The `Authorization` header value that signs `request` with Shared Key. */

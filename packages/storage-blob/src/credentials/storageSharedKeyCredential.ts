@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { Credential } from "../pipeline/credential.js";
 import { StorageSharedKeyCredentialPolicy } from "../pipeline/credentialPolicy.js";
 import type { RequestPolicy, RequestPolicyOptions } from "../pipeline/requestPolicy.js";
@@ -22,6 +22,8 @@ export class StorageSharedKeyCredential extends Credential {
   /** The storage account name the key belongs to. */
   public readonly accountName: string;
   readonly #key: Buffer;
+  /** The key as OpenSSL holds it, made once: every request and SAS signs with it. */
+  readonly #hmacKey: KeyObject;
 
   /**
    * Creates the credential from an account name and its base64 account key.
@@ -46,6 +48,7 @@ export class StorageSharedKeyCredential extends Credential {
     }
     this.accountName = accountName;
     this.#key = Buffer.from(accountKey, "base64");
+    this.#hmacKey = createSecretKey(this.#key);
   }
 
   /**
@@ -62,7 +65,7 @@ export class StorageSharedKeyCredential extends Credential {
    * @param stringToSign - the exact string the service will rebuild and compare.
    */
   public computeHMACSHA256(stringToSign: string): string {
-    return createHmac("sha256", this.#key).update(stringToSign, "utf8").digest("base64");
+    return createHmac("sha256", this.#hmacKey).update(stringToSign, "utf8").digest("base64");
   }
 
   /** The policy-chain form (`Credential`): a policy that signs each request with this key. */

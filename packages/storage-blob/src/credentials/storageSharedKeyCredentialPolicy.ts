@@ -28,13 +28,7 @@ export function storageSharedKeyCredentialPolicy(credential: StorageSharedKeyCre
       } else if (body instanceof Uint8Array && !request.headers.has("content-length")) {
         request.headers.set("content-length", body.byteLength);
       }
-      const authorization = sharedKeyAuthorization(credential, {
-        method: request.method,
-        url: request.url,
-        getHeader: (name) => request.headers.get(name),
-        headerEntries: () => request.headers,
-      });
-      request.headers.set("authorization", authorization);
+      request.headers.set("authorization", sharedKeyAuthorization(credential, request));
     },
   });
 }

@@ -8,12 +8,21 @@ export interface HeaderSource {
   [Symbol.iterator](): Iterator<[string, string]>;
 }
 
+/** Recently parsed date headers: a response repeats its server's second and the blob's times. */
+const parsedDates = new Map<string, number>();
+const PARSED_DATES_KEPT = 64;
+
 export function headerDate(h: HeaderSource, name: string): Date | undefined {
   const v = h.get(name);
   if (!v) return undefined;
+  let time = parsedDates.get(v);
+  if (time === undefined) {
+    time = Date.parse(v);
+    if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+    parsedDates.set(v, time);
+  }
   // An unparseable date (a proxy's, a bad clock) is left out rather than handed over as Invalid Date.
-  const date = new Date(v);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 export function headerNumber(h: HeaderSource, name: string): number | undefined {
@@ -34,9 +43,9 @@ export function headerBytes(h: HeaderSource, name: string): Uint8Array | undefin
 /** `x-ms-meta-*` response headers as metadata (names as the transport delivers them, lower case). */
 export function headerMetadata(h: HeaderSource): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of h) {
-    const lower = name.toLowerCase();
-    if (lower.startsWith("x-ms-meta-")) out[lower.slice("x-ms-meta-".length)] = value;
+  for (const pair of h) {
+    const lower = pair[0].toLowerCase();
+    if (lower.startsWith("x-ms-meta-")) out[lower.slice("x-ms-meta-".length)] = pair[1];
   }
   return out;
 }
@@ -92,7 +101,10 @@ export interface EntityResponse extends CommonResponse {
 
 /** Reads {@link EntityResponse}. */
 export function entityResponse(h: HeaderSource): EntityResponse {
-  return { ...commonResponse(h), etag: h.get("etag"), lastModified: headerDate(h, "last-modified") };
+  const response: EntityResponse = commonResponse(h);
+  response.etag = h.get("etag");
+  response.lastModified = headerDate(h, "last-modified");
+  return response;
 }
 
 /**
@@ -112,11 +124,11 @@ export interface WriteResponse extends EntityResponse {
 
 /** Reads {@link WriteResponse}. */
 export function writeResponse(h: HeaderSource): WriteResponse {
-  return {
-    ...entityResponse(h),
-    contentMD5: headerBytes(h, "content-md5"),
-    isServerEncrypted: headerBoolean(h, "x-ms-request-server-encrypted"),
-    versionId: h.get("x-ms-version-id"),
-    encryptionScope: h.get("x-ms-encryption-scope"),
-  };
+  // Completed in place: a copy per layer cost more than reading the headers.
+  const response: WriteResponse = entityResponse(h);
+  response.contentMD5 = headerBytes(h, "content-md5");
+  response.isServerEncrypted = headerBoolean(h, "x-ms-request-server-encrypted");
+  response.versionId = h.get("x-ms-version-id");
+  response.encryptionScope = h.get("x-ms-encryption-scope");
+  return response;
 }

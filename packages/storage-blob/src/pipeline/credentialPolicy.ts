@@ -72,8 +72,7 @@ export class StorageSharedKeyCredentialPolicy extends CredentialPolicy {
       sharedKeyAuthorization(this.#factory, {
         method: request.method,
         url: request.url,
-        getHeader: (name) => request.headers.get(name),
-        headerEntries: () => Object.entries(request.headers.rawHeaders()),
+        headers: Object.entries(request.headers.rawHeaders()),
       }),
     );
     return request;

@@ -20,6 +20,10 @@ export interface NewBlobProperties {
 
 /** `x-ms-access-tier`, `x-ms-tags`, `x-ms-blob-*` and `x-ms-meta-*` for a blob a write creates or replaces. */
 export function newBlobHeaders(properties: NewBlobProperties): HeaderValues {
+  const { tier, tags, blobHTTPHeaders, metadata } = properties;
+  if (tier === undefined && tags === undefined && blobHTTPHeaders === undefined && metadata === undefined) {
+    return {};
+  }
   return {
     "x-ms-access-tier": properties.tier,
     "x-ms-tags": tagsToHeader(properties.tags),

@@ -34,14 +34,13 @@ export async function putBlob(
   operation: PutBlobOperation,
   options: PutBlobOptions,
 ): Promise<WriteResponse> {
-  const { blobType, ...write } = operation;
   const headers = {
-    "x-ms-blob-type": blobType,
-    ...write.headers,
+    "x-ms-blob-type": operation.blobType,
+    ...operation.headers,
     ...newBlobHeaders(options),
     ...conditionHeaders(options.conditions),
   };
-  const res = await sendBlobWrite(blob, { ...write, headers }, options);
+  const res = await sendBlobWrite(blob, operation, options, headers);
   return writeResponse(res.headers);
 }
 
@@ -55,10 +54,10 @@ function isReadable(body: unknown): boolean {
  * bytes, is the body's length (a mismatch would store a truncated blob or hang until the read
  * timeout). Streams are held to their length by core-http while they are sent.
  */
-function checkBody(write: BlobWrite): void {
+function checkBody(write: BlobWrite, headers: BlobWrite["headers"]): void {
   const { body, operationName } = write;
   if (body === undefined) return;
-  const declared = write.headers["content-length"];
+  const declared = headers["content-length"];
   if (declared === undefined || !/^\d+$/.test(declared)) {
     throw new RangeError(`${operationName}: contentLength must be a non-negative integer; got ${declared}.`);
   }
@@ -77,17 +76,33 @@ function checkBody(write: BlobWrite): void {
   }
 }
 
-/** The PUT of a write, which the service answers 201 once the bytes are written. */
-export async function sendBlobWrite(
+/**
+ * The PUT of a write (with `headers` in place of the write's own), which the service answers 201
+ * once the bytes are written. Not an async function: the promise of the send is handed on as it is.
+ */
+export function sendBlobWrite(
   blob: { readonly url: string },
   write: BlobWrite,
   options: CommonOptions,
+  headers: BlobWrite["headers"] = write.headers,
 ): Promise<PipelineResponse> {
-  checkBody(write);
-  const onUploadProgress = guardProgressCallback(write.onUploadProgress, write.operationName);
-  return sendBlobRequest(
-    blob,
-    { ...write, onUploadProgress, method: "PUT", expectedStatuses: [201] },
-    options,
-  );
+  const operationName = write.operationName;
+  try {
+    checkBody(write, headers);
+    return sendBlobRequest(
+      blob,
+      {
+        operationName,
+        method: "PUT",
+        query: write.query,
+        headers,
+        body: write.body,
+        onUploadProgress: guardProgressCallback(write.onUploadProgress, operationName),
+        expectedStatuses: [201],
+      },
+      options,
+    );
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

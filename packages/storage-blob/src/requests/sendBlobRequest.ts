@@ -3,11 +3,7 @@ import { contextOf, type StorageOperation } from "../clients/storageContext.js";
 import type { CommonOptions } from "../models/options.js";
 
 /** An operation on the client's own URL, unless it names another. */
-export type ClientOperation = Omit<StorageOperation, "url"> & {
-  url?: string;
-  /** An XML request body, sent with the XML content type. */
-  xmlBody?: string;
-};
+export type ClientOperation = StorageOperation;
 
 /**
  * Sends one operation through the context (pipeline, credential, service version) `client` was
@@ -18,11 +14,5 @@ export function sendBlobRequest(
   operation: ClientOperation,
   options: CommonOptions,
 ): Promise<PipelineResponse> {
-  const { xmlBody, ...op } = operation;
-  const sent: StorageOperation = { ...op, url: op.url ?? client.url };
-  if (xmlBody !== undefined) {
-    sent.headers = { "content-type": "application/xml; charset=utf-8", ...op.headers };
-    sent.body = xmlBody;
-  }
-  return contextOf(client).send(sent, options);
+  return contextOf(client).send(operation, options, client.url);
 }

@@ -21,8 +21,7 @@ async function signedRequest(
   const stringToSign = sharedKeyStringToSign(accountName, {
     method,
     url,
-    getHeader: (name) => Object.entries(all).find(([k]) => k.toLowerCase() === name)?.[1],
-    headerEntries: () => Object.entries(all),
+    headers: Object.entries(all),
   });
   all.authorization = `SharedKey ${accountName}:${credential.computeHMACSHA256(stringToSign)}`;
   return new Promise((resolve, reject) => {
@@ -50,8 +49,7 @@ describe("sharedKeyStringToSign", () => {
     const s = sharedKeyStringToSign("acct", {
       method: "put",
       url: "https://acct.blob.core.windows.net/c/a%20b?restype=container&COMP=metadata&b=2&b=1",
-      getHeader: (name) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1],
-      headerEntries: () => Object.entries(headers),
+      headers: Object.entries(headers),
     });
     expect(s).toBe(
       [
@@ -74,6 +72,47 @@ describe("sharedKeyStringToSign", () => {
         "b:1,2",
         "comp:metadata",
         "restype:container",
+      ].join("\n"),
+    );
+  });
+
+  it("sorts many x-ms-* headers given in any order and case, the last of a repeated name winning", () => {
+    const s = sharedKeyStringToSign("acct", {
+      method: "GET",
+      url: "https://acct.blob.core.windows.net/c/b",
+      headers: [
+        ["x-ms-version", "2025-11-05"],
+        ["X-Ms-Meta-b_", "underscore"],
+        ["IF-MATCH", '"etag"'],
+        ["x-ms-meta-b", "first"],
+        ["x-ms-meta-a", "a"],
+        ["x-ms-date", "Tue, 24 Nov 2026 08:00:00 GMT"],
+        ["X-MS-META-B", "second"],
+        ["x-ms-meta-b-c", "dash"],
+        ["Content-Length", "12"],
+      ],
+    });
+    expect(s).toBe(
+      [
+        "GET",
+        "",
+        "",
+        "12",
+        "",
+        "",
+        "",
+        "",
+        '"etag"',
+        "",
+        "",
+        "",
+        "x-ms-date:Tue, 24 Nov 2026 08:00:00 GMT",
+        "x-ms-meta-a:a",
+        "x-ms-meta-b:second",
+        "x-ms-meta-b-c:dash",
+        "x-ms-meta-b_:underscore",
+        "x-ms-version:2025-11-05",
+        "/acct/c/b",
       ].join("\n"),
     );
   });
@@ -113,8 +152,7 @@ describe("sharedKeyStringToSign", () => {
     const s = sharedKeyStringToSign(accountName, {
       method: "GET",
       url,
-      getHeader: (n) => headers[n],
-      headerEntries: () => Object.entries(headers),
+      headers: Object.entries(headers),
     });
     headers.authorization = `SharedKey ${accountName}:${credential.computeHMACSHA256(s)}`;
     headers["x-ms-client-request-id"] = "added-after-signing";
