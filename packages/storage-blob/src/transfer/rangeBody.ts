@@ -30,7 +30,9 @@ export async function readRangeBody(
       if (source === undefined) source = await options.reopen(start + progress.delivered);
       const body = source;
       await new Promise<void>((resolve, reject) =>
-        followBody(body, options, progress, sink, (error) => (error === undefined ? resolve() : reject(error))),
+        followBody(body, options, progress, sink, (error) =>
+          error === undefined ? resolve() : reject(error),
+        ),
       );
       return;
     } catch (error) {

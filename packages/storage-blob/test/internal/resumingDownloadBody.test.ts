@@ -54,7 +54,10 @@ describe("ResumingDownloadBody (download()'s body, read like a parallel range)",
 
   it("treats a body closed without an error as a break and resumes it", async () => {
     const first = new PassThrough();
-    const body = new ResumingDownloadBody(first, options(4, async () => ended("cd")));
+    const body = new ResumingDownloadBody(
+      first,
+      options(4, async () => ended("cd")),
+    );
     first.write("ab");
     setImmediate(() => first.destroy());
     expect(await text(body)).toBe("abcd");
@@ -62,7 +65,10 @@ describe("ResumingDownloadBody (download()'s body, read like a parallel range)",
 
   it("frees the body it reads at once when destroyed by its reader", async () => {
     const first = new PassThrough();
-    const body = new ResumingDownloadBody(first, options(1000, async () => ended("")));
+    const body = new ResumingDownloadBody(
+      first,
+      options(1000, async () => ended("")),
+    );
     first.write("abc");
     body.destroy();
     await new Promise((resolve) => setImmediate(resolve));
