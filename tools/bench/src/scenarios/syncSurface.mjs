@@ -10,15 +10,21 @@ import { rawClient } from "./storageClients.mjs";
 const container = "bench-sync";
 const blobName = "sync-1k";
 
-/** @param {"" | "/sync"} subpath */
-async function blockBlobClient(subpath, ctx) {
+/**
+ * A BlockBlobClient of `@azkit/storage-blob` (async, `subpath` "") or of its `/sync` entry, on Azurite.
+ * @param {"" | "/sync"} subpath
+ */
+export async function azkitBlockBlobClient(subpath, ctx, containerName, blob) {
   const main = await loadPackage("@azkit/storage-blob"); // says "not built" when it is not
   const sdk = subpath === "" ? main : await import(`@azkit/storage-blob${subpath}`);
   const BlobServiceClient = requireExport(sdk, `storage-blob${subpath}`, "BlobServiceClient");
   return BlobServiceClient.fromConnectionString(ctx.env.azurite.connectionString)
-    .getContainerClient(container)
-    .getBlockBlobClient(blobName);
+    .getContainerClient(containerName)
+    .getBlockBlobClient(blob);
 }
+
+/** @param {"" | "/sync"} subpath */
+const blockBlobClient = (subpath, ctx) => azkitBlockBlobClient(subpath, ctx, container, blobName);
 
 /** Wall µs per call, so the two sides' rows subtract to the bridge's overhead. */
 const microsecondsPerOp = {

@@ -4,25 +4,10 @@
 // process like the transfers. The "peer" column is azkit's own async uploadFile: the ratio is what
 // blocking costs (the peer SDK has no sync surface). CPU is process-wide, so the worker's is counted.
 import { cpuSeconds, megabytesPerSecond, peakRss } from "../harness/metrics.mjs";
-import { loadPackage, requireExport } from "../harness/loadPackage.mjs";
 import { rawClient } from "./storageClients.mjs";
+import { azkitBlockBlobClient } from "./syncSurface.mjs";
 import { prepareTransferData, transferContainer as container } from "./transferFiles.mjs";
-
-/** @param {"" | "/sync"} subpath @param {string} target */
-async function blockBlobClient(subpath, ctx, target) {
-  const main = await loadPackage("@azkit/storage-blob"); // says "not built" when it is not
-  const sdk = subpath === "" ? main : await import(`@azkit/storage-blob${subpath}`);
-  const BlobServiceClient = requireExport(sdk, `storage-blob${subpath}`, "BlobServiceClient");
-  return BlobServiceClient.fromConnectionString(ctx.env.azurite.connectionString)
-    .getContainerClient(container)
-    .getBlockBlobClient(target);
-}
-
-const uploadOptions = (sizes) => ({
-  blockSize: sizes.transferBlockSize,
-  concurrency: sizes.transferConcurrency,
-  maxSingleShotSize: sizes.transferBlockSize,
-});
+import { uploadOptions } from "./transfers.mjs";
 
 /** @param {"" | "/sync"} subpath */
 function side(key, role, label, subpath) {
@@ -33,7 +18,7 @@ function side(key, role, label, subpath) {
     prepare: async (ctx) => {
       const data = ctx.shared;
       const target = `sync-upload-${key}`;
-      return { ...data, target, blob: await blockBlobClient(subpath, ctx, target) };
+      return { ...data, target, blob: await azkitBlockBlobClient(subpath, ctx, container, target) };
     },
     run: async (s, ctx) => {
       // the /sync call blocks and returns the result; the async one returns a promise: await covers both

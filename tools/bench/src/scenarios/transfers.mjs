@@ -14,7 +14,8 @@ import { blockId, parallel } from "../raw/rawBlobClient.mjs";
 import { rawClient, serviceClient } from "./storageClients.mjs";
 import { prepareTransferData, transferContainer as container } from "./transferFiles.mjs";
 
-const uploadOptions = (sizes) => ({
+/** The upload options both SDKs get in every 256 MiB upload scenario (also sync-uploadFile). */
+export const uploadOptions = (sizes) => ({
   blockSize: sizes.transferBlockSize,
   concurrency: sizes.transferConcurrency,
   maxSingleShotSize: sizes.transferBlockSize,
