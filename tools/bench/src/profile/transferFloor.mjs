@@ -6,9 +6,11 @@
 // with synchronous 'data' handlers, the same through Node's bundled undici (`undici-get-one`,
 // `undici-get-ranges`), `...-copy` variants that copy each chunk into a 256 MiB buffer (what
 // downloadToBuffer must do), get-one-file (one GET written in order to a file, as the peer's
-// downloadToFile does), and put-node / put-undici: 8 MiB Put Blocks, 4 at a time, from memory.
+// downloadToFile does), get-ranges-file / undici-get-ranges-file (each range's chunks written at their
+// offset with a synchronous positioned write: azkit's downloadToFile design at its cheapest, no
+// batching, no thread pool), and put-node / put-undici: 8 MiB Put Blocks, 4 at a time, from memory.
 import { spawnSync } from "node:child_process";
-import { createWriteStream, rmSync } from "node:fs";
+import { closeSync, createWriteStream, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +20,8 @@ import { accountSas, storageVersion } from "../raw/accountSas.mjs";
 import { HttpRangeReader } from "../raw/httpRangeReader.mjs";
 import { NodeHttpBlockWriter } from "../raw/nodeHttpBlockWriter.mjs";
 
+// The bare process, before any transfer: peak RSS is reported above it, as the bench's children do.
+const baselineRssMiB = process.memoryUsage.rss() / 1024 / 1024;
 const bytes = 256 * 1024 * 1024;
 const block = 8 * 1024 * 1024;
 const concurrency = 4;
@@ -26,9 +30,11 @@ const allKinds = [
   "get-one-file",
   "get-ranges",
   "get-ranges-copy",
+  "get-ranges-file",
   "undici-get-one",
   "undici-get-ranges",
   "undici-get-ranges-copy",
+  "undici-get-ranges-file",
   "put-node",
   "put-undici",
 ];
@@ -81,12 +87,15 @@ async function measureInChild(azurite, kind) {
   const data = kind.startsWith("put") ? Buffer.alloc(bytes, 5) : undefined; // allocated before the clock
   const destination = kind.endsWith("-copy") ? Buffer.allocUnsafe(bytes) : undefined;
   const filePath = join(tmpdir(), `transfer-floor-${process.pid}.bin`);
-  const file = kind.endsWith("-file") ? createWriteStream(filePath) : undefined;
+  const file = kind.endsWith("-one-file") ? createWriteStream(filePath) : undefined;
+  const fd = kind.endsWith("-ranges-file") ? openSync(filePath, "w") : undefined;
   const sink = destination
     ? (chunk, position) => chunk.copy(destination, position)
     : file
       ? (chunk) => file.write(chunk)
-      : () => {};
+      : fd !== undefined
+        ? (chunk, position) => writeSync(fd, chunk, 0, chunk.length, position)
+        : () => {};
   const get = (offset, count) => {
     let position = offset;
     const onChunk = (chunk) => {
@@ -107,14 +116,24 @@ async function measureInChild(azurite, kind) {
   if (kind.includes("get-one")) await get(0, bytes);
   else await inParallel(bytes / block, (i) => (kind.startsWith("put") ? put(i) : get(i * block, block)));
   if (file) await new Promise((resolve, reject) => file.end((error) => (error ? reject(error) : resolve())));
+  if (fd !== undefined) closeSync(fd);
   const used = process.cpuUsage(start);
-  if (file) rmSync(filePath, { force: true });
+  if (file || fd !== undefined) rmSync(filePath, { force: true });
   reader.close();
   writer.close();
+  // Like the bench's peak RSS row: above the bare process, less the data buffer the transfer is given.
+  const heldMiB = destination || data ? bytes / 1024 / 1024 : 0;
+  const rssMiB = peakRssMiB() - baselineRssMiB - heldMiB;
   console.log(
-    `${kind.padEnd(24)} client CPU ${((used.user + used.system) / 1e6).toFixed(3)} s (system ${(used.system / 1e6).toFixed(3)} s)`,
+    `${kind.padEnd(24)} client CPU ${((used.user + used.system) / 1e6).toFixed(3)} s (system ${(used.system / 1e6).toFixed(3)} s), peak RSS ${rssMiB.toFixed(1)} MiB`,
   );
   process.exit(0);
+}
+
+/** The kernel's high-water mark of this process (Linux), as the bench's childMain reads it. */
+function peakRssMiB() {
+  const kib = readFileSync("/proc/self/status", "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+  return kib ? Number(kib[1]) / 1024 : Number.NaN;
 }
 
 /** Node's own undici (what core-http's undici engine uses), reached through its registered global dispatcher. */
