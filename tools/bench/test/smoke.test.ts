@@ -56,19 +56,22 @@ describe("bench --tiny", () => {
     }
   });
 
-  it("has the management rows (no raw limit) with a number for azkit and the peer", () => {
+  it("has the management rows with a number for azkit and the peer, and a raw limit for get and list", () => {
     const rows = readFileSync(join(out, "latest.md"), "utf8").split("\n");
+    const row = (name: string) => {
+      const line = rows.find((l) => l.startsWith(`| ${name} `));
+      expect(line, name).toBeDefined();
+      return line!.split(" | ");
+    };
     for (const pkg of ["resources", "keyvault", "web"]) {
-      for (const name of [
-        `mgmt ${pkg}: import + construct (fresh process): import + construct ms`,
-        `mgmt ${pkg}: get: get/s`,
-        `mgmt ${pkg}: list (one page): CPU ms/list`,
-      ]) {
-        const row = rows.find((l) => l.startsWith(`| ${name} `));
-        expect(row, name).toBeDefined();
-        const [, azkit, peer] = row!.split(" | ");
+      const [, azkit, peer] = row(`mgmt ${pkg}: import + construct (fresh process): import + construct ms`);
+      expect(azkit).toMatch(/^[\d,.]+$/);
+      expect(peer).toMatch(/^[\d,.]+$/);
+      for (const name of [`mgmt ${pkg}: get: get/s`, `mgmt ${pkg}: list (one page): CPU ms/list`]) {
+        const [, azkit, peer, , limit] = row(name);
         expect(azkit, `${name} azkit`).toMatch(/^[\d,.]+$/);
         expect(peer, `${name} peer`).toMatch(/^[\d,.]+$/);
+        expect(limit, `${name} limit`).toMatch(/^[\d,.]+ \(raw (undici|node:https) \+ JSON\.parse\)$/);
       }
     }
   });
