@@ -64,7 +64,7 @@ import { conditionHeaders } from "../requests/conditionHeaders.js";
 import { existsUnlessNotFound, succeededUnless } from "../requests/ifExists.js";
 import { rangeHeader, validateRange } from "../requests/rangeHeaders.js";
 import { checkRangeResponse } from "../requests/rangeResponse.js";
-import { ResumingDownloadBody } from "../requests/resumingDownloadBody.js";
+import { downloadBody } from "../requests/resumingDownloadBody.js";
 import { sendBlobRequest } from "../requests/sendBlobRequest.js";
 import {
   BLOB_HTTP_HEADERS_SHAPE,
@@ -213,7 +213,7 @@ export class BlobClient {
     const etag = properties.etag;
     let body: NodeJS.ReadableStream | undefined = res.readableStreamBody;
     if (body) {
-      body = new ResumingDownloadBody(body, {
+      body = downloadBody(body, {
         what,
         start: offset,
         length,

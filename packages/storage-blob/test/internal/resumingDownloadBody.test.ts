@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { text } from "node:stream/consumers";
 import { ServiceResponseError } from "@azkit/core-http";
 import { describe, expect, it } from "vitest";
-import { ResumingDownloadBody } from "../../src/requests/resumingDownloadBody.js";
+import { downloadBody, ResumingDownloadBody } from "../../src/requests/resumingDownloadBody.js";
 
 const options = (length: number, reopen: (offset: number) => Promise<NodeJS.ReadableStream>) => ({
   what: "Blob.download b",
@@ -74,5 +74,50 @@ describe("ResumingDownloadBody (download()'s body, read like a parallel range)",
     await new Promise((resolve) => setImmediate(resolve));
     expect(first.destroyed).toBe(true);
     expect(first.listenerCount("data")).toBe(0);
+  });
+});
+
+describe("downloadBody (what download() hands over)", () => {
+  const never = async (): Promise<NodeJS.ReadableStream> => {
+    throw new Error("a whole body is never reopened");
+  };
+
+  it("hands over a body whose whole range is already buffered as it is: nothing left can break", async () => {
+    const first = ended("abcdefgh");
+    const body = downloadBody(first, options(8, never));
+    expect(body).toBe(first);
+    expect(await text(body)).toBe("abcdefgh");
+  });
+
+  it("wraps a body still arriving, so a break resumes", async () => {
+    const first = new PassThrough();
+    first.write("abc");
+    const body = downloadBody(
+      first,
+      options(8, async () => ended("defgh")),
+    );
+    expect(body).toBeInstanceOf(ResumingDownloadBody);
+    setImmediate(() => first.destroy(new ServiceResponseError("reset", { code: "ECONNRESET" })));
+    expect(await text(body)).toBe("abcdefgh");
+  });
+
+  it("wraps a whole body when progress is asked for, and reports it", async () => {
+    const loaded: number[] = [];
+    const body = downloadBody(ended("abcd"), {
+      ...options(4, never),
+      onProgress: ({ loadedBytes }) => loaded.push(loadedBytes),
+    });
+    expect(body).toBeInstanceOf(ResumingDownloadBody);
+    expect(await text(body)).toBe("abcd");
+    expect(loaded).toEqual([4]);
+  });
+
+  it("wraps a body holding more than its range, which then fails with UNEXPECTED_RANGE", async () => {
+    const body = downloadBody(ended("0123456789"), {
+      ...options(8, async () => ended("01234567")),
+      maxRetryRequests: 0,
+    });
+    const error = await text(body).catch((e: unknown) => e);
+    expect((error as { code: string }).code).toBe("UNEXPECTED_RANGE");
   });
 });

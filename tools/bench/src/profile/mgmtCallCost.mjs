@@ -1,0 +1,162 @@
+// Where a management call's CPU goes: in one process, against one ARM emulator, rounds of the same
+// get or list with raw undici + JSON.parse, azkit and the peer over HTTPS; and the same calls with
+// each SDK's transport replaced by one answering the recorded body at once (`canned-*`: the SDK's
+// own layer, request building to model objects, beside `parse-*`, JSON.parse of that body alone).
+// Prints CPU µs per call, median of rounds. Sides run in their own process unless --only names
+// several (sides sharing a process slow each other: GC and shared inline caches).
+//   node --expose-gc src/profile/mgmtCallCost.mjs --pkg web --only canned-azkit-list
+//   node --expose-gc --cpu-prof --cpu-prof-dir=/tmp/prof src/profile/mgmtCallCost.mjs --only canned-azkit-get
+//   node src/profile/summarizeProfile.mjs /tmp/prof --filter @azkit
+// (Profiles of the network sides are unreliable: a write to loopback wakes the emulator on the
+// same core and the sampler charges the wait to writeLatin1String; trust process.cpuUsage.)
+import { parseArgs } from "node:util";
+import { loadPackage } from "../harness/loadPackage.mjs";
+import { Resources } from "../harness/resources.mjs";
+import { undiciArmClient } from "../raw/rawArmClients.mjs";
+import { createGroup, createPlan, createSite, createVault } from "../scenarios/armFixtures.mjs";
+import { createMgmtClient, mgmtPackages } from "../scenarios/mgmtPackages.mjs";
+
+const { values } = parseArgs({
+  options: {
+    pkg: { type: "string", default: "web" },
+    calls: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "5" },
+    items: { type: "string", default: "50" },
+    only: { type: "string" },
+  },
+});
+const calls = Number(values.calls);
+const items = Number(values.items);
+
+/** Per package: fixtures, the SDK get and list (the @azure/arm-* API), the raw paths. */
+const shapes = {
+  resources: {
+    fixtures: async (arm) => {
+      await createGroup(arm, "cost-rg");
+      for (let i = 0; i < items; i++) await createGroup(arm, `cost-list-${i}`);
+    },
+    get: (c) => c.resourceGroups.get("cost-rg"),
+    list: (c) => c.resourceGroups.list(),
+    getPath: (arm) => `/subscriptions/${arm.subscriptionId}/resourceGroups/cost-rg?api-version=2025-04-01`,
+    listPath: (arm) => `/subscriptions/${arm.subscriptionId}/resourcegroups?api-version=2025-04-01`,
+  },
+  keyvault: {
+    fixtures: async (arm) => {
+      await createGroup(arm, "cost-kv");
+      for (let i = 0; i < items; i++) await createVault(arm, "cost-kv", `costkv-${i}`);
+    },
+    get: (c) => c.vaults.get("cost-kv", "costkv-0"),
+    list: (c) => c.vaults.listByResourceGroup("cost-kv"),
+    getPath: (arm) =>
+      `/subscriptions/${arm.subscriptionId}/resourceGroups/cost-kv/providers/Microsoft.KeyVault/vaults/costkv-0?api-version=2025-05-01`,
+    listPath: (arm) =>
+      `/subscriptions/${arm.subscriptionId}/resourceGroups/cost-kv/providers/Microsoft.KeyVault/vaults?api-version=2025-05-01`,
+  },
+  web: {
+    fixtures: async (arm) => {
+      await createGroup(arm, "cost-web");
+      const plan = await createPlan(arm, "cost-web", "cost-plan");
+      for (let i = 0; i < items; i++) await createSite(arm, "cost-web", `cost-site-${i}`, plan);
+    },
+    get: (c) => c.webApps.get("cost-web", "cost-site-0"),
+    list: (c) => c.webApps.listByResourceGroup("cost-web"),
+    getPath: (arm) =>
+      `/subscriptions/${arm.subscriptionId}/resourceGroups/cost-web/providers/Microsoft.Web/sites/cost-site-0?api-version=2025-03-01`,
+    listPath: (arm) =>
+      `/subscriptions/${arm.subscriptionId}/resourceGroups/cost-web/providers/Microsoft.Web/sites?api-version=2025-03-01`,
+  },
+};
+
+/**
+ * Clients of both SDKs whose transport answers every request at once with `bodyFor(url)` (status
+ * 200, JSON), with the arguments the bench's clients get otherwise.
+ */
+async function cannedClients(pkg, arm, bodyFor) {
+  const clients = {};
+  for (const [role, http] of [
+    ["azkit", "@azkit/core-http"],
+    ["peer", "@azure/core-rest-pipeline"],
+  ]) {
+    const { createHttpHeaders } = await loadPackage(http);
+    const httpClient = {
+      sendRequest: async (request) => ({
+        request,
+        status: 200,
+        headers: createHttpHeaders({ "content-type": "application/json" }),
+        bodyAsText: bodyFor(request.url),
+      }),
+    };
+    const Client = (await loadPackage(pkg[role]))[pkg.clientName];
+    const credential = { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    clients[role] = new Client(credential, arm.subscriptionId, {
+      endpoint: arm.url,
+      $host: arm.url,
+      httpClient,
+    });
+  }
+  return clients;
+}
+
+async function drainList(iterable) {
+  let n = 0;
+  for await (const _ of iterable) n++;
+  if (n < items) throw new Error(`listed ${n} of ${items}`);
+}
+
+const resources = new Resources();
+try {
+  await resources.ensure(["armEmulator"]);
+  const arm = resources.env.armEmulator;
+  const pkg = mgmtPackages.find((p) => p.key === values.pkg);
+  if (!pkg) throw new Error(`--pkg: one of ${mgmtPackages.map((p) => p.key).join(", ")}`);
+  const shape = shapes[pkg.key];
+  await shape.fixtures(arm);
+  const raw = await undiciArmClient(arm);
+  const azkit = await createMgmtClient(pkg, "azkit", arm);
+  const peer = await createMgmtClient(pkg, "peer", arm);
+  const getText = JSON.stringify(await raw.send(shape.getPath(arm)));
+  const listText = JSON.stringify(await raw.send(shape.listPath(arm)));
+  const canned = await cannedClients(pkg, arm, (url) =>
+    url.includes("?") && url.split("?")[0].endsWith(shape.getPath(arm).split("?")[0]) ? getText : listText,
+  );
+  const sides = {
+    "raw-get": () => raw.send(shape.getPath(arm)),
+    "azkit-get": () => shape.get(azkit),
+    "peer-get": () => shape.get(peer),
+    "raw-list": () => raw.send(shape.listPath(arm)),
+    "azkit-list": () => drainList(shape.list(azkit)),
+    "peer-list": () => drainList(shape.list(peer)),
+    "parse-get": async () => JSON.parse(getText),
+    "canned-azkit-get": () => shape.get(canned.azkit),
+    "canned-peer-get": () => shape.get(canned.peer),
+    "parse-list": async () => JSON.parse(listText),
+    "canned-azkit-list": () => drainList(shape.list(canned.azkit)),
+    "canned-peer-list": () => drainList(shape.list(canned.peer)),
+  };
+  const chosen = values.only ? values.only.split(",") : Object.keys(sides);
+  const unknown = chosen.filter((name) => !sides[name]);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown ${unknown.join(", ")}; sides: ${Object.keys(sides).join(", ")}`);
+  for (const name of chosen) for (let i = 0; i < 200; i++) await sides[name]();
+  const results = Object.fromEntries(chosen.map((n) => [n, []]));
+  const systems = Object.fromEntries(chosen.map((n) => [n, []]));
+  for (let r = 0; r < Number(values.rounds); r++) {
+    for (const name of chosen) {
+      globalThis.gc?.();
+      const start = process.cpuUsage();
+      for (let i = 0; i < calls; i++) await sides[name]();
+      const used = process.cpuUsage(start);
+      results[name].push((used.user + used.system) / calls);
+      systems[name].push(used.system / calls);
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const name of chosen) {
+    console.log(
+      `${name.padEnd(18)} ${median(results[name]).toFixed(1).padStart(8)} µs CPU/call, ${median(systems[name]).toFixed(1).padStart(7)} of it system  (rounds: ${results[name].map((x) => x.toFixed(0)).join(" ")})`,
+    );
+  }
+  await raw.close();
+} finally {
+  await resources.stopAll();
+}
