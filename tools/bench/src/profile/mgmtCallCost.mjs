@@ -116,8 +116,11 @@ try {
   const peer = await createMgmtClient(pkg, "peer", arm);
   const getText = JSON.stringify(await raw.send(shape.getPath(arm)));
   const listText = JSON.stringify(await raw.send(shape.listPath(arm)));
+  // The get's path names one resource; ARM paths compare case-insensitively (the specs spell
+  // `resourcegroups` in lower case where the bench spells `resourceGroups`).
+  const getResource = shape.getPath(arm).split("?")[0].toLowerCase();
   const canned = await cannedClients(pkg, arm, (url) =>
-    url.includes("?") && url.split("?")[0].endsWith(shape.getPath(arm).split("?")[0]) ? getText : listText,
+    new URL(url).pathname.toLowerCase().endsWith(getResource) ? getText : listText,
   );
   const sides = {
     "raw-get": () => raw.send(shape.getPath(arm)),
