@@ -2,8 +2,10 @@
 // get or list with raw undici + JSON.parse, azkit and the peer over HTTPS; and the same calls with
 // each SDK's transport replaced by one answering the recorded body at once (`canned-*`: the SDK's
 // own layer, request building to model objects, beside `parse-*`, JSON.parse of that body alone).
-// Prints CPU µs per call, median of rounds. Sides run in their own process unless --only names
-// several (sides sharing a process slow each other: GC and shared inline caches).
+// azkit's get also runs by stages (`bundled-dispatch-get`, Node's own undici with a bare handler;
+// `transport-get`, `pipeline-get`; `canned-transport` and `canned-pipeline`, the policies alone). Prints CPU µs per call, median of rounds. The sides
+// named by --only (all by default) share one process and slow each other (GC, inline caches): name
+// one side per run for figures to compare.
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg web --only canned-azkit-list
 //   node --expose-gc --cpu-prof --cpu-prof-dir=/tmp/prof src/profile/mgmtCallCost.mjs --only canned-azkit-get
 //   node src/profile/summarizeProfile.mjs /tmp/prof --filter @azkit
@@ -14,7 +16,7 @@ import { loadPackage } from "../harness/loadPackage.mjs";
 import { Resources } from "../harness/resources.mjs";
 import { undiciArmClient } from "../raw/rawArmClients.mjs";
 import { createGroup, createPlan, createSite, createVault } from "../scenarios/armFixtures.mjs";
-import { createMgmtClient, mgmtPackages } from "../scenarios/mgmtPackages.mjs";
+import { createMgmtClient, mgmtPackages, staticCredential } from "../scenarios/mgmtPackages.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -97,6 +99,65 @@ async function cannedClients(pkg, arm, bodyFor) {
   return clients;
 }
 
+/**
+ * azkit's get by stages: its default HTTP client alone, then core-http's ServiceClient (every policy
+ * and the bearer token) over it; each parses the body as raw does. `canned-*` are the same two with
+ * a transport that answers at once: what the pipeline's policies cost by themselves.
+ */
+async function azkitStages(arm, getPath, getText) {
+  const http = await loadPackage("@azkit/core-http");
+  const url = `${arm.url}${getPath}`;
+  const request = (headers) => http.createPipelineRequest({ url, headers: http.createHttpHeaders(headers) });
+  const auth = { authorization: `Bearer ${arm.token}` };
+  const json = { accept: "application/json" };
+  const scopes = "https://management.azure.com/.default";
+  const httpClient = http.createDefaultHttpClient({ tlsSettings: { ca: arm.ca } });
+  const service = new http.ServiceClient({
+    endpoint: arm.url,
+    credential: staticCredential(arm),
+    credentialScopes: scopes,
+    httpClient,
+  });
+  const headers = http.createHttpHeaders({ "content-type": "application/json" });
+  const canned = {
+    sendRequest: async (req) => ({ request: req, status: 200, headers, bodyAsText: getText }),
+  };
+  const cannedService = new http.ServiceClient({
+    endpoint: arm.url,
+    credential: staticCredential(arm),
+    credentialScopes: scopes,
+    httpClient: canned,
+  });
+  const sent = { expectedStatuses: [200] };
+  // The floor of azkit's undici engine: Node's bundled undici Agent (the one that engine uses) with
+  // a handler that only gathers the body, as a transport could do no less.
+  void globalThis.Headers; // loads Node's undici, which registers its Agent as the global dispatcher
+  const BundledAgent = globalThis[Symbol.for("undici.globalDispatcher.1")]?.constructor;
+  const bundled = BundledAgent ? new BundledAgent({ connect: { ca: arm.ca } }) : undefined;
+  const authList = ["authorization", `Bearer ${arm.token}`];
+  const dispatchGet = () =>
+    new Promise((resolve, reject) => {
+      const chunks = [];
+      bundled.dispatch(
+        { origin: arm.url, path: getPath, method: "GET", headers: authList, body: null },
+        {
+          onConnect() {},
+          onHeaders: () => true,
+          onData: (chunk) => chunks.push(chunk) > 0,
+          onComplete: () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8"))),
+          onError: reject,
+        },
+      );
+    });
+  return {
+    ...(bundled ? { "bundled-dispatch-get": dispatchGet } : {}),
+    "transport-get": async () => JSON.parse((await httpClient.sendRequest(request(auth))).bodyAsText),
+    "pipeline-get": async () => JSON.parse((await service.sendRequest(request(json), sent)).bodyAsText),
+    "canned-transport": () => canned.sendRequest(request(json)),
+    "canned-pipeline": () => cannedService.sendRequest(request(json), sent),
+  };
+}
+
 async function drainList(iterable) {
   let n = 0;
   for await (const _ of iterable) n++;
@@ -135,6 +196,7 @@ try {
     "parse-list": async () => JSON.parse(listText),
     "canned-azkit-list": () => drainList(shape.list(canned.azkit)),
     "canned-peer-list": () => drainList(shape.list(canned.peer)),
+    ...(await azkitStages(arm, shape.getPath(arm), getText)),
   };
   const chosen = values.only ? values.only.split(",") : Object.keys(sides);
   const unknown = chosen.filter((name) => !sides[name]);
