@@ -96,8 +96,9 @@ export class ResumingDownloadBody extends Readable {
  * The body `download()` hands over: the transport's own stream when every byte of the range is
  * already in its buffer (nothing is left to arrive, so nothing can break; a small blob's body is
  * usually whole by the time its headers are read), else a {@link ResumingDownloadBody} over it.
- * Leaving out the extra stream layer saves ~6-8% of a 1 KiB download's client CPU; a progress
- * callback still gets the wrapper, which reports each chunk.
+ * Leaving out the extra stream layer saves about a tenth of a 1 KiB download's client CPU (0.535x
+ * -> 0.475x of `@azure/storage-blob`, A/B medians); a progress callback still gets the wrapper,
+ * which reports each chunk.
  */
 export function downloadBody(
   first: NodeJS.ReadableStream,
