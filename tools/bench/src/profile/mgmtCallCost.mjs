@@ -2,8 +2,10 @@
 // get or list with raw undici + JSON.parse, azkit and the peer over HTTPS; and the same calls with
 // each SDK's transport replaced by one answering the recorded body at once (`canned-*`: the SDK's
 // own layer, request building to model objects, beside `parse-*`, JSON.parse of that body alone).
-// azkit's get also runs by stages (`bundled-dispatch-get`, Node's own undici with a bare handler;
-// `transport-get`, `pipeline-get`; `canned-transport` and `canned-pipeline`, the policies alone). Prints CPU µs per call, median of rounds. The sides
+// azkit's get also runs by stages: `bundled-dispatch-get` (Node's own undici, a bare handler),
+// `bundled-dispatch-options-get` (the same with azkit's Agent and dispatch options), `transport-get`
+// (azkit's HTTP client), `pipeline-get` (its ServiceClient); `canned-transport` and
+// `canned-pipeline` give the policies alone. Prints CPU µs per call, median of rounds. The sides
 // named by --only (all by default) share one process and slow each other (GC, inline caches): name
 // one side per run for figures to compare.
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg web --only canned-azkit-list
@@ -133,13 +135,14 @@ async function azkitStages(arm, getPath, getText) {
   // a handler that only gathers the body, as a transport could do no less.
   void globalThis.Headers; // loads Node's undici, which registers its Agent as the global dispatcher
   const BundledAgent = globalThis[Symbol.for("undici.globalDispatcher.1")]?.constructor;
-  const bundled = BundledAgent ? new BundledAgent({ connect: { ca: arm.ca } }) : undefined;
   const authList = ["authorization", `Bearer ${arm.token}`];
-  const dispatchGet = () =>
+  // The same with the Agent and dispatch options azkit's engine sets (keep-alive 30 s, timeouts of
+  // 300 s, `reset: false`), to tell what the options cost from what the exchange code costs.
+  const bareGet = (agent, extra) => () =>
     new Promise((resolve, reject) => {
       const chunks = [];
-      bundled.dispatch(
-        { origin: arm.url, path: getPath, method: "GET", headers: authList, body: null },
+      agent.dispatch(
+        { origin: arm.url, path: getPath, method: "GET", headers: authList, body: null, ...extra },
         {
           onConnect() {},
           onHeaders: () => true,
@@ -149,8 +152,21 @@ async function azkitStages(arm, getPath, getText) {
         },
       );
     });
+  const bundledSides = BundledAgent
+    ? {
+        "bundled-dispatch-get": bareGet(new BundledAgent({ connect: { ca: arm.ca } }), {}),
+        "bundled-dispatch-options-get": bareGet(
+          new BundledAgent({
+            connections: null,
+            keepAliveTimeout: 30_000,
+            connect: { ca: arm.ca, timeout: 300_000 },
+          }),
+          { reset: false, headersTimeout: 300_000, bodyTimeout: 300_000 },
+        ),
+      }
+    : {};
   return {
-    ...(bundled ? { "bundled-dispatch-get": dispatchGet } : {}),
+    ...bundledSides,
     "transport-get": async () => JSON.parse((await httpClient.sendRequest(request(auth))).bodyAsText),
     "pipeline-get": async () => JSON.parse((await service.sendRequest(request(json), sent)).bodyAsText),
     "canned-transport": () => canned.sendRequest(request(json)),
