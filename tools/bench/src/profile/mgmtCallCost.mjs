@@ -2,13 +2,17 @@
 // get or list with raw undici + JSON.parse, azkit and the peer over HTTPS; and the same calls with
 // each SDK's transport replaced by one answering the recorded body at once (`canned-*`: the SDK's
 // own layer, request building to model objects, beside `parse-*`, JSON.parse of that body alone).
-// azkit's get also runs by stages: `bundled-dispatch-get` (Node's own undici, a bare handler),
-// `bundled-dispatch-options-get` (the same with azkit's Agent and dispatch options), `transport-get`
-// (azkit's HTTP client), `pipeline-get` (its ServiceClient); `canned-transport` and
-// `canned-pipeline` give the policies alone. Prints CPU µs per call, median of rounds. The sides
-// named by --only (all by default) share one process and slow each other (GC, inline caches): name
-// one side per run for figures to compare.
+// azkit's get and list also run by stages: `bundled-dispatch-get` (Node's own undici, a bare
+// handler), `bundled-dispatch-options-get` (the same with azkit's Agent and dispatch options),
+// `transport-get` (azkit's HTTP client), `pipeline-get` (its ServiceClient), and the same `-list`;
+// `canned-transport` and `canned-pipeline` give the policies alone. Prints CPU µs per call, median
+// of rounds. The sides named by --only (all by default) share one process and slow each other (GC,
+// inline caches): name one side per run for figures to compare, or compare sides round by round
+// (with --rounds 20 --calls 300 the drift of this machine is common to the sides of one round).
+// `--ab VAR=VALUE` runs each side without and with VAR set, back to back, and prints the median of
+// the per-round ratios: an A/B of a switch planted in a built dist.
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg web --only canned-azkit-list
+//   node --expose-gc src/profile/mgmtCallCost.mjs --pkg keyvault --only transport-get --ab AZX_LAZY=1
 //   node --expose-gc --cpu-prof --cpu-prof-dir=/tmp/prof src/profile/mgmtCallCost.mjs --only canned-azkit-get
 //   node src/profile/summarizeProfile.mjs /tmp/prof --filter @azkit
 // (Profiles of the network sides are unreliable: a write to loopback wakes the emulator on the
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     items: { type: "string", default: "50" },
     only: { type: "string" },
+    ab: { type: "string" },
   },
 });
 const calls = Number(values.calls);
@@ -105,7 +110,7 @@ async function cannedClients(pkg, arm, bodyFor) {
  * and the bearer token) over it; each parses the body as raw does. `canned-*` are the same two with
  * a transport that answers at once: what the pipeline's policies cost by themselves.
  */
-async function azkitStages(arm, getPath, getText) {
+async function azkitStages(arm, getPath, getText, kind = "get") {
   const http = await loadPackage("@azkit/core-http");
   const url = `${arm.url}${getPath}`;
   const request = (headers) => http.createPipelineRequest({ url, headers: http.createHttpHeaders(headers) });
@@ -153,8 +158,8 @@ async function azkitStages(arm, getPath, getText) {
     });
   const bundledSides = BundledAgent
     ? {
-        "bundled-dispatch-get": bareGet(new BundledAgent({ connect: { ca: arm.ca } }), {}),
-        "bundled-dispatch-options-get": bareGet(
+        [`bundled-dispatch-${kind}`]: bareGet(new BundledAgent({ connect: { ca: arm.ca } }), {}),
+        [`bundled-dispatch-options-${kind}`]: bareGet(
           new BundledAgent({
             connections: null,
             keepAliveTimeout: 30_000,
@@ -166,10 +171,11 @@ async function azkitStages(arm, getPath, getText) {
     : {};
   return {
     ...bundledSides,
-    "transport-get": async () => JSON.parse((await httpClient.sendRequest(request(auth))).bodyAsText),
-    "pipeline-get": async () => JSON.parse((await service.sendRequest(request(json), sent)).bodyAsText),
-    "canned-transport": () => canned.sendRequest(request(json)),
-    "canned-pipeline": () => cannedService.sendRequest(request(json), sent),
+    [`transport-${kind}`]: async () => JSON.parse((await httpClient.sendRequest(request(auth))).bodyAsText),
+    [`pipeline-${kind}`]: async () => JSON.parse((await service.sendRequest(request(json), sent)).bodyAsText),
+    [kind === "get" ? "canned-transport" : "canned-transport-list"]: () => canned.sendRequest(request(json)),
+    [kind === "get" ? "canned-pipeline" : "canned-pipeline-list"]: () =>
+      cannedService.sendRequest(request(json), sent),
   };
 }
 
@@ -212,29 +218,56 @@ try {
     "canned-azkit-list": () => drainList(shape.list(canned.azkit)),
     "canned-peer-list": () => drainList(shape.list(canned.peer)),
     ...(await azkitStages(arm, shape.getPath(arm), getText)),
+    ...(await azkitStages(arm, shape.listPath(arm), listText, "list")),
   };
   const chosen = values.only ? values.only.split(",") : Object.keys(sides);
   const unknown = chosen.filter((name) => !sides[name]);
   if (unknown.length > 0)
     throw new Error(`--only: unknown ${unknown.join(", ")}; sides: ${Object.keys(sides).join(", ")}`);
   for (const name of chosen) for (let i = 0; i < 200; i++) await sides[name]();
-  const results = Object.fromEntries(chosen.map((n) => [n, []]));
-  const systems = Object.fromEntries(chosen.map((n) => [n, []]));
+  // --ab VAR=VALUE: each side runs twice a round, without and with VAR set (a switch planted in a
+  // built dist), back to back in alternating order, so the machine's drift is common to both.
+  const [abVar, abValue] = values.ab ? values.ab.split("=") : [];
+  const runs = chosen.flatMap((name) =>
+    abVar
+      ? [
+          { label: name, name, env: undefined },
+          { label: `${name} ${values.ab}`, name, env: abValue },
+        ]
+      : [{ label: name, name }],
+  );
+  const results = Object.fromEntries(runs.map((run) => [run.label, []]));
+  const systems = Object.fromEntries(runs.map((run) => [run.label, []]));
   for (let r = 0; r < Number(values.rounds); r++) {
-    for (const name of chosen) {
+    const order = abVar && r % 2 === 1 ? [...runs].reverse() : runs;
+    for (const run of order) {
+      if (abVar) {
+        if (run.env === undefined) delete process.env[abVar];
+        else process.env[abVar] = run.env;
+      }
       globalThis.gc?.();
       const start = process.cpuUsage();
-      for (let i = 0; i < calls; i++) await sides[name]();
+      for (let i = 0; i < calls; i++) await sides[run.name]();
       const used = process.cpuUsage(start);
-      results[name].push((used.user + used.system) / calls);
-      systems[name].push(used.system / calls);
+      results[run.label].push((used.user + used.system) / calls);
+      systems[run.label].push(used.system / calls);
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const name of chosen) {
+  for (const { label } of runs) {
     console.log(
-      `${name.padEnd(28)} ${median(results[name]).toFixed(1).padStart(8)} µs CPU/call, ${median(systems[name]).toFixed(1).padStart(7)} of it system  (rounds: ${results[name].map((x) => x.toFixed(0)).join(" ")})`,
+      `${label.padEnd(28)} ${median(results[label]).toFixed(1).padStart(8)} µs CPU/call, ${median(systems[label]).toFixed(1).padStart(7)} of it system  (rounds: ${results[label].map((x) => x.toFixed(0)).join(" ")})`,
     );
+  }
+  if (abVar) {
+    for (const name of chosen) {
+      const a = results[name];
+      const b = results[`${name} ${values.ab}`];
+      const ratios = a.map((x, i) => b[i] / x);
+      console.log(
+        `${name}: with ${values.ab} / without, median of per-round ratios ${median(ratios).toFixed(3)}`,
+      );
+    }
   }
   await raw.close();
 } finally {
