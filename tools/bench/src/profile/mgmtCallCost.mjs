@@ -10,7 +10,9 @@
 // inline caches): name one side per run for figures to compare, or compare sides round by round
 // (with --rounds 20 --calls 300 the drift of this machine is common to the sides of one round).
 // `--ab VAR=VALUE` runs each side without and with VAR set, back to back, and prints the median of
-// the per-round ratios: an A/B of a switch planted in a built dist.
+// the per-round ratios: an A/B of a switch planted in a built dist. A full GC runs before each
+// round, as in the bench; `--no-forced-gc` leaves GC to V8, as a long-running process has it (the
+// forced GCs make V8 re-optimize hot functions every round: see tools/bench/README.md).
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg web --only canned-azkit-list
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg keyvault --only transport-get --ab AZX_LAZY=1
 //   node --expose-gc --cpu-prof --cpu-prof-dir=/tmp/prof src/profile/mgmtCallCost.mjs --only canned-azkit-get
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     items: { type: "string", default: "50" },
     only: { type: "string" },
     ab: { type: "string" },
+    "no-forced-gc": { type: "boolean", default: false },
   },
 });
 const calls = Number(values.calls);
@@ -245,7 +248,7 @@ try {
         if (run.env === undefined) delete process.env[abVar];
         else process.env[abVar] = run.env;
       }
-      globalThis.gc?.();
+      if (!values["no-forced-gc"]) globalThis.gc?.();
       const start = process.cpuUsage();
       for (let i = 0; i < calls; i++) await sides[run.name]();
       const used = process.cpuUsage(start);
