@@ -55,6 +55,14 @@ describe("summarizeMetric", () => {
     expect(row.ratio).toBe(2);
   });
 
+  it("gives the spread of the per-round ratios beside their median", () => {
+    const row = summarizeMetric(scenario, perSecond("ops/s"), status as never, rounds);
+    // per-round azkit/peer: 2, 0.75, 2
+    expect(row.ratioRange).toEqual({ min: 0.75, max: 2 });
+    const single = summarizeMetric(scenario, perSecond("ops/s"), status as never, [rounds[0]!]);
+    expect(single.ratioRange).toBeUndefined();
+  });
+
   it("uses the better raw client as the limit, per round for azkit/limit", () => {
     const row = summarizeMetric(scenario, perSecond("ops/s"), status as never, rounds);
     expect(row.limit.label).toBe("raw two"); // medians: raw one 200, raw two 250
@@ -179,6 +187,17 @@ describe("renderRatioChart", () => {
     expect(svg).toContain("2026-12-03");
   });
 
+  it("spans each row's lowest to highest round with a line, and writes the ratio past it", () => {
+    const svg = renderRatioChart({
+      ...results,
+      scenarios: [{ rows: [{ ...row("spread", 1, true), ratioRange: { min: 0.5, max: 2 } }] }],
+    });
+    // the axis runs 0.125x..8x over 490 px from x=500: 0.5x at 663.3, 2x at 826.7
+    expect(svg).toContain("M663.3 ");
+    expect(svg).toContain("H826.7");
+    expect(svg).toContain('<text x="830.7" y="70" fill="#333">1.00x</text>');
+  });
+
   it("leaves out rows without a ratio and escapes labels", () => {
     const svg = renderRatioChart({
       ...results,
@@ -186,5 +205,48 @@ describe("renderRatioChart", () => {
     });
     expect(svg.match(/<rect x=/g)).toHaveLength(1);
     expect(svg).toContain("a &lt;b&gt; &amp; c");
+  });
+});
+
+describe("renderMarkdown", () => {
+  const row = (ratio: number, min: number, max: number, targetValue: number) => ({
+    scenario: "small ops: x",
+    metric: "CPU ms/op",
+    better: "lower",
+    azkit: { value: 1 },
+    peer: { value: 2 },
+    ratio,
+    ratioRange: { min, max },
+    limit: { value: undefined, note: "—" },
+    azkitOverLimit: undefined,
+    target: [{ vs: "peer", op: "<=", value: targetValue }],
+    targetMet: ratio <= targetValue,
+  });
+  const render = (r: ReturnType<typeof row>) =>
+    renderMarkdown({
+      mode: "test",
+      startedAt: "now",
+      node: "20",
+      cpus: 2,
+      seconds: 1,
+      scenarios: [{ rows: [r], sides: {} }],
+    });
+
+  it("shows the rounds' range of the ratio and says when a verdict lies inside it", () => {
+    const inside = render(row(0.52, 0.47, 0.58, 0.5));
+    expect(inside).toContain("| 0.52x (0.47-0.58) |");
+    expect(inside).toContain("**MISSED** (rounds 0.47-0.58: the target is inside them)");
+    const outside = render(row(0.4, 0.38, 0.44, 0.5));
+    expect(outside).toContain("**met** (rounds 0.38-0.44)");
+    expect(outside).not.toContain("inside them");
+  });
+
+  it("gives no range after a verdict on another figure than azkit ÷ peer", () => {
+    const onLimit = {
+      ...row(1.4, 1.3, 1.5, 0.9),
+      target: [{ vs: "limit", op: ">=", value: 0.9 }],
+      targetMet: true,
+    };
+    expect(render(onLimit)).toContain("**met**\n");
   });
 });

@@ -1,6 +1,7 @@
 // Renders the azkit ÷ peer ratio of every row as an SVG bar chart with the target lines, so the
 // README can show where azkit stands at a glance. Bars grow from 1x on a log scale (0.125x .. 8x);
-// a bar is green when its target is met, red when missed, grey when the row has no peer target.
+// a bar is green when its target is met, red when missed, grey when the row has no peer target; a
+// thin line across it spans the lowest to the highest round's ratio.
 
 const WIDTH = 1060;
 const LABEL_WIDTH = 500;
@@ -53,8 +54,18 @@ export function renderRatioChart(results) {
     parts.push(
       `<rect x="${Math.min(from, to).toFixed(1)}" y="${y + 4}" width="${Math.max(1, Math.abs(to - from)).toFixed(1)}" height="${ROW_HEIGHT - 8}" fill="${barColor(row)}"/>`,
     );
+    let textFrom = Math.max(from, to);
+    if (row.ratioRange) {
+      const low = xOf(row.ratioRange.min).toFixed(1);
+      const high = xOf(row.ratioRange.max).toFixed(1);
+      const mid = y + ROW_HEIGHT / 2;
+      parts.push(
+        `<path d="M${low} ${mid - 3}V${mid + 3}M${low} ${mid}H${high}M${high} ${mid - 3}V${mid + 3}" stroke="#333" fill="none"/>`,
+      );
+      textFrom = Math.max(textFrom, xOf(row.ratioRange.max));
+    }
     parts.push(
-      `<text x="${(Math.max(from, to) + 4).toFixed(1)}" y="${y + 14}" fill="#333">${row.ratio.toFixed(2)}x</text>`,
+      `<text x="${(textFrom + 4).toFixed(1)}" y="${y + 14}" fill="#333">${row.ratio.toFixed(2)}x</text>`,
     );
     for (const clause of row.target ?? []) {
       if (clause.vs !== "peer") continue;

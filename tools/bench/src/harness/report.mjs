@@ -12,6 +12,20 @@ export function formatNumber(v, decimals) {
 }
 
 const formatRatio = (r) => (r === undefined ? "—" : `${r.toFixed(2)}x`);
+const formatRange = (range) => `${range.min.toFixed(2)}-${range.max.toFixed(2)}`;
+const ratioWithRange = (row) =>
+  row.ratio === undefined || row.ratioRange === undefined
+    ? formatRatio(row.ratio)
+    : `${formatRatio(row.ratio)} (${formatRange(row.ratioRange)})`;
+
+/** After a verdict on azkit ÷ peer: the rounds' range of that ratio, and whether the target lies inside it. */
+function spreadNote(row) {
+  const range = row.ratioRange;
+  const onPeer = row.target.filter((c) => c.vs === "peer");
+  if (range === undefined || onPeer.length === 0) return "";
+  const inside = onPeer.some((c) => c.value >= range.min && c.value <= range.max);
+  return ` (rounds ${formatRange(range)}${inside ? ": the target is inside them" : ""})`;
+}
 const formatCell = (c, decimals) => (c.value === undefined ? c.note : formatNumber(c.value, decimals));
 const arrow = (better) => (better === "higher" ? "↑" : "↓");
 
@@ -43,7 +57,8 @@ export function renderMarkdown(results) {
     `# azkit bench (${results.mode})`,
     "",
     `${results.startedAt} · Node ${results.node} · ${results.cpus} CPUs · ${results.seconds.toFixed(0)} s · ` +
-      "medians of rounds; ratio = median of per-round azkit ÷ peer; ↑ higher is better, ↓ lower is better",
+      "medians of rounds; ratio = median of per-round azkit ÷ peer (lowest-highest round in brackets); " +
+      "↑ higher is better, ↓ lower is better",
     "",
     describeSizes(results.sizes),
     "",
@@ -59,12 +74,12 @@ export function renderMarkdown(results) {
           : `${formatNumber(row.limit.value, row.decimals)} (${row.limit.label})`;
       lines.push(
         `| ${row.scenario}: ${row.metric} ${arrow(row.better)} | ${formatCell(row.azkit, row.decimals)} | ` +
-          `${formatCell(row.peer, row.decimals)} | ${formatRatio(row.ratio)} | ${limit} | ${formatRatio(row.azkitOverLimit)} |`,
+          `${formatCell(row.peer, row.decimals)} | ${ratioWithRange(row)} | ${limit} | ${formatRatio(row.azkitOverLimit)} |`,
       );
       if (row.target) {
         const verdict = row.targetMet === undefined ? "not measured" : row.targetMet ? "met" : "MISSED";
         targets.push(
-          `- ${row.scenario}: ${row.metric} — target ${describeTarget(row.target)}: **${verdict}**`,
+          `- ${row.scenario}: ${row.metric} — target ${describeTarget(row.target)}: **${verdict}**${spreadNote(row)}`,
         );
       }
     }

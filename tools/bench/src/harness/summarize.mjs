@@ -1,5 +1,6 @@
 // Turns the rounds of one scenario into one table row per metric: the median of each side, the median
-// of the per-round azkit/peer ratios, the best raw client ("limit") and the median per-round azkit/limit.
+// of the per-round azkit/peer ratios and their range, the best raw client ("limit") and the median
+// per-round azkit/limit.
 import { median, ratio } from "./stats.mjs";
 
 /**
@@ -40,6 +41,9 @@ export function summarizeMetric(scenario, metric, status, rounds) {
     return best;
   };
   const perRound = (pick) => median(rounds.map(pick).filter((v) => v !== undefined));
+  const ratios = rounds
+    .map((round) => ratio(value(azkitKey, round), value(peerKey, round)))
+    .filter((v) => v !== undefined);
   const row = {
     scenario: scenario.title,
     metric: metric.label,
@@ -47,7 +51,9 @@ export function summarizeMetric(scenario, metric, status, rounds) {
     decimals: metric.decimals,
     azkit: cell(azkitKey),
     peer: cell(peerKey),
-    ratio: perRound((round) => ratio(value(azkitKey, round), value(peerKey, round))),
+    ratio: median(ratios),
+    // How far one round's ratio strays: a target inside this range can go either way in another run.
+    ratioRange: ratios.length > 1 ? { min: Math.min(...ratios), max: Math.max(...ratios) } : undefined,
     limit: bestLimit
       ? { value: bestLimit.value, label: status[bestLimit.key].label }
       : limitKeys.length
