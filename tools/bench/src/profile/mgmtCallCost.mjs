@@ -7,37 +7,26 @@
 // `transport-get` (azkit's HTTP client), `pipeline-get` (its ServiceClient), and the same `-list`;
 // `canned-transport` and `canned-pipeline` give the policies alone. Prints CPU µs per call, median
 // of rounds. The sides named by --only (all by default) share one process and slow each other (GC,
-// inline caches): name one side per run for figures to compare, or compare sides round by round
-// (with --rounds 20 --calls 300 the drift of this machine is common to the sides of one round).
-// `--ab VAR=VALUE` runs each side without and with VAR set, back to back, and prints the median of
-// the per-round ratios: an A/B of a switch planted in a built dist. A full GC runs before each
-// round, as in the bench; `--no-forced-gc` leaves GC to V8, as a long-running process has it (the
-// forced GCs make V8 re-optimize hot functions every round: see tools/bench/README.md).
+// inline caches): name one side per run for absolute figures, or compare sides round by round
+// (pairedRounds.mjs: `--rounds 20 --calls 300`, `--versus <side>`, `--ab VAR=VALUE`,
+// `--no-forced-gc`).
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg web --only canned-azkit-list
 //   node --expose-gc src/profile/mgmtCallCost.mjs --pkg keyvault --only transport-get --ab AZX_LAZY=1
 //   node --expose-gc --cpu-prof --cpu-prof-dir=/tmp/prof src/profile/mgmtCallCost.mjs --only canned-azkit-get
 //   node src/profile/summarizeProfile.mjs /tmp/prof --filter @azkit
 // (Profiles of the network sides are unreliable: a write to loopback wakes the emulator on the
 // same core and the sampler charges the wait to writeLatin1String; trust process.cpuUsage.)
-import { parseArgs } from "node:util";
 import { loadPackage } from "../harness/loadPackage.mjs";
 import { Resources } from "../harness/resources.mjs";
 import { undiciArmClient } from "../raw/rawArmClients.mjs";
 import { createGroup, createPlan, createSite, createVault } from "../scenarios/armFixtures.mjs";
 import { createMgmtClient, mgmtPackages, staticCredential } from "../scenarios/mgmtPackages.mjs";
+import { parsePairedRoundArgs, runPairedRounds } from "./pairedRounds.mjs";
 
-const { values } = parseArgs({
-  options: {
-    pkg: { type: "string", default: "web" },
-    calls: { type: "string", default: "1000" },
-    rounds: { type: "string", default: "5" },
-    items: { type: "string", default: "50" },
-    only: { type: "string" },
-    ab: { type: "string" },
-    "no-forced-gc": { type: "boolean", default: false },
-  },
+const values = parsePairedRoundArgs({
+  pkg: { type: "string", default: "web" },
+  items: { type: "string", default: "50" },
 });
-const calls = Number(values.calls);
 const items = Number(values.items);
 
 /** Per package: fixtures, the SDK get and list (the @azure/arm-* API), the raw paths. */
@@ -223,55 +212,7 @@ try {
     ...(await azkitStages(arm, shape.getPath(arm), getText)),
     ...(await azkitStages(arm, shape.listPath(arm), listText, "list")),
   };
-  const chosen = values.only ? values.only.split(",") : Object.keys(sides);
-  const unknown = chosen.filter((name) => !sides[name]);
-  if (unknown.length > 0)
-    throw new Error(`--only: unknown ${unknown.join(", ")}; sides: ${Object.keys(sides).join(", ")}`);
-  for (const name of chosen) for (let i = 0; i < 200; i++) await sides[name]();
-  // --ab VAR=VALUE: each side runs twice a round, without and with VAR set (a switch planted in a
-  // built dist), back to back in alternating order, so the machine's drift is common to both.
-  const [abVar, abValue] = values.ab ? values.ab.split("=") : [];
-  const runs = chosen.flatMap((name) =>
-    abVar
-      ? [
-          { label: name, name, env: undefined },
-          { label: `${name} ${values.ab}`, name, env: abValue },
-        ]
-      : [{ label: name, name }],
-  );
-  const results = Object.fromEntries(runs.map((run) => [run.label, []]));
-  const systems = Object.fromEntries(runs.map((run) => [run.label, []]));
-  for (let r = 0; r < Number(values.rounds); r++) {
-    const order = abVar && r % 2 === 1 ? [...runs].reverse() : runs;
-    for (const run of order) {
-      if (abVar) {
-        if (run.env === undefined) delete process.env[abVar];
-        else process.env[abVar] = run.env;
-      }
-      if (!values["no-forced-gc"]) globalThis.gc?.();
-      const start = process.cpuUsage();
-      for (let i = 0; i < calls; i++) await sides[run.name]();
-      const used = process.cpuUsage(start);
-      results[run.label].push((used.user + used.system) / calls);
-      systems[run.label].push(used.system / calls);
-    }
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const { label } of runs) {
-    console.log(
-      `${label.padEnd(28)} ${median(results[label]).toFixed(1).padStart(8)} µs CPU/call, ${median(systems[label]).toFixed(1).padStart(7)} of it system  (rounds: ${results[label].map((x) => x.toFixed(0)).join(" ")})`,
-    );
-  }
-  if (abVar) {
-    for (const name of chosen) {
-      const a = results[name];
-      const b = results[`${name} ${values.ab}`];
-      const ratios = a.map((x, i) => b[i] / x);
-      console.log(
-        `${name}: with ${values.ab} / without, median of per-round ratios ${median(ratios).toFixed(3)}`,
-      );
-    }
-  }
+  await runPairedRounds(sides, values);
   await raw.close();
 } finally {
   await resources.stopAll();
