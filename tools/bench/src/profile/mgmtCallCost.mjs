@@ -98,13 +98,14 @@ async function cannedClients(pkg, arm, bodyFor) {
 }
 
 /**
- * azkit's get by stages: its default HTTP client alone, then core-http's ServiceClient (every policy
- * and the bearer token) over it; each parses the body as raw does. `canned-*` are the same two with
- * a transport that answers at once: what the pipeline's policies cost by themselves.
+ * azkit's GET of `path` (a get or a list page, named by `kind`) by stages: its default HTTP client
+ * alone, then core-http's ServiceClient (every policy and the bearer token) over it; each parses the
+ * body as raw does. `canned-*` are the same two with a transport that answers `text` at once: what
+ * the pipeline's policies cost by themselves.
  */
-async function azkitStages(arm, getPath, getText, kind = "get") {
+async function azkitStages(arm, path, text, kind = "get") {
   const http = await loadPackage("@azkit/core-http");
-  const url = `${arm.url}${getPath}`;
+  const url = `${arm.url}${path}`;
   const request = (headers) => http.createPipelineRequest({ url, headers: http.createHttpHeaders(headers) });
   const auth = { authorization: `Bearer ${arm.token}` };
   const json = { accept: "application/json" };
@@ -118,7 +119,7 @@ async function azkitStages(arm, getPath, getText, kind = "get") {
   });
   const headers = http.createHttpHeaders({ "content-type": "application/json" });
   const canned = {
-    sendRequest: async (req) => ({ request: req, status: 200, headers, bodyAsText: getText }),
+    sendRequest: async (req) => ({ request: req, status: 200, headers, bodyAsText: text }),
   };
   const cannedService = new http.ServiceClient({
     endpoint: arm.url,
@@ -138,7 +139,7 @@ async function azkitStages(arm, getPath, getText, kind = "get") {
     new Promise((resolve, reject) => {
       const chunks = [];
       agent.dispatch(
-        { origin: arm.url, path: getPath, method: "GET", headers: authList, body: null, ...extra },
+        { origin: arm.url, path, method: "GET", headers: authList, body: null, ...extra },
         {
           onConnect() {},
           onHeaders: () => true,
