@@ -2,6 +2,7 @@
 // times a round, the sides one after another and in alternating order, so this shared machine's
 // drift is common to the sides of one round; what is worth reading is the per-round comparison.
 import { parseArgs } from "node:util";
+import { median } from "../harness/stats.mjs";
 
 /** The options every profile script takes, beside its own. */
 export const pairedRoundOptions = {
@@ -18,8 +19,6 @@ export const pairedRoundOptions = {
 export function parsePairedRoundArgs(extra = {}) {
   return parseArgs({ options: { ...pairedRoundOptions, ...extra } }).values;
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Runs the sides `--only` names (all by default) and prints CPU µs per call, median of rounds.
