@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { kernelCountersSince, readKernelCounters } from "../src/harness/kernelCounters.mjs";
 import { NotAvailableError } from "../src/harness/notAvailable.mjs";
 import { cpuPer, perSecond } from "../src/harness/metrics.mjs";
 import { renderRatioChart } from "../src/harness/chart.mjs";
@@ -248,5 +251,32 @@ describe("renderMarkdown", () => {
       targetMet: true,
     };
     expect(render(onLimit)).toContain("**met**\n");
+  });
+});
+
+describe("kernelCountersSince", () => {
+  it.runIf(process.platform === "linux")(
+    "counts this process's reads and page faults between two readings",
+    () => {
+      const before = readKernelCounters();
+      for (let i = 0; i < 5; i++) readFileSync(fileURLToPath(import.meta.url));
+      const touched = Buffer.alloc(16 * 1024 * 1024, 1);
+      const since = kernelCountersSince(before);
+      expect(touched.length).toBeGreaterThan(0);
+      expect(since.kernelReads).toBeGreaterThanOrEqual(5);
+      expect(since.kernelMinorFaults).toBeGreaterThan(100);
+      expect(Object.keys(since).sort()).toEqual([
+        "kernelMajorFaults",
+        "kernelMinorFaults",
+        "kernelPreemptions",
+        "kernelReads",
+        "kernelWaits",
+        "kernelWrites",
+      ]);
+    },
+  );
+
+  it("gives no fields without a first reading", () => {
+    expect(kernelCountersSince(undefined)).toEqual({});
   });
 });
