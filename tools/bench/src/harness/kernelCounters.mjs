@@ -1,8 +1,8 @@
 // What the kernel did for this process, on Linux: read and write system calls, page faults and
-// context switches. An isolated side's measurement carries their difference over its run, so a round
-// whose system CPU jumps can be told apart from one that did more work: downloadToFile's slow rounds
-// (2026-12-04) made the same ~4,700 reads and ~1,500 writes as its fast ones, and spent the extra
-// time in the kernel's copy into the page cache.
+// context switches. Each measurement carries their difference over its timed part (plus the few
+// reads of /proc itself), so a round whose system CPU jumps can be told apart from one that did more
+// work: downloadToFile's slow rounds (2026-12-04) made the same ~4,700 reads and ~1,500 writes as
+// its fast ones, and spent the extra time in the kernel's copy into the page cache.
 import { readFileSync } from "node:fs";
 
 /** @typedef {{ reads: number, writes: number, minorFaults: number, majorFaults: number, waits: number, preemptions: number }} KernelCounters */
